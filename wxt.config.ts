@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Hosts the fixture sites are served under in tests; real installs only auto-run on *.gov.cn.
+export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: NOTICE_HOST_MATCHES,
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'add-annotation': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '__MSG_commandAddAnnotation__',
+      },
+    },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+  }),
+});

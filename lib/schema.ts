@@ -220,3 +220,21 @@ export type Severity = z.infer<typeof severity>;
 export type StatusOverride = z.infer<typeof statusOverride>;
 export type NoticeSnapshot = z.infer<typeof noticeSnapshot>;
 export type NoticeRecord = z.infer<typeof noticeRecord>;
+
+// ---------------------------------------------------------------------------------------------
+// Backup file (owner: lib/backup.ts) — the whole library in one JSON file.
+export const BACKUP_FORMAT = 'rectify-lens-backup';
+export const BACKUP_SCHEMA_VERSION = 1;
+export const backupFile = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  schemaVersion: z.literal(BACKUP_SCHEMA_VERSION),
+  exportedAt: z.string(),
+  notices: z.array(noticeRecord),
+  snapshots: z.array(noticeSnapshot),
+  annotations: z.array(annotation),
+  overrides: z.array(statusOverride),
+  settings: z.array(setting),
+});
+export type BackupFile = z.infer<typeof backupFile>;
+export type BackupTable = 'notices' | 'snapshots' | 'annotations' | 'overrides' | 'settings';
+// --- end Backup file ---------------------------------------------------------------------------

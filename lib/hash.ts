@@ -1,0 +1,15 @@
+/**
+ * Content hash of a normalized notice text: identifies a snapshot (same text ⇒ same version).
+ * Uses Web Crypto, available in Node 20, extension pages and content scripts alike.
+ */
+export async function contentHash(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  return toHex(new Uint8Array(digest));
+}
+
+function toHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}

@@ -1,0 +1,413 @@
+/**
+ * Re-anchoring of saved annotations (W3C TextQuoteSelector + TextPositionSelector) on a notice text
+ * that may have changed since the annotation was made (CMS edits, republished versions).
+ *
+ * Order, as in the Hypothesis client: position hint → exact quote → fuzzy quote → orphan.
+ * Every candidate is scored on quote similarity, prefix similarity, suffix similarity and closeness
+ * to the position hint. A candidate is taken only when its evidence reaches ANCHOR_THRESHOLD and it is
+ * clearly (ANCHOR_MARGIN) better than the best rival elsewhere in the text. Notices repeat template
+ * sentences, so an ambiguous match becomes an orphan: a wrong silent re-anchor is worse than an orphan.
+ *
+ * Offsets are UTF-16 offsets into the normalized notice text. Pure, DOM-free.
+ */
+import search from 'approx-string-match';
+import type { TextPositionSelector, TextQuoteSelector } from '@/lib/schema';
+
+export interface Selectors {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+export type AnchorMethod = 'exact' | 'position' | 'fuzzy';
+export interface AnchorResult {
+  start: number;
+  end: number;
+  method: AnchorMethod;
+  /** 0..1; 1 for an unchanged position. */
+  score: number;
+}
+
+export const DEFAULT_CONTEXT_CHARS = 32;
+/** Minimum evidence (quote + prefix + suffix, without position) for a candidate to be taken. */
+export const ANCHOR_THRESHOLD = 0.75;
+/** Minimum lead of the taken candidate over the best non-overlapping rival (total score). */
+export const ANCHOR_MARGIN = 0.05;
+
+const W_QUOTE = 50;
+const W_PREFIX = 20;
+const W_SUFFIX = 20;
+const W_EVIDENCE = W_QUOTE + W_PREFIX + W_SUFFIX;
+/** Share of the total score given to closeness to the position hint. */
+const POSITION_SHARE = 0.1;
+/** Distance (chars) from the hint at which position closeness drops to 1/2. */
+const POSITION_SCALE = 256;
+/** Both contexts at least this similar ⇒ an exact match may be taken without a fuzzy search. */
+const STRONG_CONTEXT = 0.8;
+/** Position hint is trusted when at least one side of its context is this similar. */
+const HINT_CONTEXT = 0.5;
+const MAX_FUZZY_ERRORS = 32;
+const MAX_FUZZY_ROUNDS = 8;
+const MAX_CANDIDATES = 512;
+
+// ---------------------------------------------------------------------------------------------
+// Describe
+
+/** Selectors for text[start, end); prefix/suffix never cut a surrogate pair. Throws RangeError on a bad range. */
+export function describeRange(
+  text: string,
+  start: number,
+  end: number,
+  contextChars: number = DEFAULT_CONTEXT_CHARS,
+): Selectors {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+    throw new RangeError(`无效的文本范围：${start}–${end}（文本长度 ${text.length}）`);
+  }
+  if (!Number.isInteger(contextChars) || contextChars < 0) {
+    throw new RangeError(`无效的上下文长度：${contextChars}`);
+  }
+  let prefixStart = Math.max(0, start - contextChars);
+  if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart)) && isHighSurrogate(text.charCodeAt(prefixStart - 1))) {
+    prefixStart += 1;
+  }
+  let suffixEnd = Math.min(text.length, end + contextChars);
+  if (suffixEnd < text.length && isLowSurrogate(text.charCodeAt(suffixEnd)) && isHighSurrogate(text.charCodeAt(suffixEnd - 1))) {
+    suffixEnd -= 1;
+  }
+  return {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.min(prefixStart, start), start),
+      suffix: text.slice(end, Math.max(suffixEnd, end)),
+    },
+    position: { type: 'TextPositionSelector', start, end },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Anchor
+
+/** Re-anchor one annotation; null ⇒ orphan (keep it, show it, never delete it). */
+export function anchor(text: string, sel: Selectors): AnchorResult | null {
+  return anchorIn(new NoticeTextIndex(text, false), sel);
+}
+
+/** Re-anchor many annotations on the same text, sharing one index of the text. */
+export function anchorAll(text: string, sels: Selectors[]): Array<AnchorResult | null> {
+  const index = new NoticeTextIndex(text, sels.length > 8);
+  return sels.map((sel) => anchorIn(index, sel));
+}
+
+function anchorIn(index: NoticeTextIndex, sel: Selectors): AnchorResult | null {
+  const { text } = index;
+  const exact = sel?.quote?.exact;
+  if (typeof exact !== 'string' || exact.length === 0 || text.length === 0 || exact.length > text.length + MAX_FUZZY_ERRORS) {
+    return null;
+  }
+  const q = new QuoteScorer(text, sel);
+
+  const atHint = positionHint(q, sel.position);
+  if (atHint) return atHint;
+
+  const exactMatches = index.occurrences(exact).map((start) => q.candidate(start, start + exact.length, 0));
+  const fast = decideExact(exactMatches);
+  if (fast !== undefined) return fast;
+
+  return decide(fuzzyCandidates(q, exactMatches));
+}
+
+function positionHint(q: QuoteScorer, position: TextPositionSelector | undefined): AnchorResult | null {
+  if (!position || !Number.isInteger(position.start) || position.end - position.start !== q.exact.length) return null;
+  if (q.text.slice(position.start, position.end) !== q.exact) return null;
+  const c = q.candidate(position.start, position.end, 0);
+  const noContext = q.prefix.length === 0 && q.suffix.length === 0;
+  return noContext || Math.max(c.prefixSim, c.suffixSim) >= HINT_CONTEXT
+    ? { start: c.start, end: c.end, method: 'position', score: 1 }
+    : null;
+}
+
+/**
+ * Exact occurrences alone settle the question when the best one has strong context on both sides
+ * (result, or null when it is tied with another); undefined ⇒ look further (fuzzy).
+ */
+function decideExact(cands: Candidate[]): AnchorResult | null | undefined {
+  if (cands.length === 0) return undefined;
+  const best = cands.reduce((a, b) => (b.total > a.total ? b : a));
+  if (Math.min(best.prefixSim, best.suffixSim) < STRONG_CONTEXT) return undefined;
+  return decide(cands);
+}
+
+/** Take the best candidate only if its evidence is sufficient and it clearly beats every rival. */
+function decide(cands: Candidate[]): AnchorResult | null {
+  if (cands.length === 0) return null;
+  const sorted = [...cands].sort((a, b) => b.total - a.total || a.start - b.start);
+  const best = sorted[0];
+  if (best.evidence < ANCHOR_THRESHOLD) return null;
+  const rival = sorted.find((c) => !overlaps(c, best));
+  if (!rival || best.total - rival.total >= ANCHOR_MARGIN) return toResult(best);
+  // Tie: prefer the single candidate whose quote, prefix AND suffix all match exactly.
+  const contenders = sorted.filter((c) => c.total > best.total - ANCHOR_MARGIN);
+  const perfect = contenders.filter((c) => c.errors === 0 && c.contextExact);
+  if (perfect.length === 1) return toResult(perfect[0]);
+  return null;
+}
+
+function toResult(c: Candidate): AnchorResult {
+  return { start: c.start, end: c.end, method: c.errors === 0 ? 'exact' : 'fuzzy', score: round3(c.total) };
+}
+
+/**
+ * Fuzzy candidates by rounds: approx-string-match returns only the lowest-cost matches, so each round
+ * masks what it found and searches again, until no unseen candidate could still compete with the best.
+ */
+function fuzzyCandidates(q: QuoteScorer, exactMatches: Candidate[]): Candidate[] {
+  const { exact, text } = q;
+  // Beyond this error rate a candidate cannot reach the threshold even with perfect context.
+  const maxErrors = Math.min(MAX_FUZZY_ERRORS, Math.ceil(exact.length / 4), Math.floor(exact.length * 0.45));
+  const seen = new Map<string, Candidate>();
+  for (const c of exactMatches) seen.set(`${c.start}:${c.end}`, c);
+  if (maxErrors < 1) return [...seen.values()];
+
+  const mask = String.fromCharCode(pickMaskChar(exact));
+  let haystack = text;
+  if (exactMatches.length > 0) haystack = masked(haystack, exactMatches, mask);
+  let level = exactMatches.length > 0 ? 1 : 0;
+  for (let round = 0; level <= maxErrors; round++) {
+    let bestTotal = -Infinity;
+    let bestEvidence = -Infinity;
+    for (const c of seen.values()) {
+      bestTotal = Math.max(bestTotal, c.total);
+      bestEvidence = Math.max(bestEvidence, c.evidence);
+    }
+    const bound = q.totalBound(level);
+    // Unseen candidates (≥ `level` errors) can neither be taken nor spoil the margin of the best.
+    if (bound <= bestTotal - ANCHOR_MARGIN) break;
+    if (bestEvidence < ANCHOR_THRESHOLD && q.evidenceBound(level) < ANCHOR_THRESHOLD) break;
+    if (round >= MAX_FUZZY_ROUNDS || seen.size >= MAX_CANDIDATES) {
+      // Unseen candidates could still rival the best: count them as a rival that overlaps nothing.
+      seen.set('unseen', { ...UNSEEN, total: bound });
+      break;
+    }
+    const found = search(haystack, exact, maxErrors).map((m) => snapToCodePoints(text, m));
+    if (found.length === 0) break;
+    for (const m of found) {
+      const key = `${m.start}:${m.end}`;
+      if (!seen.has(key)) seen.set(key, q.candidate(m.start, m.end, m.errors));
+    }
+    haystack = masked(haystack, found, mask);
+    level = found[0].errors + 1;
+  }
+  return [...seen.values()];
+}
+
+const UNSEEN: Candidate = {
+  start: -2,
+  end: -1,
+  errors: Number.POSITIVE_INFINITY,
+  prefixSim: 0,
+  suffixSim: 0,
+  evidence: 0,
+  total: 0,
+  contextExact: false,
+};
+
+function masked(s: string, ranges: Array<{ start: number; end: number }>, mask: string): string {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const r of sorted) {
+    const from = Math.max(at, r.start);
+    if (r.end <= from) continue;
+    parts.push(s.slice(at, from), mask.repeat(r.end - from));
+    at = r.end;
+  }
+  parts.push(s.slice(at));
+  return parts.join('');
+}
+
+function pickMaskChar(exact: string): number {
+  for (const code of [0xffff, 0xfffe, 0x0000, 0x0001]) if (exact.indexOf(String.fromCharCode(code)) < 0) return code;
+  return 0x0002;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+  prefixSim: number;
+  suffixSim: number;
+  /** Quote + context evidence, 0..1 (no position). */
+  evidence: number;
+  /** Evidence and closeness to the position hint, 0..1. */
+  total: number;
+  /** Prefix and suffix identical to the stored ones. */
+  contextExact: boolean;
+}
+
+class QuoteScorer {
+  readonly exact: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  private readonly hint: number;
+
+  constructor(
+    readonly text: string,
+    sel: Selectors,
+  ) {
+    this.exact = sel.quote.exact;
+    this.prefix = typeof sel.quote.prefix === 'string' ? sel.quote.prefix : '';
+    this.suffix = typeof sel.quote.suffix === 'string' ? sel.quote.suffix : '';
+    const h = sel.position?.start;
+    this.hint = Number.isFinite(h) ? Math.min(Math.max(h, 0), text.length) : -1;
+  }
+
+  candidate(start: number, end: number, errors: number): Candidate {
+    const prefixSim = contextSimilarity(this.prefix, this.text, start, -1);
+    const suffixSim = contextSimilarity(this.suffix, this.text, end, +1);
+    const quoteSim = 1 - errors / this.exact.length;
+    const evidence = (W_QUOTE * quoteSim + W_PREFIX * prefixSim + W_SUFFIX * suffixSim) / W_EVIDENCE;
+    const total = (1 - POSITION_SHARE) * evidence + POSITION_SHARE * this.closeness(start);
+    const contextExact =
+      this.text.startsWith(this.prefix, start - this.prefix.length) && this.text.startsWith(this.suffix, end);
+    return { start, end, errors, prefixSim, suffixSim, evidence, total, contextExact };
+  }
+
+  /** Highest evidence a candidate with `errors` quote errors can have. */
+  evidenceBound(errors: number): number {
+    return (W_QUOTE * (1 - errors / this.exact.length) + W_PREFIX + W_SUFFIX) / W_EVIDENCE;
+  }
+
+  totalBound(errors: number): number {
+    return (1 - POSITION_SHARE) * this.evidenceBound(errors) + POSITION_SHARE;
+  }
+
+  private closeness(start: number): number {
+    if (this.hint < 0) return 0.5;
+    return 1 / (1 + Math.abs(start - this.hint) / POSITION_SCALE);
+  }
+}
+
+let rowA = new Int32Array(128);
+let rowB = new Int32Array(128);
+
+/**
+ * Similarity (1 − edit distance / length) of a stored context with the text next to a candidate:
+ * the stored context is aligned from the candidate's edge outwards, its far end left free
+ * (so a few chars inserted or deleted inside the context cost only those chars).
+ * dir −1: stored prefix vs text before `at`; +1: stored suffix vs text from `at`.
+ */
+function contextSimilarity(stored: string, text: string, at: number, dir: -1 | 1): number {
+  const m = stored.length;
+  const room = dir < 0 ? at : text.length - at;
+  if (m === 0) return room === 0 ? 1 : 0.5;
+  const width = Math.min(room, m + Math.max(4, Math.ceil(m / 4)));
+  if (rowA.length <= width) {
+    rowA = new Int32Array(width * 2 + 1);
+    rowB = new Int32Array(width * 2 + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= width; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const c = dir < 0 ? stored.charCodeAt(m - i) : stored.charCodeAt(i - 1);
+    cur[0] = i;
+    for (let j = 1; j <= width; j++) {
+      const t = dir < 0 ? text.charCodeAt(at - j) : text.charCodeAt(at + j - 1);
+      const sub = prev[j - 1] + (t === c ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+    }
+    const swap = prev;
+    prev = cur;
+    cur = swap;
+  }
+  let dist = m;
+  for (let j = 0; j <= width; j++) if (prev[j] < dist) dist = prev[j];
+  return 1 - dist / m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text index (shared by anchorAll)
+
+/** Exact occurrence lookup; with `indexed`, a bigram → positions index built once for many quotes. */
+class NoticeTextIndex {
+  private bigrams: Map<number, number[]> | null = null;
+
+  constructor(
+    readonly text: string,
+    private readonly indexed: boolean,
+  ) {}
+
+  /** Start offsets of every (possibly overlapping) occurrence of `quote`, ascending. */
+  occurrences(quote: string): number[] {
+    if (!this.indexed || quote.length < 2) return scanOccurrences(this.text, quote);
+    const index = (this.bigrams ??= buildBigramIndex(this.text));
+    let rarest: number[] | undefined;
+    let rarestAt = 0;
+    for (let k = 0; k + 1 < quote.length; k++) {
+      const list = index.get(bigramKey(quote, k));
+      if (!list) return [];
+      if (!rarest || list.length < rarest.length) {
+        rarest = list;
+        rarestAt = k;
+      }
+    }
+    const out: number[] = [];
+    for (const p of rarest ?? []) {
+      const start = p - rarestAt;
+      if (start >= 0 && this.text.startsWith(quote, start)) out.push(start);
+    }
+    return out;
+  }
+}
+
+function scanOccurrences(text: string, quote: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) out.push(i);
+  return out;
+}
+
+function bigramKey(s: string, k: number): number {
+  return s.charCodeAt(k) * 0x10000 + s.charCodeAt(k + 1);
+}
+
+function buildBigramIndex(text: string): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  for (let k = 0; k + 1 < text.length; k++) {
+    const key = bigramKey(text, k);
+    const list = index.get(key);
+    if (list) list.push(k);
+    else index.set(key, [k]);
+  }
+  return index;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Widen a match so that it never starts or ends inside a surrogate pair. */
+function snapToCodePoints<T extends { start: number; end: number }>(text: string, m: T): T {
+  let { start, end } = m;
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start -= 1;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end += 1;
+  return { ...m, start, end };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,249 @@
+/**
+ * Backup and restore of the whole library as one JSON file (see `backupFile` in lib/schema).
+ *
+ * Import is all-or-nothing: the file is parsed and validated completely before anything is written,
+ * and every table is written in ONE transaction. It is idempotent: records are put by primary key,
+ * so importing the same file twice adds nothing; for annotations the newer `updatedAt` wins.
+ * Error messages are for the user (zh-CN) and say what is wrong and where.
+ */
+import { z } from 'zod';
+import type { Table } from 'dexie';
+import type { RectifyDB } from './db';
+import {
+  BACKUP_FORMAT,
+  BACKUP_SCHEMA_VERSION,
+  backupFile,
+  type Annotation,
+  type BackupFile,
+  type BackupTable,
+  type NoticeRecord,
+  type NoticeSnapshot,
+  type StatusOverride,
+} from './schema';
+
+export const MAX_BACKUP_CHARS = 200 * 1024 * 1024;
+const MAX_LISTED_ISSUES = 10;
+
+export const BACKUP_TABLES: readonly BackupTable[] = ['notices', 'snapshots', 'annotations', 'overrides', 'settings'];
+
+export type TableCounts = Record<BackupTable, number>;
+export interface ImportResult {
+  added: TableCounts;
+  updated: TableCounts;
+  skipped: TableCounts;
+}
+
+export interface ImportOptions {
+  /** Refuse larger inputs (characters). Defaults to 200 MB. */
+  maxChars?: number;
+}
+
+/** An error whose message is meant to be shown to the user as is. */
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+export async function exportBackup(db: RectifyDB, now: Date = new Date()): Promise<BackupFile> {
+  return db.transaction('r', [db.notices, db.snapshots, db.annotations, db.overrides, db.settings], async () => ({
+    format: BACKUP_FORMAT,
+    schemaVersion: BACKUP_SCHEMA_VERSION,
+    exportedAt: now.toISOString(),
+    notices: await db.notices.toArray(),
+    snapshots: await db.snapshots.toArray(),
+    annotations: await db.annotations.toArray(),
+    overrides: await db.overrides.toArray(),
+    settings: await db.settings.toArray(),
+  }));
+}
+
+export function backupToJson(file: BackupFile): string {
+  return JSON.stringify(file);
+}
+
+/** Suggested file name, e.g. `rectify-lens-backup-2025-09-12.json`. */
+export function backupFileName(file: BackupFile): string {
+  return `${BACKUP_FORMAT}-${file.exportedAt.slice(0, 10)}.json`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parse and validate (pure; throws BackupError)
+
+export function parseBackup(json: string, options: ImportOptions = {}): BackupFile {
+  checkSize(json, options.maxChars ?? MAX_BACKUP_CHARS);
+  const data = parseJson(json);
+  checkHeader(data);
+  const result = backupFile.safeParse(data, { error: z.locales.zhCN().localeError });
+  if (!result.success) throw new BackupError(describeIssues(result.error.issues));
+  return result.data;
+}
+
+function checkSize(json: string, maxChars: number): void {
+  if (json.length <= maxChars) return;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0);
+  throw new BackupError(
+    `备份文件过大（约 ${mb(json.length)} MB），超过 ${mb(maxChars)} MB 的上限，未导入任何数据。请确认选择的是 Rectify Lens 导出的备份文件。`,
+  );
+}
+
+function parseJson(json: string): unknown {
+  if (json.trim().length === 0) throw new BackupError('备份文件是空的，未导入任何数据。');
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new BackupError(describeJsonError(json, error));
+  }
+}
+
+/** Line and column (1-based) of a UTF-16 offset. */
+function lineColumn(text: string, position: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: position - lineStart + 1 };
+}
+
+function describeJsonError(json: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const reported = /position (\d+)/.exec(message);
+  const position = reported ? Number(reported[1]) : json.length;
+  const { line, column } = lineColumn(json, position);
+  const where = `第 ${line} 行第 ${column} 列（字符位置 ${position}）`;
+  if (position >= json.trimEnd().length) {
+    return `备份文件不是完整的 JSON：在${where}意外结束，文件可能在下载或复制时被截断。未导入任何数据。`;
+  }
+  const near = json.slice(Math.max(0, position - 20), position + 20).replace(/\s+/g, ' ');
+  return `备份文件不是有效的 JSON：${where}附近有语法错误（附近内容：「${near}」），文件可能已损坏。未导入任何数据。`;
+}
+
+function checkHeader(data: unknown): void {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new BackupError('这不是 Rectify Lens 备份文件：文件内容应为一个 JSON 对象。未导入任何数据。');
+  }
+  const { format, schemaVersion } = data as { format?: unknown; schemaVersion?: unknown };
+  if (format !== BACKUP_FORMAT) {
+    throw new BackupError(
+      `这不是 Rectify Lens 备份文件：format 应为 "${BACKUP_FORMAT}"，实际为 ${JSON.stringify(format) ?? '（缺失）'}。未导入任何数据。`,
+    );
+  }
+  if (typeof schemaVersion === 'number' && schemaVersion > BACKUP_SCHEMA_VERSION) {
+    throw new BackupError(
+      `备份文件版本 ${schemaVersion} 高于本程序支持的版本 ${BACKUP_SCHEMA_VERSION}，请先升级 Rectify Lens 后再导入。未导入任何数据。`,
+    );
+  }
+}
+
+/** `['annotations', 3, 'severity']` → `annotations[3].severity`. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '（文件顶层）';
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const lines = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => `- ${issuePath(issue.path)}：${issue.message}`);
+  const more = issues.length > MAX_LISTED_ISSUES ? [`……另有 ${issues.length - MAX_LISTED_ISSUES} 处错误`] : [];
+  return ['备份文件内容不符合格式，未导入任何数据：', ...lines, ...more].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+export async function importBackup(db: RectifyDB, json: string, options: ImportOptions = {}): Promise<ImportResult> {
+  return writeBackup(db, parseBackup(json, options));
+}
+
+/** Writes a validated backup in one transaction; if anything fails, nothing is changed. */
+export async function writeBackup(db: RectifyDB, file: BackupFile): Promise<ImportResult> {
+  const result: ImportResult = { added: zeroCounts(), updated: zeroCounts(), skipped: zeroCounts() };
+  const tally = (table: BackupTable) => (outcome: Outcome) => result[outcome][table]++;
+  await db.transaction('rw', [db.notices, db.snapshots, db.annotations, db.overrides, db.settings], async () => {
+    await mergeInto(db.notices, file.notices, (n) => n.key, mergeNotice, tally('notices'));
+    await mergeInto(db.snapshots, file.snapshots, (s) => s.hash, mergeSnapshot, tally('snapshots'));
+    await mergeInto(db.annotations, file.annotations, (a) => a.id, newerAnnotation, tally('annotations'));
+    await mergeInto(db.overrides, file.overrides, (o) => [o.noticeKey, o.itemId], newerOverride, tally('overrides'));
+    await mergeInto(db.settings, file.settings, (s) => s.key, (_old, incoming) => incoming, tally('settings'));
+  });
+  return result;
+}
+
+type Outcome = keyof ImportResult;
+
+function zeroCounts(): TableCounts {
+  return { notices: 0, snapshots: 0, annotations: 0, overrides: 0, settings: 0 };
+}
+
+async function mergeInto<T, K extends string | [string, string]>(
+  table: Table<T, K>,
+  incoming: readonly T[],
+  keyOf: (record: T) => K,
+  merge: (existing: T, incoming: T) => T,
+  count: (outcome: Outcome) => void,
+): Promise<void> {
+  // Records repeated inside the file are merged first, so each key is counted once.
+  const byKey = new Map<string, { key: K; record: T }>();
+  for (const record of incoming) {
+    const key = keyOf(record);
+    const id = JSON.stringify(key);
+    const earlier = byKey.get(id);
+    byKey.set(id, { key, record: earlier ? merge(earlier.record, record) : record });
+  }
+  const entries = [...byKey.values()];
+  const existing = await table.bulkGet(entries.map((e) => e.key));
+  const writes: T[] = [];
+  entries.forEach(({ record }, i) => {
+    const current = existing[i];
+    const next = current === undefined ? record : merge(current, record);
+    if (current !== undefined && deepEqual(current, next)) return count('skipped');
+    count(current === undefined ? 'added' : 'updated');
+    writes.push(next);
+  });
+  await table.bulkPut(writes);
+}
+
+const minIso = (a: string, b: string) => (a <= b ? a : b);
+const maxIso = (a: string, b: string) => (a >= b ? a : b);
+
+/** URLs are united and the seen-period widened; the descriptive fields come from the later sighting. */
+function mergeNotice(existing: NoticeRecord, incoming: NoticeRecord): NoticeRecord {
+  const later = incoming.lastSeen >= existing.lastSeen ? incoming : existing;
+  return {
+    ...later,
+    urls: [...new Set([...existing.urls, ...incoming.urls])],
+    firstSeen: minIso(existing.firstSeen, incoming.firstSeen),
+    lastSeen: maxIso(existing.lastSeen, incoming.lastSeen),
+  };
+}
+
+/** Same hash ⇒ same text; only the seen-period can differ. */
+function mergeSnapshot(existing: NoticeSnapshot, incoming: NoticeSnapshot): NoticeSnapshot {
+  return {
+    ...incoming,
+    firstSeen: minIso(existing.firstSeen, incoming.firstSeen),
+    lastSeen: maxIso(existing.lastSeen, incoming.lastSeen),
+  };
+}
+
+function newerAnnotation(existing: Annotation, incoming: Annotation): Annotation {
+  return incoming.updatedAt > existing.updatedAt ? incoming : existing;
+}
+
+function newerOverride(existing: StatusOverride, incoming: StatusOverride): StatusOverride {
+  return incoming.createdAt >= existing.createdAt ? incoming : existing;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

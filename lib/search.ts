@@ -1,7 +1,9 @@
 /**
  * Search over annotations (pure). Chinese is written without spaces, so besides plain substring
  * matching a CJK term also matches when every one of its bigrams occurs in the text
- * ("完成整改" finds "整改完成"); whitespace-separated terms are ANDed.
+ * ("卫生站进驻" finds "进驻卫生站进行开诊"); whitespace-separated terms are ANDed.
+ * Punctuation and spaces are ignored when the plain substring test fails, because notices quote
+ * everything: "三重一大制度" finds "“三重一大”制度".
  */
 import type { Annotation } from './schema';
 
@@ -12,6 +14,12 @@ function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+const PUNCTUATION_OR_SPACE = /[\p{P}\p{S}\p{Z}\s]+/gu;
+
+function compact(text: string): string {
+  return text.replace(PUNCTUATION_OR_SPACE, '');
+}
+
 function bigrams(term: string): string[] {
   const chars = Array.from(term);
   const result: string[] = [];
@@ -19,22 +27,41 @@ function bigrams(term: string): string[] {
   return result;
 }
 
-function termMatches(haystack: string, term: string, termBigrams: string[] | null): boolean {
-  if (haystack.includes(term)) return true;
-  return termBigrams !== null && termBigrams.every((pair) => haystack.includes(pair));
+interface Haystack {
+  text: string;
+  compact: string;
+}
+
+interface Term {
+  text: string;
+  compact: string;
+  /** Bigrams of the compact term, for CJK terms of two characters or more; else null. */
+  bigrams: string[] | null;
+}
+
+function compileTerm(text: string): Term {
+  const dense = compact(text);
+  const cjk = Array.from(dense).length >= 2 && CJK.test(dense);
+  return { text, compact: dense, bigrams: cjk ? bigrams(dense) : null };
+}
+
+function termMatches(haystack: Haystack, term: Term): boolean {
+  if (haystack.text.includes(term.text)) return true;
+  if (term.compact.length > 0 && haystack.compact.includes(term.compact)) return true;
+  return term.bigrams !== null && term.bigrams.every((pair) => haystack.compact.includes(pair));
 }
 
 /** Compile a query once, match many haystacks (used when filtering thousands of annotations). */
 export function createMatcher(query: string): (haystack: string) => boolean {
-  const terms = normalize(query).split(/\s+/).filter((term) => term.length > 0);
-  const compiled = terms.map((term) => ({
-    term,
-    bigrams: Array.from(term).length >= 2 && CJK.test(term) ? bigrams(term) : null,
-  }));
+  const terms = normalize(query)
+    .split(/\s+/)
+    .filter((term) => term.length > 0)
+    .map(compileTerm);
   return (haystack) => {
-    if (compiled.length === 0) return true;
+    if (terms.length === 0) return true;
     const text = normalize(haystack);
-    return compiled.every(({ term, bigrams: pairs }) => termMatches(text, term, pairs));
+    const prepared = { text, compact: compact(text) };
+    return terms.every((term) => termMatches(prepared, term));
   };
 }
 

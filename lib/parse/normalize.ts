@@ -163,3 +163,23 @@ export function toOriginalRange(norm: NormalizedText, start: number, end: number
   if (end <= start) return { start: norm.toOriginal[start], end: norm.toOriginal[start] };
   return { start: norm.toOriginal[start], end: norm.toOriginal[end - 1] + 1 };
 }
+
+/** One line (block) of normalized text: [start, end) excludes the `\n`. */
+export interface Line {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return lines;
+}

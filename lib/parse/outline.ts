@@ -1,0 +1,261 @@
+/**
+ * Outline of a notice: numbered headings and numbered paragraphs, nested by marker kind.
+ *
+ * Marker kinds, outermost first: `一、` › `第一方面问题` › `（一）` › `1.`/`1、` › `（1）` › `针对“X”问题`
+ * (unnumbered item line). Problem numbers (`问题N`) are read wherever they appear, including garbled
+ * forms seen in the seeds: `（1）问题1`, `2问题3：`, `（20）问题27`, `17问题20`, `（一）问题2：`.
+ * `一是/二是` and `①②` are sub-points inside paragraphs and are not outline nodes.
+ *
+ * A numbered line is a *heading* when it is a short line of its own (`（一）坚持政治引领，切实提升整改自觉`)
+ * and a *numbered paragraph* when body text follows on the same line (`（一）强化政治担当，精心安排部署。洪梅镇党委…`);
+ * a paragraph's title is its first clause/sentence.
+ */
+import type { OutlineNode } from '@/lib/schema';
+import type { Line } from './normalize';
+import { parseChineseNumber } from './numerals';
+
+export type MarkerKind = 'cnDun' | 'fangmian' | 'cnParen' | 'numDot' | 'numParen' | 'zhendui';
+
+/** Nesting rank of each marker kind (smaller = outer). */
+export const MARKER_RANK: Record<MarkerKind, number> = {
+  cnDun: 1,
+  fangmian: 2,
+  cnParen: 3,
+  numDot: 4,
+  numParen: 5,
+  zhendui: 6,
+};
+
+export interface Marker {
+  kind: MarkerKind;
+  /** Marker text as written (normalized), e.g. `（一）`, `1.`, `2问题3：`. */
+  raw: string;
+  /** The outline counter (`二` → 2, `（3）` → 3); null for unnumbered kinds. */
+  number: number | null;
+  /** `问题N` → N, when the line carries a problem number. */
+  problemNo: number | null;
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const RE_PROBLEM_CN_PAREN = new RegExp(`^（(${CN})）\\s?问题(\\d{1,3})(?![\\d个项])[：.、]?\\s?`);
+const RE_PROBLEM_NUM = /^(?:（(\d{1,3})）|(\d{1,3})[.、]?)?\s?问题(\d{1,3})(?![\d个项条])[：.、]?\s?/;
+const RE_CN_DUN = new RegExp(`^(${CN})、\\s?`);
+const RE_FANGMIAN = new RegExp(`^第(${CN})方面(?:问题)?[，：、]?\\s?`);
+const RE_CN_PAREN = new RegExp(`^（(${CN})）\\s?`);
+const RE_NUM_DOT = /^(\d{1,3})[.、](?!\d)\s?/;
+const RE_NUM_PAREN = /^（(\d{1,3})）\s?/;
+const RE_ZHENDUI = /^(?=针对“[^”\n]{1,80}”(?:的)?问题)/;
+
+function cn(s: string): number | null {
+  return parseChineseNumber(s);
+}
+
+/** The marker at the start of a line, or null for body text. */
+export function parseMarker(line: string): Marker | null {
+  let m = RE_PROBLEM_CN_PAREN.exec(line);
+  if (m) return { kind: 'cnParen', raw: m[0].trim().replace(/[：.、]$/, ''), number: cn(m[1]), problemNo: Number(m[2]) };
+  m = RE_PROBLEM_NUM.exec(line);
+  if (m && line.length > m[0].length) {
+    const counter = m[1] ?? m[2];
+    return { kind: 'numParen', raw: m[0].trim().replace(/[：.、]$/, ''), number: counter ? Number(counter) : null, problemNo: Number(m[3]) };
+  }
+  if ((m = RE_CN_DUN.exec(line))) return { kind: 'cnDun', raw: m[0].trim(), number: cn(m[1]), problemNo: null };
+  if ((m = RE_FANGMIAN.exec(line))) return { kind: 'fangmian', raw: m[0].trim().replace(/[，：、]$/, ''), number: cn(m[1]), problemNo: null };
+  if ((m = RE_CN_PAREN.exec(line))) return { kind: 'cnParen', raw: m[0].trim(), number: cn(m[1]), problemNo: null };
+  if ((m = RE_NUM_DOT.exec(line)) && line.length > m[0].length) {
+    return { kind: 'numDot', raw: m[0].trim(), number: Number(m[1]), problemNo: null };
+  }
+  if ((m = RE_NUM_PAREN.exec(line))) return { kind: 'numParen', raw: m[0].trim(), number: Number(m[1]), problemNo: null };
+  if (RE_ZHENDUI.test(line)) return { kind: 'zhendui', raw: '', number: null, problemNo: null };
+  return null;
+}
+
+const CN_DIGITS = '零一二三四五六七八九';
+function toChineseNumeral(n: number): string {
+  if (n <= 10) return n === 10 ? '十' : CN_DIGITS[n];
+  if (n < 20) return '十' + CN_DIGITS[n - 10];
+  if (n < 100) return CN_DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? CN_DIGITS[n % 10] : '');
+  return String(n);
+}
+
+/** Canonical label of a marker for item paths: `二`, `第一方面`, `（一）`, `1.`, `（1）`, `问题3`. */
+export function markerLabel(m: Marker, ordinal: number): string {
+  if (m.problemNo !== null && m.kind !== 'cnParen') return `问题${m.problemNo}`;
+  switch (m.kind) {
+    case 'cnDun':
+      return m.number !== null ? toChineseNumeral(m.number) : m.raw.replace(/、$/, '');
+    case 'fangmian':
+      return `第${m.number !== null ? toChineseNumeral(m.number) : '?'}方面`;
+    case 'cnParen':
+      return m.problemNo !== null ? `问题${m.problemNo}` : m.raw;
+    case 'numDot':
+      return `${m.number}.`;
+    case 'numParen':
+      return m.number !== null ? `（${m.number}）` : m.raw;
+    case 'zhendui':
+      return `#${ordinal}`;
+  }
+}
+
+/** Internal outline entry: the schema node plus what later layers need. */
+export interface OutlineEntry {
+  node: OutlineNode;
+  marker: Marker;
+  label: string;
+  line: number;
+  /** Range of the title text inside the heading line. */
+  titleStart: number;
+  titleEnd: number;
+  /** End of the heading line (where the section body starts when it is a heading). */
+  lineEnd: number;
+  /** True when body text follows the title on the same line. */
+  isParagraph: boolean;
+  parent: OutlineEntry | null;
+  children: OutlineEntry[];
+}
+
+export interface Outline {
+  roots: OutlineEntry[];
+  /** All entries in document order. */
+  all: OutlineEntry[];
+}
+
+const TITLE_MAX = 60;
+const LONG_SENTENCE = 50;
+const QUOTE_OPEN = '“‘《「';
+const QUOTE_CLOSE = '”’》」';
+
+/**
+ * Title of a heading/numbered paragraph: text after the marker up to the first unquoted sentence
+ * end (`。；：`), or up to `，` right after a `针对…问题`/`关于…问题` clause or before `一是`.
+ * Returns [titleEnd, hasMoreText].
+ */
+export function titleEnd(text: string, from: number, lineEnd: number): { end: number; paragraph: boolean } {
+  let depth = 0;
+  const startsAsClause = /^(针对|关于)/.test(text.slice(from, from + 2));
+  for (let i = from; i < lineEnd; i++) {
+    const ch = text[i];
+    if (QUOTE_OPEN.includes(ch)) depth++;
+    else if (QUOTE_CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      if (ch === '。' || ch === '；' || ch === '：' || ch === '！' || ch === '？') {
+        // a long sentence standing alone on its line is a numbered paragraph, not a heading
+        const more = hasText(text, i + 1, lineEnd);
+        return { end: i, paragraph: more || (ch === '。' && i - from > LONG_SENTENCE) };
+      }
+      if (ch === '，' || ch === ',') {
+        const next2 = text.slice(i + 1, i + 3);
+        const before = text.slice(Math.max(from, i - 2), i);
+        if (/^[一二三四五六七八九十]是/.test(next2) || (startsAsClause && before === '问题')) {
+          return { end: i, paragraph: hasText(text, i + 1, lineEnd) };
+        }
+      }
+    }
+  }
+  return { end: lineEnd, paragraph: false };
+}
+
+function hasText(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/.test(text[i])) return true;
+  return false;
+}
+
+function clipTitle(s: string): string {
+  const t = s.trim();
+  return t.length > TITLE_MAX ? t.slice(0, TITLE_MAX) + '…' : t;
+}
+
+/**
+ * Build the outline from the lines in [fromLine, toLine). `sectionEnd` is where the last open
+ * sections end (start of the closing block).
+ */
+export function buildOutline(text: string, lines: Line[], fromLine: number, toLine: number): Outline {
+  const roots: OutlineEntry[] = [];
+  const all: OutlineEntry[] = [];
+  const stack: OutlineEntry[] = [];
+  let lastBodyEnd = fromLine < toLine ? lines[fromLine].start : 0;
+  const close = (entry: OutlineEntry, end: number) => {
+    entry.node.end = Math.max(end, entry.lineEnd);
+  };
+  for (let li = fromLine; li < toLine; li++) {
+    const line = lines[li];
+    const marker = parseMarker(line.text);
+    if (!marker) {
+      lastBodyEnd = line.end;
+      continue;
+    }
+    const rank = MARKER_RANK[marker.kind];
+    while (stack.length && MARKER_RANK[stack[stack.length - 1].marker.kind] >= rank) {
+      close(stack.pop()!, lastBodyEnd);
+    }
+    const parent = stack.length ? stack[stack.length - 1] : null;
+    const siblings = parent ? parent.children : roots;
+    const afterMarker = line.start + skipMarker(line.text, marker);
+    const t = titleEnd(text, afterMarker, line.end);
+    const title = clipTitle(text.slice(afterMarker, t.end).replace(/^[：，、\s]+/, ''));
+    const ordinal = siblings.length + 1;
+    const label = markerLabel(marker, ordinal);
+    const entry: OutlineEntry = {
+      node: {
+        id: '',
+        level: stack.length + 1,
+        marker: marker.raw,
+        title,
+        start: line.start,
+        end: line.end,
+        children: [],
+      },
+      marker,
+      label,
+      line: li,
+      titleStart: afterMarker,
+      titleEnd: t.end,
+      lineEnd: line.end,
+      isParagraph: t.paragraph,
+      parent,
+      children: [],
+    };
+    entry.node.id = entryId(parent, siblings, marker, ordinal);
+    siblings.push(entry);
+    if (parent) parent.node.children.push(entry.node);
+    all.push(entry);
+    stack.push(entry);
+    lastBodyEnd = line.end;
+  }
+  while (stack.length) close(stack.pop()!, lastBodyEnd);
+  return { roots, all };
+}
+
+function skipMarker(line: string, marker: Marker): number {
+  if (marker.kind === 'zhendui') return 0;
+  // marker.raw is the trimmed match; skip it plus following spaces/colons
+  let i = line.indexOf(marker.raw) + marker.raw.length;
+  while (i < line.length && ' ：，、.'.includes(line[i])) i++;
+  return i;
+}
+
+/** Path-based id: `o-2-1-3` from marker numbers (`问题N` → `q3`, unnumbered → `n4`); unique among siblings. */
+function entryId(parent: OutlineEntry | null, siblings: OutlineEntry[], marker: Marker, ordinal: number): string {
+  let seg: string;
+  if (marker.problemNo !== null) seg = `q${marker.problemNo}`;
+  else if (marker.number !== null) seg = marker.kind === 'fangmian' ? `f${marker.number}` : String(marker.number);
+  else seg = `n${ordinal}`;
+  const base = parent ? parent.node.id : 'o';
+  let id = `${base}-${seg}`;
+  const taken = new Set(siblings.map((s) => s.node.id));
+  for (let k = 2; taken.has(id); k++) id = `${base}-${seg}_${k}`;
+  return id;
+}
+
+/** Path of canonical marker labels from the root to `entry`. */
+export function entryPath(entry: OutlineEntry): string[] {
+  const path: string[] = [];
+  for (let e: OutlineEntry | null = entry; e; e = e.parent) path.unshift(e.label);
+  return path;
+}
+
+/** True when the entry is a heading with neither body text nor sub-sections. */
+export function isEmptySection(text: string, entry: OutlineEntry): boolean {
+  if (entry.isParagraph || entry.children.length) return false;
+  return !hasText(text, entry.lineEnd, entry.node.end);
+}

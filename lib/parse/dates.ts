@@ -1,0 +1,526 @@
+/**
+ * Date mentions in notice text: absolute (2024年3月14日, 2021-11-23), year-less (4月7日, 6月底,
+ * 1、2月), ranges (2024年10月至2025年4月, 2025年4-5月, 2021-2023年, 2020年10月13日至12月13日),
+ * fuzzy (年底, 2021年底, 上半年, 第一季度, 6月下旬, 近期) and relative years (今年, 去年).
+ *
+ * A hand-written, single-pass grammar (chrono-node mis-reads these modifiers): at each position
+ * a small recursive-descent reader tries to read one mention with bounded look-ahead, so the scan
+ * is linear in the text length.
+ *
+ * Kinds: `point` = one day; `month` = one calendar month; `range` = anything spanning several
+ * days/months/years, including a bare year ("2023年" → 2023-01-01..2023-12-31) and an open range
+ * ("2024年10月至今": last = null); `fuzzy` = a vague period resolved by convention (年底 → 12-31,
+ * 上半年 → 01-01..06-30, 第一季度 → 01-01..03-31, 月初 → 1..10日, 下旬 → 21日..月末) or not at all
+ * (近期, 月底 without a month → first/last null).
+ *
+ * Year-less mentions take the year of the nearest earlier explicit year within [from, to),
+ * else `fallbackYear`, else stay unresolved (first/last null). 今年/去年/明年 are relative to
+ * `currentYear` (the notice's own year; defaults to `fallbackYear`).
+ * `X月前` is NOT interpreted here — the mention covers month X; see deadlines.ts.
+ */
+import { parseChineseNumber } from './numerals';
+
+export interface DateMention {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'point' | 'range' | 'month' | 'fuzzy';
+  /** ISO YYYY-MM-DD, first day the mention covers; null when unknown. */
+  first: string | null;
+  /** ISO YYYY-MM-DD, last day the mention covers; null when unknown (近期, 至今). */
+  last: string | null;
+  yearInferred: boolean;
+  /** zh-CN, shown to users: how the year or the fuzzy period was resolved. */
+  explanation: string | null;
+}
+
+export interface FindDatesOptions {
+  from?: number;
+  to?: number;
+  /** Year for year-less mentions that have no earlier explicit year in [from, to). */
+  fallbackYear: number | null;
+  /** What fallbackYear is, for explanations ("反馈日期" by default). */
+  fallbackLabel?: string;
+  /** Year the notice was written in, for 今年/去年/明年; defaults to fallbackYear. */
+  currentYear?: number | null;
+}
+
+type Day = number | 'end';
+/** y === null: the year is not written; it is the mention's base year + dy. */
+interface Endpoint {
+  y: number | null;
+  dy: number;
+  m: number;
+  d: Day;
+}
+interface Spec {
+  start: number;
+  end: number;
+  kind: DateMention['kind'];
+  first: Endpoint | null;
+  last: Endpoint | null;
+  /** Explicit year text seen inside the mention (the latest one), e.g. "2025年". */
+  yearText: string | null;
+  yearValue: number | null;
+  /** 今年/去年…: resolved against currentYear. */
+  relative: { word: string; delta: number } | null;
+  note: string | null;
+}
+
+const MIN_YEAR = 1949;
+const MAX_YEAR = 2100;
+const RANGE_SEPARATORS = '至到—–~～-－';
+const CN_DIGITS = '〇零一二三四五六七八九';
+
+interface FuzzyPeriod {
+  word: string;
+  first: [number, number];
+  last: [number, Day];
+  note: string;
+}
+const QUARTERS: FuzzyPeriod[] = [1, 2, 3, 4].flatMap((q): FuzzyPeriod[] => {
+  const cn = '一二三四'[q - 1];
+  const first: [number, number] = [q * 3 - 2, 1];
+  const last: [number, Day] = [q * 3, 'end'];
+  const note = `“第${cn}季度”按${q * 3 - 2}月1日至${q * 3}月底计`;
+  return [`第${cn}季度`, `${cn}季度`, `第${q}季度`, `${q}季度`].map((word): FuzzyPeriod => ({ word, first, last, note }));
+});
+/** Periods that may follow a year ("2025年上半年", "今年年底") or stand alone ("上半年"). */
+const YEAR_PERIODS: FuzzyPeriod[] = [
+  { word: '上半年', first: [1, 1], last: [6, 'end'], note: '“上半年”按1月1日至6月30日计' },
+  { word: '下半年', first: [7, 1], last: [12, 'end'], note: '“下半年”按7月1日至12月31日计' },
+  { word: '前三季度', first: [1, 1], last: [9, 'end'], note: '“前三季度”按1月1日至9月30日计' },
+  { word: '年底', first: [12, 31], last: [12, 31], note: '“年底”按12月31日计' },
+  { word: '年末', first: [12, 31], last: [12, 31], note: '“年末”按12月31日计' },
+  { word: '年内', first: [1, 1], last: [12, 31], note: '“年内”按全年计，最迟12月31日' },
+  ...QUARTERS,
+].sort((a, b) => b.word.length - a.word.length);
+/** Periods right after "YYYY年": 2021年底, 2025年内. */
+const AFTER_YEAR_PERIODS: FuzzyPeriod[] = [
+  { word: '底', first: [12, 31], last: [12, 31], note: '“年底”按12月31日计' },
+  { word: '末', first: [12, 31], last: [12, 31], note: '“年末”按12月31日计' },
+  { word: '内', first: [1, 1], last: [12, 31], note: '“年内”按全年计，最迟12月31日' },
+];
+/** Periods right after "M月": 6月底, 9月初, 6月下旬. */
+const MONTH_PERIODS: { word: string; first: Day; last: Day; note: string }[] = [
+  { word: '上旬', first: 1, last: 10, note: '“上旬”按1日至10日计' },
+  { word: '中旬', first: 11, last: 20, note: '“中旬”按11日至20日计' },
+  { word: '下旬', first: 21, last: 'end', note: '“下旬”按21日至月末计' },
+  { word: '底', first: 'end', last: 'end', note: '“月底”按该月最后一天计' },
+  { word: '末', first: 'end', last: 'end', note: '“月末”按该月最后一天计' },
+  { word: '初', first: 1, last: 10, note: '“月初”按1日至10日计' },
+];
+const RELATIVE_YEARS: { word: string; delta: number }[] = [
+  { word: '今年', delta: 0 },
+  { word: '本年', delta: 0 },
+  { word: '去年', delta: -1 },
+  { word: '明年', delta: 1 },
+];
+
+const WORD_START = new Set(
+  [...RELATIVE_YEARS.map((r) => r.word), ...YEAR_PERIODS.map((p) => p.word), '月底', '月末', '近期'].map((w) => w[0]),
+);
+
+export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
+  const from = Math.max(0, opts.from ?? 0);
+  const to = Math.min(text.length, opts.to ?? text.length);
+  const reader = new DateReader(text, to);
+  const currentYear = opts.currentYear ?? opts.fallbackYear;
+  const out: DateMention[] = [];
+  let context: { year: number; text: string } | null = null;
+  let i = from;
+  while (i < to) {
+    const spec = reader.readAt(i);
+    if (!spec) {
+      i++;
+      continue;
+    }
+    const resolved = resolve(text, spec, context, opts, currentYear);
+    out.push(resolved.mention);
+    if (resolved.contextYear !== null) context = resolved.contextYear;
+    i = spec.end;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution: endpoints → ISO dates, with the zh-CN explanation.
+
+function resolve(
+  text: string,
+  spec: Spec,
+  context: { year: number; text: string } | null,
+  opts: FindDatesOptions,
+  currentYear: number | null,
+): { mention: DateMention; contextYear: { year: number; text: string } | null } {
+  const notes: string[] = [];
+  let base: number | null = null;
+  let yearInferred = false;
+  let contextYear: { year: number; text: string } | null = null;
+  const needsBase = [spec.first, spec.last].some((e) => e !== null && e.y === null);
+  if (spec.relative) {
+    base = currentYear === null ? null : currentYear + spec.relative.delta;
+    yearInferred = base !== null;
+    notes.push(
+      base === null ? `“${spec.relative.word}”无法确定年份` : `“${spec.relative.word}”按${base}年理解`,
+    );
+    if (base !== null) contextYear = { year: base, text: spec.relative.word };
+  } else if (needsBase) {
+    if (context) {
+      base = context.year;
+      notes.push(`年份取自上文“${context.text}”`);
+    } else if (opts.fallbackYear !== null) {
+      base = opts.fallbackYear;
+      notes.push(`年份取自${opts.fallbackLabel ?? '反馈日期'} ${opts.fallbackYear}年`);
+    } else {
+      notes.push('原文未写年份，上文也没有可参照的年份');
+    }
+    yearInferred = base !== null;
+  }
+  if (spec.yearText !== null && spec.yearValue !== null) contextYear = { year: spec.yearValue, text: spec.yearText };
+  if (spec.note) notes.push(spec.note);
+  const first = spec.first ? toIso(spec.first, base) : null;
+  let last = spec.last ? toIso(spec.last, base) : null;
+  if (first !== null && last !== null && last < first) last = null; // e.g. an impossible "12月至3月" wrap
+  return {
+    mention: {
+      text: text.slice(spec.start, spec.end),
+      start: spec.start,
+      end: spec.end,
+      kind: spec.kind,
+      first,
+      last,
+      yearInferred,
+      explanation: notes.length ? notes.join('；') : null,
+    },
+    contextYear,
+  };
+}
+
+function toIso(e: Endpoint, base: number | null): string | null {
+  const y = e.y ?? (base === null ? null : base + e.dy);
+  if (y === null) return null;
+  const d = e.d === 'end' ? daysInMonth(y, e.m) : e.d;
+  if (d > daysInMonth(y, e.m)) return null;
+  return `${String(y).padStart(4, '0')}-${pad2(e.m)}-${pad2(d)}`;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: one mention at a position, bounded look-ahead.
+
+interface YearTok {
+  y: number;
+  text: string;
+  end: number; // after 年 (and 度)
+}
+interface MonthTok {
+  y: number | null;
+  m: number;
+  end: number;
+}
+
+class DateReader {
+  constructor(
+    private readonly text: string,
+    private readonly limit: number,
+  ) {}
+
+  readAt(i: number): Spec | null {
+    const ch = this.text[i];
+    const prev = i > 0 ? this.text[i - 1] : '';
+    if (isDigit(ch)) {
+      if (isDigit(prev) || prev === '.' || isAsciiLetter(prev)) return null;
+      return this.readNumeric(i);
+    }
+    if (CN_DIGITS.includes(ch) && !CN_DIGITS.includes(prev) && !'十两'.includes(prev)) {
+      const cn = this.readChineseYear(i);
+      if (cn) return cn;
+    }
+    return this.readWord(i);
+  }
+
+  // -- numeric forms ----------------------------------------------------------------------------
+
+  private readNumeric(i: number): Spec | null {
+    const run = this.digits(i, 4);
+    if (!run) return null;
+    if (run.len === 4) {
+      return this.readIso(i, run.value) ?? this.readYearRange(i, run.value) ?? this.readFromYear(i, run.value, run.end);
+    }
+    if (run.len > 2) return null;
+    const month = this.readMonthFrom(i, null);
+    return month ? this.withRange(month) : null;
+  }
+
+  /** 2021-11-23, 2025/9/12, 2025.9.12 */
+  private readIso(i: number, y: number): Spec | null {
+    const sep = this.text[i + 4];
+    if (!'-/.'.includes(sep) || !validYear(y)) return null;
+    const m = this.digits(i + 5, 2);
+    if (!m || this.text[m.end] !== sep) return null;
+    const d = this.digits(m.end + 1, 2);
+    if (!d || isDigit(this.text[d.end]) || !validDay(y, m.value, d.value)) return null;
+    const end = d.end;
+    const point: Endpoint = { y, dy: 0, m: m.value, d: d.value };
+    return this.spec(i, end, 'point', point, point, { yearText: this.text.slice(i, i + 4) + '年', yearValue: y });
+  }
+
+  /** 2021-2023年, 2021—2023年, 2021至2023年 */
+  private readYearRange(i: number, y1: number): Spec | null {
+    const sep = this.text[i + 4];
+    if (!RANGE_SEPARATORS.includes(sep)) return null;
+    const y2 = this.digits(i + 5, 4);
+    if (!y2 || y2.len !== 4 || this.text[y2.end] !== '年') return null;
+    if (!validYear(y1) || !validYear(y2.value) || y2.value <= y1) return null;
+    const end = y2.end + 1 + (this.text[y2.end + 1] === '度' ? 1 : 0);
+    return this.spec(i, end, 'range', { y: y1, dy: 0, m: 1, d: 1 }, { y: y2.value, dy: 0, m: 12, d: 'end' }, {
+      yearText: `${y2.value}年`,
+      yearValue: y2.value,
+    });
+  }
+
+  /** 2025年 …: year alone, year + period, year + month (+ day), and ranges starting there. */
+  private readFromYear(i: number, y: number, digitsEnd: number, allowRange = true): Spec | null {
+    if (this.text[digitsEnd] !== '年' || !validYear(y)) return null;
+    const year: YearTok = { y, text: `${y}年`, end: digitsEnd + 1 + (this.text[digitsEnd + 1] === '度' ? 1 : 0) };
+    return this.afterYear(i, year, null, allowRange);
+  }
+
+  private afterYear(start: number, year: YearTok, relative: Spec['relative'], allowRange = true): Spec {
+    const explicit = relative ? { yearText: null, yearValue: null } : { yearText: year.text, yearValue: year.y };
+    const yEnd = relative ? null : year.y;
+    const period = this.matchPeriod(year.end, YEAR_PERIODS) ?? this.matchPeriod(year.end, AFTER_YEAR_PERIODS);
+    if (period) {
+      return {
+        ...this.spec(start, year.end + period.word.length, 'fuzzy',
+          { y: yEnd, dy: 0, m: period.first[0], d: period.first[1] },
+          { y: yEnd, dy: 0, m: period.last[0], d: period.last[1] }, explicit),
+        relative,
+        note: period.note,
+      };
+    }
+    const month = this.readMonthFrom(year.end, yEnd, true);
+    if (month) {
+      const withStart = { ...month, start, ...(month.yearText === null ? explicit : {}) };
+      const spec = allowRange ? this.withRange(withStart) : withStart;
+      return { ...spec, relative, yearText: spec.yearText ?? explicit.yearText, yearValue: spec.yearValue ?? explicit.yearValue };
+    }
+    const whole = this.spec(start, year.end, 'range', { y: yEnd, dy: 0, m: 1, d: 1 }, { y: yEnd, dy: 0, m: 12, d: 'end' }, explicit);
+    return { ...((allowRange && !relative && this.yearToYear(whole)) || whole), relative };
+  }
+
+  /** 2024年至2025年 */
+  private yearToYear(s1: Spec): Spec | null {
+    const sep = this.text[s1.end];
+    if (!sep || !RANGE_SEPARATORS.includes(sep) || s1.first?.y == null) return null;
+    const y2 = this.digits(s1.end + 1, 4);
+    if (!y2 || y2.len !== 4 || y2.value <= s1.first.y) return null;
+    const s2 = this.readFromYear(s1.end + 1, y2.value, y2.end, false);
+    if (!s2 || !s2.last) return null;
+    return { ...s1, end: s2.end, last: s2.last, yearText: s2.yearText, yearValue: s2.yearValue, note: s2.note };
+  }
+
+  /**
+   * Month-based forms starting at `i` (year already read, or none): 4月, 4月7日, 6月底, 6月下旬,
+   * 3月份, 4-5月, 1—9月, 1至10月, 1、2月. Chinese numerals allowed only after a Chinese year.
+   */
+  private readMonthFrom(i: number, y: number | null, allowChinese = false): Spec | null {
+    const m = this.num(i, 2, allowChinese && !isDigit(this.text[i]));
+    if (!m || m.value < 1 || m.value > 12) return null;
+    const after = this.text[m.end];
+    if (after === '月') {
+      let end = m.end + 1;
+      if (this.text[end] === '份') end++;
+      const day = this.num(end, 2, !isDigit(this.text[end]) && !isDigit(this.text[i]));
+      if (day && (this.text[day.end] === '日' || this.text[day.end] === '号') && validDay(y ?? 2024, m.value, day.value)) {
+        const p: Endpoint = { y, dy: 0, m: m.value, d: day.value };
+        return this.spec(i, day.end + 1, 'point', p, p);
+      }
+      const period = this.matchMonthPeriod(end);
+      if (period) {
+        return {
+          ...this.spec(i, end + period.word.length, 'fuzzy', { y, dy: 0, m: m.value, d: period.first }, { y, dy: 0, m: m.value, d: period.last }),
+          note: period.note,
+        };
+      }
+      return this.spec(i, end, 'month', { y, dy: 0, m: m.value, d: 1 }, { y, dy: 0, m: m.value, d: 'end' });
+    }
+    const isRangeSep = RANGE_SEPARATORS.includes(after) && after !== '到';
+    if (isRangeSep || after === '、') {
+      const m2 = this.num(m.end + 1, 2, false);
+      if (!m2 || this.text[m2.end] !== '月' || m2.value > 12 || m2.value <= m.value) return null;
+      if (after === '、' && m2.value !== m.value + 1) return null;
+      return this.spec(i, m2.end + 1, 'range', { y, dy: 0, m: m.value, d: 1 }, { y, dy: 0, m: m2.value, d: 'end' });
+    }
+    return null;
+  }
+
+  /** S1 至 S2 / S1 至今. S2 may omit the year (and the month, after a day). */
+  private withRange(s1: Spec): Spec {
+    const base = s1;
+    const sep = this.text[s1.end];
+    if (!sep || !RANGE_SEPARATORS.includes(sep) || s1.kind === 'range' || !s1.first || !s1.last) return base;
+    const q = s1.end + 1;
+    if (sep === '至' && this.text[q] === '今' && this.text[q + 1] !== '年') {
+      return { ...base, end: q + 1, kind: 'range', last: null, note: joinNotes(base.note, '“至今”没有确定的结束日期') };
+    }
+    const s2 = this.readRangeEnd(q, s1);
+    if (!s2 || !s2.last) return base;
+    let last = s2.last;
+    if (last.y === null) {
+      last = { ...last, y: s1.last.y, dy: s1.last.dy };
+      if (compareEndpoints(last, s1.last) < 0) last = { ...last, dy: last.dy + 1, y: last.y === null ? null : last.y + 1 };
+    }
+    return {
+      ...base,
+      end: s2.end,
+      kind: 'range',
+      last,
+      yearText: s2.yearText ?? base.yearText,
+      yearValue: s2.yearValue ?? base.yearValue,
+      note: joinNotes(base.note, s2.note),
+    };
+  }
+
+  private readRangeEnd(q: number, s1: Spec): Spec | null {
+    if (!isDigit(this.text[q])) return null;
+    const run = this.digits(q, 4);
+    if (!run) return null;
+    if (run.len === 4) return this.readFromYear(q, run.value, run.end, false);
+    if (s1.kind === 'point' && (this.text[run.end] === '日' || this.text[run.end] === '号') && s1.first) {
+      const d = run.value;
+      if (d < 1 || d > 31) return null;
+      const p: Endpoint = { y: null, dy: 0, m: s1.first.m, d };
+      return this.spec(q, run.end + 1, 'point', p, p);
+    }
+    const month = this.readMonthFrom(q, null);
+    return month && month.kind !== 'range' ? month : null;
+  }
+
+  /** 二〇二五年九月十二日 */
+  private readChineseYear(i: number): Spec | null {
+    const t = this.text;
+    if (i + 5 > this.limit || t[i + 4] !== '年') return null;
+    for (let k = i; k < i + 4; k++) if (!CN_DIGITS.includes(t[k])) return null;
+    const y = parseChineseNumber(t.slice(i, i + 4));
+    if (y === null || !validYear(y)) return null;
+    const year: YearTok = { y, text: t.slice(i, i + 5), end: i + 5 + (t[i + 5] === '度' ? 1 : 0) };
+    return this.afterYear(i, year, null);
+  }
+
+  // -- word forms -------------------------------------------------------------------------------
+
+  private readWord(i: number): Spec | null {
+    const t = this.text;
+    const prev = i > 0 ? t[i - 1] : '';
+    if (!WORD_START.has(t[i]) || isDigit(prev)) return null;
+    for (const rel of RELATIVE_YEARS) {
+      if (t.startsWith(rel.word, i) && i + rel.word.length <= this.limit) {
+        const end = i + rel.word.length + (t[i + rel.word.length] === '度' ? 1 : 0);
+        return this.afterYear(i, { y: -1, text: rel.word, end }, rel);
+      }
+    }
+    if (prev === '每' || prev === '历' || prev === '同') return null;
+    const period = this.matchPeriod(i, YEAR_PERIODS);
+    if (period && !isCjkNumeral(prev)) {
+      return {
+        ...this.spec(i, i + period.word.length, 'fuzzy',
+          { y: null, dy: 0, m: period.first[0], d: period.first[1] },
+          { y: null, dy: 0, m: period.last[0], d: period.last[1] }),
+        note: period.note,
+      };
+    }
+    if ((t.startsWith('月底', i) || t.startsWith('月末', i)) && i + 2 <= this.limit && !isCjkNumeral(prev) && prev !== '个') {
+      return { ...this.spec(i, i + 2, 'fuzzy', null, null), note: `“${t.slice(i, i + 2)}”未写明月份，无法确定日期` };
+    }
+    if (t.startsWith('近期', i) && i + 2 <= this.limit) {
+      return { ...this.spec(i, i + 2, 'fuzzy', null, null), note: '“近期”没有确定日期' };
+    }
+    return null;
+  }
+
+  // -- helpers ----------------------------------------------------------------------------------
+
+  private spec(
+    start: number,
+    end: number,
+    kind: Spec['kind'],
+    first: Endpoint | null,
+    last: Endpoint | null,
+    explicit: { yearText: string | null; yearValue: number | null } = { yearText: null, yearValue: null },
+  ): Spec {
+    return { start, end, kind, first, last, ...explicit, relative: null, note: null };
+  }
+
+  private matchPeriod(k: number, periods: FuzzyPeriod[]): FuzzyPeriod | null {
+    for (const p of periods) if (k + p.word.length <= this.limit && this.text.startsWith(p.word, k)) return p;
+    return null;
+  }
+
+  private matchMonthPeriod(k: number): (typeof MONTH_PERIODS)[number] | null {
+    for (const p of MONTH_PERIODS) if (k + p.word.length <= this.limit && this.text.startsWith(p.word, k)) return p;
+    return null;
+  }
+
+  /** Up to `max` ASCII digits at i, not followed by another digit. */
+  private digits(i: number, max: number): { value: number; len: number; end: number } | null {
+    let j = i;
+    while (j < this.limit && isDigit(this.text[j])) {
+      j++;
+      if (j - i > max) return null;
+    }
+    if (j === i) return null;
+    return { value: Number(this.text.slice(i, j)), len: j - i, end: j };
+  }
+
+  /** A small number (month/day): ASCII digits, or Chinese numerals (十二, 二十六) when allowed. */
+  private num(i: number, max: number, chinese: boolean): { value: number; end: number } | null {
+    if (!chinese) return this.digits(i, max);
+    let j = i;
+    while (j < this.limit && j - i < 3 && '〇零一二三四五六七八九十'.includes(this.text[j])) j++;
+    if (j === i) return null;
+    const value = parseChineseNumber(this.text.slice(i, j));
+    return value === null ? null : { value, end: j };
+  }
+}
+
+function compareEndpoints(a: Endpoint, b: Endpoint): number {
+  if (a.dy !== b.dy) return a.dy - b.dy;
+  if (a.m !== b.m) return a.m - b.m;
+  const da = a.d === 'end' ? 32 : a.d;
+  const db = b.d === 'end' ? 32 : b.d;
+  return da - db;
+}
+
+function joinNotes(a: string | null, b: string | null): string | null {
+  if (a && b) return `${a}；${b}`;
+  return a ?? b;
+}
+
+function validYear(y: number): boolean {
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+function isAsciiLetter(ch: string): boolean {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+function isCjkNumeral(ch: string): boolean {
+  return ch !== '' && '〇零一二两三四五六七八九十'.includes(ch);
+}

@@ -1,0 +1,94 @@
+/**
+ * Chinese and Arabic numerals → numbers.
+ *
+ * Hand-written (rather than chinese-numbers-converter) because the parser needs a strict
+ * "is this a numeral at all?" answer: invalid strings return null instead of a best guess.
+ * Handles: Arabic digits with decimals ("1739.47"), Arabic digits with a magnitude suffix
+ * ("1.5万" → 15000), positional Chinese numerals ("十三", "一百三十八", "两千零五", "三万二千"),
+ * and digit-by-digit Chinese numerals as used in years ("二〇二五" → 2025).
+ */
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** Characters that may appear in a Chinese numeral (used by scanners in quantities/dates). */
+export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+export function isChineseNumeralChar(ch: string): boolean {
+  return ch.length === 1 && CHINESE_NUMERAL_CHARS.includes(ch);
+}
+
+const ARABIC = /^\d+(?:\.\d+)?$/;
+const ARABIC_WITH_MAGNITUDE = /^(\d+(?:\.\d+)?)([十百千万亿])$/;
+
+/** Parse one numeral; returns null when `s` is not entirely a numeral. */
+export function parseChineseNumber(s: string): number | null {
+  const t = s.trim();
+  if (t === '') return null;
+  if (ARABIC.test(t)) return Number(t);
+  const withMagnitude = ARABIC_WITH_MAGNITUDE.exec(t);
+  if (withMagnitude) {
+    const unit = SMALL_UNITS[withMagnitude[2]] ?? BIG_UNITS[withMagnitude[2]];
+    return roundFloat(Number(withMagnitude[1]) * unit);
+  }
+  for (const ch of t) if (!isChineseNumeralChar(ch)) return null;
+  const hasUnit = [...t].some((ch) => ch in SMALL_UNITS || ch in BIG_UNITS);
+  return hasUnit ? parsePositional(t) : parseDigitSequence(t);
+}
+
+/** "二〇二五" → 2025; "两" alone → 2 but "两两" is not a number. */
+function parseDigitSequence(t: string): number | null {
+  if (t.length > 1 && t.includes('两')) return null;
+  let n = 0;
+  for (const ch of t) n = n * 10 + DIGITS[ch];
+  return n;
+}
+
+/**
+ * "一百三十八" → 138, "两千零五" → 2005, "十三" → 13, "三万二千" → 32000.
+ * Rejects malformed sequences such as "一二十" (two digits in a row) or "十十".
+ */
+function parsePositional(t: string): number | null {
+  let total = 0; // completed 亿 part
+  let wan = 0; // completed 万 part (below 亿)
+  let section = 0; // below 万
+  let digit: number | null = null;
+  let lastSmallUnit = Infinity; // units inside a section must decrease: 千 > 百 > 十
+  let lastBigUnit = Infinity;
+  for (const ch of t) {
+    if (ch in DIGITS) {
+      if (digit !== null && digit !== 0) return null;
+      digit = DIGITS[ch];
+    } else if (ch in SMALL_UNITS) {
+      const unit = SMALL_UNITS[ch];
+      if (unit >= lastSmallUnit) return null;
+      if (digit === null && !(unit === 10 && section === 0)) return null; // bare 十 only at the start
+      section += (digit ?? 1) * unit;
+      digit = null;
+      lastSmallUnit = unit;
+    } else {
+      const unit = BIG_UNITS[ch];
+      if (unit >= lastBigUnit) return null;
+      const value = section + (digit ?? 0);
+      if (value === 0 && !(unit === 1e8 && wan > 0)) return null;
+      if (unit === 1e8) {
+        total = (wan + value) * 1e8;
+        wan = 0;
+      } else {
+        wan = value * 1e4;
+      }
+      section = 0;
+      digit = null;
+      lastSmallUnit = Infinity;
+      lastBigUnit = unit;
+    }
+  }
+  return total + wan + section + (digit ?? 0);
+}
+
+function roundFloat(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}

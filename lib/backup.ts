@@ -92,8 +92,8 @@ function parseJson(json: string): unknown {
   if (json.trim().length === 0) throw new BackupError('备份文件是空的，未导入任何数据。');
   try {
     return JSON.parse(json);
-  } catch (error) {
-    throw new BackupError(describeJsonError(json, error));
+  } catch {
+    throw new BackupError(describeJsonError(json));
   }
 }
 
@@ -108,10 +108,8 @@ function lineColumn(text: string, position: number): { line: number; column: num
   return { line, column: position - lineStart + 1 };
 }
 
-function describeJsonError(json: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const reported = /position (\d+)/.exec(message);
-  const position = reported ? Number(reported[1]) : json.length;
+function describeJsonError(json: string): string {
+  const position = jsonErrorOffset(json) ?? json.length;
   const { line, column } = lineColumn(json, position);
   const where = `第 ${line} 行第 ${column} 列（字符位置 ${position}）`;
   if (position >= json.trimEnd().length) {
@@ -119,6 +117,92 @@ function describeJsonError(json: string, error: unknown): string {
   }
   const near = json.slice(Math.max(0, position - 20), position + 20).replace(/\s+/g, ' ');
   return `备份文件不是有效的 JSON：${where}附近有语法错误（附近内容：「${near}」），文件可能已损坏。未导入任何数据。`;
+}
+
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+/**
+ * Offset of the first JSON syntax error (text.length when the input ends too early), or null when
+ * the text is valid. JSON.parse messages differ between engines and Node 20 often omits the
+ * position, so we find it ourselves: one linear pass, no recursion (deep nesting cannot overflow).
+ */
+export function jsonErrorOffset(text: string): number | null {
+  const n = text.length;
+  const stack: string[] = [];
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  };
+  /** At a quote: moves past the string, or returns false with i at the fault. */
+  const scanString = (): boolean => {
+    i++;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      if (code === 0x22) {
+        i++;
+        return true;
+      }
+      if (code < 0x20) return false;
+      if (code !== 0x5c) {
+        i++;
+        continue;
+      }
+      JSON_ESCAPE.lastIndex = i;
+      if (!JSON_ESCAPE.test(text)) return false;
+      i = JSON_ESCAPE.lastIndex;
+    }
+    return false;
+  };
+  /** Object key and colon; leaves i at the value. */
+  const scanKey = (): boolean => {
+    skipSpace();
+    if (text[i] !== '"' || !scanString()) return false;
+    skipSpace();
+    if (text[i] !== ':') return false;
+    i++;
+    return true;
+  };
+  let expectValue = true;
+  for (;;) {
+    skipSpace();
+    if (i >= n) return expectValue || stack.length > 0 ? n : null;
+    const c = text[i];
+    if (expectValue) {
+      if (c === '{' || c === '[') {
+        stack.push(c);
+        i++;
+        skipSpace();
+        if (text[i] === (c === '{' ? '}' : ']')) {
+          stack.pop();
+          i++;
+          expectValue = false;
+        } else if (c === '{' && !scanKey()) return Math.min(i, n);
+        continue;
+      }
+      if (c === '"') {
+        if (!scanString()) return Math.min(i, n);
+      } else if (text.startsWith('true', i) || text.startsWith('null', i)) i += 4;
+      else if (text.startsWith('false', i)) i += 5;
+      else {
+        JSON_NUMBER.lastIndex = i;
+        if (!JSON_NUMBER.test(text)) return i;
+        i = JSON_NUMBER.lastIndex;
+      }
+      expectValue = false;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top === undefined) return i;
+    if (c === ',') {
+      i++;
+      if (top === '{' && !scanKey()) return Math.min(i, n);
+      expectValue = true;
+    } else if (c === (top === '{' ? '}' : ']')) {
+      stack.pop();
+      i++;
+    } else return i;
+  }
 }
 
 function checkHeader(data: unknown): void {

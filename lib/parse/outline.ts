@@ -259,3 +259,11 @@ export function isEmptySection(text: string, entry: OutlineEntry): boolean {
   if (entry.isParagraph || entry.children.length) return false;
   return !hasText(text, entry.lineEnd, entry.node.end);
 }
+
+/** Whether a heading line [lineStart, lineEnd) carries body text after its title (numbered paragraph). */
+export function lineIsParagraph(text: string, lineStart: number, lineEnd: number): boolean {
+  const line = text.slice(lineStart, lineEnd);
+  const marker = parseMarker(line);
+  if (!marker) return true;
+  return titleEnd(text, lineStart + skipMarker(line, marker), lineEnd).paragraph;
+}

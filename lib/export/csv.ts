@@ -1,0 +1,67 @@
+/**
+ * CSV for Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting, one row per item / annotation / finding with a
+ * 类型 column. Cells that a spreadsheet would read as a formula are prefixed with `'`.
+ */
+import type { ReviewExport } from '@/lib/schema';
+import { buildReport } from './report';
+
+export const CSV_HEADER = [
+  '类型',
+  '序号',
+  '问题',
+  '原文摘录',
+  '解析状态',
+  '复核状态',
+  '复核理由',
+  '状态依据',
+  '整改时限',
+  '与上期相比',
+  '批注',
+  '标签',
+  '严重程度',
+  '位置',
+  '定位状态',
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string): string {
+  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+type Row = Partial<Record<(typeof CSV_HEADER)[number], string>>;
+
+export function toCsv(review: ReviewExport): string {
+  const r = buildReport(review);
+  const rows: Row[] = [
+    ...r.items.map(
+      (i): Row => ({
+        类型: '整改事项',
+        序号: i.path,
+        问题: i.label,
+        解析状态: i.parsedStatus,
+        复核状态: i.overrideStatus ?? '',
+        复核理由: i.overrideReason ?? '',
+        状态依据: i.evidence,
+        整改时限: i.deadlines,
+        与上期相比: i.change ?? '',
+      }),
+    ),
+    ...r.annotations.map(
+      (a): Row => ({
+        类型: '批注',
+        问题: a.itemLabel ?? '',
+        原文摘录: a.quote,
+        批注: a.note,
+        标签: a.tags.join('、'),
+        严重程度: a.severity,
+        位置: a.position,
+        定位状态: a.anchorState,
+      }),
+    ),
+    ...r.findings.map((f): Row => ({ 类型: '自动检查', 问题: f.kind, 批注: f.message, 严重程度: f.severity })),
+  ];
+  const lines = [CSV_HEADER.join(','), ...rows.map((row) => CSV_HEADER.map((h) => csvCell(row[h] ?? '')).join(','))];
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}

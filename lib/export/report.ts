@@ -1,0 +1,196 @@
+/**
+ * The review as a format-independent report: every export format renders this, so the content of the
+ * Markdown, CSV, HTML and .docx files is the same. Plain strings only — each renderer escapes them.
+ */
+import { CHANGE_LABELS } from '@/lib/compare';
+import type { Annotation, ComparisonRow, ProblemItem, ReviewExport } from '@/lib/schema';
+import { DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS } from './format';
+
+export interface ItemLine {
+  id: string;
+  path: string;
+  label: string;
+  parsedStatus: string;
+  /** Reviewer's status when overridden, else null. */
+  overrideStatus: string | null;
+  overrideReason: string | null;
+  evidence: string;
+  deadlines: string;
+  /** Comparison with the earlier notice, when there is one. */
+  change: string | null;
+}
+
+export interface AnnotationLine {
+  id: string;
+  quote: string;
+  note: string;
+  tags: string[];
+  severity: string;
+  position: string;
+  start: number;
+  end: number;
+  itemLabel: string | null;
+  anchorState: string;
+  updatedAt: string;
+}
+
+export interface FindingLine {
+  kind: string;
+  severity: string;
+  message: string;
+}
+
+export interface ChangeLine {
+  label: string;
+  change: string;
+  statusBefore: string;
+  statusAfter: string;
+  numbers: string;
+  deadlines: string;
+  history: string;
+}
+
+export interface Report {
+  title: string;
+  subtitle: string;
+  meta: [string, string][];
+  findings: FindingLine[];
+  items: ItemLine[];
+  annotations: AnnotationLine[];
+  comparison: {
+    against: string;
+    summary: [string, number][];
+    changes: ChangeLine[];
+    overdue: string[];
+  } | null;
+}
+
+const FINDING_LABELS: Record<string, string> = {
+  overdue_at_publication: '发布时已逾期',
+  overdue_now: '至今逾期',
+  arithmetic: '数据矛盾',
+  arithmetic_ok: '数据核对无误',
+  numbering_gap: '序号缺失',
+  numbering_duplicate: '序号重复',
+  empty_section: '空标题',
+};
+const FINDING_SEVERITY: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
+
+function itemAt(items: ProblemItem[], offset: number): ProblemItem | null {
+  return items.find((it) => it.start <= offset && offset < it.end) ?? null;
+}
+
+function annotationLine(a: Annotation, items: ProblemItem[]): AnnotationLine {
+  return {
+    id: a.id,
+    quote: a.quote.exact,
+    note: a.note,
+    tags: a.tags,
+    severity: SEVERITY_LABELS[a.severity],
+    position: `${a.position.start}–${a.position.end}`,
+    start: a.position.start,
+    end: a.position.end,
+    itemLabel: itemAt(items, a.position.start)?.label ?? null,
+    anchorState: a.anchorState === 'orphan' ? '原文已变动，未能定位' : '已定位',
+    updatedAt: formatGongwenDate(a.updatedAt),
+  };
+}
+
+function changeLine(row: ComparisonRow): ChangeLine {
+  const item = row.currentItem ?? row.earlierItem!;
+  return {
+    label: item.label,
+    change: CHANGE_LABELS[row.change],
+    statusBefore: row.earlierItem ? STATUS_LABELS[row.earlierItem.status] : '（无）',
+    statusAfter: row.currentItem ? STATUS_LABELS[row.currentItem.status] : '（未列出）',
+    numbers: row.numberChanges
+      .map((n) => `${n.context}${n.before}${n.unit}→${n.after}${n.unit}（${n.delta > 0 ? '+' : ''}${n.delta}）`)
+      .join('；'),
+    deadlines: row.deadlineChanges
+      .map((d) => {
+        const what = DEADLINE_CHANGE_LABELS[d.kind];
+        const from = d.before ? formatGongwenDate(d.before) : '';
+        const to = d.after ? formatGongwenDate(d.after) : '';
+        if (d.kind === 'slipped' || d.kind === 'advanced') return `${what}：${from}→${to}（${Math.abs(d.days ?? 0)}天）`;
+        return `${what}：${from || to}`;
+      })
+      .join('；'),
+    history: row.history
+      .map((h) => {
+        const s = h.status === 'absent' ? '未列出' : STATUS_LABELS[h.status];
+        return `${formatGongwenDate(h.noticeDate)}${s}${h.source === 'override' ? '（人工复核）' : ''}`;
+      })
+      .join(' → '),
+  };
+}
+
+export function buildReport(review: ReviewExport): Report {
+  const { notice } = review;
+  const m = notice.meta;
+  const overrides = new Map(review.overrides.map((o) => [o.itemId, o]));
+  const rowsByCurrent = new Map((review.comparison?.rows ?? []).filter((r) => r.currentItem).map((r) => [r.currentItem!.id, r]));
+  const items: ItemLine[] = notice.items.map((it) => {
+    const o = overrides.get(it.id);
+    const row = rowsByCurrent.get(it.id);
+    return {
+      id: it.id,
+      path: it.path.join(''),
+      label: it.label,
+      parsedStatus: STATUS_LABELS[it.status],
+      overrideStatus: o ? STATUS_LABELS[o.status] : null,
+      overrideReason: o ? o.reason : null,
+      evidence: it.statusEvidence?.text ?? '',
+      deadlines: it.deadlines
+        .map((d) => (d.date ? `${d.text}（${formatGongwenDate(d.date)}${d.overdueAtPublication ? '，发布时已逾期' : ''}）` : d.text))
+        .join('；'),
+      change: row ? CHANGE_LABELS[row.change] : null,
+    };
+  });
+  const annotations = review.annotations
+    .filter((a) => a.deletedAt === null)
+    .sort((a, b) => a.position.start - b.position.start)
+    .map((a) => annotationLine(a, notice.items));
+  const contacts = [...m.contacts.phones, ...m.contacts.emails].join('；');
+  const meta: [string, string][] = [
+    ['通报标题', m.title ?? '未知'],
+    ['被巡察单位', m.organization ?? '未知'],
+    ['巡察机构', m.inspectionBody ?? '未知'],
+    ['巡察时间', formatPeriod(m.inspectionPeriod)],
+    ['反馈时间', formatGongwenDate(m.feedbackDate, '未知')],
+    ['发布日期', formatGongwenDate(m.publishDate, '未知')],
+    ['公示期', formatPeriod(m.disclosurePeriod)],
+    ['联系方式', contacts || '未知'],
+    ['网址', review.url ?? '未知'],
+    ['导出时间', formatGongwenDate(review.generatedAt)],
+  ];
+  const c = review.comparison;
+  const comparison = c
+    ? {
+        against: c.earlier.map((e) => formatGongwenDate(e.publishDate)).join('、'),
+        summary: (Object.keys(CHANGE_LABELS) as (keyof typeof CHANGE_LABELS)[]).map(
+          (k) => [CHANGE_LABELS[k], c.summary[k] ?? 0] as [string, number],
+        ),
+        changes: c.rows.filter((r) => r.change !== 'unchanged_done' || r.numberChanges.length > 0).map(changeLine),
+        overdue: c.overdueCommitments.map(
+          (o) =>
+            `${o.itemLabel}：${formatGongwenDate(o.earlierNoticeDate)}通报承诺“${o.deadlineText}”（${formatGongwenDate(o.deadline)}），至${formatGongwenDate(o.currentNoticeDate)}通报仍未报完成`,
+        ),
+      }
+    : null;
+  return {
+    title: `${m.title ?? '整改通报'}审阅意见`,
+    subtitle: `${m.organization ?? '未知单位'} · ${formatGongwenDate(m.publishDate)}`,
+    meta,
+    findings: notice.findings
+      .filter((f) => f.kind !== 'arithmetic_ok')
+      .map((f) => ({ kind: FINDING_LABELS[f.kind] ?? f.kind, severity: FINDING_SEVERITY[f.severity] ?? f.severity, message: f.message })),
+    items,
+    annotations,
+    comparison,
+  };
+}
+
+/** The status a reviewer should read: override when present, parsed otherwise. */
+export function shownStatus(line: ItemLine): string {
+  return line.overrideStatus ? `${line.overrideStatus}（人工复核，原解析：${line.parsedStatus}）` : line.parsedStatus;
+}

@@ -1,3 +1,3 @@
-export default defineBackground(() => {
-  // placeholder, replaced below
-});
+import { startBackground } from '@/lib/background';
+
+export default defineBackground(() => startBackground());

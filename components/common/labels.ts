@@ -1,0 +1,35 @@
+/** Display names for domain enums, through i18n (never literals in components). */
+import { t, type MessageKey } from '@/lib/i18n';
+import type { FindingKind, HighlightCategory, ItemStatus, Severity } from '@/lib/schema';
+
+const STATUS_KEYS: Record<ItemStatus, MessageKey> = {
+  done: 'statusDone',
+  in_progress: 'statusInProgress',
+  long_term: 'statusLongTerm',
+  unclear: 'statusUnclear',
+};
+const CATEGORY_KEYS: Record<HighlightCategory, MessageKey> = {
+  overdue: 'catOverdue',
+  contradiction: 'catContradiction',
+  deadline: 'catDeadline',
+  unfinished: 'catUnfinished',
+  done: 'catDone',
+  date: 'catDate',
+  number: 'catNumber',
+  annotation: 'catAnnotation',
+};
+const FINDING_KEYS: Record<FindingKind, MessageKey> = {
+  overdue_at_publication: 'findingOverdueAtPublication',
+  overdue_now: 'findingOverdueNow',
+  arithmetic: 'findingArithmetic',
+  arithmetic_ok: 'findingArithmeticOk',
+  numbering_gap: 'findingNumberingGap',
+  numbering_duplicate: 'findingNumberingDuplicate',
+  empty_section: 'findingEmptySection',
+};
+const SEVERITY_KEYS: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
+
+export const statusLabel = (s: ItemStatus): string => t(STATUS_KEYS[s]);
+export const categoryLabel = (c: HighlightCategory): string => t(CATEGORY_KEYS[c]);
+export const findingLabel = (k: FindingKind): string => t(FINDING_KEYS[k]);
+export const severityLabel = (s: Severity): string => t(SEVERITY_KEYS[s]);

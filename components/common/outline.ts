@@ -1,0 +1,32 @@
+/** Pure helpers to present the outline with its problem items (no rendering here). */
+import type { ItemStatus, Notice, OutlineNode, ProblemItem, StatusOverride } from '@/lib/schema';
+
+/** Items attached to the deepest outline node containing their start. */
+export function itemsByOutlineNode(notice: Notice): Map<string, ProblemItem[]> {
+  const result = new Map<string, ProblemItem[]>();
+  const deepest = (nodes: OutlineNode[], at: number): OutlineNode | null => {
+    for (const n of nodes) {
+      if (at >= n.start && at < Math.max(n.end, n.start + 1)) return deepest(n.children, at) ?? n;
+    }
+    return null;
+  };
+  for (const item of notice.items) {
+    const node = deepest(notice.outline, item.start);
+    const key = node?.id ?? '';
+    const list = result.get(key) ?? [];
+    list.push(item);
+    result.set(key, list);
+  }
+  return result;
+}
+
+export function effectiveStatus(item: ProblemItem, overrides: StatusOverride[]): { status: ItemStatus; override: StatusOverride | null } {
+  const override = overrides.find((o) => o.itemId === item.id) ?? null;
+  return { status: override?.status ?? item.status, override };
+}
+
+export function countBy<T, K extends string>(xs: T[], key: (x: T) => K): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const x of xs) out[key(x)] = (out[key(x)] ?? 0) + 1;
+  return out;
+}

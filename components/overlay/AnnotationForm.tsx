@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import type { NoticePageController } from '@/lib/page/controller';
+import { PRESET_TAGS, type Severity } from '@/lib/schema';
+import { t } from '@/lib/i18n';
+import { severityLabel } from '../common/labels';
+import { TagPicker } from '../common/TagPicker';
+
+/** The in-page form for a new annotation on the selected text. */
+export function AnnotationForm({ controller, draft }: { controller: NoticePageController; draft: { quote: string } }) {
+  const [note, setNote] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
+  const [severity, setSeverity] = useState<Severity>('medium');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await controller.saveAnnotation({ note, tags, severity });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="rl-form" role="dialog" aria-label={t('annotationFormTitle')} onSubmit={save}
+      onKeyDown={(e) => { if (e.key === 'Escape') controller.store.set({ draft: null }); }}>
+      <h3>{t('annotationFormTitle')}</h3>
+      <blockquote class="rl-quote">{draft.quote.length > 200 ? `${draft.quote.slice(0, 200)}…` : draft.quote}</blockquote>
+      <label>
+        {t('annotationNote')}
+        <textarea name="note" rows={4} value={note} autoFocus onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      <TagPicker presets={[...PRESET_TAGS]} value={tags} onChange={setTags} />
+      <label>
+        {t('annotationSeverity')}
+        <select name="severity" value={severity} onChange={(e) => setSeverity((e.currentTarget as HTMLSelectElement).value as Severity)}>
+          {(['high', 'medium', 'low'] as const).map((s) => <option key={s} value={s}>{severityLabel(s)}</option>)}
+        </select>
+      </label>
+      {error && <p class="rl-error" role="alert">{error}</p>}
+      <div class="rl-actions">
+        <button type="submit" class="rl-primary" disabled={busy}>{t('save')}</button>
+        <button type="button" onClick={() => controller.store.set({ draft: null })}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,179 @@
+import { useState } from 'preact/hooks';
+import type { NoticePageController, OverlayModel } from '@/lib/page/controller';
+import type { HighlightCategory, Notice, OutlineNode, ProblemItem, StatusOverride } from '@/lib/schema';
+import { ALL_CATEGORIES, savePrefs } from '@/lib/prefs';
+import { t } from '@/lib/i18n';
+import { useStore } from '../useStore';
+import { categoryLabel, findingLabel } from '../common/labels';
+import { StatusChip } from '../common/StatusChip';
+import { countBy, effectiveStatus, itemsByOutlineNode } from '../common/outline';
+import { AnnotationForm } from './AnnotationForm';
+
+interface Props {
+  controller: NoticePageController;
+  onOpenSidePanel: () => void;
+}
+
+export function Overlay({ controller, onOpenSidePanel }: Props) {
+  const model = useStore(controller.store);
+  const { page, prefs } = model;
+  if (page.status !== 'ready' || !page.notice) return null;
+  const notice = page.notice;
+  const collapsed = prefs.overlayCollapsed;
+  const update = (patch: Partial<typeof prefs>) => {
+    controller.store.set({ prefs: { ...controller.store.get().prefs, ...patch } });
+    void savePrefs(patch);
+  };
+  const scrollTo = (start: number, end: number) => {
+    const rect = controller.scrollTo(start, end);
+    if (rect && isUnderPanel(rect, prefs.overlayDock)) update({ overlayDock: prefs.overlayDock === 'right' ? 'left' : 'right' });
+  };
+  return (
+    <>
+      <aside class={`rl-panel rl-dock-${prefs.overlayDock}${collapsed ? ' rl-collapsed' : ''}`} role="complementary" aria-label={t('overlayAria')}>
+        <header class="rl-head">
+          <button class="rl-icon" aria-expanded={!collapsed} aria-controls="rl-body" title={collapsed ? t('expand') : t('collapse')} onClick={() => update({ overlayCollapsed: !collapsed })}>
+            {collapsed ? '◀' : '▶'}
+          </button>
+          <strong class="rl-brand">{t('extName')}</strong>
+          {!collapsed && (
+            <>
+              <button class="rl-icon" title={t('switchDock')} onClick={() => update({ overlayDock: prefs.overlayDock === 'right' ? 'left' : 'right' })}>⇄</button>
+              <button class="rl-link" onClick={onOpenSidePanel}>{t('openSidePanel')}</button>
+            </>
+          )}
+        </header>
+        {!collapsed && (
+          <div id="rl-body" class="rl-body">
+            <h2 class="rl-title">{notice.meta.title ?? page.title ?? t('untitledNotice')}</h2>
+            <Legend model={model} notice={notice} onToggle={(cats) => { update({ categories: cats }); void controller.setCategories(cats); }} />
+            <Findings notice={notice} onPick={scrollTo} />
+            <Outline notice={notice} overrides={model.overrides} onPick={scrollTo} />
+            <DetectReasons model={model} />
+          </div>
+        )}
+      </aside>
+      {model.tooltip && (
+        <div class="rl-tooltip" role="tooltip" style={{ left: `${model.tooltip.x}px`, top: `${model.tooltip.y}px` }}>
+          {model.tooltip.lines.map((l, i) => <div key={i}>{l}</div>)}
+        </div>
+      )}
+      {model.selectionButton && !model.draft && (
+        <button class="rl-selection-button" style={{ left: `${model.selectionButton.x}px`, top: `${model.selectionButton.y}px` }}
+          onMouseDown={(e) => e.preventDefault()} onClick={() => controller.beginAnnotation()}>
+          {t('menuAddAnnotation')}
+        </button>
+      )}
+      {model.draft && <AnnotationForm controller={controller} draft={model.draft} />}
+    </>
+  );
+}
+
+export const PANEL_WIDTH = 340;
+
+/** Whether the target lies under the docked panel (then the panel moves to the other side). */
+function isUnderPanel(rect: DOMRect, dock: 'right' | 'left'): boolean {
+  return dock === 'right' ? rect.right > window.innerWidth - PANEL_WIDTH - 8 : rect.left < PANEL_WIDTH + 8;
+}
+
+function Legend({ model, notice, onToggle }: { model: OverlayModel; notice: Notice; onToggle: (c: HighlightCategory[]) => void }) {
+  const counts = countBy(notice.spans, (s) => s.kind) as Partial<Record<HighlightCategory, number>>;
+  counts.annotation = model.page.anchors.filter((a) => a.state === 'anchored').length;
+  const enabled = new Set(model.prefs.categories);
+  return (
+    <section class="rl-section" aria-label={t('legend')}>
+      <h3>{t('legend')}</h3>
+      <ul class="rl-legend">
+        {ALL_CATEGORIES.map((c) => (
+          <li key={c}>
+            <label class={`rl-legend-item rl-sw-${c}`}>
+              <input type="checkbox" checked={enabled.has(c)} data-category={c}
+                onChange={(e) => onToggle(ALL_CATEGORIES.filter((k) => (k === c ? (e.currentTarget as HTMLInputElement).checked : enabled.has(k))))} />
+              <span class="rl-swatch" aria-hidden="true" />
+              {categoryLabel(c)} <span class="rl-count">{counts[c] ?? 0}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Findings({ notice, onPick }: { notice: Notice; onPick: (s: number, e: number) => void }) {
+  const shown = notice.findings.filter((f) => f.kind !== 'arithmetic_ok');
+  return (
+    <section class="rl-section" aria-label={t('findings')}>
+      <h3>{t('findings')} <span class="rl-count">{shown.length}</span></h3>
+      {shown.length === 0 ? <p class="rl-muted">{t('noFindings')}</p> : (
+        <ul class="rl-findings">
+          {shown.map((f, i) => (
+            <li key={i}>
+              <button class={`rl-finding rl-sev-${f.severity}`} data-kind={f.kind} onClick={() => onPick(f.start, f.end)}>
+                <span class="rl-finding-kind">{findingLabel(f.kind)}</span> {f.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Outline({ notice, overrides, onPick }: { notice: Notice; overrides: StatusOverride[]; onPick: (s: number, e: number) => void }) {
+  const items = itemsByOutlineNode(notice);
+  return (
+    <section class="rl-section" aria-label={t('outline')}>
+      <h3>{t('outline')} <span class="rl-count">{notice.items.length} {t('itemsUnit')}</span></h3>
+      <ul class="rl-tree" role="tree">
+        {(items.get('') ?? []).map((it) => <ItemRow key={it.id} item={it} overrides={overrides} onPick={onPick} />)}
+        {notice.outline.map((n) => <OutlineEntry key={n.id} node={n} items={items} overrides={overrides} onPick={onPick} />)}
+      </ul>
+    </section>
+  );
+}
+
+function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; items: Map<string, ProblemItem[]>; overrides: StatusOverride[]; onPick: (s: number, e: number) => void }) {
+  const [open, setOpen] = useState(node.level <= 2);
+  const own = items.get(node.id) ?? [];
+  const hasChildren = node.children.length > 0 || own.length > 0;
+  return (
+    <li role="treeitem" aria-expanded={hasChildren ? open : undefined} class="rl-node">
+      <div class="rl-node-row">
+        {hasChildren ? <button class="rl-twisty" aria-label={open ? t('collapse') : t('expand')} onClick={() => setOpen(!open)}>{open ? '▾' : '▸'}</button> : <span class="rl-twisty" />}
+        <button class="rl-node-title" data-outline-id={node.id} onClick={() => onPick(node.start, Math.min(node.end, node.start + 40))}>
+          <span class="rl-marker">{node.marker}</span>{node.title}
+        </button>
+      </div>
+      {open && hasChildren && (
+        <ul role="group">
+          {own.map((it) => <ItemRow key={it.id} item={it} overrides={overrides} onPick={onPick} />)}
+          {node.children.map((c) => <OutlineEntry key={c.id} node={c} items={items} overrides={overrides} onPick={onPick} />)}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function ItemRow({ item, overrides, onPick }: { item: ProblemItem; overrides: StatusOverride[]; onPick: (s: number, e: number) => void }) {
+  const { status } = effectiveStatus(item, overrides);
+  return (
+    <li role="treeitem" class="rl-item">
+      <button class="rl-item-row" data-item-id={item.id} onClick={() => onPick(item.start, Math.min(item.end, item.start + 60))}>
+        <StatusChip status={status} parsed={item.status} />
+        <span class="rl-item-label">{item.label}</span>
+      </button>
+    </li>
+  );
+}
+
+function DetectReasons({ model }: { model: OverlayModel }) {
+  const reasons = model.page.detect?.reasons ?? [];
+  return (
+    <details class="rl-section rl-why">
+      <summary>{t('whyDetected')}</summary>
+      <ul>
+        {reasons.map((r, i) => <li key={i}>{r.detail} <span class="rl-muted">(+{r.weight})</span></li>)}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Content-script wiring: one controller per page, the overlay mounted only once a notice is found,
+ * messages from the background/side panel, and state broadcasts to the side panel.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { NoticePageController } from '@/lib/page/controller';
+import { CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
+import { contentRequest, type PageState } from '@/lib/schema';
+import { isGovHost } from '@/lib/detect';
+import { hostOf, loadPrefs } from '@/lib/prefs';
+import { mountOverlay } from './mount';
+
+const GUARD = '__rectifyLensContentScript';
+
+export async function startContentScript(ctx: ContentScriptContext): Promise<void> {
+  const g = globalThis as Record<string, unknown>;
+  if (g[GUARD]) return; // injected twice (auto + "分析此页"): the first instance keeps the page
+  g[GUARD] = true;
+
+  let mounted: Promise<unknown> | null = null;
+  const openSidePanel = () => void sendToBackground({ type: 'open-side-panel' }).catch(() => undefined);
+  const controller = new NoticePageController(document, {
+    onNotice: () => {
+      mounted ??= mountOverlay(ctx, controller, openSidePanel);
+    },
+    onState: (state) => broadcast(state),
+  });
+  ctx.onInvalidated(() => controller.dispose());
+  (globalThis as Record<string, unknown>).__rectifyLensTimings = () => controller.state.timings;
+
+  listen(contentRequest, CONTENT_TYPES, async (req) => {
+    switch (req.type) {
+      case 'get-state':
+        return controller.state;
+      case 'scroll-to':
+        return controller.scrollTo(req.start, req.end) !== null;
+      case 'reload-annotations':
+        await controller.reloadAnnotations();
+        return controller.state;
+      case 'begin-annotation':
+        return controller.beginAnnotation();
+      case 'analyze-now':
+        return controller.analyze(true);
+      case 'set-categories':
+        await controller.setCategories(req.categories);
+        return true;
+    }
+  }, 'content');
+
+  const prefs = await loadPrefs();
+  const url = location.href;
+  if (isGovHost(url) || prefs.rememberedSites.includes(hostOf(url))) await controller.analyze(false);
+}
+
+let lastSent = '';
+function broadcast(state: PageState): void {
+  const key = `${state.status}|${state.snapshotHash}|${state.anchors.map((a) => `${a.id}:${a.state}:${a.start}`).join(',')}|${state.error}`;
+  if (key === lastSent) return;
+  lastSent = key;
+  browser.runtime.sendMessage({ type: 'state-changed', state }).catch(() => undefined);
+}

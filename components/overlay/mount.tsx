@@ -1,0 +1,63 @@
+/**
+ * Mounts the overlay in a WXT shadow root (page CSS cannot leak in or out) and wires page events:
+ * tooltips on highlights, the "批注" button near a selection.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { NoticePageController } from '@/lib/page/controller';
+import { MARK_CLASS } from '@/lib/page/highlighter';
+import { Overlay } from './Overlay';
+// Inlined at build time: no fetch of a CSS file, so no web-accessible resource is needed on any site.
+import overlayCss from './overlay.css?inline';
+
+export const OVERLAY_NAME = 'rectify-lens-overlay';
+
+export async function mountOverlay(
+  ctx: ContentScriptContext,
+  controller: NoticePageController,
+  onOpenSidePanel: () => void,
+): Promise<ShadowRootContentScriptUi<void>> {
+  const ui = await createShadowRootUi(ctx, {
+    name: OVERLAY_NAME,
+    css: overlayCss,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount: (container) => render(<Overlay controller={controller} onOpenSidePanel={onOpenSidePanel} />, container),
+    onRemove: () => {
+      if (ui.uiContainer) render(null, ui.uiContainer);
+    },
+  });
+  ui.mount();
+  ui.shadowHost.setAttribute('data-rl-ignore', '');
+  wirePageEvents(ctx, controller);
+  return ui;
+}
+
+function wirePageEvents(ctx: ContentScriptContext, controller: NoticePageController): void {
+  ctx.addEventListener(document, 'mouseover', (e) => {
+    const mark = (e.target as Element | null)?.closest?.(`mark.${MARK_CLASS}`);
+    if (!mark) {
+      if (controller.store.get().tooltip) controller.store.set({ tooltip: null });
+      return;
+    }
+    const lines = controller.notesForMark(mark);
+    if (!lines.length) return;
+    const r = mark.getBoundingClientRect();
+    controller.store.set({ tooltip: { x: Math.max(4, Math.min(r.left, window.innerWidth - 360)), y: r.bottom + 6, lines } });
+  });
+  ctx.addEventListener(document, 'scroll', () => controller.store.set({ tooltip: null }), { passive: true });
+  ctx.addEventListener(document, 'mouseup', (e) => {
+    if ((e.target as Element | null)?.closest?.(OVERLAY_NAME)) return;
+    setTimeout(() => {
+      const sel = controller.selectionOffsets();
+      if (!sel) {
+        if (controller.store.get().selectionButton) controller.store.set({ selectionButton: null });
+        return;
+      }
+      const rect = document.getSelection()?.getRangeAt(0).getBoundingClientRect();
+      if (rect) controller.store.set({ selectionButton: { x: Math.min(rect.right + 4, window.innerWidth - 90), y: Math.max(4, rect.top - 34) } });
+    }, 0);
+  });
+}

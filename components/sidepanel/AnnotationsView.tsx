@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listAnnotations, restoreAnnotation, softDeleteAnnotation, updateAnnotation } from '@/lib/db';
+import { PRESET_TAGS, type Annotation, type PageState, type Severity } from '@/lib/schema';
+import { sendToTab } from '@/lib/messaging';
+import { t } from '@/lib/i18n';
+import { severityLabel } from '../common/labels';
+import { TagPicker } from '../common/TagPicker';
+import { scrollPage, sidePanelDb } from './hooks';
+
+const PAGE_SIZE = 100;
+
+export function AnnotationsView({ tabId, state }: { tabId: number | null; state: PageState | null }) {
+  const db = sidePanelDb();
+  const [scope, setScope] = useState<'notice' | 'all'>(state?.noticeKey ? 'notice' : 'all');
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState('');
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [orphansOnly, setOrphansOnly] = useState(false);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [undo, setUndo] = useState<Annotation | null>(null);
+  const noticeKey = scope === 'notice' ? state?.noticeKey ?? undefined : undefined;
+  const annotations = useLiveQuery(
+    () => listAnnotations(db, { noticeKey, query: query.trim() || undefined, tag: tag || undefined, severity: severity || undefined, orphan: orphansOnly ? true : undefined }),
+    [noticeKey, query, tag, severity, orphansOnly],
+  );
+  useEffect(() => setShown(PAGE_SIZE), [noticeKey, query, tag, severity, orphansOnly]);
+  const anchors = new Map((state?.anchors ?? []).map((a) => [a.id, a]));
+  const notifyPage = () => (tabId !== null ? sendToTab(tabId, { type: 'reload-annotations' }).catch(() => undefined) : undefined);
+  const remove = async (a: Annotation) => {
+    await softDeleteAnnotation(db, a.id);
+    setUndo(a);
+    await notifyPage();
+  };
+  const restore = async () => {
+    if (!undo) return;
+    await restoreAnnotation(db, undo.id);
+    setUndo(null);
+    await notifyPage();
+  };
+  const allTags = [...new Set([...PRESET_TAGS, ...(annotations ?? []).flatMap((a) => a.tags)])];
+  const list = annotations ?? [];
+  return (
+    <div class="sp-annotations">
+      <div class="sp-toolbar">
+        <select aria-label={t('annotationScope')} value={scope} onChange={(e) => setScope((e.currentTarget as HTMLSelectElement).value as 'notice' | 'all')}>
+          <option value="notice" disabled={!state?.noticeKey}>{t('scopeThisNotice')}</option>
+          <option value="all">{t('scopeAllNotices')}</option>
+        </select>
+        <input type="search" name="annotationQuery" placeholder={t('searchAnnotations')} value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+        <select aria-label={t('annotationTags')} value={tag} onChange={(e) => setTag((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('allTags')}</option>
+          {allTags.map((x) => <option key={x} value={x}>{x}</option>)}
+        </select>
+        <select aria-label={t('annotationSeverity')} value={severity} onChange={(e) => setSeverity((e.currentTarget as HTMLSelectElement).value as Severity | '')}>
+          <option value="">{t('allSeverities')}</option>
+          {(['high', 'medium', 'low'] as const).map((s) => <option key={s} value={s}>{severityLabel(s)}</option>)}
+        </select>
+        <label><input type="checkbox" checked={orphansOnly} onChange={(e) => setOrphansOnly((e.currentTarget as HTMLInputElement).checked)} /> {t('orphansOnly')}</label>
+      </div>
+      {undo && (
+        <div class="sp-toast" role="status">
+          {t('annotationDeleted')} <button class="sp-primary" onClick={restore}>{t('undo')}</button>
+        </div>
+      )}
+      {annotations === undefined ? <p class="sp-muted">{t('loading')}</p> : list.length === 0 ? <p class="sp-muted">{t('noAnnotations')}</p> : (
+        <>
+          <p class="sp-muted">{t('annotationCount', String(list.length))}</p>
+          <ul class="sp-list sp-annotation-list">
+            {list.slice(0, shown).map((a) => {
+              const anchor = anchors.get(a.id);
+              const orphan = anchor ? anchor.state === 'orphan' : a.anchorState === 'orphan';
+              return (
+                <AnnotationCard key={a.id} a={a} orphan={orphan} onGo={anchor?.start != null ? () => void scrollPage(tabId, anchor.start!, anchor.end!) : null}
+                  onDelete={() => remove(a)} onSaved={notifyPage} />
+              );
+            })}
+          </ul>
+          {shown < list.length && <LoadMore onMore={() => setShown((n) => n + PAGE_SIZE)} label={t('showMore', String(list.length - shown))} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Loads the next page when it scrolls into view (or on click): the list never renders thousands of rows at once. */
+function LoadMore({ onMore, label }: { onMore: () => void; label: string }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!ref.current || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onMore());
+    io.observe(ref.current);
+    return () => io.disconnect();
+  }, [onMore]);
+  return <button ref={ref} class="sp-small" onClick={onMore}>{label}</button>;
+}
+
+function AnnotationCard({ a, orphan, onGo, onDelete, onSaved }: { a: Annotation; orphan: boolean; onGo: (() => void) | null; onDelete: () => void; onSaved: () => unknown }) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(a.note);
+  const [tags, setTags] = useState(a.tags);
+  const [severity, setSeverity] = useState<Severity>(a.severity);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    await updateAnnotation(sidePanelDb(), a.id, { note, tags, severity });
+    setEditing(false);
+    await onSaved();
+  };
+  return (
+    <li class={`sp-annotation sp-sev-${a.severity}${orphan ? ' sp-orphan' : ''}`} data-annotation-id={a.id}>
+      <blockquote class="sp-quote">
+        {onGo ? <button class="sp-link" onClick={onGo}>{a.quote.exact}</button> : a.quote.exact}
+      </blockquote>
+      {orphan && <span class="sp-badge sp-badge-orphan" title={t('orphanHint')}>{t('orphan')}</span>}
+      {editing ? (
+        <form class="sp-edit" onSubmit={save}>
+          <textarea name="note" rows={3} value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+          <TagPicker presets={[...PRESET_TAGS]} value={tags} onChange={setTags} />
+          <select name="severity" value={severity} onChange={(e) => setSeverity((e.currentTarget as HTMLSelectElement).value as Severity)}>
+            {(['high', 'medium', 'low'] as const).map((s) => <option key={s} value={s}>{severityLabel(s)}</option>)}
+          </select>
+          <div class="sp-row"><button type="submit" class="sp-primary">{t('save')}</button><button type="button" onClick={() => setEditing(false)}>{t('cancel')}</button></div>
+        </form>
+      ) : (
+        <>
+          <p class="sp-note">{a.note || <span class="sp-muted">{t('emptyNote')}</span>}</p>
+          <div class="sp-row">
+            <span class="sp-badge">{severityLabel(a.severity)}</span>
+            {a.tags.map((x) => <span key={x} class="sp-tag">{x}</span>)}
+            <span class="sp-spacer" />
+            <button class="sp-small" onClick={() => setEditing(true)}>{t('edit')}</button>
+            <button class="sp-small sp-danger" onClick={onDelete}>{t('delete')}</button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,42 @@
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/i18n';
+import { AnnotationsView } from './AnnotationsView';
+import { CurrentNotice } from './CurrentNotice';
+import { LibraryView } from './LibraryView';
+import { SettingsView } from './SettingsView';
+import { CompareView } from './CompareView';
+import { useBoundTab, usePageState } from './hooks';
+
+type View = 'notice' | 'annotations' | 'compare' | 'library' | 'settings';
+const VIEWS: Array<[View, MessageKey]> = [
+  ['notice', 'tabNotice'],
+  ['annotations', 'tabAnnotations'],
+  ['compare', 'tabCompare'],
+  ['library', 'tabLibrary'],
+  ['settings', 'tabSettings'],
+];
+
+export function App() {
+  const tabId = useBoundTab();
+  const { state, refresh } = usePageState(tabId);
+  const [view, setView] = useState<View>('notice');
+  return (
+    <div class="sp-app">
+      <header class="sp-header">
+        <h1>{t('extName')}</h1>
+        <nav role="tablist" class="sp-tabs">
+          {VIEWS.map(([v, key]) => (
+            <button key={v} role="tab" aria-selected={view === v} data-view={v} class={view === v ? 'sp-tab sp-active' : 'sp-tab'} onClick={() => setView(v)}>{t(key)}</button>
+          ))}
+        </nav>
+      </header>
+      <main class="sp-main" role="tabpanel">
+        {view === 'notice' && <CurrentNotice tabId={tabId} state={state} onRefresh={refresh} />}
+        {view === 'annotations' && <AnnotationsView tabId={tabId} state={state} />}
+        {view === 'compare' && <CompareView state={state} />}
+        {view === 'library' && <LibraryView />}
+        {view === 'settings' && <SettingsView tabId={tabId} />}
+      </main>
+    </div>
+  );
+}

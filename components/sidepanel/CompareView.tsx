@@ -1,0 +1,163 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getSnapshot, listNotices, listOverrides } from '@/lib/db';
+import { compareNotices } from '@/lib/compare';
+import { ingestText, type IngestedNotice } from '@/lib/ingest';
+import type { Comparison, ItemChange, NoticeRecord, PageState } from '@/lib/schema';
+import { formatGongwenDate } from '@/lib/export/format';
+import { t, type MessageKey } from '@/lib/i18n';
+import { statusLabel } from '../common/labels';
+import { ingestFile } from './LibraryView';
+import { ExportBar } from './ExportBar';
+import { scrollPage, sidePanelDb, useBoundTab } from './hooks';
+
+const CHANGE_KEYS: Record<ItemChange, MessageKey> = {
+  resolved: 'changeResolved',
+  regressed: 'changeRegressed',
+  still_unfinished: 'changeStillUnfinished',
+  vanished: 'changeVanished',
+  new: 'changeNew',
+  unchanged_done: 'changeUnchangedDone',
+  done_omitted: 'changeDoneOmitted',
+};
+
+interface Earlier extends IngestedNotice {
+  id: string;
+  name: string;
+  noticeKey: string | null;
+}
+
+export function CompareView({ state }: { state: PageState | null }) {
+  const db = sidePanelDb();
+  const tabId = useBoundTab();
+  const notices = useLiveQuery(() => listNotices(db), []) ?? [];
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [adHoc, setAdHoc] = useState<Earlier[]>([]);
+  const [paste, setPaste] = useState('');
+  const [result, setResult] = useState<Comparison | null>(null);
+  const [filter, setFilter] = useState<ItemChange | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const current = state?.status === 'ready' && state.notice && state.text ? { notice: state.notice, text: state.text, noticeKey: state.noticeKey } : null;
+  const candidates = useMemo(() => suggestEarlier(notices, state), [notices, state?.noticeKey]);
+
+  const run = async () => {
+    setError(null);
+    if (!current) return;
+    try {
+      const fromLibrary: Earlier[] = [];
+      for (const key of picked) {
+        const rec = notices.find((n) => n.key === key);
+        const snap = rec ? await getSnapshot(db, rec.latestHash) : undefined;
+        if (snap) fromLibrary.push({ id: key, name: snap.title ?? key, noticeKey: key, notice: snap.model, text: snap.text });
+      }
+      const earlier = [...fromLibrary, ...adHoc].sort((a, b) => (a.notice.meta.publishDate ?? '').localeCompare(b.notice.meta.publishDate ?? ''));
+      if (!earlier.length) return setError(t('compareNeedsEarlier'));
+      const overridesOf = (key: string | null) => (key ? listOverrides(db, key) : Promise.resolve([]));
+      const comparison = compareNotices(current.notice, earlier.map((e) => e.notice), {
+        overrides: { current: await overridesOf(current.noticeKey), earlier: await Promise.all(earlier.map((e) => overridesOf(e.noticeKey))) },
+        texts: { current: current.text, earlier: earlier.map((e) => e.text || undefined) },
+      });
+      setResult(comparison);
+      setFilter(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const addAdHoc = (name: string, got: IngestedNotice) => setAdHoc((xs) => [...xs, { ...got, id: `adhoc-${xs.length}-${name}`, name, noticeKey: null }]);
+  const addFiles = async (files: FileList | null) => {
+    for (const f of Array.from(files ?? [])) {
+      try {
+        addAdHoc(f.name, await ingestFile(f));
+      } catch (err) {
+        setError(err instanceof Error ? err.message : String(err));
+      }
+    }
+  };
+
+  if (!current) return <p class="sp-muted">{t('compareNeedsCurrent')}</p>;
+  const rows = result ? result.rows.filter((r) => !filter || r.change === filter) : [];
+  return (
+    <div class="sp-compare">
+      <section>
+        <h3>{t('compareEarlier')}</h3>
+        {candidates.length === 0 && <p class="sp-muted">{t('compareNoCandidates')}</p>}
+        <ul class="sp-list">
+          {candidates.map((n) => (
+            <li key={n.key}>
+              <label>
+                <input type="checkbox" name="earlier" value={n.key} checked={picked.has(n.key)} onChange={(e) => {
+                  const next = new Set(picked);
+                  if ((e.currentTarget as HTMLInputElement).checked) next.add(n.key);
+                  else next.delete(n.key);
+                  setPicked(next);
+                }} />{' '}
+                {n.title ?? n.urls[0]} <span class="sp-muted">{n.publishDate ? formatGongwenDate(n.publishDate) : ''}</span>
+              </label>
+            </li>
+          ))}
+          {adHoc.map((e) => <li key={e.id}>{e.name} <span class="sp-muted">{formatGongwenDate(e.notice.meta.publishDate)}</span></li>)}
+        </ul>
+        <details>
+          <summary>{t('compareFromFileOrPaste')}</summary>
+          <label class="sp-file">{t('chooseFile')}<input type="file" name="earlierFile" accept=".txt,.html,.htm,.json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} /></label>
+          <textarea name="earlierPaste" rows={4} placeholder={t('pastePlaceholder')} value={paste} onInput={(e) => setPaste((e.currentTarget as HTMLTextAreaElement).value)} />
+          <button onClick={() => { if (paste.trim()) { addAdHoc(t('pastedNotice'), ingestText(paste)); setPaste(''); } }}>{t('addPasted')}</button>
+        </details>
+        <div class="sp-row"><button class="sp-primary" data-action="compare" onClick={() => void run()}>{t('compareRun')}</button></div>
+        {error && <p class="sp-error" role="alert">{error}</p>}
+      </section>
+      {result && (
+        <>
+          <section>
+            <h3>{t('compareSummary')}</h3>
+            <div class="sp-summary">
+              <button class={filter === null ? 'sp-active' : ''} onClick={() => setFilter(null)}>{t('all')} {result.rows.length}</button>
+              {(Object.keys(CHANGE_KEYS) as ItemChange[]).filter((c) => result.summary[c]).map((c) => (
+                <button key={c} data-change={c} class={filter === c ? 'sp-active' : ''} onClick={() => setFilter(c)}>{t(CHANGE_KEYS[c])} {result.summary[c]}</button>
+              ))}
+            </div>
+          </section>
+          {result.overdueCommitments.length > 0 && (
+            <section>
+              <h3>{t('overdueCommitments')} <span class="sp-count">{result.overdueCommitments.length}</span></h3>
+              <ul class="sp-list">
+                {result.overdueCommitments.map((o, i) => <li key={i} class="sp-error">{o.itemLabel}：{o.deadlineText}（{formatGongwenDate(o.deadline)}）</li>)}
+              </ul>
+            </section>
+          )}
+          <table class="sp-table">
+            <thead><tr><th>{t('compareChange')}</th><th>{t('compareEarlierItem')}</th><th>{t('compareCurrentItem')}</th><th>{t('compareDetails')}</th></tr></thead>
+            <tbody>
+              {rows.map((r, i) => {
+                const item = r.currentItem ? current.notice.items.find((x) => x.id === r.currentItem!.id) : undefined;
+                return (
+                  <tr key={i} class={`sp-change-${r.change}`} data-change={r.change}>
+                    <td>{t(CHANGE_KEYS[r.change])}{r.score !== null && <div class="sp-muted">{t('matchScore', r.score.toFixed(2))}</div>}</td>
+                    <td>{r.earlierItem ? `${r.earlierItem.label}（${statusLabel(r.earlierItem.status)}）` : '—'}</td>
+                    <td>{r.currentItem ? <button class="sp-link" onClick={() => item && void scrollPage(tabId, item.start, Math.min(item.end, item.start + 60))}>{r.currentItem.label}（{statusLabel(r.currentItem.status)}）</button> : '—'}</td>
+                    <td>
+                      {r.numberChanges.map((n, j) => <div key={`n${j}`}>{n.context}{n.beforeText} → {n.afterText}（{n.delta > 0 ? '+' : ''}{n.delta}{n.unit}）</div>)}
+                      {r.deadlineChanges.map((d, j) => <div key={`d${j}`}>{t('deadlineChange')}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}</div>)}
+                      {r.history.length > 1 && (
+                        <ol class="sp-history">{r.history.map((h, j) => <li key={j}>{formatGongwenDate(h.noticeDate)} {h.status === 'absent' ? t('absent') : statusLabel(h.status)}{h.source === 'override' ? `（${t('overridden')}）` : ''}{h.evidence ? `「${h.evidence}」` : ''}</li>)}</ol>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+      <ExportBar notice={current.notice} text={current.text} url={state?.url ?? null} noticeKey={current.noticeKey} comparison={result} />
+    </div>
+  );
+}
+
+/** Library notices other than the current one: same organization first, then newest. */
+function suggestEarlier(notices: NoticeRecord[], state: PageState | null): NoticeRecord[] {
+  const org = state?.notice?.meta.organization ?? null;
+  return notices
+    .filter((n) => n.key !== state?.noticeKey)
+    .sort((a, b) => Number(b.organization === org) - Number(a.organization === org) || (b.publishDate ?? '').localeCompare(a.publishDate ?? ''));
+}

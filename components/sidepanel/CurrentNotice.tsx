@@ -1,0 +1,190 @@
+import { useState } from 'preact/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import type { ItemStatus, Notice, PageState, ProblemItem, StatusOverride } from '@/lib/schema';
+import { clearOverride, listOverrides, setOverride } from '@/lib/db';
+import { sendToBackground, sendToTab } from '@/lib/messaging';
+import { formatGongwenDate } from '@/lib/export/format';
+import { t } from '@/lib/i18n';
+import { findingLabel, statusLabel } from '../common/labels';
+import { StatusChip } from '../common/StatusChip';
+import { effectiveStatus } from '../common/outline';
+import { scrollPage, sidePanelDb } from './hooks';
+import { ExportBar } from './ExportBar';
+
+interface Props {
+  tabId: number | null;
+  state: PageState | null;
+  onRefresh: () => void;
+}
+
+export function CurrentNotice({ tabId, state, onRefresh }: Props) {
+  if (!state || state.status !== 'ready' || !state.notice) return <NotAnalyzed tabId={tabId} state={state} onRefresh={onRefresh} />;
+  return <NoticeReview tabId={tabId} state={state} notice={state.notice} />;
+}
+
+function NotAnalyzed({ tabId, state, onRefresh }: Props) {
+  const [remember, setRemember] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const analyze = async () => {
+    setError(null);
+    if (tabId === null) return;
+    try {
+      const tab = await browser.tabs.get(tabId);
+      const origin = tab.url ? `${new URL(tab.url).origin}/*` : null;
+      // The user's click is the gesture that grants this site (optional host permission).
+      if (origin && /^https?:/.test(origin)) await browser.permissions.request({ origins: [origin] });
+      await sendToBackground({ type: 'analyze-tab', tabId, remember });
+      onRefresh();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const message = !state ? t('pageNoScript') : state.status === 'not_notice' ? t('pageNotNotice') : state.status === 'disabled' ? t('pageDisabled') : t('pageAnalyzing');
+  return (
+    <section class="sp-empty">
+      <p>{message}</p>
+      {state?.detect && (
+        <details>
+          <summary>{t('whyNotDetected', String(state.detect.score))}</summary>
+          <ul>{state.detect.reasons.map((r, i) => <li key={i}>{r.detail}</li>)}</ul>
+        </details>
+      )}
+      <div class="sp-row">
+        <button class="sp-primary" onClick={analyze} disabled={tabId === null}>{t('analyzeThisPage')}</button>
+        <label><input type="checkbox" checked={remember} onChange={(e) => setRemember((e.currentTarget as HTMLInputElement).checked)} /> {t('rememberSite')}</label>
+      </div>
+      {error && <p class="sp-error" role="alert">{error}</p>}
+    </section>
+  );
+}
+
+function NoticeReview({ tabId, state, notice }: { tabId: number | null; state: PageState; notice: Notice }) {
+  const db = sidePanelDb();
+  const overrides = useLiveQuery(() => (state.noticeKey ? listOverrides(db, state.noticeKey) : Promise.resolve([])), [state.noticeKey]) ?? [];
+  const [filter, setFilter] = useState<ItemStatus | 'all'>('all');
+  const go = (s: number, e: number) => void scrollPage(tabId, s, e);
+  const findings = notice.findings.filter((f) => f.kind !== 'arithmetic_ok');
+  const items = notice.items.filter((it) => filter === 'all' || effectiveStatus(it, overrides).status === filter);
+  return (
+    <div class="sp-notice">
+      <MetaBlock notice={notice} />
+      <section>
+        <h3>{t('findings')} <span class="sp-count">{findings.length}</span></h3>
+        {findings.length === 0 ? <p class="sp-muted">{t('noFindings')}</p> : (
+          <ul class="sp-list">
+            {findings.map((f, i) => (
+              <li key={i}>
+                <button class={`sp-link sp-sev-${f.severity}`} data-kind={f.kind} onClick={() => go(f.start, f.end)}>
+                  <b>{findingLabel(f.kind)}</b> {f.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h3>
+          {t('problemItems')} <span class="sp-count">{notice.items.length}</span>
+          <select class="sp-filter" aria-label={t('filterStatus')} value={filter} onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value as ItemStatus | 'all')}>
+            <option value="all">{t('all')}</option>
+            {(['done', 'in_progress', 'long_term', 'unclear'] as const).map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
+          </select>
+        </h3>
+        <ul class="sp-items">
+          {items.map((it) => <ItemCard key={it.id} item={it} overrides={overrides} noticeKey={state.noticeKey} tabId={tabId} onGo={go} />)}
+        </ul>
+      </section>
+      <ExportBar notice={notice} text={state.text ?? ''} url={state.url} noticeKey={state.noticeKey} comparison={null} />
+    </div>
+  );
+}
+
+export function MetaBlock({ notice }: { notice: Notice }) {
+  const m = notice.meta;
+  const date = (d: string | null | undefined) => (d ? formatGongwenDate(d) : t('unknown'));
+  const period = (p: { start: string | null; end: string | null } | null) => (p ? `${date(p.start)} — ${date(p.end)}` : t('unknown'));
+  const rows: Array<[string, string]> = [
+    [t('metaOrganization'), m.organization ?? t('unknown')],
+    [t('metaInspectionBody'), m.inspectionBody ?? t('unknown')],
+    [t('metaInspectionPeriod'), period(m.inspectionPeriod)],
+    [t('metaFeedbackDate'), date(m.feedbackDate)],
+    [t('metaPublishDate'), date(m.publishDate)],
+    [t('metaDisclosurePeriod'), period(m.disclosurePeriod)],
+  ];
+  const contacts = [...m.contacts.phones, ...m.contacts.emails, ...m.contacts.addresses, ...m.contacts.postcodes];
+  return (
+    <section class="sp-meta">
+      <h2>{m.title ?? t('untitledNotice')}</h2>
+      <dl>
+        {rows.map(([k, v]) => (<><dt key={`k${k}`}>{k}</dt><dd key={`v${k}`}>{v}</dd></>))}
+        {contacts.length > 0 && (<><dt>{t('metaContacts')}</dt><dd>{contacts.join('；')}</dd></>)}
+      </dl>
+    </section>
+  );
+}
+
+function ItemCard({ item, overrides, noticeKey, tabId, onGo }: { item: ProblemItem; overrides: StatusOverride[]; noticeKey: string | null; tabId: number | null; onGo: (s: number, e: number) => void }) {
+  const { status, override } = effectiveStatus(item, overrides);
+  const [editing, setEditing] = useState(false);
+  return (
+    <li class="sp-item" data-item-id={item.id}>
+      <div class="sp-item-head">
+        <StatusChip status={status} parsed={item.status} />
+        <button class="sp-link sp-item-label" onClick={() => onGo(item.start, Math.min(item.end, item.start + 60))}>
+          <span class="sp-path">{item.path.join(' ')}</span> {item.label}
+        </button>
+      </div>
+      {item.statusEvidence && (
+        <button class="sp-link sp-evidence" onClick={() => onGo(item.statusEvidence!.start, item.statusEvidence!.end)}>
+          {t('evidence')}「{item.statusEvidence.text}」
+        </button>
+      )}
+      {item.deadlines.map((d, i) => (
+        <div key={i} class={`sp-deadline${d.overdueAtPublication ? ' sp-overdue' : ''}`}>
+          {t('deadline')} {d.date ? formatGongwenDate(d.date) : t('unknown')}（{d.text}）{d.explanation ? ` · ${d.explanation}` : ''}
+        </div>
+      ))}
+      {override && <div class="sp-override">{t('overrideShown', statusLabel(override.status), override.reason)}</div>}
+      {noticeKey && (editing
+        ? <OverrideForm item={item} noticeKey={noticeKey} current={override} tabId={tabId} onDone={() => setEditing(false)} />
+        : <button class="sp-small" onClick={() => setEditing(true)}>{override ? t('editOverride') : t('overrideStatus')}</button>)}
+    </li>
+  );
+}
+
+function OverrideForm({ item, noticeKey, current, tabId, onDone }: { item: ProblemItem; noticeKey: string; current: StatusOverride | null; tabId: number | null; onDone: () => void }) {
+  const [status, setStatus] = useState<ItemStatus>(current?.status ?? item.status);
+  const [reason, setReason] = useState(current?.reason ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const db = sidePanelDb();
+  const notifyPage = () => (tabId !== null ? sendToTab(tabId, { type: 'reload-annotations' }).catch(() => undefined) : undefined);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!reason.trim()) return setError(t('overrideReasonRequired'));
+    await setOverride(db, { noticeKey, itemId: item.id, itemLabel: item.label, status, reason: reason.trim(), createdAt: new Date().toISOString() });
+    await notifyPage();
+    onDone();
+  };
+  const remove = async () => {
+    await clearOverride(db, noticeKey, item.id);
+    await notifyPage();
+    onDone();
+  };
+  return (
+    <form class="sp-override-form" onSubmit={save}>
+      <label>{t('overrideTo')}
+        <select name="status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as ItemStatus)}>
+          {(['done', 'in_progress', 'long_term', 'unclear'] as const).map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
+        </select>
+      </label>
+      <label>{t('overrideReason')}<input name="reason" type="text" value={reason} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} /></label>
+      {error && <p class="sp-error" role="alert">{error}</p>}
+      <div class="sp-row">
+        <button type="submit" class="sp-primary">{t('save')}</button>
+        {current && <button type="button" onClick={remove}>{t('clearOverride')}</button>}
+        <button type="button" onClick={onDone}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'preact/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { deleteNotice, listNotices, listSnapshots, saveNoticeVisit } from '@/lib/db';
+import { fileKindOf, ingestDocument, ingestJson, ingestText, type IngestedNotice } from '@/lib/ingest';
+import type { NoticeRecord } from '@/lib/schema';
+import { formatGongwenDate } from '@/lib/export/format';
+import { t } from '@/lib/i18n';
+import { MetaBlock } from './CurrentNotice';
+import { sidePanelDb } from './hooks';
+
+/** Reads a user-chosen .txt/.html/.json file into a parsed notice (same parser as live pages). */
+export async function ingestFile(file: File, today?: string): Promise<IngestedNotice> {
+  const kind = fileKindOf(file.name);
+  if (!kind) throw new Error(t('unsupportedFile', file.name));
+  if (file.size > 20 * 1024 * 1024) throw new Error(t('fileTooLarge', file.name));
+  const content = await file.text();
+  if (kind === 'json') return ingestJson(content);
+  if (kind === 'html') return ingestDocument(new DOMParser().parseFromString(content, 'text/html'), { today });
+  return ingestText(content, { today });
+}
+
+export function LibraryView() {
+  const db = sidePanelDb();
+  const notices = useLiveQuery(() => listNotices(db), []);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [paste, setPaste] = useState('');
+  const save = async (source: string, got: IngestedNotice) => {
+    const saved = await saveNoticeVisit(db, { url: source, text: got.text, model: got.notice });
+    setStatus({ ok: true, text: t('noticeAdded', saved.notice.title ?? source) });
+  };
+  const addPasted = async () => {
+    try {
+      if (!paste.trim()) return;
+      await save(`paste:${new Date().toISOString()}`, ingestText(paste));
+      setPaste('');
+    } catch (err) {
+      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const addFiles = async (files: FileList | null) => {
+    for (const file of Array.from(files ?? [])) {
+      try {
+        await save(`file:${file.name}`, await ingestFile(file));
+      } catch (err) {
+        setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  };
+  const groups = groupByOrganization(notices ?? []);
+  return (
+    <div class="sp-library">
+      <details class="sp-add">
+        <summary>{t('addNotice')}</summary>
+        <textarea name="pasteNotice" rows={5} placeholder={t('pastePlaceholder')} value={paste} onInput={(e) => setPaste((e.currentTarget as HTMLTextAreaElement).value)} />
+        <div class="sp-row">
+          <button class="sp-primary" onClick={addPasted}>{t('addPasted')}</button>
+          <label class="sp-file">{t('chooseFile')}<input type="file" name="noticeFile" accept=".txt,.html,.htm,.json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} /></label>
+        </div>
+      </details>
+      {status && <p class={status.ok ? 'sp-ok' : 'sp-error'} role="status">{status.text}</p>}
+      {notices === undefined ? <p class="sp-muted">{t('loading')}</p> : notices.length === 0 ? <p class="sp-muted">{t('libraryEmpty')}</p> : (
+        groups.map(([org, list]) => (
+          <section key={org} class="sp-org">
+            <h3>{org} <span class="sp-count">{list.length}</span></h3>
+            <ul class="sp-list">{list.map((n) => <LibraryEntry key={n.key} n={n} />)}</ul>
+          </section>
+        ))
+      )}
+    </div>
+  );
+}
+
+/** Notices grouped by organization; groups and notices newest first. */
+export function groupByOrganization(notices: NoticeRecord[]): Array<[string, NoticeRecord[]]> {
+  const newest = (n: NoticeRecord) => n.publishDate ?? n.lastSeen.slice(0, 10);
+  const groups = new Map<string, NoticeRecord[]>();
+  for (const n of [...notices].sort((a, b) => newest(b).localeCompare(newest(a)))) {
+    const org = n.organization ?? t('unknownOrganization');
+    groups.set(org, [...(groups.get(org) ?? []), n]);
+  }
+  return [...groups];
+}
+
+function LibraryEntry({ n }: { n: NoticeRecord }) {
+  const db = sidePanelDb();
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const snapshots = useLiveQuery(() => (open ? listSnapshots(db, n.key) : Promise.resolve([])), [open, n.key]) ?? [];
+  const url = n.urls.find((u) => /^https?:/.test(u));
+  return (
+    <li class="sp-lib-entry" data-notice-key={n.key}>
+      <button class="sp-link" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {n.title ?? n.urls[0]} <span class="sp-muted">{n.publishDate ? formatGongwenDate(n.publishDate) : ''}</span>
+      </button>
+      {open && (
+        <div class="sp-lib-detail">
+          {snapshots[0] && <MetaBlock notice={snapshots[0].model} />}
+          <p class="sp-muted">{t('versions', String(snapshots.length))}</p>
+          <ol class="sp-versions">
+            {snapshots.map((s) => <li key={s.hash}>{t('versionSeen', s.firstSeen.slice(0, 10), s.lastSeen.slice(0, 10))} · {s.hash.slice(0, 8)} · {t('itemCount', String(s.model.items.length))}</li>)}
+          </ol>
+          <div class="sp-row">
+            {url && <button onClick={() => void browser.tabs.create({ url })}>{t('open')}</button>}
+            {confirming ? (
+              <>
+                <span class="sp-error">{t('confirmDeleteNotice')}</span>
+                <button class="sp-danger" onClick={() => void deleteNotice(db, n.key)}>{t('confirmDelete')}</button>
+                <button onClick={() => setConfirming(false)}>{t('cancel')}</button>
+              </>
+            ) : <button class="sp-danger" onClick={() => setConfirming(true)}>{t('delete')}</button>}
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}

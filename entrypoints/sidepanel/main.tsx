@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '@/components/sidepanel/sidepanel.css';
+import { App } from '@/components/sidepanel/App';
+
+render(<App />, document.getElementById('app')!);

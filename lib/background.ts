@@ -1,0 +1,125 @@
+/**
+ * Background service worker: owns the extension-origin database for content scripts, the toolbar
+ * action (opens the side panel), the context menu / shortcut for annotations, and on-demand analysis
+ * of pages outside *.gov.cn.
+ */
+import { browser } from 'wxt/browser';
+import { addAnnotation, listAnnotations, listOverrides, openDb, saveNoticeVisit, setAnchorStates, getSetting, setSetting, type RectifyDB } from '@/lib/db';
+import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
+import { backgroundRequest, type BackgroundRequest } from '@/lib/schema';
+import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
+import { t } from '@/lib/i18n';
+
+const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
+
+let dbInstance: RectifyDB | null = null;
+const db = () => (dbInstance ??= openDb());
+
+export function startBackground(): void {
+  const sidePanel = (browser as unknown as { sidePanel?: chrome.sidePanel.SidePanel }).sidePanel ?? (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel;
+  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[Rectify Lens] sidePanel', e));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll(() => {
+      browser.contextMenus.create({ id: 'add-annotation', title: t('menuAddAnnotation'), contexts: ['selection'] });
+      browser.contextMenus.create({ id: 'analyze-page', title: t('menuAnalyzePage'), contexts: ['page', 'action'] });
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (!tab?.id) return;
+    if (info.menuItemId === 'add-annotation') void beginAnnotation(tab.id);
+    if (info.menuItemId === 'analyze-page') void analyzeTab(tab.id, false);
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'add-annotation') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id) await beginAnnotation(tab.id);
+  });
+
+  listen(backgroundRequest, BACKGROUND_TYPES, (req, sender) => handle(req, sender), 'background');
+}
+
+async function beginAnnotation(tabId: number): Promise<void> {
+  await sendToTab(tabId, { type: 'begin-annotation' }).catch(() => analyzeTab(tabId, false));
+}
+
+/** Injects the content script into a tab (granted through activeTab or an optional host permission) and analyzes it. */
+export async function analyzeTab(tabId: number, remember: boolean): Promise<unknown> {
+  const tab = await browser.tabs.get(tabId);
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+  if (remember && tab.url) await rememberSite(tab.url);
+  return sendToTab(tabId, { type: 'analyze-now' });
+}
+
+/** Remembered sites get the content script registered for their origin (needs the optional host permission). */
+async function rememberSite(url: string): Promise<void> {
+  const host = hostOf(url);
+  if (!host) return;
+  const prefs = await loadPrefs();
+  const sites = [...new Set([...prefs.rememberedSites, host])];
+  await savePrefs({ rememberedSites: sites });
+  await syncRememberedScripts(sites);
+}
+
+export async function syncRememberedScripts(sites: string[]): Promise<void> {
+  const scripting = browser.scripting;
+  const granted: string[] = [];
+  for (const host of sites) {
+    const origins = [`*://${host}/*`];
+    if (await browser.permissions.contains({ origins })) granted.push(...origins);
+  }
+  const existing = await scripting.getRegisteredContentScripts({ ids: [REMEMBERED_SCRIPT_ID] });
+  if (existing.length) await scripting.unregisterContentScripts({ ids: [REMEMBERED_SCRIPT_ID] });
+  if (granted.length) {
+    await scripting.registerContentScripts([{ id: REMEMBERED_SCRIPT_ID, matches: granted, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' }]);
+  }
+}
+
+async function handle(req: BackgroundRequest, sender: chrome.runtime.MessageSender): Promise<unknown> {
+  switch (req.type) {
+    case 'save-notice': {
+      const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model });
+      return { noticeKey: saved.notice.key, snapshotHash: saved.snapshot.hash, isNewVersion: saved.isNewVersion };
+    }
+    case 'get-page-data': {
+      const [annotations, overrides] = await Promise.all([
+        listAnnotations(db(), { noticeKey: req.noticeKey }),
+        listOverrides(db(), req.noticeKey),
+      ]);
+      return { annotations, overrides };
+    }
+    case 'add-annotation':
+      return addAnnotation(db(), {
+        noticeKey: req.noticeKey,
+        snapshotHash: req.snapshotHash,
+        url: req.url,
+        quote: req.draft.quote,
+        position: req.draft.position,
+        note: req.draft.note,
+        tags: req.draft.tags,
+        severity: req.draft.severity,
+      });
+    case 'set-anchor-states':
+      return setAnchorStates(db(), req.updates.map((u) => ({
+        id: u.id,
+        anchorState: u.state,
+        position: u.start !== null && u.end !== null ? { type: 'TextPositionSelector' as const, start: u.start, end: u.end } : undefined,
+      })));
+    case 'get-settings':
+      return getSetting(db(), 'settings', {});
+    case 'set-setting':
+      await setSetting(db(), req.key, req.value);
+      return true;
+    case 'open-side-panel': {
+      const tabId = sender.tab?.id;
+      const sidePanel = (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel;
+      if (tabId !== undefined && sidePanel?.open) await sidePanel.open({ tabId });
+      return true;
+    }
+    case 'analyze-tab':
+      return analyzeTab(req.tabId, req.remember);
+    case 'state-changed':
+      return null; // meant for the side panel; nothing to do here
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * UI strings live in public/_locales/<locale>/messages.json (zh_CN first, en fallback) and are read
+ * through the browser's i18n API. Outside an extension (unit tests, CLI) the zh_CN file is used directly.
+ */
+import zhCN from '@/public/_locales/zh_CN/messages.json';
+
+export type MessageKey = keyof typeof zhCN;
+
+type I18nApi = { getMessage(key: string, substitutions?: string | string[]): string };
+
+function browserI18n(): I18nApi | null {
+  const g = globalThis as { chrome?: { i18n?: I18nApi }; browser?: { i18n?: I18nApi } };
+  return g.browser?.i18n ?? g.chrome?.i18n ?? null;
+}
+
+/** Translates `key`, substituting $1..$9 placeholders with `subs`. */
+export function t(key: MessageKey, ...subs: Array<string | number>): string {
+  const args = subs.map(String);
+  let msg = '';
+  try {
+    msg = browserI18n()?.getMessage(key, args) ?? '';
+  } catch {
+    msg = '';
+  }
+  if (msg) return msg;
+  const entry = (zhCN as Record<string, { message: string }>)[key];
+  if (!entry) return key;
+  return entry.message.replace(/\$(\d)/g, (_, n: string) => args[Number(n) - 1] ?? '');
+}

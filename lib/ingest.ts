@@ -1,0 +1,53 @@
+/**
+ * One way in for notice text from anywhere that is not a live page: pasted text, a .txt/.html/.json
+ * file (side panel), files on disk (CLI). HTML goes through the same lib/extract code as the content script.
+ */
+import { extractChromeText, extractText, findArticleRoot } from '@/lib/extract';
+import { parseNormalized, parseNotice } from '@/lib/parse';
+import { normalizeText } from '@/lib/parse/normalize';
+import { notice as noticeSchema, type Notice } from '@/lib/schema';
+
+export interface IngestedNotice {
+  /** The normalized text all offsets refer to. */
+  text: string;
+  notice: Notice;
+}
+
+export function ingestText(raw: string, opts: { today?: string } = {}): IngestedNotice {
+  const { text, notice } = parseNotice(raw, opts);
+  return { text, notice };
+}
+
+export function ingestDocument(doc: Document, opts: { today?: string } = {}): IngestedNotice {
+  const extracted = extractText(findArticleRoot(doc));
+  const { text } = normalizeText(extracted.text);
+  const notice = parseNormalized(text, { ...opts, chromeText: extractChromeText(doc) || undefined });
+  return { text, notice };
+}
+
+export type FileKind = 'txt' | 'html' | 'json';
+
+export function fileKindOf(name: string): FileKind | null {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'txt' || ext === 'text' || ext === 'md') return 'txt';
+  if (ext === 'html' || ext === 'htm' || ext === 'shtml') return 'html';
+  if (ext === 'json') return 'json';
+  return null;
+}
+
+/** A JSON file holding an analyzed notice: the CLI's --json output or a review export. */
+export function ingestJson(json: string): IngestedNotice {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    throw new Error(`JSON 无法解析：${e instanceof Error ? e.message : String(e)}`);
+  }
+  const candidate = data as { notice?: unknown; text?: unknown };
+  const parsed = noticeSchema.safeParse(candidate.notice ?? data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`不是有效的通报分析文件：${first.path.join('.') || '(根)'} ${first.message}`);
+  }
+  return { text: typeof candidate.text === 'string' ? candidate.text : '', notice: parsed.data };
+}

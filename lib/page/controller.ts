@@ -1,0 +1,333 @@
+/**
+ * The content script's page controller: detect → extract → parse → save → re-anchor annotations →
+ * highlight, re-run idempotently when the article changes. Rendering of the overlay lives in
+ * components/overlay; this class owns the state it renders.
+ */
+import { detectNotice } from '@/lib/detect';
+import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
+import { normalizeText } from '@/lib/parse/normalize';
+import { parseNormalized } from '@/lib/parse';
+import { anchorAll, describeRange } from '@/lib/anchor';
+import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, StatusOverride } from '@/lib/schema';
+import { sendToBackground } from '@/lib/messaging';
+import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
+import { PageTextMap } from './text-map';
+import { applyMarks, clearMarks, flattenSpans, MARK_CLASS, MARK_CSS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
+import { Store } from './store';
+
+export interface PageData {
+  annotations: Annotation[];
+  overrides: StatusOverride[];
+}
+
+export interface OverlayModel {
+  page: PageState;
+  prefs: Prefs;
+  annotations: Annotation[];
+  overrides: StatusOverride[];
+  today: string;
+  /** Set while the user is writing an annotation for a selection. */
+  draft: { quote: string; start: number; end: number } | null;
+  tooltip: { x: number; y: number; lines: string[] } | null;
+  selectionButton: { x: number; y: number } | null;
+}
+
+const MUTATION_DEBOUNCE_MS = 400;
+const STYLE_ID = 'rectify-lens-mark-style';
+
+function emptyState(url: string): PageState {
+  return { url, title: null, status: 'idle', error: null, detect: null, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], timings: {} };
+}
+
+export class NoticePageController {
+  readonly store: Store<OverlayModel>;
+  private root: Element | null = null;
+  private map: PageTextMap | null = null;
+  private pieces: FlatPiece[] = [];
+  private observer: MutationObserver | null = null;
+  private debounce: ReturnType<typeof setTimeout> | null = null;
+  private rendering = false;
+  private renderAbort: AbortController | null = null;
+  private forced = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly hooks: { onNotice: () => void; onState: (s: PageState) => void },
+  ) {
+    this.store = new Store<OverlayModel>({
+      page: emptyState(doc.location.href),
+      prefs: { categories: [], overlayCollapsed: false, overlayDock: 'right', disabledSites: [], rememberedSites: [], today: '' },
+      annotations: [],
+      overrides: [],
+      today: '',
+      draft: null,
+      tooltip: null,
+      selectionButton: null,
+    });
+  }
+
+  get state(): PageState {
+    return this.store.get().page;
+  }
+
+  private setPage(patch: Partial<PageState>): void {
+    const page = { ...this.store.get().page, ...patch };
+    this.store.set({ page });
+    this.hooks.onState(page);
+  }
+
+  /** Runs the analysis. `force` analyzes even when detection says this is not a notice. */
+  async analyze(force = false): Promise<PageState> {
+    this.forced ||= force;
+    const prefs = await loadPrefs();
+    const today = effectiveToday(prefs);
+    this.store.set({ prefs, today });
+    if (!this.forced && prefs.disabledSites.includes(hostOf(this.doc.location.href))) {
+      this.setPage({ status: 'disabled' });
+      return this.state;
+    }
+    const timings: Record<string, number> = {};
+    const t0 = performance.now();
+    this.stopObserving();
+    this.clearHighlights();
+    const root = findArticleRoot(this.doc);
+    const extracted = extractText(root);
+    timings.extract = performance.now() - t0;
+    const title = extractTitle(this.doc);
+    const detect = detectNotice({
+      url: this.doc.location.href,
+      title: this.doc.title || null,
+      h1: title,
+      bodyText: extracted.text,
+      userSites: prefs.rememberedSites,
+    });
+    timings.detect = performance.now() - t0 - timings.extract;
+    if (!detect.isNotice && !this.forced) {
+      this.setPage({ status: 'not_notice', detect, title, timings });
+      this.observe(root, false);
+      return this.state;
+    }
+    const t1 = performance.now();
+    const normalized = normalizeText(extracted.text);
+    const notice = parseNormalized(normalized.text, { today, chromeText: extractChromeText(this.doc) ?? undefined });
+    timings.parse = performance.now() - t1;
+    this.root = root;
+    this.map = new PageTextMap(extracted, normalized);
+    this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
+    this.hooks.onNotice();
+    await this.renderHighlights();
+    timings.highlight = performance.now() - t1 - timings.parse;
+    timings.total = performance.now() - t0;
+    this.setPage({ timings: { ...timings } });
+    this.observe(root, true);
+    void this.persist();
+    return this.state;
+  }
+
+  /** Saves the snapshot and loads this notice's annotations and overrides (through the background). */
+  private async persist(): Promise<void> {
+    const { text, notice } = this.state;
+    if (!text || !notice) return;
+    try {
+      const saved = await sendToBackground<{ noticeKey: string; snapshotHash: string }>({ type: 'save-notice', url: this.doc.location.href, text, model: notice });
+      this.setPage({ noticeKey: saved.noticeKey, snapshotHash: saved.snapshotHash });
+      await this.reloadAnnotations();
+    } catch (err) {
+      this.setPage({ error: `保存失败：${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+
+  async reloadAnnotations(): Promise<void> {
+    const { noticeKey, text } = this.state;
+    if (!noticeKey || !text) return;
+    const data = await sendToBackground<PageData>({ type: 'get-page-data', noticeKey });
+    const live = data.annotations.filter((a) => !a.deletedAt);
+    const results = anchorAll(text, live.map((a) => ({ quote: a.quote, position: a.position })));
+    const anchors: AnnotationAnchor[] = live.map((a, i) => {
+      const r = results[i];
+      return r
+        ? { id: a.id, state: 'anchored', start: r.start, end: r.end, method: r.method }
+        : { id: a.id, state: 'orphan', start: null, end: null, method: null };
+    });
+    this.store.set({ annotations: live, overrides: data.overrides });
+    this.setPage({ anchors });
+    const changed = anchors.filter((an) => {
+      const a = live.find((x) => x.id === an.id);
+      return a && (a.anchorState !== an.state || (an.start !== null && (a.position.start !== an.start || a.position.end !== an.end)));
+    });
+    if (changed.length) await sendToBackground({ type: 'set-anchor-states', updates: changed });
+    await this.renderHighlights();
+  }
+
+  /** Spans of the enabled categories plus anchored annotations, as highlight spans. */
+  private highlightSpans(categories: HighlightCategory[]): HighlightSpan[] {
+    const { notice, anchors } = this.state;
+    if (!notice) return [];
+    const enabled = new Set(categories);
+    const spans: HighlightSpan[] = notice.spans
+      .filter((s) => enabled.has(s.kind))
+      .map((s) => ({ kind: s.kind, start: s.start, end: s.end, note: s.note ?? '' }));
+    if (enabled.has('annotation')) {
+      const byId = new Map(this.store.get().annotations.map((a) => [a.id, a]));
+      for (const an of anchors) {
+        const a = byId.get(an.id);
+        if (!a || an.start === null || an.end === null) continue;
+        spans.push({ kind: 'annotation', start: an.start, end: an.end, note: `批注：${a.note || '（无内容）'}`, ref: a.id });
+      }
+    }
+    return spans;
+  }
+
+  /** Re-draws all marks for the enabled categories. Idempotent. */
+  async renderHighlights(): Promise<void> {
+    if (!this.root || !this.map) return;
+    this.renderAbort?.abort();
+    const abort = new AbortController();
+    this.renderAbort = abort;
+    this.rendering = true;
+    try {
+      this.clearHighlights();
+      ensureMarkStyle(this.doc);
+      // clearing merges split text nodes back, so the node map must be rebuilt
+      const extracted = extractText(this.root);
+      this.map = new PageTextMap(extracted, this.map.normalized);
+      this.pieces = flattenSpans(this.highlightSpans(this.store.get().prefs.categories));
+      const nodePieces: NodePiece[] = [];
+      for (const piece of this.pieces) {
+        for (const p of this.map.domPieces(piece.start, piece.end)) nodePieces.push({ ...p, piece });
+      }
+      await applyMarks(nodePieces, { signal: abort.signal });
+    } finally {
+      this.observer?.takeRecords();
+      this.rendering = false;
+    }
+  }
+
+  clearHighlights(): void {
+    if (this.root) clearMarks(this.root);
+  }
+
+  async setCategories(categories: HighlightCategory[]): Promise<void> {
+    this.store.set({ prefs: { ...this.store.get().prefs, categories } });
+    await this.renderHighlights();
+  }
+
+  /** Notes for the mark element under the pointer (tooltip lines, page text kept as plain strings). */
+  notesForMark(el: Element): string[] {
+    const start = Number(el.getAttribute('data-rl-start'));
+    const piece = this.pieces.find((p) => p.start === start);
+    return piece ? piece.notes : [];
+  }
+
+  /** Scrolls the page to normalized [start, end) and flashes it. Returns the target's rectangle. */
+  scrollTo(start: number, end: number): DOMRect | null {
+    if (!this.map) return null;
+    const pieces = this.map.domPieces(start, Math.max(end, start + 1));
+    if (!pieces.length) return null;
+    const first = pieces[0];
+    const last = pieces[pieces.length - 1];
+    const range = this.doc.createRange();
+    range.setStart(first.node, first.start);
+    range.setEnd(last.node, last.end);
+    const target = first.node.parentElement;
+    target?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    flashRange(this.doc, range);
+    return range.getBoundingClientRect();
+  }
+
+  /** The current selection as normalized offsets, or null when it is outside the notice text. */
+  selectionOffsets(): { start: number; end: number; quote: string } | null {
+    const sel = this.doc.getSelection();
+    if (!this.map || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const r = this.map.fromDomRange(sel.getRangeAt(0));
+    if (!r) return null;
+    return { ...r, quote: this.map.text.slice(r.start, r.end) };
+  }
+
+  beginAnnotation(): boolean {
+    const sel = this.selectionOffsets();
+    if (!sel) return false;
+    this.store.set({ draft: sel, selectionButton: null });
+    return true;
+  }
+
+  async saveAnnotation(input: { note: string; tags: string[]; severity: NewAnnotationDraft['severity'] }): Promise<void> {
+    const { draft } = this.store.get();
+    const { noticeKey, snapshotHash, text } = this.state;
+    if (!draft || !noticeKey || !snapshotHash || !text) throw new Error('通报尚未保存，无法添加批注');
+    const sel = describeRange(text, draft.start, draft.end);
+    await sendToBackground({
+      type: 'add-annotation',
+      noticeKey,
+      snapshotHash,
+      url: this.doc.location.href,
+      draft: { quote: sel.quote, position: sel.position, ...input },
+    });
+    this.store.set({ draft: null });
+    this.doc.getSelection()?.removeAllRanges();
+    await this.reloadAnnotations();
+  }
+
+  private observe(root: Element, isNotice: boolean): void {
+    if (typeof MutationObserver === 'undefined') return;
+    const target = isNotice ? root : this.doc.body;
+    if (!target) return;
+    this.observer = new MutationObserver((records) => {
+      if (this.rendering) return;
+      const relevant = records.some((r) => !isOwnMutation(r));
+      if (!relevant) return;
+      if (this.debounce) clearTimeout(this.debounce);
+      this.debounce = setTimeout(() => void this.onContentChanged(), MUTATION_DEBOUNCE_MS);
+    });
+    this.observer.observe(target, { childList: true, subtree: true, characterData: true });
+  }
+
+  private stopObserving(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.debounce) clearTimeout(this.debounce);
+  }
+
+  /** Re-runs when the article text really changed (late-loaded content, CMS updates). */
+  private async onContentChanged(): Promise<void> {
+    const root = findArticleRoot(this.doc);
+    const text = extractText(root).text;
+    const previous = this.map?.extracted.text ?? null;
+    if (previous !== null && root === this.root && text === previous) return;
+    await this.analyze();
+  }
+
+  dispose(): void {
+    this.stopObserving();
+    this.renderAbort?.abort();
+    this.clearHighlights();
+    this.doc.getElementById(STYLE_ID)?.remove();
+  }
+
+  get extracted(): ExtractedText | null {
+    return this.map?.extracted ?? null;
+  }
+}
+
+function isOwnMutation(r: MutationRecord): boolean {
+  const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+  if (nodes.length === 0) return false;
+  return nodes.every((n) => (n instanceof Element && (n.classList.contains(MARK_CLASS) || n.tagName.toLowerCase() === 'rectify-lens-overlay')) || n.nodeType === Node.TEXT_NODE);
+}
+
+function ensureMarkStyle(doc: Document): void {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = `${MARK_CSS}\n::highlight(rl-flash) { background-color: rgba(255, 106, 0, 0.45); }`;
+  (doc.head ?? doc.documentElement).appendChild(style);
+}
+
+/** Flashes a range with the CSS Custom Highlight API (no DOM change); falls back to nothing. */
+function flashRange(doc: Document, range: Range): void {
+  const g = globalThis as unknown as { CSS?: { highlights?: Map<string, unknown> }; Highlight?: new (...r: Range[]) => unknown };
+  if (!g.CSS?.highlights || !g.Highlight) return;
+  ensureMarkStyle(doc);
+  g.CSS.highlights.set('rl-flash', new g.Highlight(range));
+  setTimeout(() => g.CSS?.highlights?.delete('rl-flash'), 1600);
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm test`: typecheck + unit tests + build + real-browser e2e, ending with one plain line
+// "N passed, N failed" that CI reads. Each stage still prints its own report above it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+mkdirSync('test-results', { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function run(label, cmd, args) {
+  console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  return r.status === 0;
+}
+
+function countVitest(file, label) {
+  if (!existsSync(file)) {
+    console.log(`${label}: no report (${file}) — counted as 1 failure`);
+    failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  if (report.numTotalTests === 0) failed += 1; // a suite that ran nothing is a failure
+  console.log(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+}
+
+function vitest(label, config, out) {
+  const ok = run(label, 'npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  countVitest(out, label);
+  if (!ok && !existsSync(out)) failed += 1;
+}
+
+if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) passed += 1;
+else failed += 1;
+
+vitest('unit', 'vitest.config.ts', 'test-results/unit.json');
+
+if (run('build (chrome-mv3)', 'npx', ['wxt', 'build'])) {
+  passed += 1;
+  vitest('e2e', 'vitest.e2e.config.ts', 'test-results/e2e.json');
+} else {
+  failed += 1;
+  console.log('build failed: e2e not run');
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

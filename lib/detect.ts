@@ -72,7 +72,7 @@ const TITLE_NOTICE = /(?:巡视|巡察)[^。\n]{0,40}?整改[^。\n]{0,30}?(?:�
 const TITLE_WEAK = /(?:巡视|巡察)[^。\n]{0,40}?整改/;
 const FEEDBACK = /反馈(?:了)?(?:巡视|巡察)(?:意见|情况)/;
 const PUBLISH = /现将[^。\n]{0,60}?予以(?:公布|通报|公开)/;
-const TARGETED_ITEM = /针对[^。\n]{1,60}?问题/g;
+const TARGETED_ITEM = /针对(?!性)[^。；;\n]{1,60}?问题/g; // not 针对性
 const STATUS_TAG = /【(?:已完成整改|正在整改|已完成|基本完成|长期坚持|持续整改)[^】\n]{0,30}】/g;
 const PROGRESS = /整改(?:进展|落实)情况/;
 

@@ -86,7 +86,7 @@ const QUARTERS: FuzzyPeriod[] = [1, 2, 3, 4].flatMap((q): FuzzyPeriod[] => {
   return [`第${cn}季度`, `${cn}季度`, `第${q}季度`, `${q}季度`].map((word): FuzzyPeriod => ({ word, first, last, note }));
 });
 /** Periods that may follow a year ("2025年上半年", "今年年底") or stand alone ("上半年"). */
-const YEAR_PERIODS: FuzzyPeriod[] = [
+const YEAR_PERIODS = longestFirst<FuzzyPeriod>([
   { word: '上半年', first: [1, 1], last: [6, 'end'], note: '“上半年”按1月1日至6月30日计' },
   { word: '下半年', first: [7, 1], last: [12, 'end'], note: '“下半年”按7月1日至12月31日计' },
   { word: '前三季度', first: [1, 1], last: [9, 'end'], note: '“前三季度”按1月1日至9月30日计' },
@@ -94,7 +94,11 @@ const YEAR_PERIODS: FuzzyPeriod[] = [
   { word: '年末', first: [12, 31], last: [12, 31], note: '“年末”按12月31日计' },
   { word: '年内', first: [1, 1], last: [12, 31], note: '“年内”按全年计，最迟12月31日' },
   ...QUARTERS,
-].sort((a, b) => b.word.length - a.word.length);
+]);
+function longestFirst<T extends { word: string }>(xs: T[]): T[] {
+  return xs.sort((a, b) => b.word.length - a.word.length);
+}
+
 /** Periods right after "YYYY年": 2021年底, 2025年内. */
 const AFTER_YEAR_PERIODS: FuzzyPeriod[] = [
   { word: '底', first: [12, 31], last: [12, 31], note: '“年底”按12月31日计' },

@@ -182,6 +182,15 @@ describe('saveNoticeVisit', () => {
     expect((await listNotices(db)).map((n) => n.key).sort()).toEqual(['https://a.example/1', 'https://a.example/2']);
   });
 
+  it('lists notices most recently seen first', async () => {
+    const db = freshDb();
+    await saveNoticeVisit(db, { url: MZ_URL, text: mazhang.text, model: mazhang.model, seenAt: '2024-10-01T00:00:00.000Z' });
+    await saveNoticeVisit(db, { url: 'https://hd.example/', text: huadu.text, model: huadu.model, seenAt: '2024-11-01T00:00:00.000Z' });
+    expect((await listNotices(db)).map((n) => n.organization)).toEqual(['中共广州市花都区委', '中共麻章镇委员会']);
+    await saveNoticeVisit(db, { url: MZ_URL, text: mazhang.text, model: mazhang.model, seenAt: '2024-12-01T00:00:00.000Z' });
+    expect((await listNotices(db)).map((n) => n.organization)).toEqual(['中共麻章镇委员会', '中共广州市花都区委']);
+  });
+
   it('rejects an invalid model and writes nothing', async () => {
     const db = freshDb();
     const broken = { ...mazhang.model, textLength: -1 } as Notice;

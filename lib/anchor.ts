@@ -39,11 +39,20 @@ const W_EVIDENCE = W_QUOTE + W_PREFIX + W_SUFFIX;
 /** Share of the total score given to closeness to the position hint. */
 const POSITION_SHARE = 0.1;
 /** Distance (chars) from the hint at which position closeness drops to 1/2. */
-const POSITION_SCALE = 256;
+const POSITION_SCALE = 64;
 /** Both contexts at least this similar ⇒ an exact match may be taken without a fuzzy search. */
 const STRONG_CONTEXT = 0.8;
+/** Non-blank context chars within the quote's own paragraph needed for one-sided support. */
+const MIN_BLOCK_CONTEXT = 4;
+/** Boundaries of a fuzzy match are refined when it has at most this many errors (and a short quote). */
+const REFINE_MAX_ERRORS = 8;
+const REFINE_MAX_QUOTE = 256;
 /** Position hint is trusted when at least one side of its context is this similar. */
 const HINT_CONTEXT = 0.5;
+/** An altered quote is trusted only if prefix + quote + suffix together are at least this similar. */
+const FUZZY_PASSAGE_SIMILARITY = 0.9;
+/** Lead on evidence alone (no position) a fuzzy match needs over its best rival. */
+const FUZZY_EVIDENCE_MARGIN = 0.03;
 const MAX_FUZZY_ERRORS = 32;
 const MAX_FUZZY_ROUNDS = 8;
 const MAX_CANDIDATES = 512;
@@ -109,10 +118,10 @@ function anchorIn(index: NoticeTextIndex, sel: Selectors): AnchorResult | null {
   if (atHint) return atHint;
 
   const exactMatches = index.occurrences(exact).map((start) => q.candidate(start, start + exact.length, 0));
-  const fast = decideExact(exactMatches);
+  const fast = decideExact(exactMatches, q);
   if (fast !== undefined) return fast;
 
-  return decide(fuzzyCandidates(q, exactMatches));
+  return decide(fuzzyCandidates(q, exactMatches), q);
 }
 
 function positionHint(q: QuoteScorer, position: TextPositionSelector | undefined): AnchorResult | null {
@@ -129,26 +138,105 @@ function positionHint(q: QuoteScorer, position: TextPositionSelector | undefined
  * Exact occurrences alone settle the question when the best one has strong context on both sides
  * (result, or null when it is tied with another); undefined ⇒ look further (fuzzy).
  */
-function decideExact(cands: Candidate[]): AnchorResult | null | undefined {
+function decideExact(cands: Candidate[], q: QuoteScorer): AnchorResult | null | undefined {
   if (cands.length === 0) return undefined;
   const best = cands.reduce((a, b) => (b.total > a.total ? b : a));
   if (Math.min(best.prefixSim, best.suffixSim) < STRONG_CONTEXT) return undefined;
-  return decide(cands);
+  return decide(cands, q);
 }
 
 /** Take the best candidate only if its evidence is sufficient and it clearly beats every rival. */
-function decide(cands: Candidate[]): AnchorResult | null {
+function decide(cands: Candidate[], q: QuoteScorer): AnchorResult | null {
   if (cands.length === 0) return null;
   const sorted = [...cands].sort((a, b) => b.total - a.total || a.start - b.start);
   const best = sorted[0];
-  if (best.evidence < ANCHOR_THRESHOLD) return null;
+  if (!acceptable(best, q)) return null;
   const rival = sorted.find((c) => !overlaps(c, best));
-  if (!rival || best.total - rival.total >= ANCHOR_MARGIN) return toResult(best);
+  if (!rival || clearlyBetter(best, rival)) return toResult(refineBounds(best, q));
   // Tie: prefer the single candidate whose quote, prefix AND suffix all match exactly.
   const contenders = sorted.filter((c) => c.total > best.total - ANCHOR_MARGIN);
   const perfect = contenders.filter((c) => c.errors === 0 && c.contextExact);
   if (perfect.length === 1) return toResult(perfect[0]);
   return null;
+}
+
+/**
+ * Lead on the total score (evidence and position). An altered quote must also lead on evidence alone:
+ * among near-equal fuzzy matches (a list of `N.中共…村委员会…台账`), closeness to the old offset is no proof.
+ */
+function clearlyBetter(best: Candidate, rival: Candidate): boolean {
+  if (best.total - rival.total < ANCHOR_MARGIN) return false;
+  return best.errors === 0 || best.evidence - rival.evidence >= FUZZY_EVIDENCE_MARGIN;
+}
+
+/**
+ * Enough evidence on its own: quote and context together reach the threshold, and an altered quote
+ * (errors > 0) additionally has its surroundings nearly intact, since a template sentence elsewhere
+ * with a few words changed looks exactly like an edited quote.
+ */
+function acceptable(c: Candidate, q: QuoteScorer): boolean {
+  if (c.evidence < ANCHOR_THRESHOLD || c.errors > q.acceptErrors) return false;
+  return c.errors === 0 ? contextSupports(c, q) : c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
+}
+
+/**
+ * An exact quote needs its context: both sides agreeing, or one side agreeing on text of the quote's
+ * own paragraph (the neighbouring paragraph on the other side may have been deleted). Agreement only
+ * with a neighbouring paragraph is not enough: when the annotated paragraph is deleted, a copy of a
+ * template sentence at the end of the previous item is followed by the very same next paragraph.
+ * A side with no stored context (start/end of text, foreign selectors) neither supports nor objects.
+ */
+function contextSupports(c: Candidate, q: QuoteScorer): boolean {
+  const prefixOk = q.prefix.length === 0 || c.prefixSim >= STRONG_CONTEXT;
+  const suffixOk = q.suffix.length === 0 || c.suffixSim >= STRONG_CONTEXT;
+  if (prefixOk && suffixOk) return true;
+  return (prefixOk && q.prefixInBlock >= MIN_BLOCK_CONTEXT) || (suffixOk && q.suffixInBlock >= MIN_BLOCK_CONTEXT);
+}
+
+/**
+ * approx-string-match reports the leftmost start among equally cheap alignments; when an edit touches a
+ * quote's edge, a neighbouring char may be swallowed. Move each boundary by up to `errors` chars to
+ * where quote and context together differ least.
+ */
+function refineBounds(c: Candidate, q: QuoteScorer): Candidate {
+  const k = c.errors;
+  if (k === 0 || k > REFINE_MAX_ERRORS || q.exact.length > REFINE_MAX_QUOTE) return c;
+  const { text, exact } = q;
+  const cost = (start: number, end: number, errors: number) =>
+    errors + contextDistance(q.prefix, text, start, -1) + contextDistance(q.suffix, text, end, +1);
+  let best = { start: c.start, end: c.end, errors: k, cost: cost(c.start, c.end, k) };
+  const lastEnd = Math.min(text.length, c.end + k);
+  for (let start = Math.max(0, c.start - k); start <= c.start + k; start++) {
+    const row = editDistancesFrom(exact, text, start, lastEnd);
+    for (let end = Math.max(start + 1, c.end - k); end <= lastEnd; end++) {
+      const errors = row[end - start];
+      if (errors > q.acceptErrors) continue;
+      const total = cost(start, end, errors);
+      if (total < best.cost) best = { start, end, errors, cost: total };
+    }
+  }
+  const snapped = snapToCodePoints(text, best);
+  if (snapped.start === c.start && snapped.end === c.end) return c;
+  const refined = q.candidate(snapped.start, snapped.end, snapped.errors);
+  return acceptable(refined, q) ? refined : c;
+}
+
+/** out[j] = edit distance between `pattern` and text[from, from + j), for from + j ≤ to. */
+function editDistancesFrom(pattern: string, text: string, from: number, to: number): Int32Array {
+  const width = Math.max(0, to - from);
+  let prev = new Int32Array(width + 1);
+  let cur = new Int32Array(width + 1);
+  for (let j = 0; j <= width; j++) prev[j] = j;
+  for (let i = 1; i <= pattern.length; i++) {
+    const c = pattern.charCodeAt(i - 1);
+    cur[0] = i;
+    for (let j = 1; j <= width; j++) {
+      const sub = prev[j - 1] + (text.charCodeAt(from + j - 1) === c ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j] + 1, cur[j - 1] + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev;
 }
 
 function toResult(c: Candidate): AnchorResult {
@@ -158,36 +246,35 @@ function toResult(c: Candidate): AnchorResult {
 /**
  * Fuzzy candidates by rounds: approx-string-match returns only the lowest-cost matches, so each round
  * masks what it found and searches again, until no unseen candidate could still compete with the best.
+ * The search goes a few errors beyond what may be accepted: such near-copies cannot be taken, but they
+ * reveal template sentences (a rival almost as good as the best ⇒ orphan).
  */
 function fuzzyCandidates(q: QuoteScorer, exactMatches: Candidate[]): Candidate[] {
   const { exact, text } = q;
-  // Beyond this error rate a candidate cannot reach the threshold even with perfect context.
-  const maxErrors = Math.min(MAX_FUZZY_ERRORS, Math.ceil(exact.length / 4), Math.floor(exact.length * 0.45));
   const seen = new Map<string, Candidate>();
   for (const c of exactMatches) seen.set(`${c.start}:${c.end}`, c);
-  if (maxErrors < 1) return [...seen.values()];
+  if (q.acceptErrors < 1) return [...seen.values()];
 
   const mask = String.fromCharCode(pickMaskChar(exact));
-  let haystack = text;
-  if (exactMatches.length > 0) haystack = masked(haystack, exactMatches, mask);
+  let haystack = exactMatches.length > 0 ? masked(text, exactMatches, mask) : text;
   let level = exactMatches.length > 0 ? 1 : 0;
-  for (let round = 0; level <= maxErrors; round++) {
+  for (let round = 0; level <= q.searchErrors; round++) {
     let bestTotal = -Infinity;
-    let bestEvidence = -Infinity;
+    let anyAcceptable = false;
     for (const c of seen.values()) {
       bestTotal = Math.max(bestTotal, c.total);
-      bestEvidence = Math.max(bestEvidence, c.evidence);
+      anyAcceptable ||= acceptable(c, q);
     }
-    const bound = q.totalBound(level);
     // Unseen candidates (≥ `level` errors) can neither be taken nor spoil the margin of the best.
+    const bound = q.totalBound(level);
     if (bound <= bestTotal - ANCHOR_MARGIN) break;
-    if (bestEvidence < ANCHOR_THRESHOLD && q.evidenceBound(level) < ANCHOR_THRESHOLD) break;
+    if (!anyAcceptable && level > q.acceptErrors) break;
     if (round >= MAX_FUZZY_ROUNDS || seen.size >= MAX_CANDIDATES) {
       // Unseen candidates could still rival the best: count them as a rival that overlaps nothing.
       seen.set('unseen', { ...UNSEEN, total: bound });
       break;
     }
-    const found = search(haystack, exact, maxErrors).map((m) => snapToCodePoints(text, m));
+    const found = search(haystack, exact, q.searchErrors).map((m) => snapToCodePoints(text, m));
     if (found.length === 0) break;
     for (const m of found) {
       const key = `${m.start}:${m.end}`;
@@ -205,6 +292,7 @@ const UNSEEN: Candidate = {
   errors: Number.POSITIVE_INFINITY,
   prefixSim: 0,
   suffixSim: 0,
+  passageSim: 0,
   evidence: 0,
   total: 0,
   contextExact: false,
@@ -238,6 +326,8 @@ interface Candidate {
   errors: number;
   prefixSim: number;
   suffixSim: number;
+  /** Similarity of prefix + quote + suffix taken together (1 − all differences / all chars). */
+  passageSim: number;
   /** Quote + context evidence, 0..1 (no position). */
   evidence: number;
   /** Evidence and closeness to the position hint, 0..1. */
@@ -250,6 +340,13 @@ class QuoteScorer {
   readonly exact: string;
   readonly prefix: string;
   readonly suffix: string;
+  /** Most quote errors a candidate may have and still be taken. */
+  readonly acceptErrors: number;
+  /** Most quote errors searched for (rivals only beyond acceptErrors). */
+  readonly searchErrors: number;
+  /** Non-blank chars of the stored prefix / suffix inside the quote's own paragraph. */
+  readonly prefixInBlock: number;
+  readonly suffixInBlock: number;
   private readonly hint: number;
 
   constructor(
@@ -261,6 +358,13 @@ class QuoteScorer {
     this.suffix = typeof sel.quote.suffix === 'string' ? sel.quote.suffix : '';
     const h = sel.position?.start;
     this.hint = Number.isFinite(h) ? Math.min(Math.max(h, 0), text.length) : -1;
+    const n = this.exact.length;
+    // Beyond 45 % errors a candidate cannot reach the threshold even with perfect context.
+    this.acceptErrors = Math.min(MAX_FUZZY_ERRORS, Math.ceil(n / 4), Math.floor(n * 0.45));
+    this.prefixInBlock = nonBlank(this.prefix.slice(this.prefix.lastIndexOf('\n') + 1));
+    const nl = this.suffix.indexOf('\n');
+    this.suffixInBlock = nonBlank(nl < 0 ? this.suffix : this.suffix.slice(0, nl));
+    this.searchErrors = Math.min(MAX_FUZZY_ERRORS, this.acceptErrors + Math.max(1, Math.ceil(n / 10)), Math.floor(n / 2));
   }
 
   candidate(start: number, end: number, errors: number): Candidate {
@@ -268,10 +372,13 @@ class QuoteScorer {
     const suffixSim = contextSimilarity(this.suffix, this.text, end, +1);
     const quoteSim = 1 - errors / this.exact.length;
     const evidence = (W_QUOTE * quoteSim + W_PREFIX * prefixSim + W_SUFFIX * suffixSim) / W_EVIDENCE;
+    const p = this.prefix.length;
+    const s = this.suffix.length;
+    const passageSim = 1 - (errors + (1 - prefixSim) * p + (1 - suffixSim) * s) / (this.exact.length + p + s);
     const total = (1 - POSITION_SHARE) * evidence + POSITION_SHARE * this.closeness(start);
     const contextExact =
       this.text.startsWith(this.prefix, start - this.prefix.length) && this.text.startsWith(this.suffix, end);
-    return { start, end, errors, prefixSim, suffixSim, evidence, total, contextExact };
+    return { start, end, errors, prefixSim, suffixSim, passageSim, evidence, total, contextExact };
   }
 
   /** Highest evidence a candidate with `errors` quote errors can have. */
@@ -300,8 +407,15 @@ let rowB = new Int32Array(128);
  */
 function contextSimilarity(stored: string, text: string, at: number, dir: -1 | 1): number {
   const m = stored.length;
+  if (m === 0) return (dir < 0 ? at : text.length - at) === 0 ? 1 : 0.5;
+  return 1 - contextDistance(stored, text, at, dir) / m;
+}
+
+/** Edit distance behind contextSimilarity (0 for an empty stored context). */
+function contextDistance(stored: string, text: string, at: number, dir: -1 | 1): number {
+  const m = stored.length;
   const room = dir < 0 ? at : text.length - at;
-  if (m === 0) return room === 0 ? 1 : 0.5;
+  if (m === 0) return 0;
   const width = Math.min(room, m + Math.max(4, Math.ceil(m / 4)));
   if (rowA.length <= width) {
     rowA = new Int32Array(width * 2 + 1);
@@ -326,7 +440,7 @@ function contextSimilarity(stored: string, text: string, at: number, dir: -1 | 1
   }
   let dist = m;
   for (let j = 0; j <= width; j++) if (prev[j] < dist) dist = prev[j];
-  return 1 - dist / m;
+  return dist;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -406,6 +520,12 @@ function snapToCodePoints<T extends { start: number; end: number }>(text: string
   if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start -= 1;
   if (end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end += 1;
   return { ...m, start, end };
+}
+
+function nonBlank(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!/\s/.test(s[i])) n++;
+  return n;
 }
 
 function round3(x: number): number {

@@ -1,0 +1,405 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { anchor, anchorAll, describeRange, type AnchorResult, type Selectors } from '@/lib/anchor';
+import { textPositionSelector, textQuoteSelector } from '@/lib/schema';
+
+const SEED_DIR = join(__dirname, '../fixtures/seeds');
+const seeds = readdirSync(SEED_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ name: f.replace(/\.txt$/, ''), text: readFileSync(join(SEED_DIR, f), 'utf8') }));
+const seed = (prefix: string) => seeds.find((s) => s.name.startsWith(prefix))!.text;
+
+/** All start offsets of `needle` in `text`. */
+function occurrencesOf(text: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/** Range of the line (paragraph) containing offset `at`, including its trailing newline. */
+function lineAround(text: string, at: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const nl = text.indexOf('\n', at);
+  return { start, end: nl < 0 ? text.length : nl + 1 };
+}
+
+function cut(text: string, r: { start: number; end: number }): string {
+  return text.slice(0, r.start) + text.slice(r.end);
+}
+
+describe('describeRange', () => {
+  it('builds schema-valid selectors with 32 chars of context', () => {
+    const text = seed('guzhen');
+    const at = text.indexOf('逐项把关138条具体整改措施');
+    const sel = describeRange(text, at, at + 14);
+    expect(textQuoteSelector.parse(sel.quote).exact).toBe('逐项把关138条具体整改措施');
+    expect(textPositionSelector.parse(sel.position)).toEqual({ type: 'TextPositionSelector', start: at, end: at + 14 });
+    expect(sel.quote.prefix).toBe(text.slice(at - 32, at));
+    expect(sel.quote.suffix).toBe(text.slice(at + 14, at + 46));
+    expect(describeRange(text, at, at + 14, 5).quote.prefix).toHaveLength(5);
+  });
+
+  it('clips context at the ends of the text', () => {
+    const sel = describeRange('针对问题整改', 0, 2);
+    expect(sel.quote).toMatchObject({ exact: '针对', prefix: '', suffix: '问题整改' });
+  });
+
+  it('rejects empty, reversed and out-of-range ranges', () => {
+    expect(() => describeRange('整改', 1, 1)).toThrow(RangeError);
+    expect(() => describeRange('整改', 2, 1)).toThrow(RangeError);
+    expect(() => describeRange('整改', 0, 3)).toThrow(RangeError);
+    expect(() => describeRange('整改', -1, 1)).toThrow(RangeError);
+    expect(() => describeRange('', 0, 0)).toThrow(RangeError);
+  });
+
+  it('never cuts a surrogate pair in the prefix or suffix', () => {
+    const text = '😀'.repeat(40) + '整改完成' + '😀'.repeat(40);
+    const sel = describeRange(text, 80, 84, 3);
+    expect(sel.quote.prefix).toBe('😀'); // 3 code units would start inside a pair
+    expect(sel.quote.suffix).toBe('😀');
+    expect(sel.quote.prefix.isWellFormed()).toBe(true);
+  });
+});
+
+describe('anchor on the seeds', () => {
+  it('unchanged text: every annotation is found at its position', () => {
+    for (const { text } of seeds) {
+      const at = text.indexOf('巡察');
+      const sel = describeRange(text, at, at + 20);
+      expect(anchor(text, sel)).toEqual({ start: at, end: at + 20, method: 'position', score: 1 });
+    }
+  });
+
+  it('text inserted before: the quote is found at its shifted offset', () => {
+    const text = seed('guzhen');
+    const at = text.indexOf('逐项把关138条具体整改措施');
+    const sel = describeRange(text, at, at + 14);
+    const inserted = '（本文于2025年9月15日更新）\n';
+    const r = anchor(inserted + text, sel);
+    expect(r).toMatchObject({ start: at + inserted.length, end: at + inserted.length + 14, method: 'exact' });
+    expect(r!.score).toBeGreaterThan(0.9);
+  });
+
+  it('a quote repeated 11 times (【已完成整改，并长期坚持】) is resolved by its context', () => {
+    const text = seed('mazhang');
+    const tag = '【已完成整改，并长期坚持】';
+    const occ = occurrencesOf(text, tag);
+    expect(occ).toHaveLength(11);
+    const sel = describeRange(text, occ[4], occ[4] + tag.length);
+    // A paragraph before it is removed: all offsets move, the 5th tag must still be the one found.
+    const firstItem = lineAround(text, text.indexOf('1.针对“理论学习不够深入”'));
+    const edited = cut(text, firstItem);
+    const shift = firstItem.end - firstItem.start;
+    expect(anchor(edited, sel)).toMatchObject({ start: occ[4] - shift, end: occ[4] - shift + tag.length, method: 'exact' });
+  });
+
+  it('a near-duplicate sentence (two villages, same wording) is resolved by its prefix', () => {
+    const text = seed('huashan');
+    const quote = '已通过交易平台完成交易，并签订合同';
+    const occ = occurrencesOf(text, quote);
+    expect(occ).toHaveLength(2);
+    const sel = describeRange(text, occ[1], occ[1] + quote.length);
+    const edited = '花山镇' + text.slice(0, occ[0] - 40) + text.slice(occ[0] - 20);
+    expect(anchor(edited, sel)).toMatchObject({ start: occ[1] - 20 + 3, method: 'exact' });
+  });
+
+  it('without context, duplicates are resolved by the position hint only when one is clearly closest', () => {
+    const text = seed('mazhang');
+    const tag = '【已完成整改，并长期坚持】';
+    const occ = occurrencesOf(text, tag);
+    const bare = (start: number): Selectors => ({
+      quote: { type: 'TextQuoteSelector', exact: tag, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start, end: start + tag.length },
+    });
+    expect(anchor('插入' + text, bare(occ[6]))).toMatchObject({ start: occ[6] + 2, method: 'exact' });
+    const midway = Math.round((occ[6] + occ[7]) / 2);
+    expect(anchor(text, bare(midway))).toBeNull();
+  });
+
+  it('a template phrase whose annotated copy was deleted is an orphan, not moved to another copy', () => {
+    const text = seed('mazhang');
+    const tag = '【已完成整改，并长期坚持】';
+    const occ = occurrencesOf(text, tag);
+    const sel = describeRange(text, occ[4], occ[4] + tag.length);
+    const edited = cut(text, lineAround(text, occ[4]));
+    expect(occurrencesOf(edited, tag)).toHaveLength(10);
+    expect(anchor(edited, sel)).toBeNull();
+  });
+
+  it('“一是开展全面排查” (4 times in 古镇) follows its own paragraph', () => {
+    const text = seed('guzhen');
+    const phrase = '一是开展全面排查';
+    const occ = occurrencesOf(text, phrase);
+    expect(occ.length).toBe(4);
+    const sel = describeRange(text, occ[2], occ[2] + phrase.length);
+    const edited = cut(text, lineAround(text, occ[0]));
+    const removed = lineAround(text, occ[0]);
+    expect(anchor(edited, sel)).toMatchObject({ start: occ[2] - (removed.end - removed.start), method: 'exact' });
+    expect(anchor(cut(text, lineAround(text, occ[2])), sel)).toBeNull();
+  });
+
+  it('orphan when the quoted sentence is gone', () => {
+    const text = seed('huadu');
+    const at = text.indexOf('巡察', 2000);
+    const para = lineAround(text, at);
+    const sel = describeRange(text, para.start + 2, Math.min(para.end - 1, para.start + 40));
+    expect(anchor(cut(text, para), sel)).toBeNull();
+  });
+
+  it('a quote with two characters changed is re-anchored fuzzily', () => {
+    const text = seed('hongmei');
+    const at = text.indexOf('，', 3000) + 1;
+    const sel = describeRange(text, at, at + 24);
+    const edited = text.slice(0, at + 5) + '某某' + text.slice(at + 7);
+    const r = anchor('前言\n' + edited, sel);
+    expect(r).toMatchObject({ start: at + 3, end: at + 27, method: 'fuzzy' });
+    expect(r!.score).toBeLessThan(1);
+  });
+
+  it('anchorAll gives the same answers as anchor, one by one', () => {
+    const text = seed('huadu');
+    const sels = Array.from({ length: 30 }, (_, k) => describeRange(text, 300 + k * 400, 320 + k * 400));
+    const edited = text.slice(0, 5000) + '新增一段文字。' + text.slice(5000, 9000) + text.slice(9010);
+    expect(anchorAll(edited, sels)).toEqual(sels.map((s) => anchor(edited, s)));
+  });
+});
+
+describe('hostile input', () => {
+  const sel = describeRange('关于整改进展情况的通报', 2, 6);
+  it('empty text ⇒ orphan', () => {
+    expect(anchor('', sel)).toBeNull();
+    expect(anchorAll('', [sel, sel])).toEqual([null, null]);
+  });
+
+  it('quote longer than the text ⇒ orphan', () => {
+    const long = describeRange(seed('mazhang'), 100, 400);
+    expect(anchor('整改', long)).toBeNull();
+    expect(anchor(seed('mazhang').slice(100, 300), long)).toBeNull();
+  });
+
+  it('empty quote or position outside the text ⇒ no crash', () => {
+    const empty = { ...sel, quote: { ...sel.quote, exact: '' } };
+    expect(anchor('关于整改', empty)).toBeNull();
+    const far = { ...sel, position: { type: 'TextPositionSelector' as const, start: 10_000, end: 10_004 } };
+    expect(anchor('关于整改进展情况的通报', far)).toMatchObject({ start: 2, end: 6, method: 'exact' });
+  });
+
+  it('emoji (surrogate pairs) in quote and text; results never split a pair', () => {
+    const text = '整改😀进展🎉情况' + seed('hongmei').slice(0, 500);
+    const s = describeRange(text, 2, 9); // '😀进展🎉' + '情'
+    expect(s.quote.exact).toBe('😀进展🎉情');
+    expect(anchor('👍' + text, s)).toMatchObject({ start: 4, end: 11, method: 'exact' });
+    const edited = '整改😀进展🎈情况' + seed('hongmei').slice(0, 500); // one emoji replaced
+    const r = anchor(edited, describeRange(text, 0, 11));
+    expect(r).not.toBeNull();
+    const piece = edited.slice(r!.start, r!.end);
+    expect(piece.isWellFormed()).toBe(true);
+  });
+
+  it('U+202E (right-to-left override) is ordinary text', () => {
+    const text = '问题\u202E一是加强管理\u202C二是完善制度' + seed('huashan').slice(0, 300);
+    const s = describeRange(text, 2, 9);
+    expect(anchor('插入' + text, s)).toMatchObject({ start: 4, end: 11, method: 'exact' });
+    expect(anchor(text.replace('\u202E', ''), s)).toMatchObject({ start: 2, end: 8, method: 'fuzzy' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Edit-robustness corpus: deterministic annotations and edits on every seed.
+
+/** mulberry32: small deterministic PRNG. */
+function prng(seedValue: number): () => number {
+  let a = seedValue >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Edit {
+  at: number;
+  del: number;
+  ins: string;
+}
+type CaseKind =
+  | 'far-insert'
+  | 'far-delete'
+  | 'far-replace'
+  | 'prefix-edit'
+  | 'suffix-edit'
+  | 'quote-edit'
+  | 'other-paragraph-deleted'
+  | 'quote-paragraph-deleted';
+interface EditCase {
+  kind: CaseKind;
+  text: string;
+  /** Where the annotated passage is in the edited text, or null when it was deleted. */
+  expected: { start: number; end: number } | null;
+  /** Chars changed inside the quote (boundary tolerance for in-quote edits). */
+  tolerance: number;
+}
+
+const PUNCT = new Set('，。；：、,;:！？!?）)'.split(''));
+
+function buildCorpus(text: string, rand: () => number, perSeed: number) {
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const paragraphs: Array<{ start: number; end: number }> = []; // content ranges, without the newline
+  for (let s = 0; s < text.length; ) {
+    const nl = text.indexOf('\n', s);
+    const e = nl < 0 ? text.length : nl;
+    let cs = s;
+    while (cs < e && /\s/.test(text[cs])) cs++;
+    if (e - cs >= 15) paragraphs.push({ start: cs, end: e });
+    s = e + 1;
+  }
+  const cjk = (n: number) => {
+    let out = '';
+    while (out.length < n) {
+      const c = text[int(0, text.length - 1)];
+      if (/[\u4e00-\u9fff]/.test(c)) out += c;
+    }
+    return out;
+  };
+  const lineOf = (at: number) => lineAround(text, at);
+  const apply = (e: Edit) => text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
+  const shifted = (r: { start: number; end: number }, e: Edit) => {
+    const d = e.ins.length - e.del;
+    if (e.at + e.del <= r.start) return { start: r.start + d, end: r.end + d };
+    if (e.at >= r.end) return { ...r };
+    return { start: r.start, end: r.end + d };
+  };
+
+  const annotations: Array<{ sel: Selectors; cases: EditCase[] }> = [];
+  const taken = new Set<string>();
+  for (let guard = 0; annotations.length < perSeed && guard < perSeed * 50; guard++) {
+    const p = paragraphs[int(0, paragraphs.length - 1)];
+    const starts = [p.start];
+    for (let k = p.start; k < p.end - 10; k++) if (PUNCT.has(text[k])) starts.push(k + 1);
+    const start = starts[int(0, starts.length - 1)];
+    let end = Math.min(p.end, start + int(10, 80));
+    if (end - start < 10) continue;
+    for (let k = end - 1; k >= start + 10; k--) {
+      if (PUNCT.has(text[k])) {
+        end = k + 1;
+        break;
+      }
+    }
+    const key = `${start}:${end}`;
+    if (taken.has(key)) continue;
+    taken.add(key);
+    const range = { start, end };
+    const sel = describeRange(text, start, end);
+    const cases: EditCase[] = [];
+    const push = (kind: CaseKind, e: Edit, tolerance = 0) =>
+      cases.push({ kind, text: apply(e), expected: shifted(range, e), tolerance });
+
+    // Far from the quote and its context (≥ 100 chars away).
+    const farAt = () => {
+      for (let t = 0; t < 50; t++) {
+        const at = int(0, text.length - 31);
+        if (at + 30 < start - 132 || at > end + 132) return at;
+      }
+      return -1;
+    };
+    const farIns = farAt();
+    if (farIns >= 0) push('far-insert', { at: farIns, del: 0, ins: text.slice(int(0, text.length - 31), undefined).slice(0, int(1, 30)) });
+    const farDel = farAt();
+    if (farDel >= 0) push('far-delete', { at: farDel, del: int(1, 30), ins: '' });
+    const farRep = farAt();
+    if (farRep >= 0) push('far-replace', { at: farRep, del: int(1, 30), ins: cjk(int(1, 30)) });
+
+    // 1–3 chars inserted, deleted or replaced inside the prefix / suffix.
+    const nearEdit = (from: number, to: number): Edit => {
+      const n = int(1, 3);
+      const op = int(0, 2);
+      const at = int(from, Math.max(from, to - n));
+      return op === 0 ? { at, del: 0, ins: cjk(n) } : op === 1 ? { at, del: n, ins: '' } : { at, del: n, ins: cjk(n) };
+    };
+    if (start >= 8) push('prefix-edit', nearEdit(Math.max(0, start - 32), start));
+    if (end + 8 <= text.length) push('suffix-edit', nearEdit(end, Math.min(text.length, end + 32)));
+
+    // 1–3 chars changed inside the quote: the true range is the edited region.
+    {
+      const n = int(1, 3);
+      const op = int(0, 2);
+      const e: Edit =
+        op === 0
+          ? { at: int(start + 1, end - 1), del: 0, ins: cjk(n) }
+          : op === 1
+            ? { at: int(start + 1, end - 1 - n), del: n, ins: '' }
+            : { at: int(start, end - n), del: n, ins: cjk(n) };
+      if (op !== 2 || e.ins !== text.slice(e.at, e.at + n)) push('quote-edit', e, n);
+    }
+
+    // A whole other paragraph deleted, then the paragraph holding the quote deleted.
+    const own = lineOf(start);
+    for (let t = 0; t < 20; t++) {
+      const other = lineOf(paragraphs[int(0, paragraphs.length - 1)].start);
+      if (other.start === own.start) continue;
+      push('other-paragraph-deleted', { at: other.start, del: other.end - other.start, ins: '' });
+      break;
+    }
+    cases.push({ kind: 'quote-paragraph-deleted', text: cut(text, own), expected: null, tolerance: 0 });
+    annotations.push({ sel, cases });
+  }
+  return annotations;
+}
+
+type Verdict = 'correct' | 'imprecise' | 'orphaned' | 'wrong';
+function judge(r: AnchorResult | null, c: EditCase): Verdict {
+  if (!c.expected) return r ? 'wrong' : 'correct';
+  if (!r) return 'orphaned';
+  const { start, end } = c.expected;
+  if (r.end <= start || r.start >= end) return 'wrong';
+  const ok = Math.abs(r.start - start) <= c.tolerance && Math.abs(r.end - end) <= c.tolerance;
+  return ok ? 'correct' : 'imprecise';
+}
+
+describe('edit-robustness corpus (seeded, all seeds)', () => {
+  it('re-anchors ≥ 95 % of surviving quotes and never places one wrongly', async () => {
+    const rand = prng(20250912);
+    const tally = new Map<CaseKind, Record<Verdict, number>>();
+    const wrong: string[] = [];
+    let annotationCount = 0;
+    const dump: string[] = [];
+    for (const { name, text } of seeds) {
+      const annotations = buildCorpus(text, rand, 40);
+      expect(annotations.length).toBeGreaterThanOrEqual(40);
+      annotationCount += annotations.length;
+      for (const { sel, cases } of annotations) {
+        for (const c of cases) {
+          const res = anchor(c.text, sel);
+          const verdict = judge(res, c);
+          if (process.env.ANCHOR_DEBUG) dump.push(`${name}\t${c.kind}\t${verdict}\t${res?.method}\t${res?.score}\t${sel.quote.exact.length}`);
+          const row = tally.get(c.kind) ?? { correct: 0, imprecise: 0, orphaned: 0, wrong: 0 };
+          row[verdict]++;
+          tally.set(c.kind, row);
+          if (verdict === 'wrong') wrong.push(`${name} ${c.kind} «${sel.quote.exact}»`);
+        }
+      }
+    }
+    let surviving = 0;
+    let correct = 0;
+    for (const [kind, row] of tally) {
+      if (kind === 'quote-paragraph-deleted') continue;
+      surviving += row.correct + row.imprecise + row.orphaned + row.wrong;
+      correct += row.correct;
+    }
+    const deleted = tally.get('quote-paragraph-deleted')!;
+    console.info(
+      `anchor corpus: ${annotationCount} annotations; surviving quotes ${correct}/${surviving} correct ` +
+        `(${((100 * correct) / surviving).toFixed(1)} %); deleted quotes ${deleted.correct}/${deleted.correct + deleted.wrong} orphaned; ` +
+        `wrong ${wrong.length}\n` +
+        [...tally].map(([k, v]) => `  ${k.padEnd(24)} ${JSON.stringify(v)}`).join('\n'),
+    );
+    if (process.env.ANCHOR_DEBUG) (await import('node:fs')).writeFileSync('/tmp/anchor-dump.tsv', dump.join('\n'));
+    expect(wrong).toEqual([]);
+    expect(correct / surviving).toBeGreaterThanOrEqual(0.95);
+    for (const kind of tally.keys()) expect(tally.get(kind)!.correct).toBeGreaterThan(0);
+  });
+});

@@ -70,7 +70,7 @@ const RULES: Rule[] = [
     re: /待/g,
     kind: 'unfinished',
     note: '有待后续条件',
-    reject: (t, s) => '对接期招有亟款看等虐优善厚'.includes(t[s - 1] ?? '') || '遇命人'.includes(t[s + 1] ?? ''),
+    reject: (t, s) => '对接期招有亟款看等虐优善厚'.includes(t[s - 1] ?? '#') || '遇命人'.includes(t[s + 1] ?? '#'),
   },
   { re: /无人认领/g, kind: 'unfinished', note: '尚未了结' },
   { re: /进入[^，。；]{0,12}阶段/g, kind: 'unfinished', note: '尚在流程中' },
@@ -96,7 +96,7 @@ const RULES: Rule[] = [
     kind: 'done',
     note: '完成表述',
     // 已督促/要求/指导…落实整改 reports an instruction, not a result
-    reject: (t, s, e) => /督促|要求|指导|责令|部署|提醒/.test(t.slice(s, e)),
+    reject: (t, s, e) => /督促|(?<!按)要求|指导|责令|部署|提醒/.test(t.slice(s, e)),
   },
   { re: /已全部整改|已落实100%整改|(?:整改|完成)率达?到?100%/g, kind: 'done', note: '完成表述' },
 ];

@@ -1,0 +1,268 @@
+/**
+ * Checks over a parsed notice: overdue promises (at publication and now), arithmetic consistency,
+ * numbering gaps/duplicates at every outline level (gaps may hide undisclosed problems), and
+ * headings without any body. Pure; works from Notice-level data so it can be re-run with another
+ * `today` without re-parsing. Messages are zh-CN.
+ */
+import type { Finding, NoticeMeta, OutlineNode, ProblemItem } from '@/lib/schema';
+import type { ArithmeticRelation } from '@/lib/parse/arithmetic';
+import { lineIsParagraph, parseMarker, type Marker, type MarkerKind } from '@/lib/parse/outline';
+
+export interface CheckParts {
+  meta: NoticeMeta;
+  outline: OutlineNode[];
+  items: ProblemItem[];
+  /** Arithmetic relations found by the parser (omit to skip arithmetic checks). */
+  relations?: ArithmeticRelation[];
+  /** Ids of top-level outline nodes that report on problems (their gaps weigh more). */
+  problemSectionIds?: string[];
+}
+
+export interface CheckOptions {
+  today?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(toIso + 'T00:00:00Z') - Date.parse(fromIso + 'T00:00:00Z')) / DAY_MS);
+}
+
+export function runChecks(text: string, parts: CheckParts, opts: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [
+    ...overdueFindings(parts.items, parts.meta.publishDate, opts.today ?? null),
+    ...arithmeticFindings(parts.relations ?? []),
+    ...numberingFindings(parts.outline, new Set(parts.problemSectionIds ?? [])),
+    ...emptySectionFindings(text, parts.outline, new Set(parts.problemSectionIds ?? [])),
+  ];
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overdue
+
+function overdueFindings(items: ProblemItem[], publishDate: string | null, today: string | null): Finding[] {
+  const out: Finding[] = [];
+  for (const item of items) {
+    if (item.status === 'done') continue;
+    for (const d of item.deadlines) {
+      if (!d.date) continue;
+      const quote = `“${d.text}”`;
+      if (publishDate && d.date < publishDate) {
+        const late = daysBetween(d.date, publishDate);
+        const now = today && d.date < today ? `，至今已逾期 ${daysBetween(d.date, today)} 天` : '';
+        out.push({
+          kind: 'overdue_at_publication',
+          severity: 'high',
+          message: `发布时已逾期：「${item.label}」承诺 ${d.date} 前完成（${quote}），通报发布日 ${publishDate} 已过 ${late} 天仍未见完成表述${now}`,
+          start: d.start,
+          end: d.end,
+          itemId: item.id,
+        });
+      } else if (today && d.date < today) {
+        out.push({
+          kind: 'overdue_now',
+          severity: 'medium',
+          message: `至今已逾期 ${daysBetween(d.date, today)} 天：「${item.label}」承诺 ${d.date} 前完成（${quote}），本通报未见完成表述，请核实后续通报`,
+          start: d.start,
+          end: d.end,
+          itemId: item.id,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arithmetic
+
+function arithmeticFindings(relations: ArithmeticRelation[]): Finding[] {
+  return relations.map((r) => ({
+    kind: r.consistent ? ('arithmetic_ok' as const) : ('arithmetic' as const),
+    severity: r.consistent ? ('info' as const) : ('medium' as const),
+    message: r.message,
+    start: r.start,
+    end: r.end,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbering
+
+interface Numbered {
+  node: OutlineNode;
+  marker: Marker;
+  top: OutlineNode;
+}
+
+function markerOf(node: OutlineNode): Marker | null {
+  if (!node.marker) return null;
+  return parseMarker(node.marker + '。');
+}
+
+function walk(nodes: OutlineNode[], top: OutlineNode | null, visit: (n: OutlineNode, siblings: OutlineNode[], top: OutlineNode) => void): void {
+  for (const n of nodes) {
+    const t = top ?? n;
+    visit(n, nodes, t);
+    walk(n.children, t, visit);
+  }
+}
+
+function displayNumber(kind: MarkerKind, a: number, b: number): string {
+  const cnNum = (n: number) => toCn(n);
+  const one = (n: number) => {
+    switch (kind) {
+      case 'cnDun':
+        return `${cnNum(n)}、`;
+      case 'fangmian':
+        return `第${cnNum(n)}方面`;
+      case 'cnParen':
+        return `（${cnNum(n)}）`;
+      case 'numParen':
+        return `（${n}）`;
+      default:
+        return `第${n}项`;
+    }
+  };
+  if (a === b) return one(a);
+  if (kind === 'numDot') return `第${a}—${b}项`;
+  return `${one(a)}至${one(b)}`;
+}
+
+const CN = '零一二三四五六七八九';
+function toCn(n: number): string {
+  if (n < 10) return CN[n];
+  if (n === 10) return '十';
+  if (n < 20) return '十' + CN[n - 10];
+  if (n < 100) return CN[Math.floor(n / 10)] + '十' + (n % 10 ? CN[n % 10] : '');
+  return String(n);
+}
+
+function numberingFindings(outline: OutlineNode[], problemSections: Set<string>): Finding[] {
+  const out: Finding[] = [];
+  // group numbered nodes by (top-level section, depth, kind); each group is a list of sibling runs
+  const runs = new Map<string, Numbered[][]>();
+  const problemNos: Numbered[] = [];
+  const seenSiblings = new Set<OutlineNode[]>();
+  walk(outline, null, (n, siblings, top) => {
+    const m = markerOf(n);
+    if (m?.problemNo !== null && m?.problemNo !== undefined) problemNos.push({ node: n, marker: m, top });
+    if (seenSiblings.has(siblings)) return;
+    seenSiblings.add(siblings);
+    const byKind = new Map<MarkerKind, Numbered[]>();
+    for (const s of siblings) {
+      const sm = markerOf(s);
+      if (!sm || sm.number === null || sm.problemNo !== null) continue;
+      if (!byKind.has(sm.kind)) byKind.set(sm.kind, []);
+      byKind.get(sm.kind)!.push({ node: s, marker: sm, top });
+    }
+    for (const [kind, list] of byKind) {
+      const key = `${top.id}|${n.level}|${kind}`;
+      if (!runs.has(key)) runs.set(key, []);
+      runs.get(key)!.push(list);
+    }
+  });
+
+  for (const groups of runs.values()) {
+    // numbering that continues across parents (麻章镇/洪梅镇: items 1…51 under （一）…（十九）)
+    const continuous = groups.length > 1 && groups.slice(1).every((g) => g[0].marker.number! > 1);
+    const sequences = continuous ? [groups.flat()] : groups;
+    for (const seq of sequences) checkSequence(seq, problemSections, out);
+  }
+  checkProblemNumbers(problemNos, out);
+  return out;
+}
+
+function checkSequence(seq: Numbered[], problemSections: Set<string>, out: Finding[]): void {
+  let prev = 0;
+  for (const cur of seq) {
+    const n = cur.marker.number!;
+    const weight = problemSections.has(cur.top.id) && cur.node.level > 1 ? 'high' : 'medium';
+    const at = { start: cur.node.start, end: headingEnd(cur.node), itemId: cur.node.id };
+    if (n > prev + 1) {
+      out.push({
+        kind: 'numbering_gap',
+        severity: weight,
+        message: `编号缺失：${displayNumber(cur.marker.kind, prev + 1, n - 1)}（可能存在未公开的问题）`,
+        ...at,
+      });
+    } else if (n <= prev) {
+      out.push({
+        kind: 'numbering_duplicate',
+        severity: 'medium',
+        message: `编号重复或倒序：${displayNumber(cur.marker.kind, n, n)}出现在${displayNumber(cur.marker.kind, prev, prev)}之后`,
+        ...at,
+      });
+    }
+    prev = Math.max(prev, n);
+  }
+}
+
+function checkProblemNumbers(list: Numbered[], out: Finding[]): void {
+  if (!list.length) return;
+  const seen = new Map<number, Numbered>();
+  for (const p of list) {
+    const no = p.marker.problemNo!;
+    if (seen.has(no)) {
+      out.push({
+        kind: 'numbering_duplicate',
+        severity: 'medium',
+        message: `问题编号重复：问题${no}出现多次`,
+        start: p.node.start,
+        end: headingEnd(p.node),
+        itemId: p.node.id,
+      });
+    } else seen.set(no, p);
+  }
+  const max = Math.max(...seen.keys());
+  const missing: number[] = [];
+  for (let i = 1; i <= max; i++) if (!seen.has(i)) missing.push(i);
+  if (!missing.length) return;
+  // report each run of missing numbers at the first problem after it (in problem-number order)
+  let i = 0;
+  while (i < missing.length) {
+    let j = i;
+    while (j + 1 < missing.length && missing[j + 1] === missing[j] + 1) j++;
+    const after = seen.get(missing[j] + 1) ?? seen.get(max)!;
+    const names = missing.slice(i, j + 1).map((n) => `问题${n}`).join('、');
+    out.push({
+      kind: 'numbering_gap',
+      severity: 'high',
+      message: `问题编号缺失：${names}（可能存在未公开的问题）`,
+      start: after.node.start,
+      end: headingEnd(after.node),
+      itemId: after.node.id,
+    });
+    i = j + 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Empty sections
+
+function headingEnd(node: OutlineNode): number {
+  // the heading line ends at the first child or at the node end; titles never contain a newline
+  return node.children.length ? Math.min(node.children[0].start, node.end) : node.end;
+}
+
+function emptySectionFindings(text: string, outline: OutlineNode[], problemSections: Set<string>): Finding[] {
+  const out: Finding[] = [];
+  walk(outline, null, (n, _s, top) => {
+    if (n.children.length) return;
+    const nl = text.indexOf('\n', n.start);
+    const lineEnd = nl < 0 || nl > n.end ? n.end : nl;
+    if (lineEnd < n.end && /\S/.test(text.slice(lineEnd, n.end))) return;
+    if (lineIsParagraph(text, n.start, lineEnd)) return;
+    const weight = problemSections.has(top.id) ? 'high' : 'medium';
+    out.push({
+      kind: 'empty_section',
+      severity: weight,
+      message: `标题下无内容：${n.marker}${n.title}（未报告任何整改情况，可能存在未公开的问题）`,
+      start: n.start,
+      end: lineEnd,
+      itemId: n.id,
+    });
+  });
+  return out;
+}

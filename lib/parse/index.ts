@@ -1,0 +1,222 @@
+/**
+ * Notice parser entry: raw text → normalized text (+ offset map) → Notice model.
+ *
+ * Pipeline (each step linear in the text length):
+ *   normalize → lines → layout/meta → outline → problem items (+ status) →
+ *   dates/deadlines per section (year-less dates take the nearest earlier year of their own
+ *   section, else the feedback year; year-less deadlines, being promises made when the notice
+ *   was written, else the publish year) → quantities → arithmetic per paragraph → spans → checks.
+ * Pure and DOM-free.
+ */
+import { runChecks } from '@/lib/checks';
+import {
+  NOTICE_MODEL_VERSION,
+  type Deadline,
+  type Notice,
+  type NoticeMeta,
+  type ProblemItem,
+  type Quantity,
+  type Span,
+} from '@/lib/schema';
+import { findArithmeticRelations, type ArithmeticRelation } from './arithmetic';
+import { findDates, type DateMention } from './dates';
+import { findDeadlines, isStatusDate } from './deadlines';
+import { selectItems, type ItemCandidate } from './items';
+import { analyzeLayout, extractMeta, type Layout } from './meta';
+import { normalizeText, splitLines } from './normalize';
+import { buildOutline, type Outline } from './outline';
+import { findQuantities } from './quantities';
+import { decideStatus, type StatusSignal } from './status';
+
+export interface ParseOptions {
+  /** YYYY-MM-DD, for "overdue now". */
+  today?: string;
+  /** Breadcrumb/来源/发布日期 line(s) from the web page, if the caller has them separately. */
+  chromeText?: string;
+}
+
+export function parseNotice(rawText: string, opts: ParseOptions = {}): { text: string; toOriginal: Uint32Array; notice: Notice } {
+  const norm = normalizeText(rawText);
+  return { text: norm.text, toOriginal: norm.toOriginal, notice: parseNormalized(norm.text, opts) };
+}
+
+export function parseNormalized(text: string, opts: ParseOptions = {}): Notice {
+  return analyzeNotice(text, opts).notice;
+}
+
+/** Everything the parser found, for callers that need more than the Notice (CLI, debugging). */
+export interface NoticeAnalysis {
+  notice: Notice;
+  layout: Layout;
+  outline: Outline;
+  candidates: ItemCandidate[];
+  relations: ArithmeticRelation[];
+  /** The year used for year-less dates and where it came from. */
+  fallbackYear: number | null;
+}
+
+export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnalysis {
+  const lines = splitLines(text);
+  const layout = analyzeLayout(lines);
+  const { feedbackYear, ...meta } = extractMeta(text, layout, { chromeText: opts.chromeText });
+  const outline = buildOutline(text, lines, layout.bodyLine, layout.closingLine);
+  const candidates = selectItems(text, outline);
+
+  const bodyStart = lines[layout.bodyLine]?.start ?? 0;
+  const contentEnd = layout.closingLine > 0 ? lines[layout.closingLine - 1].end : 0;
+  const fallback = fallbackYearOf(meta, feedbackYear);
+  // A year-less promise (`计划6月再组织`) is made when the notice is written: its year is the
+  // publish year (花山镇, published 2025-06-19, feedback 2024-09 → 2025-06-30, not 2024-06-30).
+  const promiseYear = meta.publishDate ? { year: Number(meta.publishDate.slice(0, 4)), label: '发布日期' } : fallback;
+
+  // dates and deadlines, one call per section so year-less dates resolve within their section
+  const cuts = [bodyStart, ...outline.all.map((e) => e.node.start), contentEnd].filter((x) => x >= bodyStart && x <= contentEnd);
+  const bounds = [...new Set(cuts)].sort((a, b) => a - b);
+  const dates: DateMention[] = [];
+  const deadlines: Deadline[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i];
+    const to = bounds[i + 1];
+    dates.push(...findDates(text, { from, to, fallbackYear: fallback.year, fallbackLabel: fallback.label }));
+    deadlines.push(...findDeadlines(text, { from, to, fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate }));
+  }
+
+  const quantities = contentEnd > bodyStart ? findQuantities(text, bodyStart, contentEnd) : [];
+  const relations: ArithmeticRelation[] = [];
+  for (let li = layout.bodyLine; li < layout.closingLine; li++) {
+    const line = lines[li];
+    const inLine = within(quantities, line.start, line.end);
+    if (inLine.length >= 3) relations.push(...findArithmeticRelations(text, inLine, { start: line.start, end: line.end }));
+  }
+
+  const signals: StatusSignal[] = [];
+  const items: ProblemItem[] = candidates.map((c) => {
+    const longTerm = c.longTermSection
+      ? { text: text.slice(c.longTermSection.titleStart, c.longTermSection.titleEnd), start: c.longTermSection.titleStart, end: c.longTermSection.titleEnd }
+      : null;
+    const decision = decideStatus(text, c.bodyStart, c.end, longTerm);
+    signals.push(...decision.signals);
+    return {
+      id: c.id,
+      label: c.label,
+      path: c.path,
+      status: decision.status,
+      statusEvidence: decision.evidence,
+      deadlines: within(deadlines, c.start, c.end).map((d) => ({
+        ...d,
+        overdueAtPublication: d.date && meta.publishDate ? d.date < meta.publishDate && decision.status !== 'done' : null,
+      })),
+      quantities: within(quantities, c.start, c.end),
+      start: c.start,
+      end: c.end,
+    };
+  });
+
+  const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, publishDate: meta.publishDate, today: opts.today });
+  const problemSectionIds = [...new Set(candidates.map((c) => topOf(c).node.id))];
+  const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds }, { today: opts.today });
+
+  const notice: Notice = {
+    version: NOTICE_MODEL_VERSION,
+    meta,
+    outline: outline.roots.map((e) => e.node),
+    items,
+    spans,
+    findings,
+    textLength: text.length,
+  };
+  return { notice, layout, outline, candidates, relations, fallbackYear: fallback.year };
+}
+
+function topOf(c: ItemCandidate) {
+  let e = c.entry;
+  while (e.parent) e = e.parent;
+  return e;
+}
+
+function fallbackYearOf(meta: NoticeMeta, feedbackYear: number | null): { year: number | null; label: string } {
+  if (feedbackYear !== null) return { year: feedbackYear, label: '反馈日期' };
+  const end = meta.inspectionPeriod?.end;
+  if (end) return { year: Number(end.slice(0, 4)), label: '巡察时间' };
+  if (meta.publishDate) return { year: Number(meta.publishDate.slice(0, 4)), label: '发布日期' };
+  return { year: null, label: '反馈日期' };
+}
+
+function within<T extends { start: number; end: number }>(list: T[], start: number, end: number): T[] {
+  return list.filter((x) => x.start >= start && x.end <= end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spans
+
+interface SpanInput {
+  text: string;
+  items: ProblemItem[];
+  deadlines: Deadline[];
+  dates: DateMention[];
+  quantities: Quantity[];
+  signals: StatusSignal[];
+  relations: ArithmeticRelation[];
+  publishDate: string | null;
+  today?: string;
+}
+
+const DAY_MS = 86_400_000;
+function days(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(toIso + 'T00:00:00Z') - Date.parse(fromIso + 'T00:00:00Z')) / DAY_MS);
+}
+
+function buildSpans(inp: SpanInput): Span[] {
+  const spans: Span[] = [];
+  const itemAt = (pos: number) => inp.items.find((it) => pos >= it.start && pos < it.end) ?? null;
+
+  for (const d of inp.deadlines) {
+    const item = itemAt(d.start);
+    const done = item?.status === 'done';
+    const notes: string[] = [d.date ? `截止日期 ${d.date}` : '截止日期不明确'];
+    if (d.explanation) notes.push(d.explanation);
+    let overdue = false;
+    if (d.date && !done) {
+      if (inp.publishDate && d.date < inp.publishDate) {
+        overdue = true;
+        notes.push(`发布时已逾期 ${days(d.date, inp.publishDate)} 天`);
+      }
+      if (inp.today && d.date < inp.today) {
+        overdue = true;
+        notes.push(`已逾期 ${days(d.date, inp.today)} 天`);
+      }
+      if (overdue) notes.push(item ? '未见完成表述' : '未关联到整改事项');
+    } else if (done) notes.push('事项已报告完成');
+    spans.push({ kind: overdue ? 'overdue' : 'deadline', start: d.start, end: d.end, text: d.text, date: d.date, note: notes.join(' · ') });
+  }
+
+  const taken = inp.deadlines.map((d) => [d.start, d.end] as const);
+  const overlaps = (s: number, e: number, ranges: ReadonlyArray<readonly [number, number]>) => ranges.some(([a, b]) => s < b && e > a);
+  for (const m of inp.dates) {
+    if (overlaps(m.start, m.end, taken)) continue;
+    const date = m.kind === 'range' ? m.first : m.first;
+    const notes: string[] = [];
+    if (m.kind === 'range' && m.first) notes.push(`${m.first} 至 ${m.last ?? '今'}`);
+    else if (m.first && m.kind !== 'point' && m.last) notes.push(`${m.first} 至 ${m.last}`);
+    else if (m.first) notes.push(m.first);
+    if (isStatusDate(inp.text, m)) notes.push('状态截至日期，不是整改期限');
+    if (m.explanation) notes.push(m.explanation);
+    spans.push({ kind: 'date', start: m.start, end: m.end, text: m.text, date: date ?? null, note: notes.join(' · ') || undefined });
+  }
+
+  const dateRanges = [...taken, ...inp.dates.map((d) => [d.start, d.end] as const)];
+  for (const q of inp.quantities) {
+    if (overlaps(q.start, q.end, dateRanges)) continue;
+    spans.push({ kind: 'number', start: q.start, end: q.end, text: q.text, note: `数值 ${q.value}${q.unit}` });
+  }
+
+  for (const s of inp.signals) {
+    spans.push({ kind: s.kind, start: s.start, end: s.end, text: s.text, note: s.kind === 'done' ? `完成表述：${s.note}` : `未完成信号：${s.note}` });
+  }
+
+  for (const r of inp.relations) {
+    if (r.consistent) continue;
+    spans.push({ kind: 'contradiction', start: r.start, end: r.end, text: inp.text.slice(r.start, r.end), note: r.message });
+  }
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}

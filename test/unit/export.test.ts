@@ -1,0 +1,268 @@
+// @vitest-environment happy-dom
+import JSZip from 'jszip';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { compareNotices } from '@/lib/compare';
+import { csvCell, CSV_HEADER } from '@/lib/export/csv';
+import { DOCX_FONTS } from '@/lib/export/docx';
+import { exportFileName, formatGongwenDate, formatPeriod } from '@/lib/export/format';
+import { escapeHtml } from '@/lib/export/html';
+import { exportReview, toCsv, toDocx, toHtml, toJson, toMarkdown } from '@/lib/export/index';
+import { mdEscape } from '@/lib/export/markdown';
+import { annotation as annotationSchema, reviewExportFile } from '@/lib/schema';
+import type { Annotation, ReviewExport, StatusOverride } from '@/lib/schema';
+import { huashanEarlier, huashanEarlierText, huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const URL = 'https://www.huadu.gov.cn/xxgk/xcgz/content/post_2026.html';
+
+function annotate(id: string, exact: string, note: string, tags: string[], opts: Partial<Annotation> = {}): Annotation {
+  const start = huashanLaterText.indexOf(exact);
+  if (start < 0) throw new Error(`quote not in text: ${exact}`);
+  return annotationSchema.parse({
+    id,
+    noticeKey: '中共广州市花都区花山镇委员会|关于巡察整改进展情况的通报',
+    snapshotHash: 'h1',
+    url: URL,
+    quote: {
+      type: 'TextQuoteSelector',
+      exact,
+      prefix: huashanLaterText.slice(Math.max(0, start - 16), start),
+      suffix: huashanLaterText.slice(start + exact.length, start + exact.length + 16),
+    },
+    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    note,
+    tags,
+    severity: 'high',
+    createdAt: '2026-03-25T08:00:00.000Z',
+    updatedAt: '2026-03-25T09:30:00.000Z',
+    anchorState: 'anchored',
+    deletedAt: null,
+    ...opts,
+  });
+}
+
+function review(): ReviewExport {
+  const earlier = huashanEarlier();
+  const later = huashanLater();
+  // A hostile label, as a hostile page could produce — exports must neutralize it. (Item 9. is new in
+  // the later notice, so relabelling it does not change the alignment.)
+  later.items[8] = { ...later.items[8], label: HOSTILE };
+  later.findings = [
+    {
+      kind: 'overdue_at_publication',
+      severity: 'high',
+      message: '“预计2025年7月前整改完成”已逾期，通报未报完成',
+      start: later.items[4].start,
+      end: later.items[4].end,
+      itemId: later.items[4].id,
+    },
+  ];
+  const overrides: StatusOverride[] = [
+    {
+      noticeKey: 'k',
+      itemId: later.items[5].id,
+      itemLabel: later.items[5].label,
+      status: 'done',
+      reason: '现场核查已复绿',
+      createdAt: '2026-03-25T09:00:00Z',
+    },
+  ];
+  const comparison = compareNotices(later, [earlier], {
+    texts: { current: huashanLaterText, earlier: [huashanEarlierText] },
+    overrides: { current: overrides },
+  });
+  return {
+    notice: later,
+    text: huashanLaterText,
+    url: URL,
+    annotations: [
+      annotate('a1', '预计2026年6月前整改完成', '时限较上期推迟近一年，需说明原因', ['逾期', '需核实']),
+      annotate('a2', '已完成整改19宗', '=HYPERLINK("http://evil","点我")', ['数据矛盾']),
+      annotate('a3', '正在逐村核对', `${HOSTILE} 新增问题，"引号", 逗号`, [HOSTILE]),
+      annotate('a4', '经济社已于2025年10月按方案支付完毕', '已删除的批注', [], { deletedAt: '2026-03-26T00:00:00Z' }),
+    ],
+    overrides,
+    comparison,
+    generatedAt: '2026-03-25T10:00:00.000Z',
+  };
+}
+
+describe('format helpers', () => {
+  it('formats dates in 公文 style', () => {
+    expect(formatGongwenDate('2025-06-30')).toBe('2025年6月30日');
+    expect(formatGongwenDate('2026-03-05T10:00:00Z')).toBe('2026年3月5日');
+    expect(formatGongwenDate(null)).toBe('未知日期');
+    expect(formatGongwenDate('近期')).toBe('近期');
+    expect(formatPeriod({ start: '2024-03-29', end: '2024-06-21' })).toBe('2024年3月29日至2024年6月21日');
+  });
+  it('builds safe file names with fallbacks', () => {
+    expect(exportFileName({ organization: '中共广州市花都区花山镇委员会', publishDate: '2026-03-20' }, 'docx')).toBe(
+      '中共广州市花都区花山镇委员会-2026-03-20-审阅意见.docx',
+    );
+    expect(exportFileName({ organization: null, publishDate: null }, 'csv')).toBe('未知单位-未知日期-审阅意见.csv');
+    const hostile = exportFileName({ organization: '../a/b:c*?"<>|\u0001镇 ', publishDate: '2026-03-20' }, 'md');
+    expect(hostile).not.toMatch(/[\\/:*?"<>|\u0000-\u001f]/);
+    expect(hostile.startsWith('.')).toBe(false);
+    expect(hostile.endsWith('-2026-03-20-审阅意见.md')).toBe(true);
+  });
+  it('guards CSV cells against formula injection and quotes per RFC 4180', () => {
+    for (const lead of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${lead}1`).replace(/^"/, '')[0]).toBe("'");
+    expect(csvCell('a,"b"')).toBe('"a,""b"""');
+    expect(csvCell('已完成整改')).toBe('已完成整改');
+  });
+  it('escapes Markdown and HTML', () => {
+    expect(mdEscape(HOSTILE)).toBe('\\<img src=x onerror=alert(1)\\>');
+    expect(mdEscape('# 标题')).toBe('\\# 标题');
+    expect(mdEscape('1. 第一')).toBe('1\\. 第一');
+    expect(escapeHtml(HOSTILE)).toBe('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('CSV export', () => {
+  const csv = toCsv(review());
+  const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+  const rows = parsed.data;
+
+  it('starts with a BOM, uses CRLF and parses cleanly', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\r\n').length).toBeGreaterThan(20);
+    expect(csv.replace(/\r\n/g, '').includes('\n')).toBe(false);
+    expect(parsed.errors).toEqual([]);
+    expect(rows[0]).toEqual([...CSV_HEADER]);
+    for (const r of rows) expect(r).toHaveLength(CSV_HEADER.length);
+  });
+
+  it('has one row per item, per live annotation and per finding, Chinese intact', () => {
+    const kinds = rows.slice(1).map((r) => r[0]);
+    expect(kinds.filter((k) => k === '整改事项')).toHaveLength(22);
+    expect(kinds.filter((k) => k === '批注')).toHaveLength(3);
+    expect(kinds.filter((k) => k === '自动检查')).toHaveLength(1);
+    const contracts = rows.find((r) => r[2] === '问题合同未整改、阴阳合同赫然存在')!;
+    expect(contracts[4]).toBe('整改中');
+    expect(contracts[8]).toContain('预计2026年6月前整改完成（2026年5月31日）');
+    expect(contracts[9]).toBe('仍未完成');
+    const overridden = rows.find((r) => r[2] === '落实违建巡查责任不到位')!;
+    expect([overridden[4], overridden[5], overridden[6]]).toEqual(['整改中', '已完成', '现场核查已复绿']);
+  });
+
+  it('neutralizes formula injection and keeps hostile text as data', () => {
+    const a2 = rows.find((r) => r[3] === '已完成整改19宗')!;
+    expect(a2[10]).toBe(`'=HYPERLINK("http://evil","点我")`);
+    const a3 = rows.find((r) => r[3] === '正在逐村核对')!;
+    expect(a3[10]).toBe(`${HOSTILE} 新增问题，"引号", 逗号`);
+    expect(rows.some((r) => r[10] === '已删除的批注')).toBe(false);
+  });
+});
+
+describe('JSON export', () => {
+  const data = JSON.parse(toJson(review()));
+
+  it('validates against the review file schema and keeps the notice and comparison', () => {
+    const file = reviewExportFile.parse(data);
+    expect(file.version).toBe(1);
+    expect(file.notice.items).toHaveLength(22);
+    expect(file.comparison!.summary.vanished).toBe(1);
+    expect(file.text).toBe(huashanLaterText);
+  });
+
+  it('writes W3C Web Annotations (JSON-LD) with both selectors', () => {
+    expect(data.annotations).toHaveLength(3);
+    const a1 = data.annotations[0];
+    expect(a1['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(a1.type).toBe('Annotation');
+    expect(a1.target.source).toBe(URL);
+    expect(a1.target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    expect(a1.target.selector[0].exact).toBe('预计2026年6月前整改完成');
+    const { start, end } = a1.target.selector[1];
+    expect(huashanLaterText.slice(start, end)).toBe('预计2026年6月前整改完成');
+    expect(a1.body).toContainEqual(expect.objectContaining({ type: 'TextualBody', purpose: 'commenting', value: '时限较上期推迟近一年，需说明原因' }));
+    expect(a1.body.filter((b: { purpose: string }) => b.purpose === 'tagging').map((b: { value: string }) => b.value)).toEqual(['逾期', '需核实']);
+  });
+});
+
+describe('HTML export', () => {
+  const html = toHtml(review());
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+
+  it('is a standalone A4 print report with no script', () => {
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+    expect(html).not.toMatch(/<script|javascript:/i);
+    for (const el of Array.from(doc.querySelectorAll('*'))) {
+      expect(el.getAttributeNames().filter((n) => n.startsWith('on'))).toEqual([]);
+    }
+    const css = doc.querySelector('style')!.textContent!;
+    expect(css).toContain('@page { size: A4; margin: 2cm; }');
+    expect(css).toContain('仿宋');
+    expect(css).toContain('宋体');
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')).not.toBeNull();
+  });
+
+  it('escapes hostile text: it shows as text and creates no element', () => {
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+    expect(doc.body.textContent).toContain(HOSTILE);
+    expect(doc.querySelectorAll('[onerror]')).toHaveLength(0);
+  });
+
+  it('contains the findings, item table, annotations and comparison in Chinese', () => {
+    const text = doc.body.textContent!;
+    expect(doc.querySelector('h1')!.textContent).toBe('关于巡察整改进展情况的通报审阅意见');
+    expect(text).toContain('2026年3月20日');
+    expect(text).toContain('【发布时已逾期·高】');
+    expect(doc.querySelectorAll('table')[1].querySelectorAll('tbody tr')).toHaveLength(22);
+    expect(text).toContain('已完成（人工复核，原解析：整改中）');
+    expect(doc.querySelectorAll('blockquote')).toHaveLength(3);
+    expect(text).toContain('未报完成即消失 1 项');
+    expect(text).toContain('2025年6月19日通报承诺“预计2025年7月前整改完成”（2025年6月30日），至2026年3月20日通报仍未报完成');
+    expect(text).toContain('时限推迟：2025年6月30日→2026年5月31日（335天）');
+  });
+});
+
+describe('Markdown export', () => {
+  const md = toMarkdown(review());
+  it('has the sections, escaped hostile text and the comparison', () => {
+    expect(md.startsWith('# 关于巡察整改进展情况的通报审阅意见\n')).toBe(true);
+    expect(md).not.toMatch(/(^|[^\\])<img/m);
+    expect(md).toContain('\\<img src=x onerror=alert(1)\\>');
+    expect(md).toContain('## 与往期通报对比（2025年6月19日）');
+    expect(md).toContain('目前已完成整改11宗→19宗（+8）');
+    expect(md).toContain('> 预计2026年6月前整改完成');
+    expect(md).not.toContain('已删除的批注');
+  });
+});
+
+describe('.docx export', () => {
+  it('is a Word package whose document.xml holds the labels, quotes and fonts', async () => {
+    const bytes = await toDocx(review());
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // PK zip
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    for (const label of ['问题合同未整改、阴阳合同赫然存在', '租金上偷梁换柱', '党组织议事决策制度执行不严']) {
+      expect(xml).toContain(label);
+    }
+    expect(xml).toContain('原文：“预计2026年6月前整改完成”');
+    expect(xml).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(xml).not.toContain('<img');
+    expect(xml).toContain(`w:eastAsia="${DOCX_FONTS.body.eastAsia}"`);
+    expect(xml).toContain(`w:ascii="${DOCX_FONTS.body.ascii}"`);
+    expect(xml).toContain(`w:eastAsia="${DOCX_FONTS.heading.eastAsia}"`);
+    expect(xml).toContain(`w:eastAsia="${DOCX_FONTS.table.eastAsia}"`);
+    expect(xml).toContain('现场核查已复绿');
+    expect(xml).toContain('未报完成即消失 1 项');
+    expect(xml).not.toContain('已删除的批注');
+  });
+});
+
+describe('exportReview', () => {
+  it('returns file name, MIME type and data for every format', async () => {
+    const r = review();
+    for (const format of ['md', 'csv', 'json', 'html', 'docx'] as const) {
+      const out = await exportReview(format, r);
+      expect(out.fileName).toBe(`中共广州市花都区花山镇委员会-2026-03-20-审阅意见.${format}`);
+      expect(out.mime.length).toBeGreaterThan(5);
+      if (format === 'docx') expect(out.data).toBeInstanceOf(Uint8Array);
+      else expect(typeof out.data).toBe('string');
+    }
+  });
+});

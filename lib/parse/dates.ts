@@ -70,6 +70,7 @@ interface Spec {
 const MIN_YEAR = 1949;
 const MAX_YEAR = 2100;
 const RANGE_SEPARATORS = '至到—–~～-－';
+const NONE = '\u0000';
 const CN_DIGITS = '〇零一二三四五六七八九';
 
 interface FuzzyPeriod {
@@ -239,7 +240,7 @@ class DateReader {
 
   readAt(i: number): Spec | null {
     const ch = this.text[i];
-    const prev = i > 0 ? this.text[i - 1] : '';
+    const prev = i > 0 ? this.text[i - 1] : NONE; // not ''; ''.includes() would match every set
     if (isDigit(ch)) {
       if (isDigit(prev) || prev === '.' || isAsciiLetter(prev)) return null;
       return this.readNumeric(i);
@@ -424,7 +425,7 @@ class DateReader {
 
   private readWord(i: number): Spec | null {
     const t = this.text;
-    const prev = i > 0 ? t[i - 1] : '';
+    const prev = i > 0 ? t[i - 1] : NONE;
     if (!WORD_START.has(t[i]) || isDigit(prev)) return null;
     for (const rel of RELATIVE_YEARS) {
       if (t.startsWith(rel.word, i) && i + rel.word.length <= this.limit) {

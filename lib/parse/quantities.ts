@@ -51,6 +51,7 @@ const NOT_UNIT_IF_FOLLOWED_BY: Record<string, string> = {
   间: '隙断',
 };
 
+const NONE = '\u0000';
 const APPROX_SUFFIX = '余多';
 const SKIP_IF_PRECEDED_BY = '第“"《<';
 
@@ -80,7 +81,7 @@ interface Numeral {
 /** A numeral starting exactly at `i` (and not in the middle of a longer one), or null. */
 function readNumeral(text: string, i: number, end: number): Numeral | null {
   const ch = text[i];
-  const prev = i > 0 ? text[i - 1] : '';
+  const prev = i > 0 ? text[i - 1] : NONE; // not ''; ''.includes() would match every set
   if (isDigit(ch)) {
     if (isDigit(prev) || prev === '.' || isAsciiLetter(prev)) return null;
     let j = i;
@@ -105,7 +106,7 @@ function readNumeral(text: string, i: number, end: number): Numeral | null {
 }
 
 function quantityAt(text: string, start: number, numeral: Numeral, end: number): Quantity | null {
-  const prev = start > 0 ? text[start - 1] : '';
+  const prev = start > 0 ? text[start - 1] : NONE;
   if (SKIP_IF_PRECEDED_BY.includes(prev)) return null;
   if (isPartOfCodeOrRange(text, start, numeral.end, end)) return null;
   let k = numeral.end;

@@ -3,7 +3,7 @@
  * parser and annotations use (lib/parse/normalize). This maps between them and on to DOM text nodes.
  */
 import type { ExtractedText } from '@/lib/extract';
-import { pieceRangesForOffsets } from '@/lib/extract';
+import { offsetForNodePosition, pieceRangesForOffsets } from '@/lib/extract';
 import type { NormalizedText } from '@/lib/parse/normalize';
 
 export interface DomPiece {
@@ -13,14 +13,10 @@ export interface DomPiece {
 }
 
 export class PageTextMap {
-  private readonly segmentIndex = new Map<Text, { start: number; end: number }>();
-
   constructor(
     readonly extracted: ExtractedText,
     readonly normalized: NormalizedText,
-  ) {
-    for (const s of extracted.segments) this.segmentIndex.set(s.node, { start: s.start, end: s.end });
-  }
+  ) {}
 
   get text(): string {
     return this.normalized.text;
@@ -55,26 +51,17 @@ export class PageTextMap {
 
   /** A DOM (node, offset) boundary → extracted offset, or null when outside the article text. */
   private boundaryToExtracted(node: Node, offset: number, isEnd: boolean): number | null {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const seg = this.segmentIndex.get(node as Text);
-      return seg ? Math.min(seg.start + offset, seg.end) : null;
-    }
-    // Element boundary: find the nearest text node after (start) or before (end) the boundary.
+    if (node.nodeType === Node.TEXT_NODE) return offsetForNodePosition(this.extracted, node, offset);
+    // Element boundary: the nearest article text node after (start) or before (end) the boundary.
     const doc = node.ownerDocument ?? document;
     const walker = doc.createTreeWalker(this.extracted.root, NodeFilter.SHOW_TEXT);
     const child = node.childNodes[offset] ?? null;
-    if (!isEnd) {
-      walker.currentNode = child ?? node;
-      for (let n: Node | null = child && child.nodeType === Node.TEXT_NODE ? child : walker.nextNode(); n; n = walker.nextNode()) {
-        const seg = this.segmentIndex.get(n as Text);
-        if (seg) return seg.start;
-      }
-      return null;
-    }
     walker.currentNode = child ?? node;
-    for (let n: Node | null = walker.previousNode(); n; n = walker.previousNode()) {
-      const seg = this.segmentIndex.get(n as Text);
-      if (seg) return seg.end;
+    const step = () => (isEnd ? walker.previousNode() : walker.nextNode());
+    let n: Node | null = !isEnd && child?.nodeType === Node.TEXT_NODE ? child : step();
+    for (; n; n = step()) {
+      const at = offsetForNodePosition(this.extracted, n, isEnd ? (n as Text).data.length : 0);
+      if (at !== null) return at;
     }
     return null;
   }

@@ -22,6 +22,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--lang=zh-CN',
   '--host-resolver-rules=MAP *.gov.cn 127.0.0.1, MAP *.example.com 127.0.0.1',
 ];
 
@@ -66,6 +67,8 @@ export async function launch(opts: { today?: string } = {}): Promise<Session> {
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
+    // The extension's UI language follows the browser's (zh_CN first); on Linux it comes from the environment.
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
   });
   const externalRequests: string[] = [];
   const consoleErrors: string[] = [];

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { findArithmeticRelations } from '@/lib/parse/arithmetic';
+import { findQuantities } from '@/lib/parse/quantities';
+
+const seed = (name: string) => readFileSync(`test/fixtures/seeds/${name}.txt`, 'utf8');
+
+/** The line of `text` containing `phrase`, as a passage. */
+function passageOf(text: string, phrase: string) {
+  const at = text.indexOf(phrase);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const start = text.lastIndexOf('\n', at) + 1;
+  const nl = text.indexOf('\n', at);
+  return { start, end: nl === -1 ? text.length : nl };
+}
+function relationsIn(text: string, passage: { start: number; end: number }) {
+  return findArithmeticRelations(text, findQuantities(text, passage.start, passage.end), passage);
+}
+function relationsOf(text: string) {
+  return relationsIn(text, { start: 0, end: text.length }).map((r) => [r.consistent, r.message]);
+}
+
+describe('findArithmeticRelations: seeds', () => {
+  it('花山镇: 23 = 11 + 12 and 12 = 5 + 7', () => {
+    const text = seed('huashan-town-2025-06-19');
+    const rs = relationsIn(text, passageOf(text, '共梳理出问题合同23宗'));
+    expect(rs.map((r) => [r.consistent, r.message])).toEqual([
+      [true, '23宗 = 11宗 + 12宗'],
+      [true, '12宗 = 5宗 + 7宗'],
+    ]);
+    expect(rs[0].total.start).toBe(text.indexOf('23宗'));
+    expect(rs[0].start).toBe(text.indexOf('23宗'));
+    expect(rs[0].end).toBe(text.indexOf('12宗') + 3);
+    expect(rs[1].parts.map((q) => q.text)).toEqual(['5宗', '7宗']);
+  });
+
+  it('古镇镇: 合同共58889份 = 47505份 + 11384份', () => {
+    const text = seed('guzhen-town-2025-09-12');
+    const rs = relationsIn(text, passageOf(text, '合同共58889份'));
+    expect(rs.map((r) => [r.consistent, r.message])).toEqual([[true, '58889份 = 47505份 + 11384份']]);
+  });
+
+  it('古镇镇: 其中-list under the right total (103 = 94 + 9, not 881)', () => {
+    const text = seed('guzhen-town-2025-09-12');
+    const rs = relationsIn(text, passageOf(text, '共检查881处宣传载体'));
+    expect(rs.map((r) => r.message)).toEqual(['103处 = 94处 + 9处']);
+    const projects = relationsIn(text, passageOf(text, '收集重点项目清单共68项'));
+    expect(projects.map((r) => r.message)).toEqual(['68项 = 59项 + 9项']);
+  });
+
+  it('古镇镇: subsets that do not add up are left alone (154名, 其中16名…5名; 903宗, 其中624宗; 44项 / 35项 / 12项)', () => {
+    const text = seed('guzhen-town-2025-09-12');
+    expect(relationsIn(text, passageOf(text, '储备154名乡村振兴人才'))).toEqual([]);
+    expect(relationsIn(text, passageOf(text, '通过“三资”平台交易合计903宗'))).toEqual([]);
+    expect(relationsIn(text, passageOf(text, '共计规划落实经济项目44项'))).toEqual([]);
+    expect(relationsIn(text, passageOf(text, '共“三清理”3977处'))).toEqual([]);
+  });
+
+  it('花都区: 2644人次 (其中提醒谈话2461人次、警诫谈话183人次)', () => {
+    const text = seed('huadu-district-2021-11-22');
+    const rs = relationsIn(text, passageOf(text, '开展党内谈话2644人次'));
+    expect(rs.map((r) => r.message)).toEqual(['2644人次 = 2461人次 + 183人次']);
+  });
+
+  it('麻章镇: 共1092项 … 收回835项 … 剩余的257项', () => {
+    const text = seed('mazhang-town-2024-09-25');
+    const rs = relationsIn(text, passageOf(text, '共1092项综合行政执法事项'));
+    expect(rs.map((r) => [r.consistent, r.message])).toEqual([[true, '1092项 = 835项 + 257项']]);
+  });
+
+  it('finds no contradictions anywhere in the five seeds (they add up)', () => {
+    for (const name of ['guzhen-town-2025-09-12', 'hongmei-town-2023', 'huadu-district-2021-11-22', 'huashan-town-2025-06-19', 'mazhang-town-2024-09-25']) {
+      const text = seed(name);
+      const qs = findQuantities(text);
+      let start = 0;
+      for (const line of text.split('\n')) {
+        const rs = findArithmeticRelations(text, qs, { start, end: start + line.length });
+        expect(rs.filter((r) => !r.consistent)).toEqual([]);
+        start += line.length + 1;
+      }
+    }
+  });
+});
+
+describe('findArithmeticRelations: contradictions (seed passages with one number changed)', () => {
+  it('花山镇 with 已完成整改10宗 → 23 ≠ 10 + 12', () => {
+    const text = seed('huashan-town-2025-06-19').replace('目前已完成整改11宗', '目前已完成整改10宗');
+    const rs = relationsIn(text, passageOf(text, '共梳理出问题合同23宗'));
+    expect(rs.map((r) => [r.consistent, r.message])).toEqual([
+      [false, '数据矛盾：合计23宗，但分项之和为22宗（10宗 + 12宗）'],
+      [true, '12宗 = 5宗 + 7宗'],
+    ]);
+  });
+
+  it('花山镇 with 剩余6宗 → 12 ≠ 5 + 6 (剩余 makes the 其中-list a partition)', () => {
+    const text = seed('huashan-town-2025-06-19').replace('剩余7宗', '剩余6宗');
+    const rs = relationsIn(text, passageOf(text, '共梳理出问题合同23宗'));
+    expect(rs.map((r) => [r.consistent, r.message])).toEqual([
+      [true, '23宗 = 11宗 + 12宗'],
+      [false, '数据矛盾：合计12宗，但分项之和为11宗（5宗 + 6宗）'],
+    ]);
+  });
+
+  it('a 其中-list larger than its total is a contradiction', () => {
+    expect(relationsOf('发现问题103处，其中修复宣传载体94处，清理非法广告19处')).toEqual([
+      [false, '数据矛盾：合计103处，但其中所列分项之和为113处（94处 + 19处），超过合计'],
+    ]);
+  });
+
+  it('a 共-total whose following counts do not add up is NOT called a contradiction', () => {
+    expect(relationsOf('合同共58889份，合同到期或终止47505份，现正生效合同11385份')).toEqual([]);
+  });
+});
+
+describe('findArithmeticRelations: conservative rules', () => {
+  it('only relates the same unit', () => {
+    expect(relationsOf('共排查23宗，已完成整改11个，未完成12宗')).toEqual([]);
+  });
+
+  it('ignores approximate counts and percentages', () => {
+    expect(relationsOf('共清拆306间，其中包括巡察反馈的20多间窝棚，剩余286间')).toEqual([]);
+    expect(relationsOf('平台网上竞投率高达99.59%(剩余0.41%为流标)')).toEqual([]);
+  });
+
+  it('a trailing total: A、B，共计T', () => {
+    expect(relationsOf('清理3977处、拆除465处，共计4442处')).toEqual([[true, '4442处 = 3977处 + 465处']]);
+  });
+
+  it('decimals add up without float noise', () => {
+    expect(relationsOf('农文旅合计每年增收101.5万元，其中古三村27.63万元，海洲村73.87万元')).toEqual([
+      [true, '101.5万元 = 27.63万元 + 73.87万元'],
+    ]);
+  });
+
+  it('公共/共产党 are not total cues', () => {
+    expect(relationsOf('公共服务站23个，已建成11个，未建成12个')).toEqual([]);
+  });
+
+  it('respects the passage bounds', () => {
+    const text = '共梳理出问题合同23宗。\n目前已完成整改11宗，未整改完成的12宗';
+    expect(relationsIn(text, { start: 0, end: 12 })).toEqual([]);
+    expect(relationsIn(text, { start: 0, end: text.length }).map((r) => r.message)).toEqual(['23宗 = 11宗 + 12宗']);
+  });
+});
+
+describe('findArithmeticRelations: properties', () => {
+  it('never throws; relations lie inside the passage with parts after or around the total', () => {
+    const alphabet = '0123456789宗个共其中已未剩余合计，。；、完成'.split('');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 80 }), (s) => {
+        const passage = { start: 0, end: s.length };
+        for (const r of findArithmeticRelations(s, findQuantities(s), passage)) {
+          if (r.start < 0 || r.end > s.length || r.start >= r.end || r.parts.length === 0) return false;
+          if (r.parts.some((p) => p.unit !== r.total.unit)) return false;
+          const sum = r.parts.reduce((a, p) => a + p.value, 0);
+          if (r.consistent !== (Math.abs(sum - r.total.value) < 1e-6 * Math.max(1, r.total.value))) return false;
+        }
+        return true;
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('is linear: 1 MB of counts without sentence breaks', () => {
+    const text = '共10个，已完成3个，未完成7个，'.repeat(60_000);
+    const qs = findQuantities(text);
+    const t0 = performance.now();
+    const rs = findArithmeticRelations(text, qs, { start: 0, end: text.length });
+    expect(performance.now() - t0).toBeLessThan(900);
+    expect(rs.length).toBeGreaterThan(1000);
+  });
+});

@@ -33,6 +33,8 @@ export interface ParseOptions {
   today?: string;
   /** Breadcrumb/来源/发布日期 line(s) from the web page, if the caller has them separately. */
   chromeText?: string;
+  /** The page's title, used when the text itself carries no title line. */
+  pageTitle?: string | null;
 }
 
 export function parseNotice(rawText: string, opts: ParseOptions = {}): { text: string; toOriginal: Uint32Array; notice: Notice } {
@@ -58,7 +60,7 @@ export interface NoticeAnalysis {
 export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnalysis {
   const lines = splitLines(text);
   const layout = analyzeLayout(lines);
-  const { feedbackYear, ...meta } = extractMeta(text, layout, { chromeText: opts.chromeText });
+  const { feedbackYear, ...meta } = extractMeta(text, layout, { chromeText: opts.chromeText, pageTitle: opts.pageTitle });
   const outline = buildOutline(text, lines, layout.bodyLine, layout.closingLine);
   const candidates = selectItems(text, outline);
 

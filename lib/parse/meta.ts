@@ -113,6 +113,8 @@ function findTitle(lines: Line[], bodyLine: number): number[] {
 export interface MetaContext {
   /** Chrome text provided separately by the page (breadcrumb/来源/发布日期 lines). */
   chromeText?: string;
+  /** Page title provided separately; used only when the text has no title line. */
+  pageTitle?: string | null;
 }
 
 const INSPECTION_BODY =
@@ -120,7 +122,8 @@ const INSPECTION_BODY =
 
 export function extractMeta(text: string, layout: Layout, ctx: MetaContext = {}): NoticeMeta & { feedbackYear: number | null } {
   const { lines } = layout;
-  const title = layout.titleLines.length ? layout.titleLines.map((i) => lines[i].text).join('').trim() : null;
+  const pageTitle = ctx.pageTitle?.replace(/\s+/g, '').trim() || null;
+  const title = layout.titleLines.length ? layout.titleLines.map((i) => lines[i].text).join('').trim() : pageTitle;
   const header = headerParagraph(layout);
   const headerText = header ? text.slice(header.start, header.end) : '';
   const headerDates = header ? findDates(text, { from: header.start, to: header.end, fallbackYear: null }) : [];

@@ -61,13 +61,13 @@ const RULES: Rule[] = [
   },
   { re: /仍需(?!持续)/g, kind: 'unfinished', note: '仍需推进' },
   {
-    re: /剩余/g,
+    re: /剩余[^，。；）]{0,10}/g,
     kind: 'unfinished',
     note: '有剩余未完成部分',
-    reject: (t, s, e) => t[s - 1] === '（' || /^[^，。；）]{0,10}为/.test(t.slice(e, e + 12)),
+    reject: (t, s, e) => t[s - 1] === '（' || t.slice(s, e).includes('为'),
   },
   {
-    re: /待/g,
+    re: /待[^，。；]{0,15}/g,
     kind: 'unfinished',
     note: '有待后续条件',
     reject: (t, s) => '对接期招有亟款看等虐优善厚'.includes(t[s - 1] ?? '#') || '遇命人'.includes(t[s + 1] ?? '#'),
@@ -76,7 +76,7 @@ const RULES: Rule[] = [
   { re: /进入[^，。；]{0,12}阶段/g, kind: 'unfinished', note: '尚在流程中' },
   { re: /预计[^。；]{0,20}?(?:完成|完工|建成|竣工|投入使用|办结|到位)/g, kind: 'unfinished', note: '预计完成（尚未完成）' },
   {
-    re: /计划(?=于|在|\d|[一二三四五六七八九十]{1,2}月|年底|年内|下半年|上半年|通过|对|将|再|开展|组织|落实|启动|完成|投入)/g,
+    re: /计划(?=于|在|\d|[一二三四五六七八九十]{1,2}月|年底|年内|下半年|上半年|通过|对|将|再|开展|组织|落实|启动|完成|投入)[^，。；]{0,12}/g,
     kind: 'unfinished',
     note: '计划中（尚未完成）',
     reject: (t, s) => NOUN_PLAN_BEFORE.test(t.slice(Math.max(0, s - 4), s)),

@@ -9,14 +9,16 @@ const status = (s: string, longTerm = false) =>
 describe('status signals', () => {
   it('finds the unfinished signals listed in the seeds', () => {
     expect(unfinished('其余执法权限的收回工作正在进行中。')).toEqual(['正在', '进行中']);
-    expect(unfinished('剩余7宗继续协商整改')).toEqual(['剩余', '继续协商']);
-    expect(unfinished('待区专题会议讨论后再进一步明确')).toEqual(['待']);
+    expect(unfinished('剩余7宗继续协商整改')).toEqual(['剩余7宗继续协商整改']);
+    expect(unfinished('其他2个问题整改已取得阶段性成效并继续推进')).toEqual(['取得阶段性成效', '继续推进']);
+    expect(unfinished('待区专题会议讨论后再进一步明确')).toEqual(['待区专题会议讨论后再进一步明确']);
+    expect(unfinished('已全部通过考试，待领执法证。')).toEqual(['待领执法证']);
     expect(unfinished('至今无人认领。')).toEqual(['无人认领']);
     expect(unfinished('截至2025年6月，该课程还未结课。')).toEqual(['还未']);
     expect(unfinished('正进入评审阶段')).toEqual(['正进入']);
     expect(unfinished('已进入协商整改的最后阶段')).toEqual(['进入协商整改的最后阶段']);
-    expect(unfinished('计划于2023年完成工程建设')).toEqual(['计划']);
-    expect(unfinished('花山镇计划6月再组织开展党务专业知识培训活动')).toEqual(['计划']);
+    expect(unfinished('计划于2023年完成工程建设')).toEqual(['计划于2023年完成工程建设']);
+    expect(unfinished('花山镇计划6月再组织开展党务专业知识培训活动')).toEqual(['计划6月再组织开展党务专业知']);
     expect(unfinished('工业大道跨天马河桥梁工程将于2021年底前完工')).toEqual(['将于']);
     expect(unfinished('预计2025年7月前整改完成')).toEqual(['预计2025年7月前整改完成']);
     expect(unfinished('后续将加快用地组卷报批工作，完成留用地的兑现。')).toHaveLength(1);

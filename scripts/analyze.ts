@@ -1,0 +1,215 @@
+/**
+ * Analyze notices from the command line.
+ *
+ *   npm run analyze -- FILE... [--json | --md] [--today YYYY-MM-DD] [--force]
+ *
+ * FILE: .txt (plain notice text) or .html/.htm (a saved page: article root + page chrome are
+ * extracted with lib/extract). `--md` (default) prints a readable report; `--json` prints only the
+ * Notice model (validated with the zod schema), an array when several files are given.
+ * Errors go to stderr with a non-zero exit code: 1 = a file could not be read, 2 = bad usage,
+ * 3 = not a rectification notice (use --force to analyze anyway).
+ *
+ * Kept thin on purpose: argument parsing (`parseArgs`), loading (`loadNotice`), analysis
+ * (`analyzeLoaded`) and rendering (`RENDERERS`) are separate so new flags/formats plug in.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { detectNotice } from '../lib/detect';
+import { parseNotice } from '../lib/parse/index';
+import { notice as noticeSchema, type Notice, type OutlineNode } from '../lib/schema';
+
+export type OutputFormat = 'md' | 'json';
+
+export interface CliArgs {
+  files: string[];
+  format: OutputFormat;
+  today?: string;
+  force: boolean;
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const USAGE = '用法：npm run analyze -- 文件... [--json | --md] [--today YYYY-MM-DD] [--force]';
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Small argument parser: flags may appear anywhere; `--today=2026-01-01` and `--today 2026-01-01` both work. */
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { files: [], format: 'md', force: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') ? (argv[i].split(/=(.*)/s, 2) as [string, string | undefined]) : [argv[i], undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new CliError(`参数 ${flag} 缺少取值。\n${USAGE}`, 2);
+      return v;
+    };
+    switch (flag) {
+      case '--json':
+        args.format = 'json';
+        break;
+      case '--md':
+        args.format = 'md';
+        break;
+      case '--force':
+        args.force = true;
+        break;
+      case '--today': {
+        const v = value();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new CliError(`--today 需要 YYYY-MM-DD 格式的日期，收到“${v}”。`, 2);
+        args.today = v;
+        break;
+      }
+      case '--help':
+      case '-h':
+        throw new CliError(USAGE, 2);
+      default:
+        if (flag.startsWith('--')) throw new CliError(`未知参数：${flag}\n${USAGE}`, 2);
+        args.files.push(argv[i]);
+    }
+  }
+  if (!args.files.length) throw new CliError(`请指定至少一个通报文件。\n${USAGE}`, 2);
+  return args;
+}
+
+export interface LoadedNotice {
+  file: string;
+  text: string;
+  chromeText?: string;
+  pageTitle: string | null;
+}
+
+/** Read a .txt or .html notice file. */
+export async function loadNotice(file: string): Promise<LoadedNotice> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : String((e as Error).message);
+    throw new CliError(`无法读取 ${file}：${why}`, 1);
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === '.html' || ext === '.htm') {
+    const { parseHTML } = await import('linkedom');
+    const { findArticleRoot, extractText, extractChromeText, extractTitle } = await import('../lib/extract');
+    const { document } = parseHTML(raw);
+    const doc = document as unknown as Document;
+    return { file, text: extractText(findArticleRoot(doc)).text, chromeText: extractChromeText(doc), pageTitle: extractTitle(doc) };
+  }
+  return { file, text: raw, pageTitle: null };
+}
+
+export interface AnalyzedNotice {
+  file: string;
+  text: string;
+  notice: Notice;
+}
+
+export function analyzeLoaded(loaded: LoadedNotice, opts: { today?: string; force?: boolean }): AnalyzedNotice {
+  const { text, notice } = parseNotice(loaded.text, { today: opts.today, chromeText: loaded.chromeText, pageTitle: loaded.pageTitle });
+  if (!opts.force) {
+    const detection = detectNotice({ url: pathToFileURL(loaded.file).href, title: notice.meta.title ?? loaded.pageTitle, h1: null, bodyText: text });
+    if (!detection.isNotice) {
+      throw new CliError(`${loaded.file} 看起来不是巡视/巡察整改通报（识别得分 ${detection.score}），未分析。确需分析请加 --force。`, 3);
+    }
+  }
+  const checked = noticeSchema.safeParse(notice);
+  if (!checked.success) throw new CliError(`${loaded.file}：解析结果未通过模型校验：${checked.error.message}`, 4);
+  return { file: loaded.file, text, notice: checked.data };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+const STATUS_ZH: Record<string, string> = { done: '已完成', in_progress: '整改中', long_term: '长期整改', unclear: '未明确' };
+const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
+
+function outlineLines(nodes: OutlineNode[], depth = 0): string[] {
+  return nodes.flatMap((n) => [`${'  '.repeat(depth)}- ${n.marker}${n.title}`, ...outlineLines(n.children, depth + 1)]);
+}
+
+export function renderMarkdown(a: AnalyzedNotice): string {
+  const { notice: n } = a;
+  const m = n.meta;
+  const period = (p: { start: string | null; end: string | null } | null) => (p ? `${p.start ?? '?'} 至 ${p.end ?? '?'}` : '—');
+  const out: string[] = [];
+  out.push(`# ${m.title ?? basename(a.file)}`, '');
+  out.push('## 基本信息', '');
+  out.push(`- 文件：${a.file}`);
+  out.push(`- 发文单位：${m.organization ?? '—'}`);
+  out.push(`- 巡视巡察组：${m.inspectionBody ?? '—'}`);
+  out.push(`- 巡察时间：${period(m.inspectionPeriod)}`);
+  out.push(`- 反馈日期：${m.feedbackDate ?? '—'}`);
+  out.push(`- 发布日期：${m.publishDate ?? '—'}`);
+  out.push(`- 公开期限：${period(m.disclosurePeriod)}`);
+  const c = m.contacts;
+  const contactParts = [...c.phones.map((p) => `电话 ${p}`), ...c.emails.map((e) => `邮箱 ${e}`), ...c.addresses.map((x) => `地址 ${x}`), ...c.postcodes.map((p) => `邮编 ${p}`)];
+  out.push(`- 联系方式：${contactParts.join('；') || '—'}`, '');
+
+  const counts = Object.entries(STATUS_ZH).map(([k, zh]) => `${zh} ${n.items.filter((i) => i.status === k).length}`);
+  out.push(`## 整改事项（共 ${n.items.length} 项：${counts.join('，')}）`, '');
+  for (const it of n.items) {
+    const ev = it.statusEvidence ? `（依据：“${it.statusEvidence.text}”）` : '';
+    out.push(`- [${STATUS_ZH[it.status]}] ${it.path.join(' › ')} ${it.label}${ev}`);
+    for (const d of it.deadlines) {
+      const od = d.overdueAtPublication ? '，发布时已逾期' : '';
+      out.push(`  - 期限：“${d.text}” → ${d.date ?? '日期不明确'}${d.explanation ? `（${d.explanation}）` : ''}${od}`);
+    }
+  }
+  out.push('');
+  out.push(`## 发现（${n.findings.length}）`, '');
+  if (!n.findings.length) out.push('- 无');
+  for (const f of n.findings) out.push(`- [${SEVERITY_ZH[f.severity]}] ${f.message}`);
+  out.push('');
+  out.push('## 结构', '', ...outlineLines(n.outline), '');
+  return out.join('\n');
+}
+
+/** Renderers by format; `several` = more than one file was requested (JSON then prints an array). */
+export const RENDERERS: Record<OutputFormat, (list: AnalyzedNotice[], several: boolean) => string> = {
+  md: (list) => list.map(renderMarkdown).join('\n---\n\n'),
+  json: (list, several) => JSON.stringify(several ? list.map((a) => a.notice) : list[0].notice, null, 2) + '\n',
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.err(`${(e as Error).message}\n`);
+    return e instanceof CliError ? e.code : 2;
+  }
+  const results: AnalyzedNotice[] = [];
+  let code = 0;
+  for (const file of args.files) {
+    try {
+      results.push(analyzeLoaded(await loadNotice(file), args));
+    } catch (e) {
+      io.err(`错误：${(e as Error).message}\n`);
+      code = Math.max(code, e instanceof CliError ? e.code : 1);
+    }
+  }
+  if (results.length) io.out(RENDERERS[args.format](results, args.files.length > 1));
+  return code;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -42,15 +42,18 @@ export function normalizeLabel(label: string): string {
     .replace(/[\s“”"'‘’「」『』《》〈〉（）()【】\[\]、，,。．.：:；;！!？?·\-—_]/g, '');
 }
 
-/** Multiset-free set of character bigrams (a single character counts as its own gram). */
-export function bigrams(s: string): Set<string> {
-  const grams = new Set<string>();
-  if (s.length === 1) grams.add(s);
-  for (let i = 0; i + 1 < s.length; i++) grams.add(s.slice(i, i + 2));
+/**
+ * Set of character bigrams, each packed into one number (two UTF-16 units); a single character counts
+ * as its own gram. Numbers hash and compare much faster than 2-character strings.
+ */
+export function bigrams(s: string): Set<number> {
+  const grams = new Set<number>();
+  if (s.length === 1) grams.add(s.charCodeAt(0) + 0x10000 * 0x10000);
+  for (let i = 0; i + 1 < s.length; i++) grams.add(s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1));
   return grams;
 }
 
-export function dice(a: Set<string>, b: Set<string>): number {
+export function dice<T>(a: Set<T>, b: Set<T>): number {
   if (a.size === 0 && b.size === 0) return 1;
   if (a.size === 0 || b.size === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -68,17 +71,19 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /** 1 for identical paths; otherwise the share of equal levels, compared from the deepest level up. */
 export function pathSimilarity(a: string[], b: string[]): number {
+  return markerSimilarity(a.map(normalizeMarker), b.map(normalizeMarker));
+}
+
+function markerSimilarity(a: string[], b: string[]): number {
   const n = Math.max(a.length, b.length);
   if (n === 0) return 1;
   let equal = 0;
-  for (let i = 1; i <= Math.min(a.length, b.length); i++) {
-    if (normalizeMarker(a[a.length - i]) === normalizeMarker(b[b.length - i])) equal++;
-  }
+  for (let i = 1; i <= Math.min(a.length, b.length); i++) if (a[a.length - i] === b[b.length - i]) equal++;
   // Parents weigh as much as the leaf: items keep their section even when renumbered.
   let parents = 0;
   const depth = Math.min(a.length, b.length) - 1;
-  for (let i = 0; i < depth; i++) if (normalizeMarker(a[i]) === normalizeMarker(b[i])) parents++;
-  const leafSame = depth >= 0 && normalizeMarker(a[a.length - 1]) === normalizeMarker(b[b.length - 1]) ? 1 : 0;
+  for (let i = 0; i < depth; i++) if (a[i] === b[i]) parents++;
+  const leafSame = depth >= 0 && a[a.length - 1] === b[b.length - 1] ? 1 : 0;
   return 0.5 * (equal / n) + 0.25 * (depth > 0 ? parents / depth : 1) + 0.25 * leafSame;
 }
 
@@ -116,37 +121,80 @@ export interface Alignment {
 interface ItemFeatures {
   item: ProblemItem;
   index: number;
-  label: Set<string>;
+  label: Set<number>;
   labelKey: string;
-  body: Set<string> | null;
+  path: string[];
+  /** Sorted distinct body bigrams (merge-intersected: much faster than hashing for ~200 grams). */
+  body: Float64Array | null;
   numbers: Set<string>;
 }
 
+// A notice is aligned twice in a series (with its predecessor and its successor): compute once.
+const featureCache = new WeakMap<ProblemItem, { text: string | undefined; f: ItemFeatures }>();
+
 function features(item: ProblemItem, index: number, text: string | undefined): ItemFeatures {
+  const cached = featureCache.get(item);
+  if (cached && cached.text === text && cached.f.index === index) return cached.f;
+  const f = computeFeatures(item, index, text);
+  featureCache.set(item, { text, f });
+  return f;
+}
+
+function sortedGrams(s: string): Float64Array {
+  return Float64Array.from(bigrams(s)).sort();
+}
+
+/** Dice coefficient of two sorted, duplicate-free arrays. */
+function diceSorted(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
+function computeFeatures(item: ProblemItem, index: number, text: string | undefined): ItemFeatures {
   const labelKey = normalizeLabel(item.label);
-  let body: Set<string> | null = null;
+  let body: Float64Array | null = null;
   if (text !== undefined) {
     const raw = text.slice(item.start, Math.min(item.end, item.start + BODY_CHARS));
-    body = bigrams(raw.replace(/\s/g, ''));
+    body = sortedGrams(raw.replace(/\s/g, ''));
   }
   const numbers = new Set(item.quantities.map((q) => `${q.value}${q.unit}`));
-  return { item, index, label: bigrams(labelKey), labelKey, body, numbers };
+  return { item, index, label: bigrams(labelKey), labelKey, path: item.path.map(normalizeMarker), body, numbers };
 }
 
 const WEIGHTS = { label: 0.6, body: 0.2, path: 0.12, numbers: 0.08 };
 
-export function pairScore(a: ItemFeatures, b: ItemFeatures): number {
+/**
+ * Weighted score, or -1 as soon as the pair cannot reach `threshold` even if every signal not yet
+ * computed were perfect (most pairs of a notice are pruned on the label alone, cheaply).
+ */
+function pairScore(a: ItemFeatures, b: ItemFeatures, threshold: number): number {
+  const hasBody = a.body !== null && b.body !== null;
+  const hasNumbers = a.numbers.size > 0 && b.numbers.size > 0;
+  const weight = WEIGHTS.label + WEIGHTS.path + (hasBody ? WEIGHTS.body : 0) + (hasNumbers ? WEIGHTS.numbers : 0);
+  const need = threshold * weight;
   const label = a.labelKey === b.labelKey && a.labelKey !== '' ? 1 : dice(a.label, b.label);
-  let sum = WEIGHTS.label * label + WEIGHTS.path * pathSimilarity(a.item.path, b.item.path);
-  let weight = WEIGHTS.label + WEIGHTS.path;
-  if (a.body && b.body) {
-    sum += WEIGHTS.body * dice(a.body, b.body);
-    weight += WEIGHTS.body;
-  }
-  if (a.numbers.size > 0 && b.numbers.size > 0) {
+  let sum = WEIGHTS.label * label;
+  let open = weight - WEIGHTS.label;
+  if (sum + open < need) return -1;
+  sum += WEIGHTS.path * markerSimilarity(a.path, b.path);
+  open -= WEIGHTS.path;
+  if (hasNumbers) {
     sum += WEIGHTS.numbers * jaccard(a.numbers, b.numbers);
-    weight += WEIGHTS.numbers;
+    open -= WEIGHTS.numbers;
   }
+  if (sum + open < need) return -1;
+  if (hasBody) sum += WEIGHTS.body * diceSorted(a.body!, b.body!);
   return sum / weight;
 }
 
@@ -157,8 +205,8 @@ export function alignItems(earlier: Notice, current: Notice, opts: AlignOptions 
   const candidates: { e: ItemFeatures; c: ItemFeatures; score: number; samePath: boolean }[] = [];
   for (const e of ea) {
     for (const c of cu) {
-      const score = pairScore(e, c);
-      if (score >= threshold) candidates.push({ e, c, score, samePath: pathSimilarity(e.item.path, c.item.path) === 1 });
+      const score = pairScore(e, c, threshold);
+      if (score >= threshold) candidates.push({ e, c, score, samePath: markerSimilarity(e.path, c.path) === 1 });
     }
   }
   candidates.sort(
@@ -215,13 +263,17 @@ export function diffQuantities(
   after: Quantity[],
   texts: { before?: string; after?: string } = {},
 ): NumberChange[] {
-  const b = before.map((q, i) => ({ q, i, ctx: quantityContext(q, texts.before) }));
-  const a = after.map((q, i) => ({ q, i, ctx: quantityContext(q, texts.after) }));
+  const withContext = (q: Quantity, i: number, text: string | undefined) => {
+    const ctx = quantityContext(q, text);
+    return { q, i, ctx, grams: bigrams(ctx) };
+  };
+  const b = before.map((q, i) => withContext(q, i, texts.before));
+  const a = after.map((q, i) => withContext(q, i, texts.after));
   const candidates: { x: (typeof b)[number]; y: (typeof a)[number]; score: number }[] = [];
   for (const x of b) {
     for (const y of a) {
       if (x.q.unit !== y.q.unit) continue;
-      const score = x.ctx === y.ctx ? 1 : dice(bigrams(x.ctx), bigrams(y.ctx));
+      const score = x.ctx === y.ctx ? 1 : dice(x.grams, y.grams);
       if (score >= 0.6) candidates.push({ x, y, score });
     }
   }

@@ -176,21 +176,31 @@ function clearlyBetter(best: Candidate, rival: Candidate): boolean {
  */
 function acceptable(c: Candidate, q: QuoteScorer): boolean {
   if (c.evidence < ANCHOR_THRESHOLD || c.errors > q.acceptErrors) return false;
-  return c.errors === 0 ? contextSupports(c, q) : c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
+  if (c.errors === 0) return contextSupports(c, q);
+  // An altered quote that is a whole paragraph (list entry, heading) has no context of its own to
+  // vouch for it: `2.中共…古三村委员会…台账` is one edit away from `3.中共…六坊村委员会…台账`.
+  const ownContext =
+    (c.prefixSim >= STRONG_CONTEXT && nonBlank(q.prefixNear) >= MIN_BLOCK_CONTEXT) ||
+    (c.suffixSim >= STRONG_CONTEXT && nonBlank(q.suffixNear) >= MIN_BLOCK_CONTEXT);
+  return ownContext && c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
 }
 
 /**
- * An exact quote needs its context: both sides agreeing, or one side agreeing on text of the quote's
- * own paragraph (the neighbouring paragraph on the other side may have been deleted). Agreement only
- * with a neighbouring paragraph is not enough: when the annotated paragraph is deleted, a copy of a
- * template sentence at the end of the previous item is followed by the very same next paragraph.
+ * An exact quote needs its context: both sides agreeing; or one side agreeing on text of the quote's
+ * own paragraph while the other side disagrees only beyond a paragraph break (the neighbouring
+ * paragraph was deleted or rewritten). Notices repeat sentences, so agreement on one side is not
+ * enough when the other side disagrees inside the paragraph (a copy in another paragraph), nor when
+ * the agreeing side is only the neighbouring paragraph (a template sentence ending the previous item).
  * A side with no stored context (start/end of text, foreign selectors) neither supports nor objects.
  */
 function contextSupports(c: Candidate, q: QuoteScorer): boolean {
   const prefixOk = q.prefix.length === 0 || c.prefixSim >= STRONG_CONTEXT;
   const suffixOk = q.suffix.length === 0 || c.suffixSim >= STRONG_CONTEXT;
   if (prefixOk && suffixOk) return true;
-  return (prefixOk && q.prefixInBlock >= MIN_BLOCK_CONTEXT) || (suffixOk && q.suffixInBlock >= MIN_BLOCK_CONTEXT);
+  const prefixNearOk = prefixOk || contextSimilarity(q.prefixNear, q.text, c.start, -1) >= STRONG_CONTEXT;
+  const suffixNearOk = suffixOk || contextSimilarity(q.suffixNear, q.text, c.end, +1) >= STRONG_CONTEXT;
+  if (!prefixNearOk || !suffixNearOk) return false;
+  return (prefixOk && nonBlank(q.prefixNear) >= MIN_BLOCK_CONTEXT) || (suffixOk && nonBlank(q.suffixNear) >= MIN_BLOCK_CONTEXT);
 }
 
 /**
@@ -274,7 +284,11 @@ function fuzzyCandidates(q: QuoteScorer, exactMatches: Candidate[]): Candidate[]
       seen.set('unseen', { ...UNSEEN, total: bound });
       break;
     }
-    const found = search(haystack, exact, q.searchErrors).map((m) => snapToCodePoints(text, m));
+    // Only matches that could still matter are searched for: cheaper, and fewer junk matches.
+    let maxErrors = level;
+    while (maxErrors < q.searchErrors && q.totalBound(maxErrors + 1) > bestTotal - ANCHOR_MARGIN) maxErrors++;
+    if (!anyAcceptable) maxErrors = Math.max(maxErrors, Math.min(q.acceptErrors, q.searchErrors));
+    const found = search(haystack, exact, maxErrors).map((m) => snapToCodePoints(text, m));
     if (found.length === 0) break;
     for (const m of found) {
       const key = `${m.start}:${m.end}`;
@@ -344,9 +358,9 @@ class QuoteScorer {
   readonly acceptErrors: number;
   /** Most quote errors searched for (rivals only beyond acceptErrors). */
   readonly searchErrors: number;
-  /** Non-blank chars of the stored prefix / suffix inside the quote's own paragraph. */
-  readonly prefixInBlock: number;
-  readonly suffixInBlock: number;
+  /** Stored prefix / suffix within the quote's own paragraph, with the paragraph break if any. */
+  readonly prefixNear: string;
+  readonly suffixNear: string;
   private readonly hint: number;
 
   constructor(
@@ -361,9 +375,9 @@ class QuoteScorer {
     const n = this.exact.length;
     // Beyond 45 % errors a candidate cannot reach the threshold even with perfect context.
     this.acceptErrors = Math.min(MAX_FUZZY_ERRORS, Math.ceil(n / 4), Math.floor(n * 0.45));
-    this.prefixInBlock = nonBlank(this.prefix.slice(this.prefix.lastIndexOf('\n') + 1));
+    this.prefixNear = this.prefix.slice(Math.max(0, this.prefix.lastIndexOf('\n')));
     const nl = this.suffix.indexOf('\n');
-    this.suffixInBlock = nonBlank(nl < 0 ? this.suffix : this.suffix.slice(0, nl));
+    this.suffixNear = nl < 0 ? this.suffix : this.suffix.slice(0, nl + 1);
     this.searchErrors = Math.min(MAX_FUZZY_ERRORS, this.acceptErrors + Math.max(1, Math.ceil(n / 10)), Math.floor(n / 2));
   }
 

@@ -3,22 +3,22 @@
  * action (opens the side panel), the context menu / shortcut for annotations, and on-demand analysis
  * of pages outside *.gov.cn.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { addAnnotation, listAnnotations, listOverrides, openDb, saveNoticeVisit, setAnchorStates, getSetting, setSetting, type RectifyDB } from '@/lib/db';
 import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
 import { backgroundRequest, type BackgroundRequest } from '@/lib/schema';
 import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 
-const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
 
 let dbInstance: RectifyDB | null = null;
 const db = () => (dbInstance ??= openDb());
 
 export function startBackground(): void {
-  const sidePanel = (browser as unknown as { sidePanel?: chrome.sidePanel.SidePanel }).sidePanel ?? (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel;
-  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[Rectify Lens] sidePanel', e));
+  // Chrome: the toolbar button opens the side panel. Firefox has no sidePanel API (it gets sidebar_action).
+  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[Rectify Lens] sidePanel', e));
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll(() => {
@@ -76,7 +76,7 @@ export async function syncRememberedScripts(sites: string[]): Promise<void> {
   }
 }
 
-async function handle(req: BackgroundRequest, sender: chrome.runtime.MessageSender): Promise<unknown> {
+async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
   switch (req.type) {
     case 'save-notice': {
       const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model });
@@ -113,8 +113,7 @@ async function handle(req: BackgroundRequest, sender: chrome.runtime.MessageSend
       return true;
     case 'open-side-panel': {
       const tabId = sender.tab?.id;
-      const sidePanel = (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel;
-      if (tabId !== undefined && sidePanel?.open) await sidePanel.open({ tabId });
+      if (tabId !== undefined && browser.sidePanel?.open) await browser.sidePanel.open({ tabId });
       return true;
     }
     case 'analyze-tab':

@@ -121,7 +121,7 @@ export interface Alignment {
 interface ItemFeatures {
   item: ProblemItem;
   index: number;
-  label: Set<number>;
+  label: Float64Array;
   labelKey: string;
   path: string[];
   /** Sorted distinct body bigrams (merge-intersected: much faster than hashing for ~200 grams). */
@@ -169,7 +169,7 @@ function computeFeatures(item: ProblemItem, index: number, text: string | undefi
     body = sortedGrams(raw.replace(/\s/g, ''));
   }
   const numbers = new Set(item.quantities.map((q) => `${q.value}${q.unit}`));
-  return { item, index, label: bigrams(labelKey), labelKey, path: item.path.map(normalizeMarker), body, numbers };
+  return { item, index, label: sortedGrams(labelKey), labelKey, path: item.path.map(normalizeMarker), body, numbers };
 }
 
 const WEIGHTS = { label: 0.6, body: 0.2, path: 0.12, numbers: 0.08 };
@@ -183,7 +183,7 @@ function pairScore(a: ItemFeatures, b: ItemFeatures, threshold: number): number 
   const hasNumbers = a.numbers.size > 0 && b.numbers.size > 0;
   const weight = WEIGHTS.label + WEIGHTS.path + (hasBody ? WEIGHTS.body : 0) + (hasNumbers ? WEIGHTS.numbers : 0);
   const need = threshold * weight;
-  const label = a.labelKey === b.labelKey && a.labelKey !== '' ? 1 : dice(a.label, b.label);
+  const label = a.labelKey === b.labelKey && a.labelKey !== '' ? 1 : diceSorted(a.label, b.label);
   let sum = WEIGHTS.label * label;
   let open = weight - WEIGHTS.label;
   if (sum + open < need) return -1;

@@ -2,7 +2,7 @@
  * One way in for notice text from anywhere that is not a live page: pasted text, a .txt/.html/.json
  * file (side panel), files on disk (CLI). HTML goes through the same lib/extract code as the content script.
  */
-import { extractChromeText, extractText, findArticleRoot } from '@/lib/extract';
+import { extractChromeText, extractText, extractTitle, findArticleRoot } from '@/lib/extract';
 import { parseNormalized, parseNotice } from '@/lib/parse';
 import { normalizeText } from '@/lib/parse/normalize';
 import { notice as noticeSchema, type Notice } from '@/lib/schema';
@@ -21,8 +21,14 @@ export function ingestText(raw: string, opts: { today?: string } = {}): Ingested
 export function ingestDocument(doc: Document, opts: { today?: string } = {}): IngestedNotice {
   const extracted = extractText(findArticleRoot(doc));
   const { text } = normalizeText(extracted.text);
-  const notice = parseNormalized(text, { ...opts, chromeText: extractChromeText(doc) || undefined });
+  const notice = withPageTitle(parseNormalized(text, { ...opts, chromeText: extractChromeText(doc) || undefined }), extractTitle(doc));
   return { text, notice };
+}
+
+/** The page's own heading is the title when the article text carries none (it is real data, not a guess). */
+export function withPageTitle(notice: Notice, pageTitle: string | null): Notice {
+  if (notice.meta.title || !pageTitle) return notice;
+  return { ...notice, meta: { ...notice.meta, title: pageTitle } };
 }
 
 export type FileKind = 'txt' | 'html' | 'json';

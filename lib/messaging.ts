@@ -2,7 +2,7 @@
  * Typed, validated messaging between contexts. Every message is checked against its zod schema on the
  * receiving end; a malformed one is rejected with a logged reason and never half-applied.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { backgroundRequest, contentRequest, type BackgroundRequest, type ContentRequest } from '@/lib/schema';
 
@@ -31,7 +31,7 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
 
-type Handler<Req extends { type: string }> = (req: Req, sender: chrome.runtime.MessageSender) => Promise<unknown> | unknown;
+type Handler<Req extends { type: string }> = (req: Req, sender: Browser.runtime.MessageSender) => Promise<unknown> | unknown;
 
 /**
  * Listens for messages matching `schema`. Messages whose `type` this context does not handle are ignored
@@ -43,7 +43,7 @@ export function listen<S extends z.ZodType<{ type: string }>>(
   handler: Handler<z.infer<S>>,
   context: string,
 ): () => void {
-  const listener = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (r: Reply) => void) => {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: Reply) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !knownTypes.has(type)) return false;
     const parsed = schema.safeParse(message);

@@ -100,10 +100,11 @@ function Legend({ model, notice, onToggle }: { model: OverlayModel; notice: Noti
 }
 
 function Findings({ notice, onPick }: { notice: Notice; onPick: (s: number, e: number) => void }) {
-  const shown = notice.findings.filter((f) => f.kind !== 'arithmetic_ok');
+  const problems = notice.findings.filter((f) => f.kind !== 'arithmetic_ok');
+  const shown = [...problems, ...notice.findings.filter((f) => f.kind === 'arithmetic_ok')];
   return (
     <section class="rl-section" aria-label={t('findings')}>
-      <h3>{t('findings')} <span class="rl-count">{shown.length}</span></h3>
+      <h3>{t('findings')} <span class="rl-count">{problems.length}</span></h3>
       {shown.length === 0 ? <p class="rl-muted">{t('noFindings')}</p> : (
         <ul class="rl-findings">
           {shown.map((f, i) => (

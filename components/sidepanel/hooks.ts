@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { pageState, stateBroadcast, type PageState } from '@/lib/schema';
 import { sendToTab } from '@/lib/messaging';
 import { openDb, type RectifyDB } from '@/lib/db';
@@ -33,7 +33,7 @@ export function usePageState(tabId: number | null): { state: PageState | null; r
     sendToTab<PageState>(tabId, { type: 'get-state' })
       .then((s) => alive && setState(pageState.parse(s)))
       .catch(() => alive && setState(null));
-    const listener = (msg: unknown, sender: chrome.runtime.MessageSender) => {
+    const listener = (msg: unknown, sender: Browser.runtime.MessageSender) => {
       if ((msg as { type?: string })?.type !== 'state-changed' || sender.tab?.id !== tabId) return;
       const parsed = stateBroadcast.safeParse({ type: 'page-state', tabId, state: (msg as { state: unknown }).state });
       if (parsed.success) setState(parsed.data.state);

@@ -136,7 +136,7 @@ function markGroup(context: Element, group: NodePiece[]): number {
     ranges.push({ start: base + p.start, length: p.end - p.start, piece: p.piece });
   }
   let marked = 0;
-  new Mark(context).markRanges(ranges, {
+  new Mark(context as HTMLElement).markRanges(ranges, {
     className: MARK_CLASS,
     each: (el, range) => {
       decorate(el, (range as unknown as RangeWithPiece).piece);
@@ -180,7 +180,7 @@ export async function applyMarks(pieces: NodePiece[], opts: { budgetMs?: number;
 
 /** Removes every Rectify Lens mark under `root`; text nodes are merged back so the DOM text is restored exactly. */
 export function clearMarks(root: Element): void {
-  new Mark(root).unmark({ className: MARK_CLASS });
+  new Mark(root as HTMLElement).unmark({ className: MARK_CLASS });
 }
 
 /** Page-level CSS for marks (they live in the page DOM, outside the overlay's shadow root). */

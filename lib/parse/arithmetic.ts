@@ -30,8 +30,12 @@ interface Counted {
   sentence: number;
   /** Text of the clause before the number (from the previous comma/semicolon/full stop). */
   lead: string;
-  /** Whole clause around the number. */
-  clause: string;
+  /** Cue words, computed once: 共/合计…, 其中, 剩余/其余…, done (已/完成…), undone (未/剩余…). */
+  isTotal: boolean;
+  isSubset: boolean;
+  isRemainder: boolean;
+  isDone: boolean;
+  isUndone: boolean;
 }
 
 const SENTENCE_BREAK = '。！？!?\n';
@@ -74,16 +78,16 @@ export function findArithmeticRelations(
 function subsetLists(list: Counted[], used: Set<number>, out: ArithmeticRelation[]): void {
   for (let i = 1; i < list.length; i++) {
     const first = list[i];
-    if (!SUBSET_CUE.test(first.lead)) continue;
+    if (!first.isSubset) continue;
     const t = i - 1;
     if (list[t].sentence !== first.sentence || used.has(t)) continue;
     const parts = [first];
     for (let j = i + 1; j < list.length && parts.length < MAX_PARTS; j++) {
-      if (list[j].sentence !== first.sentence || SUBSET_CUE.test(list[j].lead) || TOTAL_CUE.test(list[j].lead)) break;
+      if (list[j].sentence !== first.sentence || list[j].isSubset || list[j].isTotal) break;
       parts.push(list[j]);
     }
     if (parts.length < 2 && !exceeds(list[t], parts)) continue;
-    const partition = parts.some((p) => REMAINDER_CUE.test(p.lead));
+    const partition = parts.some((p) => p.isRemainder);
     const sum = total(parts);
     const target = list[t].q.value;
     if (same(sum, target) && parts.length >= 2) {
@@ -98,11 +102,11 @@ function subsetLists(list: Counted[], used: Set<number>, out: ArithmeticRelation
 /** Rule 2: "共T；已…A；未…B" */
 function doneUndoneSplits(list: Counted[], used: Set<number>, out: ArithmeticRelation[]): void {
   for (let t = 0; t + 2 < list.length; t++) {
-    if (used.has(t) || !TOTAL_CUE.test(list[t].lead)) continue;
-    const [a, b] = [list[t + 1], list[t + 2]];
-    const aDone = isDone(a), bDone = isDone(b), aUndone = UNDONE_CUE.test(a.clause), bUndone = UNDONE_CUE.test(b.clause);
-    if (!((aDone && bUndone) || (aUndone && bDone))) continue;
-    if (SUBSET_CUE.test(a.lead) || SUBSET_CUE.test(b.lead)) continue;
+    if (used.has(t) || !list[t].isTotal) continue;
+    const a = list[t + 1];
+    const b = list[t + 2];
+    if (!((a.isDone && b.isUndone) || (a.isUndone && b.isDone))) continue;
+    if (a.isSubset || b.isSubset) continue;
     out.push(relation(list[t], [a, b], same(a.q.value + b.q.value, list[t].q.value)));
     used.add(t);
   }
@@ -111,7 +115,7 @@ function doneUndoneSplits(list: Counted[], used: Set<number>, out: ArithmeticRel
 /** Rule 3: a stated total that the following (or preceding) counts of its sentence add up to. */
 function runningSums(list: Counted[], used: Set<number>, out: ArithmeticRelation[]): void {
   for (let t = 0; t < list.length; t++) {
-    if (used.has(t) || !TOTAL_CUE.test(list[t].lead)) continue;
+    if (used.has(t) || !list[t].isTotal) continue;
     const target = list[t].q.value;
     const after = sumRun(list, t, +1, target);
     const parts = after ?? sumRun(list, t, -1, target);
@@ -132,10 +136,6 @@ function sumRun(list: Counted[], t: number, step: 1 | -1, target: number): Count
     if (sum > target + 1e-9) break;
   }
   return null;
-}
-
-function isDone(c: Counted): boolean {
-  return DONE_CUE.test(c.clause) && !UNDONE_CUE.test(c.clause);
 }
 
 function exceeds(t: Counted, parts: Counted[]): boolean {
@@ -176,7 +176,17 @@ function countable(text: string, quantities: Quantity[], passage: { start: numbe
     const lead = text.slice(clauseStart(text, q.start, passage.start), q.start);
     if (/[余多]/.test(q.text) || APPROX_BEFORE.test(lead)) continue;
     const clause = lead + text.slice(q.start, clauseEnd(text, q.end, passage.end));
-    out.push({ q, sentence, lead, clause });
+    const isUndone = UNDONE_CUE.test(clause);
+    out.push({
+      q,
+      sentence,
+      lead,
+      isTotal: TOTAL_CUE.test(lead),
+      isSubset: SUBSET_CUE.test(lead),
+      isRemainder: REMAINDER_CUE.test(lead),
+      isDone: !isUndone && DONE_CUE.test(clause),
+      isUndone,
+    });
   }
   return out;
 }

@@ -74,8 +74,8 @@ export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnal
   // dates and deadlines, one call per section so year-less dates resolve within their section
   const cuts = [bodyStart, ...outline.all.map((e) => e.node.start), contentEnd].filter((x) => x >= bodyStart && x <= contentEnd);
   const bounds = [...new Set(cuts)].sort((a, b) => a - b);
-  const dates: DateMention[] = [];
-  const deadlines: Deadline[] = [];
+  let dates: DateMention[] = [];
+  let deadlines: Deadline[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const from = bounds[i];
     const to = bounds[i + 1];
@@ -83,6 +83,8 @@ export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnal
     deadlines.push(...findDeadlines(text, { from, to, fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate }));
   }
 
+  dates = dates.sort((a, b) => a.start - b.start);
+  deadlines = deadlines.sort((a, b) => a.start - b.start);
   const quantities = contentEnd > bodyStart ? findQuantities(text, bodyStart, contentEnd) : [];
   const relations: ArithmeticRelation[] = [];
   for (let li = layout.bodyLine; li < layout.closingLine; li++) {
@@ -144,12 +146,45 @@ function fallbackYearOf(meta: NoticeMeta, feedbackYear: number | null): { year: 
   return { year: null, label: '反馈日期' };
 }
 
+/** Elements of `list` (sorted by start) lying inside [start, end); binary search, so items × spans stays linear-ish. */
 function within<T extends { start: number; end: number }>(list: T[], start: number, end: number): T[] {
-  return list.filter((x) => x.start >= start && x.end <= end);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < list.length && list[i].start < end; i++) if (list[i].end <= end) out.push(list[i]);
+  return out;
+}
+
+/** The item containing `pos` (items are sorted and do not overlap), or null. */
+function itemContaining(items: ProblemItem[], pos: number): ProblemItem | null {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const it = items[lo - 1];
+  return it && pos < it.end ? it : null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Spans
+
+/** Overlap test against ranges sorted by start, for queries given in ascending start order. */
+function overlapTester(ranges: Array<{ start: number; end: number }>): (s: number, e: number) => boolean {
+  let i = 0;
+  let maxEnd = -1;
+  return (s, e) => {
+    while (i < ranges.length && ranges[i].start < e) maxEnd = Math.max(maxEnd, ranges[i++].end);
+    return maxEnd > s;
+  };
+}
 
 interface SpanInput {
   text: string;
@@ -170,7 +205,7 @@ function days(fromIso: string, toIso: string): number {
 
 function buildSpans(inp: SpanInput): Span[] {
   const spans: Span[] = [];
-  const itemAt = (pos: number) => inp.items.find((it) => pos >= it.start && pos < it.end) ?? null;
+  const itemAt = (pos: number) => itemContaining(inp.items, pos);
 
   for (const d of inp.deadlines) {
     const item = itemAt(d.start);
@@ -192,10 +227,9 @@ function buildSpans(inp: SpanInput): Span[] {
     spans.push({ kind: overdue ? 'overdue' : 'deadline', start: d.start, end: d.end, text: d.text, date: d.date, note: notes.join(' · ') });
   }
 
-  const taken = inp.deadlines.map((d) => [d.start, d.end] as const);
-  const overlaps = (s: number, e: number, ranges: ReadonlyArray<readonly [number, number]>) => ranges.some(([a, b]) => s < b && e > a);
+  const takenByDeadline = overlapTester(inp.deadlines);
   for (const m of inp.dates) {
-    if (overlaps(m.start, m.end, taken)) continue;
+    if (takenByDeadline(m.start, m.end)) continue;
     const date = m.kind === 'range' ? m.first : m.first;
     const notes: string[] = [];
     if (m.kind === 'range' && m.first) notes.push(`${m.first} 至 ${m.last ?? '今'}`);
@@ -206,9 +240,9 @@ function buildSpans(inp: SpanInput): Span[] {
     spans.push({ kind: 'date', start: m.start, end: m.end, text: m.text, date: date ?? null, note: notes.join(' · ') || undefined });
   }
 
-  const dateRanges = [...taken, ...inp.dates.map((d) => [d.start, d.end] as const)];
+  const takenByDate = overlapTester([...inp.deadlines, ...inp.dates].sort((a, b) => a.start - b.start));
   for (const q of inp.quantities) {
-    if (overlaps(q.start, q.end, dateRanges)) continue;
+    if (takenByDate(q.start, q.end)) continue;
     spans.push({ kind: 'number', start: q.start, end: q.end, text: q.text, note: `数值 ${q.value}${q.unit}` });
   }
 

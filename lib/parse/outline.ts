@@ -234,6 +234,8 @@ function skipMarker(line: string, marker: Marker): number {
   return i;
 }
 
+const TAKEN_IDS = new WeakMap<OutlineEntry[], Set<string>>();
+
 /** Path-based id: `o-2-1-3` from marker numbers (`问题N` → `q3`, unnumbered → `n4`); unique among siblings. */
 function entryId(parent: OutlineEntry | null, siblings: OutlineEntry[], marker: Marker, ordinal: number): string {
   let seg: string;
@@ -242,8 +244,10 @@ function entryId(parent: OutlineEntry | null, siblings: OutlineEntry[], marker: 
   else seg = `n${ordinal}`;
   const base = parent ? parent.node.id : 'o';
   let id = `${base}-${seg}`;
-  const taken = new Set(siblings.map((s) => s.node.id));
+  let taken = TAKEN_IDS.get(siblings);
+  if (!taken) TAKEN_IDS.set(siblings, (taken = new Set()));
   for (let k = 2; taken.has(id); k++) id = `${base}-${seg}_${k}`;
+  taken.add(id);
   return id;
 }
 

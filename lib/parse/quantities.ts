@@ -128,8 +128,12 @@ function quantityAt(text: string, start: number, numeral: Numeral, end: number):
   };
 }
 
+/** Units indexed by first character (each list keeps the longest-first order). */
+const UNITS_BY_FIRST_CHAR = new Map<string, string[]>();
+for (const unit of BASE_UNITS) UNITS_BY_FIRST_CHAR.set(unit[0], [...(UNITS_BY_FIRST_CHAR.get(unit[0]) ?? []), unit]);
+
 function matchUnit(text: string, k: number, end: number): string | null {
-  for (const unit of BASE_UNITS) {
+  for (const unit of UNITS_BY_FIRST_CHAR.get(text[k]) ?? []) {
     if (k + unit.length <= end && text.startsWith(unit, k)) return unit;
   }
   return null;

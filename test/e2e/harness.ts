@@ -9,6 +9,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startFixtureServer } from '../fixtures/server';
 
+// `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** Injected into the extension (via chrome.storage.local) so overdue checks are deterministic. */
@@ -57,13 +60,13 @@ function isLocal(url: string): boolean {
   }
 }
 
-export async function launch(opts: { today?: string } = {}): Promise<Session> {
+export async function launch(opts: { today?: string; headless?: boolean } = {}): Promise<Session> {
   assertBuilt();
   const server = await startFixtureServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'rectify-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
-    headless: true,
+    headless: opts.headless ?? true,
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
@@ -112,7 +115,7 @@ export async function tabIdOf(s: Session, page: Page): Promise<number> {
   const url = page.url();
   const id = await s.worker.evaluate(async (u) => {
     const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? null;
+    return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id ?? null;
   }, url);
   if (id == null) throw new Error(`no tab for ${url}`);
   return id;

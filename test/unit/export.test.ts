@@ -79,7 +79,7 @@ function review(): ReviewExport {
     annotations: [
       annotate('a1', '预计2026年6月前整改完成', '时限较上期推迟近一年，需说明原因', ['逾期', '需核实']),
       annotate('a2', '已完成整改19宗', '=HYPERLINK("http://evil","点我")', ['数据矛盾']),
-      annotate('a3', '正在逐村核对', `${HOSTILE} 新增问题，"引号", 逗号`, [HOSTILE]),
+      annotate('a3', '正在逐村核对', `${HOSTILE} 新增问题，"引号", 逗号\u0007`, [HOSTILE]),
       annotate('a4', '经济社已于2025年10月按方案支付完毕', '已删除的批注', [], { deletedAt: '2026-03-26T00:00:00Z' }),
     ],
     overrides,
@@ -150,7 +150,7 @@ describe('CSV export', () => {
     const a2 = rows.find((r) => r[3] === '已完成整改19宗')!;
     expect(a2[10]).toBe(`'=HYPERLINK("http://evil","点我")`);
     const a3 = rows.find((r) => r[3] === '正在逐村核对')!;
-    expect(a3[10]).toBe(`${HOSTILE} 新增问题，"引号", 逗号`);
+    expect(a3[10]).toBe(`${HOSTILE} 新增问题，"引号", 逗号\u0007`);
     expect(rows.some((r) => r[10] === '已删除的批注')).toBe(false);
   });
 });
@@ -251,6 +251,12 @@ describe('.docx export', () => {
     expect(xml).toContain('现场核查已复绿');
     expect(xml).toContain('未报完成即消失 1 项');
     expect(xml).not.toContain('已删除的批注');
+    // Well-formed XML even with a control character in a note (XML 1.0 forbids U+0007).
+    expect(xml).not.toContain('\u0007');
+    expect(xml).toContain('新增问题，&quot;引号&quot;, 逗号');
+    const parsed = new DOMParser().parseFromString(xml, 'application/xml');
+    expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(parsed.documentElement.nodeName).toBe('w:document');
   });
 });
 

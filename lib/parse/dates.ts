@@ -122,6 +122,7 @@ const RELATIVE_YEARS: { word: string; delta: number }[] = [
   { word: '明年', delta: 1 },
 ];
 
+const PERIOD_FIRST_CHARS = new Set([...YEAR_PERIODS, ...AFTER_YEAR_PERIODS].map((p) => p.word[0]));
 const WORD_START = new Set(
   [...RELATIVE_YEARS.map((r) => r.word), ...YEAR_PERIODS.map((p) => p.word), '月底', '月末', '近期'].map((w) => w[0]),
 );
@@ -210,8 +211,10 @@ function toIso(e: Endpoint, base: number | null): string | null {
   return `${String(y).padStart(4, '0')}-${pad2(e.m)}-${pad2(d)}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[m - 1];
 }
 
 function pad2(n: number): string {
@@ -466,6 +469,7 @@ class DateReader {
   }
 
   private matchPeriod(k: number, periods: FuzzyPeriod[]): FuzzyPeriod | null {
+    if (!PERIOD_FIRST_CHARS.has(this.text[k])) return null;
     for (const p of periods) if (k + p.word.length <= this.limit && this.text.startsWith(p.word, k)) return p;
     return null;
   }

@@ -4,6 +4,11 @@ import fc from 'fast-check';
 import { findArithmeticRelations } from '@/lib/parse/arithmetic';
 import { findQuantities } from '@/lib/parse/quantities';
 
+/**
+ * Linear-time guard. Alone these take 0.1–0.4 s per MB; the budget leaves room for a loaded CI box
+ * (tests run in parallel) while a quadratic scan would take minutes.
+ */
+const TIME_BUDGET_MS = 1500;
 const seed = (name: string) => readFileSync(`test/fixtures/seeds/${name}.txt`, 'utf8');
 
 /** The line of `text` containing `phrase`, as a passage. */
@@ -162,12 +167,27 @@ describe('findArithmeticRelations: properties', () => {
     );
   });
 
-  it('is linear: 1 MB of counts without sentence breaks', () => {
+  it('is linear: a 1 MB notice, one passage per line, in well under a second', () => {
+    const base = seed('guzhen-town-2025-09-12');
+    const text = base.repeat(Math.ceil(1_000_000 / base.length));
+    const t0 = performance.now();
+    let start = 0;
+    let found = 0;
+    for (const line of text.split('\n')) {
+      const passage = { start, end: start + line.length };
+      found += findArithmeticRelations(text, findQuantities(text, passage.start, passage.end), passage).length;
+      start += line.length + 1;
+    }
+    expect(found).toBeGreaterThan(30);
+    expect(performance.now() - t0).toBeLessThan(TIME_BUDGET_MS);
+  });
+
+  it('does not blow up on 1 MB of counts in one sentence-less passage (60 000 relations)', () => {
     const text = '共10个，已完成3个，未完成7个，'.repeat(60_000);
     const qs = findQuantities(text);
     const t0 = performance.now();
     const rs = findArithmeticRelations(text, qs, { start: 0, end: text.length });
-    expect(performance.now() - t0).toBeLessThan(900);
-    expect(rs.length).toBeGreaterThan(1000);
+    expect(performance.now() - t0).toBeLessThan(2 * TIME_BUDGET_MS); // ~0.4 s alone; quadratic would take minutes
+    expect(rs).toHaveLength(60_000);
   });
 });

@@ -22,7 +22,6 @@ export interface NormalizedText {
   toOriginal: Uint32Array;
 }
 
-const BOOKMARK = /\[bookmark:[^\]\n]{0,80}\]/g;
 /** `— 1 —`, `- 2 -`, `－3－`, `—12—` page footers left over from Word/PDF conversions. */
 const PAGE_FOOTER = /^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$/;
 
@@ -45,117 +44,127 @@ export function isCjkContext(ch: string | undefined): boolean {
   );
 }
 
-function toHalfWidth(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05) {
-    return String.fromCharCode(c - 0xfee0);
-  }
-  if (c === 0xff0e) return '.';
-  return ch;
+
+/** Full-width digits/letters/％ → half-width, `．` → `.`; other code units unchanged. */
+function foldWidth(c: number): number {
+  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05) return c - 0xfee0;
+  if (c === 0xff0e) return 0x2e;
+  return c;
 }
 
-interface Piece {
-  ch: string;
-  at: number;
+function isCjkCode(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65) || (c >= 0x2018 && c <= 0x201f) || c === 0x2014 || c === 0x2026 ||
+    (c >= 0xd800 && c <= 0xdbff) || (c >= 0x3040 && c <= 0x30ff)
+  );
 }
 
-/** Characters of one raw line (already without the line break), bookmarks removed, width-folded. */
-function lineChars(raw: string, start: number, end: number): Piece[] {
-  const line = raw.slice(start, end);
-  const removed: Array<[number, number]> = [];
-  BOOKMARK.lastIndex = 0;
-  for (let m = BOOKMARK.exec(line); m; m = BOOKMARK.exec(line)) removed.push([m.index, m.index + m[0].length]);
-  const out: Piece[] = [];
-  let r = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (r < removed.length && i >= removed[r][0]) {
-      i = removed[r][1] - 1;
-      r++;
-      continue;
-    }
-    out.push({ ch: toHalfWidth(line[i]), at: start + i });
-  }
-  return out;
-}
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+const FW_LPAREN = 0xff08;
+const FW_RPAREN = 0xff09;
+const PUNCT_FOLD: Record<number, number> = { 0x3a: 0xff1a, 0x2c: 0xff0c, 0x3b: 0xff1b };
 
-/** Trim, collapse inner whitespace runs to one space. */
-function squeeze(pieces: Piece[]): Piece[] {
-  const out: Piece[] = [];
-  let pendingSpace: Piece | null = null;
-  for (const p of pieces) {
-    if (isSpace(p.ch.charCodeAt(0))) {
-      if (out.length && !pendingSpace) pendingSpace = { ch: ' ', at: p.at };
-      continue;
-    }
-    if (pendingSpace) out.push(pendingSpace);
-    pendingSpace = null;
-    out.push(p);
-  }
-  return out;
-}
-
-/** ASCII punctuation → full-width where it sits in Chinese text. */
-function foldPunctuation(p: Piece[]): void {
-  const opens: number[] = [];
-  const pairs: Array<[number, number]> = [];
-  const lone: number[] = [];
-  for (let i = 0; i < p.length; i++) {
-    if (p[i].ch === '(') opens.push(i);
-    else if (p[i].ch === ')') {
-      if (opens.length) pairs.push([opens.pop()!, i]);
-      else lone.push(i);
+/**
+ * Folds one line in place: `codes[0..n)` are the squeezed line's code units. ASCII brackets become
+ * full-width when the pair touches CJK or opens the line; `:` `,` `;` when a neighbour is CJK.
+ */
+function foldLinePunctuation(codes: Uint16Array, n: number): void {
+  const cjk = (i: number) => i >= 0 && i < n && isCjkCode(codes[i]);
+  let opens: number[] | null = null;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    if (c > RPAREN) continue;
+    if (c === LPAREN) (opens ??= []).push(i);
+    else if (c === RPAREN) {
+      const o = opens?.length ? opens.pop()! : -1;
+      if (o >= 0) {
+        if (o === 0 || cjk(o - 1) || cjk(o + 1) || cjk(i - 1) || cjk(i + 1)) {
+          codes[o] = FW_LPAREN;
+          codes[i] = FW_RPAREN;
+        }
+      } else if (cjk(i - 1) || cjk(i + 1) || i === 0) codes[i] = FW_RPAREN;
     }
   }
-  lone.push(...opens);
-  const cjk = (i: number) => i >= 0 && i < p.length && isCjkContext(p[i].ch);
-  for (const [o, c] of pairs) {
-    if (o === 0 || cjk(o - 1) || cjk(o + 1) || cjk(c - 1) || cjk(c + 1)) {
-      p[o].ch = '（';
-      p[c].ch = '）';
-    }
-  }
-  for (const i of lone) {
-    if (cjk(i - 1) || cjk(i + 1) || i === 0) p[i].ch = p[i].ch === '(' ? '（' : '）';
-  }
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i].ch;
-    if (ch !== ':' && ch !== ',' && ch !== ';') continue;
-    if (cjk(i - 1) || cjk(i + 1) || (p[i + 1]?.ch === ' ' && cjk(i - 1))) {
-      p[i].ch = ch === ':' ? '：' : ch === ',' ? '，' : '；';
-    }
+  if (opens) for (const o of opens) if (cjk(o - 1) || cjk(o + 1) || o === 0) codes[o] = FW_LPAREN;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    if ((c === 0x3a || c === 0x2c || c === 0x3b) && (cjk(i - 1) || cjk(i + 1))) codes[i] = PUNCT_FOLD[c];
   }
 }
 
 export function normalizeText(raw: string): NormalizedText {
-  const chars: string[] = [];
-  const map: number[] = [];
-  let lineStart = 0;
-  let pendingBreak = -1;
   const n = raw.length;
+  const out = new Uint16Array(n + 1);
+  const map = new Uint32Array(n + 1);
+  const lineCodes = new Uint16Array(n + 1);
+  const linePos = new Uint32Array(n + 1);
+  let len = 0;
+  let pendingBreak = -1;
+  let nextBookmark = raw.indexOf('[bookmark:');
+  let lineStart = 0;
   while (lineStart <= n) {
     let lineEnd = lineStart;
-    while (lineEnd < n && raw[lineEnd] !== '\n' && raw[lineEnd] !== '\r') lineEnd++;
-    const pieces = squeeze(lineChars(raw, lineStart, lineEnd));
-    if (pieces.length && !PAGE_FOOTER.test(pieces.map((x) => x.ch).join(''))) {
-      foldPunctuation(pieces);
-      if (pendingBreak >= 0 && chars.length) {
-        chars.push('\n');
-        map.push(pendingBreak);
+    while (lineEnd < n) {
+      const c = raw.charCodeAt(lineEnd);
+      if (c === 0x0a || c === 0x0d) break;
+      lineEnd++;
+    }
+    // squeeze: drop bookmarks, trim, collapse inner whitespace, fold widths
+    let m = 0;
+    let spaceAt = -1;
+    for (let i = lineStart; i < lineEnd; i++) {
+      if (i === nextBookmark) {
+        const close = raw.indexOf(']', i);
+        if (close >= 0 && close < lineEnd && close - i <= 90) {
+          i = close;
+          nextBookmark = raw.indexOf('[bookmark:', close);
+          continue;
+        }
+        nextBookmark = raw.indexOf('[bookmark:', i + 1);
       }
-      for (const pc of pieces) {
-        chars.push(pc.ch);
-        map.push(pc.at);
+      const c = raw.charCodeAt(i);
+      if (isSpace(c)) {
+        if (m > 0 && spaceAt < 0) spaceAt = i;
+        continue;
       }
+      if (spaceAt >= 0) {
+        lineCodes[m] = 0x20;
+        linePos[m++] = spaceAt;
+        spaceAt = -1;
+      }
+      lineCodes[m] = foldWidth(c);
+      linePos[m++] = i;
+    }
+    if (nextBookmark >= 0 && nextBookmark < lineEnd) nextBookmark = raw.indexOf('[bookmark:', lineEnd);
+    if (m > 0 && !(m <= 12 && PAGE_FOOTER.test(String.fromCharCode(...lineCodes.subarray(0, m))))) {
+      foldLinePunctuation(lineCodes, m);
+      if (pendingBreak >= 0 && len > 0) {
+        out[len] = 0x0a;
+        map[len++] = pendingBreak;
+      }
+      out.set(lineCodes.subarray(0, m), len);
+      map.set(linePos.subarray(0, m), len);
+      len += m;
       pendingBreak = -1;
     }
     if (lineEnd >= n) break;
     if (pendingBreak < 0) pendingBreak = lineEnd;
-    lineStart = raw[lineEnd] === '\r' && raw[lineEnd + 1] === '\n' ? lineEnd + 2 : lineEnd + 1;
+    lineStart = raw.charCodeAt(lineEnd) === 0x0d && raw.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : lineEnd + 1;
   }
-  const toOriginal = new Uint32Array(map.length + 1);
-  for (let i = 0; i < map.length; i++) toOriginal[i] = map[i];
-  toOriginal[map.length] = n;
-  return { text: chars.join(''), toOriginal };
+  const toOriginal = new Uint32Array(len + 1);
+  toOriginal.set(map.subarray(0, len));
+  toOriginal[len] = n;
+  return { text: decodeUtf16(out.subarray(0, len)), toOriginal };
+}
+
+function decodeUtf16(codes: Uint16Array): string {
+  const CHUNK = 8192;
+  let s = '';
+  for (let i = 0; i < codes.length; i += CHUNK) s += String.fromCharCode(...codes.subarray(i, i + CHUNK));
+  return s;
 }
 
 /** Raw-input range of a normalized range [start, end). */

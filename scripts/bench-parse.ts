@@ -1,0 +1,138 @@
+/**
+ * Parser benchmark: parseNotice on each seed and on a ~1 MB synthetic notice built by repeating and
+ * varying the seeds. Each time is the median of RUNS runs, compared with one `/\d+/g` pass over the
+ * same text measured in the same run (so the ratio is comparable across machines), plus the scaling
+ * ratio parse(1 MB) / parse(100 KB) — 10 means linear. Targets: ratio ≤ 10·…, scaling ≤ 12.
+ *
+ *   node --import tsx scripts/bench-parse.ts [--json]
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { parseNotice } from '../lib/parse/index';
+import { normalizeText, splitLines } from '../lib/parse/normalize';
+import { parseMarker } from '../lib/parse/outline';
+
+export interface ParseBenchEntry {
+  name: string;
+  chars: number;
+  parseMs: number;
+  regexMs: number;
+  ratio: number;
+}
+
+export interface ParseBench {
+  seeds: ParseBenchEntry[];
+  synthetic: Omit<ParseBenchEntry, 'name'>;
+  scaling: number;
+}
+
+const SEEDS_DIR = new URL('../test/fixtures/seeds/', import.meta.url);
+const RUNS = 20;
+const SYNTHETIC_CHARS = 1_000_000;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time(fn: () => unknown, runs: number): number {
+  fn(); // warm-up
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+let sink = 0;
+function regexPass(text: string): number {
+  let n = 0;
+  const re = /\d+/g;
+  while (re.exec(text)) n++;
+  sink += n;
+  return n;
+}
+
+function measure(name: string, text: string, runs: number): ParseBenchEntry {
+  const parseMs = time(() => parseNotice(text), runs);
+  const regexMs = time(() => regexPass(text), runs);
+  return { name, chars: text.length, parseMs: round(parseMs), regexMs: round(regexMs, 4), ratio: round(parseMs / Math.max(regexMs, 1e-6), 1) };
+}
+
+function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function loadSeeds(): Array<{ name: string; text: string }> {
+  return readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(new URL(f, SEEDS_DIR), 'utf8') }));
+}
+
+const CN = '零一二三四五六七八九';
+function cn(n: number): string {
+  if (n <= 10) return n === 10 ? '十' : CN[n];
+  if (n < 20) return '十' + CN[n - 10];
+  if (n < 100) return CN[Math.floor(n / 10)] + '十' + (n % 10 ? CN[n % 10] : '');
+  return String(n);
+}
+
+/**
+ * A large but realistic notice: the 麻章镇 header, then a problems section whose items reuse the
+ * seeds' body paragraphs round-robin, with numbers shifted per copy so no two items are identical,
+ * grouped ten to a `（N）关于…方面` category, closed by the seeds' contact block and signature.
+ */
+export function syntheticNotice(targetChars: number, seeds = loadSeeds()): string {
+  const bodies: string[] = [];
+  for (const s of seeds) {
+    for (const line of splitLines(normalizeText(s.text).text)) {
+      if (line.text.length >= 40 && !parseMarker(line.text) && !/^(根据|欢迎)/.test(line.text)) bodies.push(line.text);
+    }
+  }
+  const out: string[] = [
+    '中共某某镇委员会关于巡察整改进展情况的通报',
+    '根据区委统一部署，2023年9月至12月，区委第三巡察组对某某镇党委进行了巡察。2024年3月14日，区委第三巡察组向某某镇党委反馈了巡察意见。现将巡察整改进展情况予以公布。',
+    '一、巡察反馈问题整改落实情况',
+  ];
+  let size = out.join('\n').length;
+  let k = 0;
+  while (size < targetChars) {
+    if (k % 10 === 0) out.push(`（${cn(Math.floor(k / 10) % 99 + 1)}）关于第${Math.floor(k / 10) + 1}类问题整改不到位方面`);
+    k++;
+    const body = bodies[k % bodies.length].replace(/\d+/g, (d) => String((Number(d) + k) % 100000));
+    const line = `${k}.针对“问题${k}”的问题。${body}`;
+    out.push(line);
+    size += line.length + 1;
+  }
+  out.push('欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0760-22343030；电子邮箱：test@example.com。', '中共某某镇委员会', '2024年9月25日');
+  return out.join('\n');
+}
+
+export function benchParse(runs = RUNS): ParseBench {
+  const seeds = loadSeeds().map((s) => measure(s.name, s.text, runs));
+  const big = syntheticNotice(SYNTHETIC_CHARS);
+  const small = syntheticNotice(SYNTHETIC_CHARS / 10);
+  const syn = measure('synthetic', big, runs);
+  const smallMs = time(() => parseNotice(small), runs);
+  const { name: _name, ...synthetic } = syn;
+  return { seeds, synthetic, scaling: round(syn.parseMs / smallMs, 1) };
+}
+
+export function formatParseBench(b: ParseBench): string {
+  const rows = [...b.seeds, { name: '合成通报 ~1MB', ...b.synthetic }].map(
+    (r) => `  ${r.name.padEnd(34)} ${String(r.chars).padStart(8)} 字  解析 ${r.parseMs.toFixed(2).padStart(8)} ms  /\\d+/g ${r.regexMs.toFixed(3).padStart(7)} ms  比值 ${r.ratio}`,
+  );
+  return ['解析性能（中位数）', ...rows, `  规模比 1MB / 100KB = ${b.scaling}（线性为 10，目标 ≤ 12）`].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const b = benchParse();
+  console.log(process.argv.includes('--json') ? JSON.stringify(b, null, 2) : formatParseBench(b));
+  void sink;
+}

@@ -4,7 +4,7 @@
  *   npm run bench [-- --json]
  *
  * Sections are registered in SECTIONS; a section whose script is not present (yet) is skipped.
- * JSON output: `{ "parse": …, "anchor": …, "db": … }`, one key per section.
+ * JSON output: `{ "parse": …, "anchor": …, "db": …, "compare": … }`, one key per section.
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -37,6 +37,7 @@ const SECTIONS: BenchSection[] = [
   { key: 'parse', file: null, run: async () => benchParse(), format: (r) => formatParseBench(r as ReturnType<typeof benchParse>) },
   optional('anchor', './bench-anchor.ts', 'benchAnchor', '批注定位性能'),
   optional('db', './bench-db.ts', 'benchDb', '批注库性能'),
+  optional('compare', './bench-compare.ts', 'benchCompare', '通报比对性能'),
 ];
 
 export async function runBenches(): Promise<Record<string, unknown>> {

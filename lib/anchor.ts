@@ -176,13 +176,36 @@ function clearlyBetter(best: Candidate, rival: Candidate): boolean {
  */
 function acceptable(c: Candidate, q: QuoteScorer): boolean {
   if (c.evidence < ANCHOR_THRESHOLD || c.errors > q.acceptErrors) return false;
-  if (c.errors === 0) return contextSupports(c, q);
-  // An altered quote that is a whole paragraph (list entry, heading) has no context of its own to
-  // vouch for it: `2.中共…古三村委员会…台账` is one edit away from `3.中共…六坊村委员会…台账`.
-  const ownContext =
-    (c.prefixSim >= STRONG_CONTEXT && nonBlank(q.prefixNear) >= MIN_BLOCK_CONTEXT) ||
-    (c.suffixSim >= STRONG_CONTEXT && nonBlank(q.suffixNear) >= MIN_BLOCK_CONTEXT);
-  return ownContext && c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
+  if (takesNeighboursPlace(c, q)) return false;
+  return c.errors === 0 ? contextSupports(c, q) : c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
+}
+
+/**
+ * A candidate lying in a paragraph that looks more like the one the stored context says comes right
+ * before (or after) the quote than like the quote itself is that neighbour, not the quote. In a list of
+ * near-identical lines (`2.中共…古三村委员会…台账`, `3.中共…六坊村委员会…台账`), deleting an entry
+ * brings its neighbour into its place with the same surroundings and only a few chars changed.
+ */
+function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
+  const { text } = q;
+  const quoteSim = 1 - c.errors / q.exact.length;
+  const neighbourLike = (sim: number) => sim >= STRONG_CONTEXT && sim > quoteSim;
+  const nl = q.suffix.indexOf('\n');
+  if (nl >= 0) {
+    const next = q.suffix.slice(nl + 1).trimStart();
+    let paraStart = text.lastIndexOf('\n', c.start - 1) + 1;
+    while (paraStart < c.start && isBlank(text.charCodeAt(paraStart))) paraStart++;
+    if (nonBlank(next) >= MIN_BLOCK_CONTEXT && neighbourLike(contextSimilarity(next, text, paraStart, +1))) return true;
+  }
+  const pl = q.prefix.lastIndexOf('\n');
+  if (pl >= 0) {
+    const previous = q.prefix.slice(0, pl).trimEnd();
+    const lineEnd = text.indexOf('\n', c.end);
+    let paraEnd = lineEnd < 0 ? text.length : lineEnd;
+    while (paraEnd > c.end && isBlank(text.charCodeAt(paraEnd - 1))) paraEnd--;
+    if (nonBlank(previous) >= MIN_BLOCK_CONTEXT && neighbourLike(contextSimilarity(previous, text, paraEnd, -1))) return true;
+  }
+  return false;
 }
 
 /**
@@ -538,8 +561,12 @@ function snapToCodePoints<T extends { start: number; end: number }>(text: string
 
 function nonBlank(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (!/\s/.test(s[i])) n++;
+  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) n++;
   return n;
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
 }
 
 function round3(x: number): number {

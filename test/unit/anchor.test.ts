@@ -360,22 +360,21 @@ function judge(r: AnchorResult | null, c: EditCase): Verdict {
   return ok ? 'correct' : 'imprecise';
 }
 
+// The PRNG seed and corpus size can be varied to explore (ANCHOR_CORPUS_SEED, ANCHOR_PER_SEED); the
+// assertions below hold for the defaults, which are what CI runs.
 describe('edit-robustness corpus (seeded, all seeds)', () => {
-  it('re-anchors ≥ 95 % of surviving quotes and never places one wrongly', async () => {
-    const rand = prng(20250912);
+  it('re-anchors ≥ 95 % of surviving quotes and never places one wrongly', () => {
+    const rand = prng(Number(process.env.ANCHOR_CORPUS_SEED ?? 20250912));
     const tally = new Map<CaseKind, Record<Verdict, number>>();
     const wrong: string[] = [];
     let annotationCount = 0;
-    const dump: string[] = [];
     for (const { name, text } of seeds) {
-      const annotations = buildCorpus(text, rand, 40);
+      const annotations = buildCorpus(text, rand, Number(process.env.ANCHOR_PER_SEED ?? 40));
       expect(annotations.length).toBeGreaterThanOrEqual(40);
       annotationCount += annotations.length;
       for (const { sel, cases } of annotations) {
         for (const c of cases) {
-          const res = anchor(c.text, sel);
-          const verdict = judge(res, c);
-          if (process.env.ANCHOR_DEBUG) dump.push(`${name}\t${c.kind}\t${verdict}\t${res?.method}\t${res?.score}\t${sel.quote.exact.length}`);
+          const verdict = judge(anchor(c.text, sel), c);
           const row = tally.get(c.kind) ?? { correct: 0, imprecise: 0, orphaned: 0, wrong: 0 };
           row[verdict]++;
           tally.set(c.kind, row);
@@ -397,7 +396,6 @@ describe('edit-robustness corpus (seeded, all seeds)', () => {
         `wrong ${wrong.length}\n` +
         [...tally].map(([k, v]) => `  ${k.padEnd(24)} ${JSON.stringify(v)}`).join('\n'),
     );
-    if (process.env.ANCHOR_DEBUG) (await import('node:fs')).writeFileSync('/tmp/anchor-dump.tsv', dump.join('\n'));
     expect(wrong).toEqual([]);
     expect(correct / surviving).toBeGreaterThanOrEqual(0.95);
     for (const kind of tally.keys()) expect(tally.get(kind)!.correct).toBeGreaterThan(0);

@@ -6,6 +6,8 @@ export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
 
 export default defineConfig({
   srcDir: '.',
+  // WXT_OUT_DIR lets parallel builds (benchmarks, e2e) use separate output folders.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   vite: () => ({

@@ -12,7 +12,7 @@ import { startFixtureServer } from '../fixtures/server';
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** Injected into the extension (via chrome.storage.local) so overdue checks are deterministic. */
 export const FIXED_TODAY = '2026-11-23';

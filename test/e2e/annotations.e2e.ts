@@ -1,0 +1,164 @@
+/**
+ * Issue: side panel + annotations — annotate on a page, reload, re-anchor on a changed version,
+ * delete with undo, override a status; all in real Chromium with the built extension.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const SURVIVES = '镇党委坚持落实巡察整改主体责任';
+const REMOVED = '花山镇综合行政执法队以“零容忍”态度，进一步加强违建行为巡查';
+
+async function ready(page: Page): Promise<void> {
+  await page.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('mark.rl-mark').length > 0, null, { timeout: 10_000 });
+}
+
+/** Selects the first occurrence of `needle` in the page body (across text nodes and marks) like a user would. */
+async function selectText(page: Page, needle: string): Promise<void> {
+  const found = await page.evaluate((n) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    let all = '';
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if ((t.parentElement?.closest('script,style'))) continue;
+      nodes.push(t as Text);
+      all += (t as Text).data;
+    }
+    const at = all.indexOf(n);
+    if (at < 0) return false;
+    const locate = (offset: number) => {
+      let pos = 0;
+      for (const t of nodes) {
+        if (offset <= pos + t.data.length) return { node: t, offset: offset - pos };
+        pos += t.data.length;
+      }
+      throw new Error('offset out of range');
+    };
+    const a = locate(at);
+    const b = locate(at + n.length);
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    (a.node.parentElement as Element).scrollIntoView({ block: 'center' });
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return true;
+  }, needle);
+  expect(found, `text "${needle}" on the page`).toBe(true);
+}
+
+async function annotate(page: Page, needle: string, note: string, tag: string): Promise<void> {
+  await selectText(page, needle);
+  await page.locator(`${OVERLAY_HOST} .rl-selection-button`).click();
+  const form = page.locator(`${OVERLAY_HOST} form.rl-form`);
+  await form.locator('textarea[name="note"]').fill(note);
+  await form.locator('label.rl-tag-toggle', { hasText: tag }).locator('input').check();
+  await form.locator('select[name="severity"]').selectOption('high');
+  await form.getByRole('button', { name: '保存' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+const annotatedText = (page: Page) => page.$$eval('mark.rl-annot', (els) => els.map((e) => e.textContent ?? '').join(''));
+
+describe('annotations', () => {
+  let page: Page;
+  let panel: Page;
+
+  it('annotates selected text from the in-page button; highlight and side-panel list show it', async () => {
+    page = await openFixture(s, 'huashan-town.html');
+    await ready(page);
+    await annotate(page, SURVIVES, '主体责任落实情况需核实会议纪要', '需核实');
+    await annotate(page, REMOVED, '巡查频次未说明', '存疑');
+    await expect.poll(() => annotatedText(page)).toContain(SURVIVES);
+    expect(await annotatedText(page)).toContain(REMOVED);
+    panel = await openSidePanel(s, await tabIdOf(s, page));
+    await panel.locator('[data-view="annotations"]').click();
+    await expect.poll(() => panel.locator('.sp-annotation').count()).toBe(2);
+    const list = await panel.locator('.sp-annotation-list').textContent();
+    expect(list).toContain('主体责任落实情况需核实会议纪要');
+    expect(list).toContain('需核实');
+    expect(list).toContain('高');
+  });
+
+  it('restores highlights after a reload', async () => {
+    await page.reload();
+    await ready(page);
+    await expect.poll(() => annotatedText(page)).toContain(SURVIVES);
+    expect(await annotatedText(page)).toContain(REMOVED);
+  });
+
+  it('hovering an annotation shows its note', async () => {
+    await page.locator('mark.rl-annot').first().dispatchEvent('mouseover');
+    await expect.poll(() => page.locator(`${OVERLAY_HOST} .rl-tooltip`).textContent()).toContain('批注：');
+  });
+
+  it('search finds annotations by Chinese words in note or quote', async () => {
+    await panel.locator('input[name="annotationQuery"]').fill('会议纪要');
+    await expect.poll(() => panel.locator('.sp-annotation').count()).toBe(1);
+    await panel.locator('input[name="annotationQuery"]').fill('');
+    await expect.poll(() => panel.locator('.sp-annotation').count()).toBe(2);
+  });
+
+  it('delete → undo restores the annotation and its highlight', async () => {
+    const card = panel.locator('.sp-annotation', { hasText: '巡查频次未说明' });
+    await card.getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => panel.locator('.sp-annotation').count()).toBe(1);
+    await expect.poll(() => annotatedText(page)).not.toContain(REMOVED);
+    await panel.locator('.sp-toast').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => panel.locator('.sp-annotation').count()).toBe(2);
+    await expect.poll(() => annotatedText(page)).toContain(REMOVED);
+  });
+
+  it('on a changed version of the page: re-anchors the surviving quote, orphans the removed one', async () => {
+    const changed = await openFixture(s, 'huashan-changed.html');
+    await ready(changed);
+    await expect.poll(() => annotatedText(changed)).toContain(SURVIVES);
+    expect(await annotatedText(changed)).not.toContain('零容忍');
+    const changedPanel = await openSidePanel(s, await tabIdOf(s, changed));
+    await changedPanel.locator('[data-view="annotations"]').click();
+    const orphan = changedPanel.locator('.sp-annotation.sp-orphan');
+    await expect.poll(() => orphan.count()).toBe(1);
+    expect(await orphan.textContent()).toContain(REMOVED);
+    expect(await orphan.textContent()).toContain('巡查频次未说明'); // kept, with its note
+    await changedPanel.close();
+    await changed.close();
+  });
+
+  it('a status override is stored and shown in the side panel and the overlay', async () => {
+    await panel.locator('[data-view="notice"]').click();
+    const card = panel.locator('.sp-item').first();
+    const itemId = await card.getAttribute('data-item-id');
+    await card.getByRole('button', { name: '修改状态' }).click();
+    await card.locator('select[name="status"]').selectOption('done');
+    await card.locator('input[name="reason"]').fill('已现场核实合同整改到位');
+    await card.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => card.locator('.rl-chip-override').count()).toBe(1);
+    expect(await card.textContent()).toContain('已现场核实合同整改到位');
+    // overlay: expand the outline until the item row is rendered (a background tab gets no animation frames)
+    await page.bringToFront();
+    const twisties = page.locator(`${OVERLAY_HOST} .rl-twisty[aria-label="展开"]`);
+    for (let i = 0; i < 40 && (await twisties.count()) > 0; i++) await twisties.first().click();
+    const row = page.locator(`${OVERLAY_HOST} [data-item-id="${itemId}"]`);
+    await expect.poll(() => row.locator('.rl-chip-override').count()).toBe(1);
+    // survives a reload (stored, not just in memory)
+    await page.reload();
+    await ready(page);
+    for (let i = 0; i < 40 && (await twisties.count()) > 0; i++) await twisties.first().click();
+    await expect.poll(() => page.locator(`${OVERLAY_HOST} [data-item-id="${itemId}"] .rl-chip-override`).count()).toBe(1);
+  });
+
+  it('made no external requests', () => {
+    expect(s.externalRequests).toEqual([]);
+  });
+});

@@ -3,10 +3,21 @@
  * that may have changed since the annotation was made (CMS edits, republished versions).
  *
  * Order, as in the Hypothesis client: position hint → exact quote → fuzzy quote → orphan.
- * Every candidate is scored on quote similarity, prefix similarity, suffix similarity and closeness
- * to the position hint. A candidate is taken only when its evidence reaches ANCHOR_THRESHOLD and it is
- * clearly (ANCHOR_MARGIN) better than the best rival elsewhere in the text. Notices repeat template
- * sentences, so an ambiguous match becomes an orphan: a wrong silent re-anchor is worse than an orphan.
+ * Candidates are scored on quote similarity, prefix similarity, suffix similarity (evidence) and
+ * closeness to the position hint (total). One is taken only if
+ *  - its evidence reaches ANCHOR_THRESHOLD;
+ *  - an exact quote has its context agreeing on both sides, or on one side within its own paragraph
+ *    while the other side differs only beyond a paragraph break (neighbouring paragraph deleted);
+ *  - an altered quote has prefix + quote + suffix ≥ 90 % the same and leads on evidence alone;
+ *  - it is not the paragraph the stored context says precedes / follows the quote (lists of
+ *    near-identical lines);
+ *  - it is clearly (ANCHOR_MARGIN) better than the best rival elsewhere, where rivals are searched a
+ *    few errors beyond what may be accepted (template sentences: 一是加强…, 已全部整改完毕).
+ * Otherwise the annotation is an orphan: a wrong silent re-anchor is worse than an orphan.
+ *
+ * Known limit: a passage that the notice repeats almost verbatim (the 古镇 notice copies sentences of
+ * its body into the 台账 section, ≤ 10 % different over quote + 64 chars of context) cannot be told
+ * from an edited copy; if the annotated copy is deleted, the other one is taken.
  *
  * Offsets are UTF-16 offsets into the normalized notice text. Pure, DOM-free.
  */
@@ -40,7 +51,7 @@ const W_EVIDENCE = W_QUOTE + W_PREFIX + W_SUFFIX;
 const POSITION_SHARE = 0.1;
 /** Distance (chars) from the hint at which position closeness drops to 1/2. */
 const POSITION_SCALE = 64;
-/** Both contexts at least this similar ⇒ an exact match may be taken without a fuzzy search. */
+/** A side's context agrees at this similarity; an exact match agreeing on both sides skips the fuzzy search. */
 const STRONG_CONTEXT = 0.8;
 /** Non-blank context chars within the quote's own paragraph needed for one-sided support. */
 const MIN_BLOCK_CONTEXT = 4;
@@ -156,7 +167,7 @@ function decide(cands: Candidate[], q: QuoteScorer): AnchorResult | null {
   // Tie: prefer the single candidate whose quote, prefix AND suffix all match exactly.
   const contenders = sorted.filter((c) => c.total > best.total - ANCHOR_MARGIN);
   const perfect = contenders.filter((c) => c.errors === 0 && c.contextExact);
-  if (perfect.length === 1) return toResult(perfect[0]);
+  if (perfect.length === 1 && acceptable(perfect[0], q)) return toResult(perfect[0]);
   return null;
 }
 
@@ -188,14 +199,18 @@ function acceptable(c: Candidate, q: QuoteScorer): boolean {
  */
 function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
   const { text } = q;
-  const quoteSim = 1 - c.errors / q.exact.length;
-  const neighbourLike = (sim: number) => sim >= STRONG_CONTEXT && sim > quoteSim;
+  // Closer to the neighbour (fewer differing chars) than to the quote, and close in absolute terms.
+  const neighbourLike = (stored: string, at: number, dir: -1 | 1) => {
+    if (nonBlank(stored) < MIN_BLOCK_CONTEXT) return false;
+    const dist = contextDistance(stored, text, at, dir);
+    return dist < c.errors && dist <= (1 - STRONG_CONTEXT) * stored.length;
+  };
   const nl = q.suffix.indexOf('\n');
   if (nl >= 0) {
     const next = q.suffix.slice(nl + 1).trimStart();
     let paraStart = text.lastIndexOf('\n', c.start - 1) + 1;
     while (paraStart < c.start && isBlank(text.charCodeAt(paraStart))) paraStart++;
-    if (nonBlank(next) >= MIN_BLOCK_CONTEXT && neighbourLike(contextSimilarity(next, text, paraStart, +1))) return true;
+    if (neighbourLike(next, paraStart, +1)) return true;
   }
   const pl = q.prefix.lastIndexOf('\n');
   if (pl >= 0) {
@@ -203,7 +218,7 @@ function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
     const lineEnd = text.indexOf('\n', c.end);
     let paraEnd = lineEnd < 0 ? text.length : lineEnd;
     while (paraEnd > c.end && isBlank(text.charCodeAt(paraEnd - 1))) paraEnd--;
-    if (nonBlank(previous) >= MIN_BLOCK_CONTEXT && neighbourLike(contextSimilarity(previous, text, paraEnd, -1))) return true;
+    if (neighbourLike(previous, paraEnd, -1)) return true;
   }
   return false;
 }

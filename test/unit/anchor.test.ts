@@ -140,6 +140,30 @@ describe('anchor on the seeds', () => {
     expect(anchor(cut(text, lineAround(text, occ[2])), sel)).toBeNull();
   });
 
+  it('the paragraph before the quote deleted: still found through its own paragraph', () => {
+    const text = seed('mazhang');
+    const at = text.indexOf('3.针对“落实乡村振兴工作还有差距”的问题');
+    const sel = describeRange(text, at, at + 21);
+    expect(sel.quote.prefix).toContain('\n'); // the prefix is mostly the previous paragraph
+    const previous = lineAround(text, text.lastIndexOf('\n', at - 3) - 1);
+    const edited = cut(text, previous);
+    const shift = previous.end - previous.start;
+    expect(anchor(edited, sel)).toMatchObject({ start: at - shift, end: at - shift + 21, method: 'exact' });
+  });
+
+  it('list of near-identical lines (古镇 附件): an edited entry is found, a deleted entry is an orphan', () => {
+    const text = seed('guzhen');
+    const entry = '2.中共中山市古镇镇古三村委员会关于十五届市委第六轮巡察整改进展情况的通报台账';
+    const at = text.indexOf(entry);
+    expect(text.indexOf('3.中共中山市古镇镇六坊村委员会关于十五届市委第六轮巡察整改进展情况的通报台账')).toBeGreaterThan(at);
+    const sel = describeRange(text, at, at + entry.length);
+    expect(text.slice(at + 11, at + 12)).toBe('三');
+    const edited = text.slice(0, at + 11) + '五' + text.slice(at + 12); // 古三村 → 古五村
+    expect(anchor(edited, sel)).toMatchObject({ start: at, end: at + entry.length, method: 'fuzzy' });
+    // Deleted: entry 3 now sits in its place, same surroundings, 3 chars different — not taken.
+    expect(anchor(cut(text, lineAround(text, at)), sel)).toBeNull();
+  });
+
   it('orphan when the quoted sentence is gone', () => {
     const text = seed('huadu');
     const at = text.indexOf('巡察', 2000);

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSnapshot, listNotices, listOverrides } from '@/lib/db';
+import { getSnapshot, listNotices, listOverrides, listSnapshots } from '@/lib/db';
 import { compareNotices } from '@/lib/compare';
 import { ingestText, type IngestedNotice } from '@/lib/ingest';
-import type { Comparison, ItemChange, NoticeRecord, PageState } from '@/lib/schema';
+import type { Comparison, DeadlineChange, ItemChange, Notice, NoticeRecord, NoticeSnapshot, PageState, StatusOverride } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { statusLabel } from '../common/labels';
@@ -20,6 +20,22 @@ const CHANGE_KEYS: Record<ItemChange, MessageKey> = {
   unchanged_done: 'changeUnchangedDone',
   done_omitted: 'changeDoneOmitted',
 };
+
+const DEADLINE_KEYS: Record<DeadlineChange['kind'], MessageKey> = {
+  slipped: 'deadlineSlipped',
+  advanced: 'deadlineAdvanced',
+  dropped: 'deadlineDropped',
+  added: 'deadlineAdded',
+};
+
+/** A text the current notice can be compared with: one snapshot in the library. */
+interface Candidate {
+  hash: string;
+  title: string | null;
+  url: string;
+  organization: string | null;
+  publishDate: string | null;
+}
 
 interface Earlier extends IngestedNotice {
   id: string;
@@ -38,23 +54,28 @@ export function CompareView({ state }: { state: PageState | null }) {
   const [filter, setFilter] = useState<ItemChange | null>(null);
   const [error, setError] = useState<string | null>(null);
   const current = state?.status === 'ready' && state.notice && state.text ? { notice: state.notice, text: state.text, noticeKey: state.noticeKey } : null;
-  const candidates = useMemo(() => suggestEarlier(notices, state), [notices, state?.noticeKey]);
+  // A later notice with the same organization and title is filed as a new snapshot of the same library
+  // notice, so the earlier one is among the current notice's own snapshots, not among the other notices.
+  const ownSnapshots = useLiveQuery(() => (state?.noticeKey ? listSnapshots(db, state.noticeKey) : Promise.resolve([])), [state?.noticeKey]) ?? [];
+  const candidates = useMemo(() => suggestEarlier(notices, ownSnapshots, state), [notices, ownSnapshots, state?.noticeKey, state?.snapshotHash]);
 
   const run = async () => {
     setError(null);
     if (!current) return;
     try {
       const fromLibrary: Earlier[] = [];
-      for (const key of picked) {
-        const rec = notices.find((n) => n.key === key);
-        const snap = rec ? await getSnapshot(db, rec.latestHash) : undefined;
-        if (snap) fromLibrary.push({ id: key, name: snap.title ?? key, noticeKey: key, notice: snap.model, text: snap.text });
+      for (const hash of picked) {
+        const snap = await getSnapshot(db, hash);
+        if (snap) fromLibrary.push({ id: hash, name: snap.title ?? snap.url, noticeKey: snap.noticeKey, notice: snap.model, text: snap.text });
       }
       const earlier = [...fromLibrary, ...adHoc].sort((a, b) => (a.notice.meta.publishDate ?? '').localeCompare(b.notice.meta.publishDate ?? ''));
       if (!earlier.length) return setError(t('compareNeedsEarlier'));
-      const overridesOf = (key: string | null) => (key ? listOverrides(db, key) : Promise.resolve([]));
+      const overridesOf = async (key: string | null, n: Notice) => (key ? overridesFor(n, await listOverrides(db, key)) : []);
       const comparison = compareNotices(current.notice, earlier.map((e) => e.notice), {
-        overrides: { current: await overridesOf(current.noticeKey), earlier: await Promise.all(earlier.map((e) => overridesOf(e.noticeKey))) },
+        overrides: {
+          current: await overridesOf(current.noticeKey, current.notice),
+          earlier: await Promise.all(earlier.map((e) => overridesOf(e.noticeKey, e.notice))),
+        },
         texts: { current: current.text, earlier: earlier.map((e) => e.text || undefined) },
       });
       setResult(comparison);
@@ -83,15 +104,15 @@ export function CompareView({ state }: { state: PageState | null }) {
         {candidates.length === 0 && <p class="sp-muted">{t('compareNoCandidates')}</p>}
         <ul class="sp-list">
           {candidates.map((n) => (
-            <li key={n.key}>
+            <li key={n.hash}>
               <label>
-                <input type="checkbox" name="earlier" value={n.key} checked={picked.has(n.key)} onChange={(e) => {
+                <input type="checkbox" name="earlier" value={n.hash} checked={picked.has(n.hash)} onChange={(e) => {
                   const next = new Set(picked);
-                  if ((e.currentTarget as HTMLInputElement).checked) next.add(n.key);
-                  else next.delete(n.key);
+                  if ((e.currentTarget as HTMLInputElement).checked) next.add(n.hash);
+                  else next.delete(n.hash);
                   setPicked(next);
                 }} />{' '}
-                {n.title ?? n.urls[0]} <span class="sp-muted">{n.publishDate ? formatGongwenDate(n.publishDate) : ''}</span>
+                {n.title ?? n.url} <span class="sp-muted">{n.publishDate ? formatGongwenDate(n.publishDate) : ''}</span>
               </label>
             </li>
           ))}
@@ -137,7 +158,7 @@ export function CompareView({ state }: { state: PageState | null }) {
                     <td>{r.currentItem ? <button class="sp-link" onClick={() => item && void scrollPage(tabId, item.start, Math.min(item.end, item.start + 60))}>{r.currentItem.label}（{statusLabel(r.currentItem.status)}）</button> : '—'}</td>
                     <td>
                       {r.numberChanges.map((n, j) => <div key={`n${j}`}>{n.context}{n.beforeText} → {n.afterText}（{n.delta > 0 ? '+' : ''}{n.delta}{n.unit}）</div>)}
-                      {r.deadlineChanges.map((d, j) => <div key={`d${j}`}>{t('deadlineChange')}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}</div>)}
+                      {r.deadlineChanges.map((d, j) => <div key={`d${j}`}>{t(DEADLINE_KEYS[d.kind])}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}{d.days !== null ? t('deadlineDays', Math.abs(d.days)) : ''}</div>)}
                       {r.history.length > 1 && (
                         <ol class="sp-history">{r.history.map((h, j) => <li key={j}>{formatGongwenDate(h.noticeDate)} {h.status === 'absent' ? t('absent') : statusLabel(h.status)}{h.source === 'override' ? `（${t('overridden')}）` : ''}{h.evidence ? `「${h.evidence}」` : ''}</li>)}</ol>
                       )}
@@ -154,10 +175,29 @@ export function CompareView({ state }: { state: PageState | null }) {
   );
 }
 
-/** Library notices other than the current one: same organization first, then newest. */
-function suggestEarlier(notices: NoticeRecord[], state: PageState | null): NoticeRecord[] {
+/**
+ * What the current page can be compared with: the other snapshots of its own library notice (earlier notices
+ * of the same organization and title, earlier versions of the page) and the latest text of every other
+ * notice; same organization first, then newest.
+ */
+function suggestEarlier(notices: NoticeRecord[], ownSnapshots: NoticeSnapshot[], state: PageState | null): Candidate[] {
   const org = state?.notice?.meta.organization ?? null;
-  return notices
+  const own = ownSnapshots
+    .filter((s) => s.hash !== state?.snapshotHash)
+    .map((s): Candidate => ({ hash: s.hash, title: s.title, url: s.url, organization: s.organization, publishDate: s.publishDate }));
+  const others = notices
     .filter((n) => n.key !== state?.noticeKey)
-    .sort((a, b) => Number(b.organization === org) - Number(a.organization === org) || (b.publishDate ?? '').localeCompare(a.publishDate ?? ''));
+    .map((n): Candidate => ({ hash: n.latestHash, title: n.title, url: n.urls[0] ?? n.key, organization: n.organization, publishDate: n.publishDate }));
+  return [...own, ...others].sort(
+    (a, b) => Number(b.organization === org) - Number(a.organization === org) || (b.publishDate ?? '').localeCompare(a.publishDate ?? ''),
+  );
+}
+
+/**
+ * Overrides are stored per library notice and item id, and ids are positional; the snapshots of one library
+ * notice can be different notices (the same 6. is another problem), so an override applies only where the
+ * item at its id still has the label it was made for.
+ */
+function overridesFor(n: Notice, overrides: StatusOverride[]): StatusOverride[] {
+  return overrides.filter((o) => n.items.some((i) => i.id === o.itemId && i.label === o.itemLabel));
 }

@@ -4,7 +4,9 @@
  * same text measured in the same run (so the ratio is comparable across machines), plus the scaling
  * ratio parse(1 MB) / parse(100 KB) — 10 means linear. Targets: ratio ≤ 10·…, scaling ≤ 12.
  *
- *   node --import tsx scripts/bench-parse.ts [--json]
+ *   node --import tsx scripts/bench-parse.ts [--json] [--profile]
+ *
+ * --profile adds a per-stage breakdown (median ms per stage over RUNS parses) for every text.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -124,6 +126,31 @@ export function benchParse(runs = RUNS): ParseBench {
   return { seeds, synthetic, scaling: round(syn.parseMs / smallMs, 1) };
 }
 
+export type StageProfile = Record<string, number>;
+
+/** Median milliseconds per pipeline stage of parseNotice(text), from the parser's own timings hook. */
+export function profileStages(text: string, runs = RUNS): StageProfile {
+  parseNotice(text); // warm-up
+  const samples = new Map<string, number[]>();
+  for (let i = 0; i < runs; i++) {
+    const timings: Record<string, number> = {};
+    parseNotice(text, { timings });
+    for (const [stage, ms] of Object.entries(timings)) {
+      if (!samples.has(stage)) samples.set(stage, []);
+      samples.get(stage)!.push(ms);
+    }
+  }
+  const out: StageProfile = {};
+  for (const [stage, xs] of samples) out[stage] = round(median(xs), 3);
+  return out;
+}
+
+export function formatStageProfile(name: string, p: StageProfile): string {
+  const total = Object.values(p).reduce((a, b) => a + b, 0);
+  const parts = Object.entries(p).map(([k, v]) => `${k} ${v.toFixed(2)}`);
+  return `  ${name.padEnd(34)} 合计 ${total.toFixed(2)} ms：${parts.join(' · ')}`;
+}
+
 export function formatParseBench(b: ParseBench): string {
   const rows = [...b.seeds, { name: '合成通报 ~1MB', ...b.synthetic }].map(
     (r) => `  ${r.name.padEnd(34)} ${String(r.chars).padStart(8)} 字  解析 ${r.parseMs.toFixed(2).padStart(8)} ms  /\\d+/g ${r.regexMs.toFixed(3).padStart(7)} ms  比值 ${r.ratio}`,
@@ -133,6 +160,12 @@ export function formatParseBench(b: ParseBench): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const b = benchParse();
-  console.log(process.argv.includes('--json') ? JSON.stringify(b, null, 2) : formatParseBench(b));
+  const json = process.argv.includes('--json');
+  if (process.argv.includes('--profile')) {
+    const texts = [...loadSeeds(), { name: 'synthetic', text: syntheticNotice(SYNTHETIC_CHARS) }];
+    const profiles = Object.fromEntries(texts.map((t) => [t.name, profileStages(t.text)]));
+    if (json) console.log(JSON.stringify({ ...b, profiles }, null, 2));
+    else console.log([formatParseBench(b), '各阶段耗时（中位数，ms）', ...Object.entries(profiles).map(([n, p]) => formatStageProfile(n, p))].join('\n'));
+  } else console.log(json ? JSON.stringify(b, null, 2) : formatParseBench(b));
   void sink;
 }

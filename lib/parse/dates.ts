@@ -122,10 +122,56 @@ const RELATIVE_YEARS: { word: string; delta: number }[] = [
   { word: '明年', delta: 1 },
 ];
 
-const PERIOD_FIRST_CHARS = new Set([...YEAR_PERIODS, ...AFTER_YEAR_PERIODS].map((p) => p.word[0]));
-const WORD_START = new Set(
+// Character classes by UTF-16 code unit, so the scan never allocates one-character strings.
+const C_DIGIT = 1;
+const C_CN_DIGIT = 2; // 〇零一二三四五六七八九 (digit-by-digit years)
+const C_WORD_START = 4; // first characters of 今年/上半年/第一季度/月底/近期…
+const C_PERIOD_FIRST = 8; // first characters of YEAR_PERIODS / AFTER_YEAR_PERIODS words
+const C_RANGE_SEP = 16; // 至到—–~～-－
+const C_CN_NUMERAL = 32; // 〇零一二两三四五六七八九十 (isCjkNumeral)
+const C_CN_SMALL = 64; // 〇零一二三四五六七八九十 (month/day numerals)
+const CHAR_CLASS = new Uint8Array(65536);
+function markClass(chars: Iterable<string>, flag: number): void {
+  for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] |= flag;
+}
+markClass('0123456789', C_DIGIT);
+markClass(CN_DIGITS, C_CN_DIGIT);
+markClass(
   [...RELATIVE_YEARS.map((r) => r.word), ...YEAR_PERIODS.map((p) => p.word), '月底', '月末', '近期'].map((w) => w[0]),
+  C_WORD_START,
 );
+markClass([...YEAR_PERIODS, ...AFTER_YEAR_PERIODS].map((p) => p.word[0]), C_PERIOD_FIRST);
+markClass(RANGE_SEPARATORS, C_RANGE_SEP);
+markClass('〇零一二两三四五六七八九十', C_CN_NUMERAL);
+markClass('〇零一二三四五六七八九十', C_CN_SMALL);
+/** Where readAt can possibly start a mention: a digit, a Chinese digit, or a word-start character. */
+const C_MENTION_START = C_DIGIT | C_CN_DIGIT | C_WORD_START;
+
+const CH_YEAR = 0x5e74; // 年
+const CH_MONTH = 0x6708; // 月
+const CH_DAY = 0x65e5; // 日
+const CH_HAO = 0x53f7; // 号
+const CH_DU = 0x5ea6; // 度
+const CH_FEN = 0x4efd; // 份
+const CH_ZHI = 0x81f3; // 至
+const CH_DAO = 0x5230; // 到
+const CH_JIN = 0x4eca; // 今
+const CH_DUN = 0x3001; // 、
+const CH_SHI = 0x5341; // 十
+const CH_LIANG = 0x4e24; // 两
+const CH_MEI = 0x6bcf; // 每
+const CH_LI = 0x5386; // 历
+const CH_TONG = 0x540c; // 同
+const CH_GE = 0x4e2a; // 个
+const CH_JIN4 = 0x8fd1; // 近
+const CH_QI = 0x671f; // 期
+const CH_DI3 = 0x5e95; // 底
+const CH_MO = 0x672b; // 末
+
+function cls(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c === c ? CHAR_CLASS[c] : 0; // NaN past the end
+}
 
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   const from = Math.max(0, opts.from ?? 0);
@@ -136,6 +182,10 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   let context: { year: number; text: string } | null = null;
   let i = from;
   while (i < to) {
+    if ((CHAR_CLASS[text.charCodeAt(i)] & C_MENTION_START) === 0) {
+      i++;
+      continue;
+    }
     const spec = reader.readAt(i);
     if (!spec) {
       i++;
@@ -163,7 +213,7 @@ function resolve(
   let base: number | null = null;
   let yearInferred = false;
   let contextYear: { year: number; text: string } | null = null;
-  const needsBase = [spec.first, spec.last].some((e) => e !== null && e.y === null);
+  const needsBase = (spec.first !== null && spec.first.y === null) || (spec.last !== null && spec.last.y === null);
   if (spec.relative) {
     base = currentYear === null ? null : currentYear + spec.relative.delta;
     yearInferred = base !== null;
@@ -242,17 +292,18 @@ class DateReader {
   ) {}
 
   readAt(i: number): Spec | null {
-    const ch = this.text[i];
-    const prev = i > 0 ? this.text[i - 1] : NONE; // not ''; ''.includes() would match every set
-    if (isDigit(ch)) {
-      if (isDigit(prev) || prev === '.' || isAsciiLetter(prev)) return null;
+    const t = this.text;
+    const c = CHAR_CLASS[t.charCodeAt(i)];
+    const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
+    if (c & C_DIGIT) {
+      if ((CHAR_CLASS[prev] & C_DIGIT) !== 0 || prev === 0x2e || isAsciiLetterCode(prev)) return null;
       return this.readNumeric(i);
     }
-    if (CN_DIGITS.includes(ch) && !CN_DIGITS.includes(prev) && !'十两'.includes(prev)) {
+    if (c & C_CN_DIGIT && (CHAR_CLASS[prev] & C_CN_DIGIT) === 0 && prev !== CH_SHI && prev !== CH_LIANG) {
       const cn = this.readChineseYear(i);
       if (cn) return cn;
     }
-    return this.readWord(i);
+    return c & C_WORD_START ? this.readWord(i) : null;
   }
 
   // -- numeric forms ----------------------------------------------------------------------------
@@ -270,12 +321,12 @@ class DateReader {
 
   /** 2021-11-23, 2025/9/12, 2025.9.12 */
   private readIso(i: number, y: number): Spec | null {
-    const sep = this.text[i + 4];
-    if (!'-/.'.includes(sep) || !validYear(y)) return null;
+    const sep = this.text.charCodeAt(i + 4);
+    if (!(sep === 0x2d || sep === 0x2f || sep === 0x2e) || !validYear(y)) return null;
     const m = this.digits(i + 5, 2);
-    if (!m || this.text[m.end] !== sep) return null;
+    if (!m || this.text.charCodeAt(m.end) !== sep) return null;
     const d = this.digits(m.end + 1, 2);
-    if (!d || isDigit(this.text[d.end]) || !validDay(y, m.value, d.value)) return null;
+    if (!d || cls(this.text, d.end) & C_DIGIT || !validDay(y, m.value, d.value)) return null;
     const end = d.end;
     const point: Endpoint = { y, dy: 0, m: m.value, d: d.value };
     return this.spec(i, end, 'point', point, point, { yearText: this.text.slice(i, i + 4) + '年', yearValue: y });
@@ -283,12 +334,11 @@ class DateReader {
 
   /** 2021-2023年, 2021—2023年, 2021至2023年 */
   private readYearRange(i: number, y1: number): Spec | null {
-    const sep = this.text[i + 4];
-    if (!RANGE_SEPARATORS.includes(sep)) return null;
+    if ((cls(this.text, i + 4) & C_RANGE_SEP) === 0) return null;
     const y2 = this.digits(i + 5, 4);
-    if (!y2 || y2.len !== 4 || this.text[y2.end] !== '年') return null;
+    if (!y2 || y2.len !== 4 || this.text.charCodeAt(y2.end) !== CH_YEAR) return null;
     if (!validYear(y1) || !validYear(y2.value) || y2.value <= y1) return null;
-    const end = y2.end + 1 + (this.text[y2.end + 1] === '度' ? 1 : 0);
+    const end = y2.end + 1 + (this.text.charCodeAt(y2.end + 1) === CH_DU ? 1 : 0);
     return this.spec(i, end, 'range', { y: y1, dy: 0, m: 1, d: 1 }, { y: y2.value, dy: 0, m: 12, d: 'end' }, {
       yearText: `${y2.value}年`,
       yearValue: y2.value,
@@ -297,8 +347,8 @@ class DateReader {
 
   /** 2025年 …: year alone, year + period, year + month (+ day), and ranges starting there. */
   private readFromYear(i: number, y: number, digitsEnd: number, allowRange = true): Spec | null {
-    if (this.text[digitsEnd] !== '年' || !validYear(y)) return null;
-    const year: YearTok = { y, text: `${y}年`, end: digitsEnd + 1 + (this.text[digitsEnd + 1] === '度' ? 1 : 0) };
+    if (this.text.charCodeAt(digitsEnd) !== CH_YEAR || !validYear(y)) return null;
+    const year: YearTok = { y, text: `${y}年`, end: digitsEnd + 1 + (this.text.charCodeAt(digitsEnd + 1) === CH_DU ? 1 : 0) };
     return this.afterYear(i, year, null, allowRange);
   }
 
@@ -327,8 +377,7 @@ class DateReader {
 
   /** 2024年至2025年 */
   private yearToYear(s1: Spec): Spec | null {
-    const sep = this.text[s1.end];
-    if (!sep || !RANGE_SEPARATORS.includes(sep) || s1.first?.y == null) return null;
+    if ((cls(this.text, s1.end) & C_RANGE_SEP) === 0 || s1.first?.y == null) return null;
     const y2 = this.digits(s1.end + 1, 4);
     if (!y2 || y2.len !== 4 || y2.value <= s1.first.y) return null;
     const s2 = this.readFromYear(s1.end + 1, y2.value, y2.end, false);
@@ -341,14 +390,16 @@ class DateReader {
    * 3月份, 4-5月, 1—9月, 1至10月, 1、2月. Chinese numerals allowed only after a Chinese year.
    */
   private readMonthFrom(i: number, y: number | null, allowChinese = false): Spec | null {
-    const m = this.num(i, 2, allowChinese && !isDigit(this.text[i]));
+    const t = this.text;
+    const m = this.num(i, 2, allowChinese && (cls(t, i) & C_DIGIT) === 0);
     if (!m || m.value < 1 || m.value > 12) return null;
-    const after = this.text[m.end];
-    if (after === '月') {
+    const after = t.charCodeAt(m.end);
+    if (after === CH_MONTH) {
       let end = m.end + 1;
-      if (this.text[end] === '份') end++;
-      const day = this.num(end, 2, !isDigit(this.text[end]) && !isDigit(this.text[i]));
-      if (day && (this.text[day.end] === '日' || this.text[day.end] === '号') && validDay(y ?? 2024, m.value, day.value)) {
+      if (t.charCodeAt(end) === CH_FEN) end++;
+      const day = this.num(end, 2, (cls(t, end) & C_DIGIT) === 0 && (cls(t, i) & C_DIGIT) === 0);
+      const dayMark = day ? t.charCodeAt(day.end) : 0;
+      if (day && (dayMark === CH_DAY || dayMark === CH_HAO) && validDay(y ?? 2024, m.value, day.value)) {
         const p: Endpoint = { y, dy: 0, m: m.value, d: day.value };
         return this.spec(i, day.end + 1, 'point', p, p);
       }
@@ -361,11 +412,11 @@ class DateReader {
       }
       return this.spec(i, end, 'month', { y, dy: 0, m: m.value, d: 1 }, { y, dy: 0, m: m.value, d: 'end' });
     }
-    const isRangeSep = RANGE_SEPARATORS.includes(after) && after !== '到';
-    if (isRangeSep || after === '、') {
+    const isRangeSep = after === after && (CHAR_CLASS[after] & C_RANGE_SEP) !== 0 && after !== CH_DAO;
+    if (isRangeSep || after === CH_DUN) {
       const m2 = this.num(m.end + 1, 2, false);
-      if (!m2 || this.text[m2.end] !== '月' || m2.value > 12 || m2.value <= m.value) return null;
-      if (after === '、' && m2.value !== m.value + 1) return null;
+      if (!m2 || t.charCodeAt(m2.end) !== CH_MONTH || m2.value > 12 || m2.value <= m.value) return null;
+      if (after === CH_DUN && m2.value !== m.value + 1) return null;
       return this.spec(i, m2.end + 1, 'range', { y, dy: 0, m: m.value, d: 1 }, { y, dy: 0, m: m2.value, d: 'end' });
     }
     return null;
@@ -374,10 +425,11 @@ class DateReader {
   /** S1 至 S2 / S1 至今. S2 may omit the year (and the month, after a day). */
   private withRange(s1: Spec): Spec {
     const base = s1;
-    const sep = this.text[s1.end];
-    if (!sep || !RANGE_SEPARATORS.includes(sep) || s1.kind === 'range' || !s1.first || !s1.last) return base;
+    const t = this.text;
+    const sep = t.charCodeAt(s1.end);
+    if (sep !== sep || (CHAR_CLASS[sep] & C_RANGE_SEP) === 0 || s1.kind === 'range' || !s1.first || !s1.last) return base;
     const q = s1.end + 1;
-    if (sep === '至' && this.text[q] === '今' && this.text[q + 1] !== '年') {
+    if (sep === CH_ZHI && t.charCodeAt(q) === CH_JIN && t.charCodeAt(q + 1) !== CH_YEAR) {
       return { ...base, end: q + 1, kind: 'range', last: null, note: joinNotes(base.note, '“至今”没有确定的结束日期') };
     }
     const s2 = this.readRangeEnd(q, s1);
@@ -399,11 +451,12 @@ class DateReader {
   }
 
   private readRangeEnd(q: number, s1: Spec): Spec | null {
-    if (!isDigit(this.text[q])) return null;
+    if ((cls(this.text, q) & C_DIGIT) === 0) return null;
     const run = this.digits(q, 4);
     if (!run) return null;
     if (run.len === 4) return this.readFromYear(q, run.value, run.end, false);
-    if (s1.kind === 'point' && (this.text[run.end] === '日' || this.text[run.end] === '号') && s1.first) {
+    const mark = this.text.charCodeAt(run.end);
+    if (s1.kind === 'point' && (mark === CH_DAY || mark === CH_HAO) && s1.first) {
       const d = run.value;
       if (d < 1 || d > 31) return null;
       const p: Endpoint = { y: null, dy: 0, m: s1.first.m, d };
@@ -416,11 +469,11 @@ class DateReader {
   /** 二〇二五年九月十二日 */
   private readChineseYear(i: number): Spec | null {
     const t = this.text;
-    if (i + 5 > this.limit || t[i + 4] !== '年') return null;
-    for (let k = i; k < i + 4; k++) if (!CN_DIGITS.includes(t[k])) return null;
+    if (i + 5 > this.limit || t.charCodeAt(i + 4) !== CH_YEAR) return null;
+    for (let k = i; k < i + 4; k++) if ((CHAR_CLASS[t.charCodeAt(k)] & C_CN_DIGIT) === 0) return null;
     const y = parseChineseNumber(t.slice(i, i + 4));
     if (y === null || !validYear(y)) return null;
-    const year: YearTok = { y, text: t.slice(i, i + 5), end: i + 5 + (t[i + 5] === '度' ? 1 : 0) };
+    const year: YearTok = { y, text: t.slice(i, i + 5), end: i + 5 + (t.charCodeAt(i + 5) === CH_DU ? 1 : 0) };
     return this.afterYear(i, year, null);
   }
 
@@ -428,17 +481,17 @@ class DateReader {
 
   private readWord(i: number): Spec | null {
     const t = this.text;
-    const prev = i > 0 ? t[i - 1] : NONE;
-    if (!WORD_START.has(t[i]) || isDigit(prev)) return null;
+    const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
+    if ((cls(t, i) & C_WORD_START) === 0 || (CHAR_CLASS[prev] & C_DIGIT) !== 0) return null;
     for (const rel of RELATIVE_YEARS) {
       if (t.startsWith(rel.word, i) && i + rel.word.length <= this.limit) {
-        const end = i + rel.word.length + (t[i + rel.word.length] === '度' ? 1 : 0);
+        const end = i + rel.word.length + (t.charCodeAt(i + rel.word.length) === CH_DU ? 1 : 0);
         return this.afterYear(i, { y: -1, text: rel.word, end }, rel);
       }
     }
-    if (prev === '每' || prev === '历' || prev === '同') return null;
+    if (prev === CH_MEI || prev === CH_LI || prev === CH_TONG) return null;
     const period = this.matchPeriod(i, YEAR_PERIODS);
-    if (period && !isCjkNumeral(prev)) {
+    if (period && (CHAR_CLASS[prev] & C_CN_NUMERAL) === 0) {
       return {
         ...this.spec(i, i + period.word.length, 'fuzzy',
           { y: null, dy: 0, m: period.first[0], d: period.first[1] },
@@ -446,10 +499,12 @@ class DateReader {
         note: period.note,
       };
     }
-    if ((t.startsWith('月底', i) || t.startsWith('月末', i)) && i + 2 <= this.limit && !isCjkNumeral(prev) && prev !== '个') {
+    const c0 = t.charCodeAt(i);
+    const c1 = t.charCodeAt(i + 1);
+    if (c0 === CH_MONTH && (c1 === CH_DI3 || c1 === CH_MO) && i + 2 <= this.limit && (CHAR_CLASS[prev] & C_CN_NUMERAL) === 0 && prev !== CH_GE) {
       return { ...this.spec(i, i + 2, 'fuzzy', null, null), note: `“${t.slice(i, i + 2)}”未写明月份，无法确定日期` };
     }
-    if (t.startsWith('近期', i) && i + 2 <= this.limit) {
+    if (c0 === CH_JIN4 && c1 === CH_QI && i + 2 <= this.limit) {
       return { ...this.spec(i, i + 2, 'fuzzy', null, null), note: '“近期”没有确定日期' };
     }
     return null;
@@ -469,7 +524,7 @@ class DateReader {
   }
 
   private matchPeriod(k: number, periods: FuzzyPeriod[]): FuzzyPeriod | null {
-    if (!PERIOD_FIRST_CHARS.has(this.text[k])) return null;
+    if ((cls(this.text, k) & C_PERIOD_FIRST) === 0) return null;
     for (const p of periods) if (k + p.word.length <= this.limit && this.text.startsWith(p.word, k)) return p;
     return null;
   }
@@ -481,20 +536,25 @@ class DateReader {
 
   /** Up to `max` ASCII digits at i, not followed by another digit. */
   private digits(i: number, max: number): { value: number; len: number; end: number } | null {
+    const t = this.text;
     let j = i;
-    while (j < this.limit && isDigit(this.text[j])) {
+    let value = 0;
+    while (j < this.limit) {
+      const c = t.charCodeAt(j);
+      if (c < 0x30 || c > 0x39) break;
+      value = value * 10 + (c - 0x30);
       j++;
       if (j - i > max) return null;
     }
     if (j === i) return null;
-    return { value: Number(this.text.slice(i, j)), len: j - i, end: j };
+    return { value, len: j - i, end: j };
   }
 
   /** A small number (month/day): ASCII digits, or Chinese numerals (十二, 二十六) when allowed. */
   private num(i: number, max: number, chinese: boolean): { value: number; end: number } | null {
     if (!chinese) return this.digits(i, max);
     let j = i;
-    while (j < this.limit && j - i < 3 && '〇零一二三四五六七八九十'.includes(this.text[j])) j++;
+    while (j < this.limit && j - i < 3 && (CHAR_CLASS[this.text.charCodeAt(j)] & C_CN_SMALL) !== 0) j++;
     if (j === i) return null;
     const value = parseChineseNumber(this.text.slice(i, j));
     return value === null ? null : { value, end: j };
@@ -522,14 +582,6 @@ function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-
-function isAsciiLetter(ch: string): boolean {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-}
-
-function isCjkNumeral(ch: string): boolean {
-  return ch !== '' && '〇零一二两三四五六七八九十'.includes(ch);
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }

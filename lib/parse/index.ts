@@ -35,10 +35,14 @@ export interface ParseOptions {
   chromeText?: string;
   /** The page's title, used when the text itself carries no title line. */
   pageTitle?: string | null;
+  /** When given, milliseconds spent in each pipeline stage are added to it (bench --profile). */
+  timings?: Record<string, number>;
 }
 
 export function parseNotice(rawText: string, opts: ParseOptions = {}): { text: string; toOriginal: Uint32Array; notice: Notice } {
+  const t0 = opts.timings ? performance.now() : 0;
   const norm = normalizeText(rawText);
+  if (opts.timings) addTiming(opts.timings, 'normalize', t0);
   return { text: norm.text, toOriginal: norm.toOriginal, notice: parseNormalized(norm.text, opts) };
 }
 
@@ -57,12 +61,28 @@ export interface NoticeAnalysis {
   fallbackYear: number | null;
 }
 
+/** Adds the time since `t0` to `timings[stage]`; returns now (the next stage's t0). */
+function addTiming(timings: Record<string, number>, stage: string, t0: number): number {
+  const now = performance.now();
+  timings[stage] = (timings[stage] ?? 0) + (now - t0);
+  return now;
+}
+
 export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnalysis {
+  const tm = opts.timings;
+  let t0 = tm ? performance.now() : 0;
+  const lap = (stage: string) => {
+    if (tm) t0 = addTiming(tm, stage, t0);
+  };
   const lines = splitLines(text);
+  lap('lines');
   const layout = analyzeLayout(lines);
   const { feedbackYear, ...meta } = extractMeta(text, layout, { chromeText: opts.chromeText, pageTitle: opts.pageTitle });
+  lap('layout+meta');
   const outline = buildOutline(text, lines, layout.bodyLine, layout.closingLine);
+  lap('outline');
   const candidates = selectItems(text, outline);
+  lap('items');
 
   const bodyStart = lines[layout.bodyLine]?.start ?? 0;
   const contentEnd = layout.closingLine > 0 ? lines[layout.closingLine - 1].end : 0;
@@ -80,18 +100,26 @@ export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnal
     const from = bounds[i];
     const to = bounds[i + 1];
     dates.push(...findDates(text, { from, to, fallbackYear: fallback.year, fallbackLabel: fallback.label }));
+  }
+  lap('dates');
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i];
+    const to = bounds[i + 1];
     deadlines.push(...findDeadlines(text, { from, to, fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate }));
   }
+  lap('deadlines');
 
   dates = dates.sort((a, b) => a.start - b.start);
   deadlines = deadlines.sort((a, b) => a.start - b.start);
   const quantities = contentEnd > bodyStart ? findQuantities(text, bodyStart, contentEnd) : [];
+  lap('quantities');
   const relations: ArithmeticRelation[] = [];
   for (let li = layout.bodyLine; li < layout.closingLine; li++) {
     const line = lines[li];
     const inLine = within(quantities, line.start, line.end);
     if (inLine.length >= 3) relations.push(...findArithmeticRelations(text, inLine, { start: line.start, end: line.end }));
   }
+  lap('arithmetic');
 
   const signals: StatusSignal[] = [];
   const items: ProblemItem[] = candidates.map((c) => {
@@ -116,9 +144,12 @@ export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnal
     };
   });
 
+  lap('status');
   const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, publishDate: meta.publishDate, today: opts.today });
+  lap('spans');
   const problemSectionIds = [...new Set(candidates.map((c) => topOf(c).node.id))];
   const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds }, { today: opts.today });
+  lap('checks');
 
   const notice: Notice = {
     version: NOTICE_MODEL_VERSION,

@@ -38,6 +38,9 @@ else failed += 1;
 
 vitest('unit', 'vitest.config.ts', 'test-results/unit.json');
 
+if (run('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) passed += 1;
+else failed += 1;
+
 if (run('build (chrome-mv3)', 'npx', ['wxt', 'build'])) {
   passed += 1;
   vitest('e2e', 'vitest.e2e.config.ts', 'test-results/e2e.json');

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { applyMarks, clearMarks, flattenSpans, strongestKind, type HighlightSpan, type NodePiece } from '@/lib/page/highlighter';
+import { extractText } from '@/lib/extract';
+import { normalizeText } from '@/lib/parse/normalize';
+import { PageTextMap } from '@/lib/page/text-map';
+
+const span = (kind: HighlightSpan['kind'], start: number, end: number, note = kind): HighlightSpan => ({ kind, start, end, note });
+
+describe('flattenSpans', () => {
+  it('splits overlapping spans into ordered, non-overlapping pieces carrying every covering kind', () => {
+    const pieces = flattenSpans([span('deadline', 0, 10), span('date', 2, 8), span('overdue', 0, 10)]);
+    expect(pieces.map((p) => [p.start, p.end, p.kinds.sort().join('+')])).toEqual([
+      [0, 2, 'deadline+overdue'],
+      [2, 8, 'date+deadline+overdue'],
+      [8, 10, 'deadline+overdue'],
+    ]);
+    expect(strongestKind(pieces[1].kinds)).toBe('overdue');
+  });
+
+  it('merges adjacent pieces with the same cover and drops empty spans', () => {
+    const pieces = flattenSpans([span('number', 0, 3), span('number', 3, 6, 'number'), span('date', 5, 5)]);
+    expect(pieces).toHaveLength(1);
+    expect([pieces[0].start, pieces[0].end]).toEqual([0, 6]);
+  });
+
+  it('leaves gaps between spans unmarked', () => {
+    const pieces = flattenSpans([span('number', 0, 2), span('date', 5, 7)]);
+    expect(pieces.map((p) => [p.start, p.end])).toEqual([[0, 2], [5, 7]]);
+  });
+});
+
+function setup(html: string) {
+  document.body.innerHTML = `<div id="a">${html}</div>`;
+  const root = document.getElementById('a')!;
+  const ex = extractText(root);
+  const map = new PageTextMap(ex, normalizeText(ex.text));
+  return { root, map };
+}
+
+async function mark(map: PageTextMap, spans: HighlightSpan[]) {
+  const pieces: NodePiece[] = [];
+  for (const piece of flattenSpans(spans)) for (const p of map.domPieces(piece.start, piece.end)) pieces.push({ ...p, piece });
+  return applyMarks(pieces);
+}
+
+describe('applyMarks / clearMarks on a real DOM', () => {
+  const html = '<p>预计<span>20</span><span>25年7月</span>前整改完成，共<strong>23</strong>宗。</p><p>第二段 <a href="#x">链接文字</a> 结束</p>';
+
+  it('marks a date split across spans and a number split from its unit, keeping links intact', async () => {
+    const { root, map } = setup(html);
+    const dateAt = map.text.indexOf('2025年7月');
+    const numAt = map.text.indexOf('23宗');
+    const linkAt = map.text.indexOf('链接');
+    await mark(map, [span('date', dateAt, dateAt + 7), span('number', numAt, numAt + 3), span('done', linkAt, linkAt + 2)]);
+    const marks = [...root.querySelectorAll('mark.rl-mark')];
+    const text = (kind: string) => marks.filter((m) => m.getAttribute('data-rl-kinds')!.includes(kind)).map((m) => m.textContent).join('');
+    expect(text('date')).toBe('2025年7月');
+    expect(text('number')).toBe('23宗');
+    expect(root.querySelector('a')!.getAttribute('href')).toBe('#x');
+    expect(root.querySelector('a mark')!.textContent).toBe('链接');
+  });
+
+  it('restores the exact original DOM when cleared', async () => {
+    const { root, map } = setup(html);
+    const before = root.innerHTML;
+    await mark(map, [span('overdue', 0, map.text.length)]);
+    expect(root.innerHTML).not.toBe(before);
+    clearMarks(root);
+    expect(root.innerHTML).toBe(before);
+  });
+
+  it('maps a DOM selection back to normalized offsets', () => {
+    const { root, map } = setup(html);
+    const strong = root.querySelector('strong')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(strong, 0);
+    range.setEnd(root.querySelector('strong')!.nextSibling!, 1);
+    const r = map.fromDomRange(range)!;
+    expect(map.text.slice(r.start, r.end)).toBe('23宗');
+  });
+});

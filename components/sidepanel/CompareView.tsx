@@ -3,12 +3,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getSnapshot, listNotices, listOverrides, listSnapshots } from '@/lib/db';
 import { compareNotices } from '@/lib/compare';
 import { ingestText, type IngestedNotice } from '@/lib/ingest';
-import type { Comparison, DeadlineChange, ItemChange, Notice, NoticeRecord, NoticeSnapshot, PageState, StatusOverride } from '@/lib/schema';
+import type { Comparison, DeadlineChange, ItemChange, Notice, NoticeRecord, NoticeSnapshot, PageState } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { statusLabel } from '../common/labels';
 import { ingestFile } from './LibraryView';
-import { ExportBar } from './ExportBar';
+import { ExportBar, overridesFor } from './ExportBar';
 import { scrollPage, sidePanelDb, useBoundTab } from './hooks';
 
 const CHANGE_KEYS: Record<ItemChange, MessageKey> = {
@@ -193,11 +193,3 @@ function suggestEarlier(notices: NoticeRecord[], ownSnapshots: NoticeSnapshot[],
   );
 }
 
-/**
- * Overrides are stored per library notice and item id, and ids are positional; the snapshots of one library
- * notice can be different notices (the same 6. is another problem), so an override applies only where the
- * item at its id still has the label it was made for.
- */
-function overridesFor(n: Notice, overrides: StatusOverride[]): StatusOverride[] {
-  return overrides.filter((o) => n.items.some((i) => i.id === o.itemId && i.label === o.itemLabel));
-}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { listAnnotations, listOverrides } from '@/lib/db';
 import { exportReview, type ExportFormat } from '@/lib/export';
-import type { Comparison, Notice } from '@/lib/schema';
+import type { Comparison, Notice, StatusOverride } from '@/lib/schema';
 import { t } from '@/lib/i18n';
 import { downloadFile } from './download';
 import { sidePanelDb } from './hooks';
@@ -15,8 +15,8 @@ export function ExportBar({ notice, text, url, noticeKey, comparison }: { notice
     setError(null);
     try {
       const db = sidePanelDb();
-      const [annotations, overrides] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey)]) : [[], []];
-      const file = await exportReview(format, { notice, text, url, annotations, overrides, comparison, generatedAt: new Date().toISOString() });
+      const [annotations, stored] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey)]) : [[], []];
+      const file = await exportReview(format, { notice, text, url, annotations, overrides: overridesFor(notice, stored), comparison, generatedAt: new Date().toISOString() });
       downloadFile(file.fileName, file.mime, file.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -31,4 +31,13 @@ export function ExportBar({ notice, text, url, noticeKey, comparison }: { notice
       {error && <p class="sp-error" role="alert">{error}</p>}
     </section>
   );
+}
+
+/**
+ * Overrides are stored per library notice and item id, and item ids are positional. A later notice with the
+ * same organization and title is filed under the same library notice, where its 6. may be another problem
+ * than the earlier notice's 6.: an override applies only where the item at its id has the label it was made for.
+ */
+export function overridesFor(notice: Notice, overrides: StatusOverride[]): StatusOverride[] {
+  return overrides.filter((o) => notice.items.some((i) => i.id === o.itemId && i.label === o.itemLabel));
 }

@@ -25,6 +25,7 @@ const RESOLVED = ['历史约定不合理', '公共服务供给存在短板'];
 const NEW_ITEM = '问题合同台账更新不及时';
 
 let s: Session;
+let earlier: Page;
 let later: Page;
 let laterTabId: number;
 
@@ -37,10 +38,10 @@ beforeAll(async () => {
   // Visiting a notice page saves it to the library: another organization's notice, newer than the earlier
   // 花山镇 one (so "same organization first" is what puts 花山镇 on top), the earlier one, then the later one.
   // (The pages stay open: closing one right after its analysis could cut its save short.)
-  for (const file of ['guzhen-town.html', 'huashan-town.html']) {
-    const page = await openFixture(s, file);
-    await page.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
-  }
+  const guzhen = await openFixture(s, 'guzhen-town.html');
+  await guzhen.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  earlier = await openFixture(s, 'huashan-town.html');
+  await earlier.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
   later = await openFixture(s, 'huashan-town-2026.html');
   await later.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
   laterTabId = await tabIdOf(s, later);
@@ -221,6 +222,35 @@ describe('export the review with its comparison', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     for (const l of [CONTRACTS, REGRESSED, NEW_ITEM, ...RESOLVED, VANISHED]) expect(text).toContain(l);
+  });
+
+});
+
+describe('a reviewer override made on the earlier notice', () => {
+  // Both 花山镇 notices are filed under one library entry (same organization and title) and item ids are
+  // positional: the earlier 6. (租金上偷梁换柱) and the later 6. (落实违建巡查责任不到位) share an id.
+  it('applies to the earlier item it was made for, not to the later item at the same position', async () => {
+    const earlierPanel = await openSidePanel(s, await tabIdOf(s, earlier));
+    const card = earlierPanel.locator('li.sp-item', { hasText: VANISHED });
+    await card.getByRole('button', { name: '修改状态' }).click();
+    await card.locator('select[name="status"]').selectOption('done');
+    await card.locator('input[name="reason"]').fill('欠租合同均已解除');
+    await card.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => card.locator('.sp-override').textContent()).toContain('欠租合同均已解除');
+    await earlierPanel.close();
+
+    const panel = await openCompare();
+    await panel.locator('input[name="earlier"]').first().check();
+    await panel.locator('[data-action="compare"]').click();
+    await expect.poll(() => rowTexts(panel, 'done_omitted')).toEqual([expect.stringContaining(VANISHED)]);
+    expect(await panel.locator('tr[data-change="vanished"]').count()).toBe(0);
+    expect((await rowTexts(panel, 'regressed')).join('\n')).toContain(REGRESSED);
+
+    const [dl] = await Promise.all([panel.waitForEvent('download'), panel.locator('[data-format="json"]').click()]);
+    const file = reviewExportFile.parse(JSON.parse(readFileSync((await dl.path())!, 'utf8')));
+    expect(file.overrides).toEqual([]);
+    expect(file.comparison!.summary).toMatchObject({ vanished: 0, done_omitted: 1, regressed: 1 });
+    await panel.close();
   });
 
   it('sends no request to any address but 127.0.0.1', () => {

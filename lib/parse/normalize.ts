@@ -67,31 +67,79 @@ const FW_LPAREN = 0xff08;
 const FW_RPAREN = 0xff09;
 const PUNCT_FOLD: Record<number, number> = { 0x3a: 0xff1a, 0x2c: 0xff0c, 0x3b: 0xff1b };
 
+/** Scratch buffers for foldLinePunctuation, grown on demand (partner of each bracket, work stack). */
+let partnerBuf = new Int32Array(256);
+let stackBuf = new Int32Array(256);
+
 /**
  * Folds one line in place: `codes[0..n)` are the squeezed line's code units. ASCII brackets become
- * full-width when the pair touches CJK or opens the line; `:` `,` `;` when a neighbour is CJK.
+ * full-width when the pair touches CJK or opens the line (an unpaired bracket: when it touches CJK or
+ * opens the line); `:` `,` `;` when a neighbour is CJK. A folded character is CJK itself, so folds
+ * propagate (`来源:(` → `来源：（`): the rules are applied until nothing changes — with a work list,
+ * so each character is folded at most once and re-examined O(1) times — which makes normalization
+ * idempotent.
  */
 function foldLinePunctuation(codes: Uint16Array, n: number): void {
-  const cjk = (i: number) => i >= 0 && i < n && isCjkCode(codes[i]);
-  let opens: number[] | null = null;
+  // the stack holds the candidates (≤ n) plus two neighbours per fold (≤ 2n); it also pairs brackets
+  if (partnerBuf.length < n) partnerBuf = new Int32Array(n * 2);
+  if (stackBuf.length < 3 * n + 4) stackBuf = new Int32Array(6 * n + 8);
+  const partner = partnerBuf;
+  const stack = stackBuf;
+  // pair brackets (stack of open positions kept in `stack`), collect candidates
+  let opens = 0;
+  let candidates = 0;
   for (let i = 0; i < n; i++) {
     const c = codes[i];
-    if (c > RPAREN) continue;
-    if (c === LPAREN) (opens ??= []).push(i);
-    else if (c === RPAREN) {
-      const o = opens?.length ? opens.pop()! : -1;
-      if (o >= 0) {
-        if (o === 0 || cjk(o - 1) || cjk(o + 1) || cjk(i - 1) || cjk(i + 1)) {
-          codes[o] = FW_LPAREN;
-          codes[i] = FW_RPAREN;
-        }
-      } else if (cjk(i - 1) || cjk(i + 1) || i === 0) codes[i] = FW_RPAREN;
-    }
+    if (c > 0x3b) continue;
+    if (c === LPAREN) {
+      partner[i] = -1;
+      stack[opens++] = i;
+      candidates++;
+    } else if (c === RPAREN) {
+      const o = opens > 0 ? stack[--opens] : -1;
+      partner[i] = o;
+      if (o >= 0) partner[o] = i;
+      candidates++;
+    } else if (c === 0x3a || c === 0x2c || c === 0x3b) candidates++;
   }
-  if (opens) for (const o of opens) if (cjk(o - 1) || cjk(o + 1) || o === 0) codes[o] = FW_LPAREN;
-  for (let i = 0; i < n; i++) {
+  if (candidates === 0) return;
+  const cjk = (i: number) => i >= 0 && i < n && isCjkCode(codes[i]);
+  const isCandidate = (i: number) => {
+    if (i < 0 || i >= n) return false;
     const c = codes[i];
-    if ((c === 0x3a || c === 0x2c || c === 0x3b) && (cjk(i - 1) || cjk(i + 1))) codes[i] = PUNCT_FOLD[c];
+    return c === LPAREN || c === RPAREN || c === 0x3a || c === 0x2c || c === 0x3b;
+  };
+  const shouldFold = (i: number): boolean => {
+    const c = codes[i];
+    if (c === LPAREN || c === RPAREN) {
+      const p = partner[i];
+      if (p < 0) return i === 0 || cjk(i - 1) || cjk(i + 1);
+      const o = c === LPAREN ? i : p;
+      const e = c === LPAREN ? p : i;
+      return o === 0 || cjk(o - 1) || cjk(o + 1) || cjk(e - 1) || cjk(e + 1);
+    }
+    return cjk(i - 1) || cjk(i + 1);
+  };
+  let top = 0;
+  for (let i = n - 1; i >= 0; i--) if (isCandidate(i)) stack[top++] = i;
+  const push = (i: number) => {
+    if (isCandidate(i)) stack[top++] = i;
+  };
+  const fold = (i: number) => {
+    const c = codes[i];
+    codes[i] = c === LPAREN ? FW_LPAREN : c === RPAREN ? FW_RPAREN : PUNCT_FOLD[c];
+    push(i - 1);
+    push(i + 1);
+  };
+  while (top > 0) {
+    const i = stack[--top];
+    if (!isCandidate(i) || !shouldFold(i)) continue;
+    const c = codes[i];
+    fold(i);
+    if ((c === LPAREN || c === RPAREN) && partner[i] >= 0) {
+      const p = partner[i];
+      fold(p);
+    }
   }
 }
 

@@ -21,14 +21,8 @@ export function ingestText(raw: string, opts: { today?: string } = {}): Ingested
 export function ingestDocument(doc: Document, opts: { today?: string } = {}): IngestedNotice {
   const extracted = extractText(findArticleRoot(doc));
   const { text } = normalizeText(extracted.text);
-  const notice = withPageTitle(parseNormalized(text, { ...opts, chromeText: extractChromeText(doc) || undefined }), extractTitle(doc));
+  const notice = parseNormalized(text, { ...opts, chromeText: extractChromeText(doc) || undefined, pageTitle: extractTitle(doc) });
   return { text, notice };
-}
-
-/** The page's own heading is the title when the article text carries none (it is real data, not a guess). */
-export function withPageTitle(notice: Notice, pageTitle: string | null): Notice {
-  if (notice.meta.title || !pageTitle) return notice;
-  return { ...notice, meta: { ...notice.meta, title: pageTitle } };
 }
 
 export type FileKind = 'txt' | 'html' | 'json';

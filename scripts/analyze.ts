@@ -2,22 +2,31 @@
  * Analyze notices from the command line.
  *
  *   npm run analyze -- FILE... [--json | --md] [--today YYYY-MM-DD] [--force]
+ *                      [--earlier OLD]... [--format md|csv|json|html|docx] [--out PATH]
  *
  * FILE: .txt (plain notice text) or .html/.htm (a saved page: article root + page chrome are
  * extracted with lib/extract). `--md` (default) prints a readable report; `--json` prints only the
  * Notice model (validated with the zod schema), an array when several files are given.
+ * `--earlier OLD` (repeatable) compares each FILE with earlier notices (lib/compare): `--json` then prints
+ * the notice's analysis with a `comparison` key beside it, `--md` appends the comparison.
+ * `--format` exports the review (lib/export, same code as the side panel): text formats go to stdout
+ * unless `--out` is given; .docx is written to `--out` or `{organization}-{publishDate}-审阅意见.docx`.
  * Errors go to stderr with a non-zero exit code: 1 = a file could not be read, 2 = bad usage,
  * 3 = not a rectification notice (use --force to analyze anyway).
  *
  * Kept thin on purpose: argument parsing (`parseArgs`), loading (`loadNotice`), analysis
  * (`analyzeLoaded`) and rendering (`RENDERERS`) are separate so new flags/formats plug in.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectNotice } from '../lib/detect';
 import { parseNotice } from '../lib/parse/index';
-import { notice as noticeSchema, type Notice, type OutlineNode } from '../lib/schema';
+import { notice as noticeSchema, type Comparison, type Notice, type OutlineNode } from '../lib/schema';
+import { CHANGE_LABELS, compareNotices } from '../lib/compare';
+import { exportReview, type ExportFormat } from '../lib/export';
+
+const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'docx'];
 
 export type OutputFormat = 'md' | 'json';
 
@@ -26,6 +35,9 @@ export interface CliArgs {
   format: OutputFormat;
   today?: string;
   force: boolean;
+  earlier: string[];
+  exportFormat?: ExportFormat;
+  out?: string;
 }
 
 export interface Io {
@@ -33,7 +45,7 @@ export interface Io {
   err: (s: string) => void;
 }
 
-const USAGE = '用法：npm run analyze -- 文件... [--json | --md] [--today YYYY-MM-DD] [--force]';
+const USAGE = '用法：npm run analyze -- 文件... [--json | --md] [--today YYYY-MM-DD] [--force] [--earlier 较早通报]... [--format md|csv|json|html|docx] [--out 输出文件]';
 
 export class CliError extends Error {
   constructor(
@@ -46,7 +58,7 @@ export class CliError extends Error {
 
 /** Small argument parser: flags may appear anywhere; `--today=2026-01-01` and `--today 2026-01-01` both work. */
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { files: [], format: 'md', force: false };
+  const args: CliArgs = { files: [], format: 'md', force: false, earlier: [] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') ? (argv[i].split(/=(.*)/s, 2) as [string, string | undefined]) : [argv[i], undefined];
     const value = () => {
@@ -70,6 +82,18 @@ export function parseArgs(argv: string[]): CliArgs {
         args.today = v;
         break;
       }
+      case '--earlier':
+        args.earlier.push(value());
+        break;
+      case '--format': {
+        const v = value() as ExportFormat;
+        if (!EXPORT_FORMATS.includes(v)) throw new CliError(`--format 只支持 ${EXPORT_FORMATS.join('/')}，收到“${v}”。`, 2);
+        args.exportFormat = v;
+        break;
+      }
+      case '--out':
+        args.out = value();
+        break;
       case '--help':
       case '-h':
         throw new CliError(USAGE, 2);
@@ -79,6 +103,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!args.files.length) throw new CliError(`请指定至少一个通报文件。\n${USAGE}`, 2);
+  if (args.out && args.files.length > 1) throw new CliError('--out 只能与一个通报文件一起使用。', 2);
   return args;
 }
 
@@ -114,6 +139,7 @@ export interface AnalyzedNotice {
   file: string;
   text: string;
   notice: Notice;
+  comparison?: Comparison;
 }
 
 export function analyzeLoaded(loaded: LoadedNotice, opts: { today?: string; force?: boolean }): AnalyzedNotice {
@@ -178,9 +204,57 @@ export function renderMarkdown(a: AnalyzedNotice): string {
 
 /** Renderers by format; `several` = more than one file was requested (JSON then prints an array). */
 export const RENDERERS: Record<OutputFormat, (list: AnalyzedNotice[], several: boolean) => string> = {
-  md: (list) => list.map(renderMarkdown).join('\n---\n\n'),
-  json: (list, several) => JSON.stringify(several ? list.map((a) => a.notice) : list[0].notice, null, 2) + '\n',
+  md: (list) => list.map((a) => renderMarkdown(a) + (a.comparison ? renderComparison(a.comparison) : '')).join('\n---\n\n'),
+  json: (list, several) => {
+    const json = (a: AnalyzedNotice) => (a.comparison ? { ...a.notice, comparison: a.comparison } : a.notice);
+    return JSON.stringify(several ? list.map(json) : json(list[0]), null, 2) + '\n';
+  },
 };
+
+export function renderComparison(c: Comparison): string {
+  const out: string[] = ['## 与较早通报对比', ''];
+  out.push(`- 较早通报：${c.earlier.map((e) => `${e.title ?? '（无标题）'}（${e.publishDate ?? '日期不明'}）`).join('；')}`);
+  out.push(`- 汇总：${Object.entries(c.summary).filter(([, n]) => n).map(([k, n]) => `${CHANGE_LABELS[k as keyof typeof CHANGE_LABELS]} ${n}`).join('，')}`, '');
+  for (const r of c.rows) {
+    if (r.change === 'unchanged_done') continue;
+    const label = r.currentItem?.label ?? r.earlierItem?.label ?? '';
+    const score = r.score === null ? '' : `（匹配度 ${r.score.toFixed(2)}）`;
+    out.push(`- [${CHANGE_LABELS[r.change]}] ${label}${score}`);
+    for (const n of r.numberChanges) out.push(`  - 数字：${n.context}${n.beforeText} → ${n.afterText}（${n.delta > 0 ? '+' : ''}${n.delta}${n.unit}）`);
+    for (const d of r.deadlineChanges) out.push(`  - 期限：${d.before ?? '—'} → ${d.after ?? '—'}（${d.kind}）`);
+  }
+  if (c.overdueCommitments.length) {
+    out.push('', '### 逾期承诺', '');
+    for (const o of c.overdueCommitments) out.push(`- ${o.itemLabel}：“${o.deadlineText}” → ${o.deadline}，至本期通报仍未报完成`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Compares `current` with the earlier notices, oldest first (by publish date). */
+export function compareWithEarlier(current: AnalyzedNotice, earlier: AnalyzedNotice[]): Comparison {
+  const sorted = [...earlier].sort((a, b) => (a.notice.meta.publishDate ?? '').localeCompare(b.notice.meta.publishDate ?? ''));
+  return compareNotices(current.notice, sorted.map((e) => e.notice), { texts: { current: current.text, earlier: sorted.map((e) => e.text) } });
+}
+
+/** Exports the review of one analyzed notice; returns where it went. */
+async function exportOne(a: AnalyzedNotice, format: ExportFormat, outPath: string | undefined, io: Io): Promise<void> {
+  const file = await exportReview(format, {
+    notice: a.notice,
+    text: a.text,
+    url: pathToFileURL(a.file).href,
+    annotations: [],
+    overrides: [],
+    comparison: a.comparison ?? null,
+    generatedAt: new Date().toISOString(),
+  });
+  if (!outPath && typeof file.data === 'string') {
+    io.out(file.data);
+    return;
+  }
+  const target = outPath ?? file.fileName;
+  await writeFile(target, file.data);
+  io.err(`已导出：${target}\n`);
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -196,6 +270,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   const results: AnalyzedNotice[] = [];
   let code = 0;
+  const earlier: AnalyzedNotice[] = [];
+  for (const file of args.earlier) {
+    try {
+      earlier.push(analyzeLoaded(await loadNotice(file), { today: args.today, force: true }));
+    } catch (e) {
+      io.err(`错误（较早通报）：${(e as Error).message}\n`);
+      return e instanceof CliError ? e.code : 1;
+    }
+  }
   for (const file of args.files) {
     try {
       results.push(analyzeLoaded(await loadNotice(file), args));
@@ -203,6 +286,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`错误：${(e as Error).message}\n`);
       code = Math.max(code, e instanceof CliError ? e.code : 1);
     }
+  }
+  if (earlier.length) for (const r of results) r.comparison = compareWithEarlier(r, earlier);
+  if (args.exportFormat) {
+    for (const r of results) await exportOne(r, args.exportFormat, args.out, io);
+    return code;
   }
   if (results.length) io.out(RENDERERS[args.format](results, args.files.length > 1));
   return code;

@@ -8,7 +8,6 @@ import { extractChromeText, extractText, extractTitle, findArticleRoot, type Ext
 import { normalizeText } from '@/lib/parse/normalize';
 import { parseNormalized } from '@/lib/parse';
 import { anchorAll, describeRange } from '@/lib/anchor';
-import { withPageTitle } from '@/lib/ingest';
 import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
@@ -110,7 +109,7 @@ export class NoticePageController {
     }
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
-    const notice = withPageTitle(parseNormalized(normalized.text, { today, chromeText: extractChromeText(this.doc) || undefined }), title);
+    const notice = parseNormalized(normalized.text, { today, chromeText: extractChromeText(this.doc) || undefined, pageTitle: title });
     timings.parse = performance.now() - t1;
     this.root = root;
     this.map = new PageTextMap(extracted, normalized);

@@ -66,3 +66,44 @@ describe('analyze CLI', () => {
     expect(parseArgs(['a.txt', '--today=2026-01-02', 'b.html', '--json'])).toEqual({ files: ['a.txt', 'b.html'], format: 'json', today: '2026-01-02', force: false });
   });
 });
+
+describe('analyze CLI: compare and export', () => {
+  const later = fileURLToPath(new URL('../fixtures/notices/huashan-town-2026-03-20.txt', import.meta.url));
+  const earlier = seed('huashan-town-2025-06-19.txt');
+
+  it('--earlier --json puts the comparison beside the notice analysis', async () => {
+    const r = await run([later, '--earlier', earlier, '--json', '--today', '2026-11-23']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(noticeSchema.safeParse({ ...out, comparison: undefined }).success).toBe(true);
+    expect(out.comparison.summary.vanished).toBe(1);
+    const vanished = out.comparison.rows.find((row: { change: string }) => row.change === 'vanished');
+    expect(vanished.earlierItem.label).toContain('租金上偷梁换柱');
+    expect(out.comparison.overdueCommitments.map((o: { deadline: string }) => o.deadline)).toContain('2025-06-30');
+  });
+
+  it('--earlier --md appends the comparison with number deltas', async () => {
+    const r = await run([later, '--earlier', earlier, '--md']);
+    expect(r.out).toContain('## 与较早通报对比');
+    expect(r.out).toContain('11宗 → 19宗（+8宗）');
+  });
+
+  it('--format csv prints a BOM-prefixed CSV; --format docx writes a Word file', async () => {
+    const csv = await run([earlier, '--format', 'csv']);
+    expect(csv.out.startsWith('\uFEFF')).toBe(true);
+    expect(csv.out).toContain('历史约定不合理');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const target = `${mkdtempSync(`${tmpdir()}/rl-cli-`)}/review.docx`;
+    const docx = await run([earlier, '--format', 'docx', '--out', target]);
+    expect(docx.code).toBe(0);
+    expect(readFileSync(target).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('rejects an unknown export format and a missing earlier file clearly', async () => {
+    expect((await run([earlier, '--format', 'pdf'])).err).toContain('--format 只支持');
+    const missing = await run([later, '--earlier', '/nonexistent/old.txt']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('文件不存在');
+  });
+});

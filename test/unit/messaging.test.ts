@@ -11,7 +11,8 @@ function deliver(message: unknown): Promise<Reply | undefined> {
       answered = true;
       resolve(r);
     };
-    void fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: 7 } } as never, sendResponse as never).then(() => {
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+    void trigger(message, { tab: { id: 7 } }, sendResponse).then(() => {
       setTimeout(() => !answered && resolve(undefined), 20);
     });
   });

@@ -37,7 +37,7 @@ describe('status signals', () => {
   });
 
   it('finds completion phrases but not instructions to complete', () => {
-    expect(done('均已全部整改完毕')).toEqual(['已全部整改完毕']);
+    expect(done('均已全部整改完毕')).toEqual(['均已全部整改完毕']);
     expect(done('整改完成率达到100%')).toEqual(['完成率达到100%']);
     expect(done('已按要求拆除完毕')).toEqual(['已按要求拆除完毕']);
     expect(done('已督促相关场所落实整改')).toEqual([]);

@@ -1,5 +1,6 @@
 /** Pure helpers to present the outline with its problem items (no rendering here). */
 import type { ItemStatus, Notice, OutlineNode, ProblemItem, StatusOverride } from '@/lib/schema';
+import { overrideFor } from '@/lib/overrides';
 
 /** Items attached to the deepest outline node containing their start. */
 export function itemsByOutlineNode(notice: Notice): Map<string, ProblemItem[]> {
@@ -21,7 +22,7 @@ export function itemsByOutlineNode(notice: Notice): Map<string, ProblemItem[]> {
 }
 
 export function effectiveStatus(item: ProblemItem, overrides: StatusOverride[]): { status: ItemStatus; override: StatusOverride | null } {
-  const override = overrides.find((o) => o.itemId === item.id) ?? null;
+  const override = overrideFor(item, overrides);
   return { status: override?.status ?? item.status, override };
 }
 

@@ -8,7 +8,8 @@ import { formatGongwenDate } from '@/lib/export/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { statusLabel } from '../common/labels';
 import { ingestFile } from './LibraryView';
-import { ExportBar, overridesFor } from './ExportBar';
+import { ExportBar } from './ExportBar';
+import { overridesFor } from '@/lib/overrides';
 import { scrollPage, sidePanelDb, useBoundTab } from './hooks';
 
 const CHANGE_KEYS: Record<ItemChange, MessageKey> = {

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { listAnnotations, listOverrides } from '@/lib/db';
 import { exportReview, type ExportFormat } from '@/lib/export';
-import type { Comparison, Notice, StatusOverride } from '@/lib/schema';
+import type { Comparison, Notice } from '@/lib/schema';
+import { overridesFor } from '@/lib/overrides';
 import { t } from '@/lib/i18n';
 import { downloadFile } from './download';
 import { sidePanelDb } from './hooks';
@@ -33,11 +34,3 @@ export function ExportBar({ notice, text, url, noticeKey, comparison }: { notice
   );
 }
 
-/**
- * Overrides are stored per library notice and item id, and item ids are positional. A later notice with the
- * same organization and title is filed under the same library notice, where its 6. may be another problem
- * than the earlier notice's 6.: an override applies only where the item at its id has the label it was made for.
- */
-export function overridesFor(notice: Notice, overrides: StatusOverride[]): StatusOverride[] {
-  return overrides.filter((o) => notice.items.some((i) => i.id === o.itemId && i.label === o.itemLabel));
-}

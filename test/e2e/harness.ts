@@ -71,7 +71,8 @@ export async function launch(opts: { today?: string; headless?: boolean } = {}):
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
     // The extension's UI language follows the browser's (zh_CN first); on Linux it comes from the environment.
-    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+    // LC_ALL=C.UTF-8 keeps non-ASCII download file names (zh_CN.UTF-8 may not be installed as a system locale).
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8', LC_ALL: 'C.UTF-8' },
   });
   const externalRequests: string[] = [];
   const consoleErrors: string[] = [];

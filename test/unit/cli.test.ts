@@ -63,7 +63,7 @@ describe('analyze CLI', () => {
   });
 
   it('parses flags anywhere and in --flag=value form', () => {
-    expect(parseArgs(['a.txt', '--today=2026-01-02', 'b.html', '--json'])).toEqual({ files: ['a.txt', 'b.html'], format: 'json', today: '2026-01-02', force: false });
+    expect(parseArgs(['a.txt', '--today=2026-01-02', 'b.html', '--json'])).toEqual({ files: ['a.txt', 'b.html'], format: 'json', today: '2026-01-02', force: false, earlier: [] });
   });
 });
 

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { overrideFor, overridesFor } from '@/lib/overrides';
+import type { Notice, ProblemItem, StatusOverride } from '@/lib/schema';
+
+const item = (id: string, label: string): ProblemItem => ({ id, label, path: [], status: 'unclear', statusEvidence: null, deadlines: [], quantities: [], start: 0, end: 1 });
+const ov = (itemId: string, itemLabel: string): StatusOverride => ({ noticeKey: 'k', itemId, itemLabel, status: 'done', reason: '核实', createdAt: '2026-01-01T00:00:00Z' });
+
+describe('overrides follow the problem, not the position', () => {
+  it('applies an override only to the item with the same id and label', () => {
+    const list = [ov('o-2-1-6', '租金上偷梁换柱')];
+    expect(overrideFor(item('o-2-1-6', '租金上偷梁换柱'), list)).toBe(list[0]);
+    expect(overrideFor(item('o-2-1-6', '落实违建巡查责任不到位'), list)).toBeNull();
+  });
+
+  it('keeps only the overrides that still apply to a version of the notice', () => {
+    const notice = { items: [item('o-1', '甲'), item('o-2', '乙')] } as unknown as Notice;
+    expect(overridesFor(notice, [ov('o-1', '甲'), ov('o-2', '丙'), ov('o-9', '乙')]).map((o) => o.itemId)).toEqual(['o-1']);
+  });
+});

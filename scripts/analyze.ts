@@ -25,6 +25,7 @@ import { parseNotice } from '../lib/parse/index';
 import { notice as noticeSchema, type Comparison, type Notice, type OutlineNode } from '../lib/schema';
 import { CHANGE_LABELS, compareNotices } from '../lib/compare';
 import { exportReview, type ExportFormat } from '../lib/export';
+import { DEADLINE_CHANGE_LABELS } from '../lib/export/format';
 
 const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'docx'];
 
@@ -221,7 +222,7 @@ export function renderComparison(c: Comparison): string {
     const score = r.score === null ? '' : `（匹配度 ${r.score.toFixed(2)}）`;
     out.push(`- [${CHANGE_LABELS[r.change]}] ${label}${score}`);
     for (const n of r.numberChanges) out.push(`  - 数字：${n.context}${n.beforeText} → ${n.afterText}（${n.delta > 0 ? '+' : ''}${n.delta}${n.unit}）`);
-    for (const d of r.deadlineChanges) out.push(`  - 期限：${d.before ?? '—'} → ${d.after ?? '—'}（${d.kind}）`);
+    for (const d of r.deadlineChanges) out.push(`  - ${DEADLINE_CHANGE_LABELS[d.kind]}：${d.before ?? '—'} → ${d.after ?? '—'}${d.days ? `（${d.days}天）` : ''}`);
   }
   if (c.overdueCommitments.length) {
     out.push('', '### 逾期承诺', '');

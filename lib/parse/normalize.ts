@@ -52,13 +52,30 @@ function foldWidth(c: number): number {
   return c;
 }
 
-function isCjkCode(c: number): boolean {
+function isCjkCodeSlow(c: number): boolean {
   return (
     (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
     (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
     (c >= 0xff5b && c <= 0xff65) || (c >= 0x2018 && c <= 0x201f) || c === 0x2014 || c === 0x2026 ||
     (c >= 0xd800 && c <= 0xdbff) || (c >= 0x3040 && c <= 0x30ff)
   );
+}
+
+// Per-code-unit classes, computed once: one table lookup per character in the hot loop.
+const K_SPACE = 1;
+const K_FOLD = 2; // foldWidth changes it
+const K_CJK = 4;
+const K_SURROGATE = 8;
+/** Characters the squeeze loop must look at (everything else is copied as is). */
+const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE;
+const CODE_CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  CODE_CLASS[c] =
+    (isSpace(c) ? K_SPACE : 0) | (foldWidth(c) !== c ? K_FOLD : 0) | (isCjkCodeSlow(c) ? K_CJK : 0) | (c >= 0xd800 && c <= 0xdfff ? K_SURROGATE : 0);
+}
+
+function isCjkCode(c: number): boolean {
+  return (CODE_CLASS[c] & K_CJK) !== 0;
 }
 
 const LPAREN = 0x28;
@@ -147,12 +164,11 @@ export function normalizeText(raw: string): NormalizedText {
   const n = raw.length;
   const out = new Uint16Array(n + 1);
   const map = new Uint32Array(n + 1);
-  const lineCodes = new Uint16Array(n + 1);
-  const linePos = new Uint32Array(n + 1);
   let len = 0;
   let pendingBreak = -1;
   let nextBookmark = raw.indexOf('[bookmark:');
   let lineStart = 0;
+  let hasSurrogate = false;
   while (lineStart <= n) {
     let lineEnd = lineStart;
     while (lineEnd < n) {
@@ -160,10 +176,25 @@ export function normalizeText(raw: string): NormalizedText {
       if (c === 0x0a || c === 0x0d) break;
       lineEnd++;
     }
-    // squeeze: drop bookmarks, trim, collapse inner whitespace, fold widths
-    let m = 0;
+    // squeeze into out[base…): drop bookmarks, trim, collapse inner whitespace, fold widths; a line
+    // after a kept one is preceded by one `\n`, written at out[len] once the line proves non-empty
+    const base = len > 0 ? len + 1 : 0;
+    let m = base;
     let spaceAt = -1;
     for (let i = lineStart; i < lineEnd; i++) {
+      const c = raw.charCodeAt(i);
+      const k = CODE_CLASS[c];
+      if ((k & K_SQUEEZE) === 0 && i !== nextBookmark) {
+        // the common case: an ordinary character, kept as is
+        if (spaceAt >= 0) {
+          out[m] = 0x20;
+          map[m++] = spaceAt;
+          spaceAt = -1;
+        }
+        out[m] = c;
+        map[m++] = i;
+        continue;
+      }
       if (i === nextBookmark) {
         const close = raw.indexOf(']', i);
         if (close >= 0 && close < lineEnd && close - i <= 90) {
@@ -173,29 +204,28 @@ export function normalizeText(raw: string): NormalizedText {
         }
         nextBookmark = raw.indexOf('[bookmark:', i + 1);
       }
-      const c = raw.charCodeAt(i);
-      if (isSpace(c)) {
-        if (m > 0 && spaceAt < 0) spaceAt = i;
+      if (k & K_SURROGATE) hasSurrogate = true;
+      if (k & K_SPACE) {
+        if (m > base && spaceAt < 0) spaceAt = i;
         continue;
       }
       if (spaceAt >= 0) {
-        lineCodes[m] = 0x20;
-        linePos[m++] = spaceAt;
+        out[m] = 0x20;
+        map[m++] = spaceAt;
         spaceAt = -1;
       }
-      lineCodes[m] = foldWidth(c);
-      linePos[m++] = i;
+      out[m] = k & K_FOLD ? foldWidth(c) : c;
+      map[m++] = i;
     }
     if (nextBookmark >= 0 && nextBookmark < lineEnd) nextBookmark = raw.indexOf('[bookmark:', lineEnd);
-    if (m > 0 && !(m <= 12 && PAGE_FOOTER.test(String.fromCharCode(...lineCodes.subarray(0, m))))) {
-      foldLinePunctuation(lineCodes, m);
-      if (pendingBreak >= 0 && len > 0) {
+    const lineLen = m - base;
+    if (lineLen > 0 && !(lineLen <= 12 && PAGE_FOOTER.test(String.fromCharCode(...out.subarray(base, m))))) {
+      foldLinePunctuation(out.subarray(base, m), lineLen);
+      if (base > 0) {
         out[len] = 0x0a;
-        map[len++] = pendingBreak;
+        map[len] = pendingBreak;
       }
-      out.set(lineCodes.subarray(0, m), len);
-      map.set(linePos.subarray(0, m), len);
-      len += m;
+      len = m;
       pendingBreak = -1;
     }
     if (lineEnd >= n) break;
@@ -205,10 +235,25 @@ export function normalizeText(raw: string): NormalizedText {
   const toOriginal = new Uint32Array(len + 1);
   toOriginal.set(map.subarray(0, len));
   toOriginal[len] = n;
-  return { text: decodeUtf16(out.subarray(0, len)), toOriginal };
+  return { text: decodeUtf16(out.subarray(0, len), hasSurrogate), toOriginal };
 }
 
-function decodeUtf16(codes: Uint16Array): string {
+const UTF16_DECODER = typeof TextDecoder === 'function' ? tryDecoder() : null;
+function tryDecoder(): TextDecoder | null {
+  try {
+    return new TextDecoder('utf-16le');
+  } catch {
+    return null;
+  }
+}
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Code units → string. TextDecoder is an order of magnitude faster than String.fromCharCode, but it
+ * replaces lone surrogates with U+FFFD, so text containing surrogates takes the exact slow path.
+ */
+function decodeUtf16(codes: Uint16Array, hasSurrogate: boolean): string {
+  if (UTF16_DECODER && LITTLE_ENDIAN && !hasSurrogate) return UTF16_DECODER.decode(codes);
   const CHUNK = 8192;
   let s = '';
   for (let i = 0; i < codes.length; i += CHUNK) s += String.fromCharCode(...codes.subarray(i, i + CHUNK));

@@ -107,6 +107,9 @@ export function itemLabel(title: string): string {
     t = t.slice(2);
     t = t.replace(/(?:的|等)?(?:问题|方面)$/, '');
     if (guanyu) t = t.replace(/的整改情况$/, '');
+    // `区委巡察办整改督查指出的“X”` — who raised it is not part of the problem's wording
+    const open = t.indexOf('“');
+    if (open > 0 && t[open - 1] === '的' && t.endsWith('”') && t.indexOf('”') === t.length - 1) t = t.slice(open);
     if (t.startsWith('“') && t.endsWith('”') && t.length > 2) {
       const inner = t.slice(1, -1);
       t = /[“”]/.test(inner) ? inner.replace(/”\s*[、和与及]\s*“/g, '、') : inner;

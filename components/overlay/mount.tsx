@@ -10,6 +10,7 @@ import { MARK_CLASS } from '@/lib/page/highlighter';
 import { Overlay } from './Overlay';
 // Inlined at build time: no fetch of a CSS file, so no web-accessible resource is needed on any site.
 import overlayCss from './overlay.css?inline';
+import chipCss from '../common/status-chip.css?inline';
 
 export const OVERLAY_NAME = 'rectify-lens-overlay';
 
@@ -20,7 +21,7 @@ export async function mountOverlay(
 ): Promise<ShadowRootContentScriptUi<void>> {
   const ui = await createShadowRootUi(ctx, {
     name: OVERLAY_NAME,
-    css: overlayCss,
+    css: `${overlayCss}\n${chipCss}`,
     position: 'inline',
     anchor: 'body',
     append: 'last',

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { requestPersistence } from '@/lib/db';
 import { t, type MessageKey } from '@/lib/i18n';
 import { AnnotationsView } from './AnnotationsView';
 import { CurrentNotice } from './CurrentNotice';
@@ -20,6 +21,8 @@ export function App() {
   const tabId = useBoundTab();
   const { state, refresh } = usePageState(tabId);
   const [view, setView] = useState<View>('notice');
+  // Ask once per panel opening that reviewers' work is never evicted (a no-op once granted).
+  useEffect(() => void requestPersistence(), []);
   return (
     <div class="sp-app">
       <header class="sp-header">

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/sidepanel/sidepanel.css';
+import '@/components/common/status-chip.css';
 import { SettingsView } from '@/components/sidepanel/SettingsView';
 import { t } from '@/lib/i18n';
 

@@ -32,4 +32,11 @@ const SEVERITY_KEYS: Record<Severity, MessageKey> = { high: 'severityHigh', medi
 export const statusLabel = (s: ItemStatus): string => t(STATUS_KEYS[s]);
 export const categoryLabel = (c: HighlightCategory): string => t(CATEGORY_KEYS[c]);
 export const findingLabel = (k: FindingKind): string => t(FINDING_KEYS[k]);
+/** A finding's kind label and its message, without repeating the label when the message starts with it. */
+export function findingParts(f: { kind: FindingKind; message: string }): { label: string; text: string } {
+  const label = findingLabel(f.kind);
+  const text = f.message.startsWith(label) ? f.message.slice(label.length).replace(/^[：:\s]+/, '') : f.message;
+  return { label, text };
+}
+
 export const severityLabel = (s: Severity): string => t(SEVERITY_KEYS[s]);

@@ -4,7 +4,7 @@ import type { HighlightCategory, Notice, OutlineNode, ProblemItem, StatusOverrid
 import { ALL_CATEGORIES, savePrefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 import { useStore } from '../useStore';
-import { categoryLabel, findingLabel } from '../common/labels';
+import { categoryLabel, findingParts } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
 import { countBy, effectiveStatus, itemsByOutlineNode } from '../common/outline';
 import { AnnotationForm } from './AnnotationForm';
@@ -110,7 +110,7 @@ function Findings({ notice, onPick }: { notice: Notice; onPick: (s: number, e: n
           {shown.map((f, i) => (
             <li key={i}>
               <button class={`rl-finding rl-sev-${f.severity}`} data-kind={f.kind} onClick={() => onPick(f.start, f.end)}>
-                <span class="rl-finding-kind">{findingLabel(f.kind)}</span> {f.message}
+                <span class="rl-finding-kind">{findingParts(f).label}</span> {findingParts(f).text}
               </button>
             </li>
           ))}

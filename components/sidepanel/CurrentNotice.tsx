@@ -6,7 +6,7 @@ import { clearOverride, listOverrides, setOverride } from '@/lib/db';
 import { sendToBackground, sendToTab } from '@/lib/messaging';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t } from '@/lib/i18n';
-import { findingLabel, statusLabel } from '../common/labels';
+import { findingParts, statusLabel } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
 import { effectiveStatus } from '../common/outline';
 import { scrollPage, sidePanelDb } from './hooks';
@@ -76,7 +76,7 @@ function NoticeReview({ tabId, state, notice }: { tabId: number | null; state: P
             {findings.map((f, i) => (
               <li key={i}>
                 <button class={`sp-link sp-sev-${f.severity}`} data-kind={f.kind} onClick={() => go(f.start, f.end)}>
-                  <b>{findingLabel(f.kind)}</b> {f.message}
+                  <b>{findingParts(f).label}</b> {findingParts(f).text}
                 </button>
               </li>
             ))}

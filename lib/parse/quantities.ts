@@ -8,7 +8,7 @@
  * One linear left-to-right scan; offsets are absolute UTF-16 offsets into `text`.
  */
 import type { Quantity } from '@/lib/schema';
-import { isChineseNumeralChar, parseChineseNumber } from './numerals';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals';
 
 /** Base units. Longer units are tried first, so 人次 beats 人 and 个百分点 beats 个. */
 const BASE_UNITS = [
@@ -55,11 +55,39 @@ const NONE = '\u0000';
 const APPROX_SUFFIX = '余多';
 const SKIP_IF_PRECEDED_BY = '第“"《<';
 
+// Character classes by UTF-16 code unit: the scan reads codes, never one-character strings.
+const Q_DIGIT = 1;
+const Q_CN = 2; // a Chinese numeral character (零〇一二两三四五六七八九十百千万亿)
+const Q_CN_MAGNITUDE = 4; // 百千万亿: never starts a count (百千万工程, 千方百计, 万人行)
+const Q_BIG = 8; // 万亿: given back when it begins a unit (三万元 = 3 万元)
+const Q_POSITIONAL = 16; // 十百千万亿: a multi-character run must contain one
+const Q_DASH = 32; // -—–~～/ joining digits into codes or ranges
+const Q_START = Q_DIGIT | Q_CN;
+const QCLASS = new Uint8Array(65536);
+function mark(chars: string, flag: number): void {
+  for (const ch of chars) QCLASS[ch.charCodeAt(0)] |= flag;
+}
+mark('0123456789', Q_DIGIT);
+mark(CHINESE_NUMERAL_CHARS, Q_CN);
+mark('百千万亿', Q_CN_MAGNITUDE);
+mark('万亿', Q_BIG);
+mark('十百千万亿', Q_POSITIONAL);
+mark('-—–~～/', Q_DASH);
+
+function qcls(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c === c ? QCLASS[c] : 0; // NaN outside the text
+}
+
 export function findQuantities(text: string, from = 0, to = text.length): Quantity[] {
   const end = Math.min(to, text.length);
   const out: Quantity[] = [];
   let i = Math.max(0, from);
   while (i < end) {
+    if ((QCLASS[text.charCodeAt(i)] & Q_START) === 0) {
+      i++;
+      continue;
+    }
     const numeral = readNumeral(text, i, end);
     if (!numeral) {
       i++;
@@ -74,66 +102,84 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
 
 interface Numeral {
   end: number;
-  value: number;
   arabic: boolean;
 }
 
-/** A numeral starting exactly at `i` (and not in the middle of a longer one), or null. */
+/**
+ * A numeral starting exactly at `i` (and not in the middle of a longer one), or null. Its value is
+ * read only once a unit follows (numeralValue); a Chinese run that is not a valid numeral never
+ * becomes a quantity.
+ */
 function readNumeral(text: string, i: number, end: number): Numeral | null {
-  const ch = text[i];
-  const prev = i > 0 ? text[i - 1] : NONE; // not ''; ''.includes() would match every set
-  if (isDigit(ch)) {
-    if (isDigit(prev) || prev === '.' || isAsciiLetter(prev)) return null;
+  const k = QCLASS[text.charCodeAt(i)];
+  const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+  if (k & Q_DIGIT) {
+    if ((QCLASS[prev] & Q_DIGIT) !== 0 || prev === 0x2e || isAsciiLetterCode(prev)) return null;
     let j = i;
-    while (j < end && isDigit(text[j])) j++;
-    if (j + 1 < end && text[j] === '.' && isDigit(text[j + 1])) {
+    while (j < end && (qcls(text, j) & Q_DIGIT) !== 0) j++;
+    if (j + 1 < end && text.charCodeAt(j) === 0x2e && (qcls(text, j + 1) & Q_DIGIT) !== 0) {
       j++;
-      while (j < end && isDigit(text[j])) j++;
+      while (j < end && (qcls(text, j) & Q_DIGIT) !== 0) j++;
     }
-    return { end: j, value: Number(text.slice(i, j)), arabic: true };
+    return { end: j, arabic: true };
   }
-  if (!isChineseNumeralChar(ch) || isChineseNumeralChar(prev)) return null;
-  if ('十百千万亿'.includes(ch) && ch !== '十') return null; // 百千万工程, 千方百计, 万人行
+  if ((k & Q_CN) === 0 || (QCLASS[prev] & Q_CN) !== 0) return null;
+  if (k & Q_CN_MAGNITUDE) return null; // 百千万工程, 千方百计, 万人行
   let j = i;
-  while (j < end && j - i < 12 && isChineseNumeralChar(text[j])) j++;
+  let positional = false;
+  while (j < end && j - i < 12) {
+    const kj = qcls(text, j);
+    if ((kj & Q_CN) === 0) break;
+    j++;
+  }
   // Give back a trailing 万/亿 when it begins a unit: 三万元 is 3 万元, not 30000 元.
-  if (j - i > 1 && '万亿'.includes(text[j - 1]) && startsWithUnit(text, j - 1, end)) j--;
-  const run = text.slice(i, j);
+  if (j - i > 1 && (qcls(text, j - 1) & Q_BIG) !== 0 && startsWithUnit(text, j - 1, end)) j--;
+  for (let x = i; x < j && !positional; x++) positional = (QCLASS[text.charCodeAt(x)] & Q_POSITIONAL) !== 0;
   // Digit-by-digit numerals (二〇二五) only occur in years; as counts they are word fragments.
-  if (run.length > 1 && !/[十百千万亿]/.test(run)) return null;
-  const value = parseChineseNumber(run);
-  return value === null ? null : { end: j, value, arabic: false };
+  if (j - i > 1 && !positional) return null;
+  return { end: j, arabic: false };
+}
+
+function numeralValue(text: string, start: number, numeral: Numeral): number | null {
+  return numeral.arabic ? Number(text.slice(start, numeral.end)) : parseChineseNumber(text.slice(start, numeral.end));
 }
 
 function quantityAt(text: string, start: number, numeral: Numeral, end: number): Quantity | null {
-  const prev = start > 0 ? text[start - 1] : NONE;
+  const prev = start > 0 ? text[start - 1] : NONE; // not ''; ''.includes() would match every set
   if (SKIP_IF_PRECEDED_BY.includes(prev)) return null;
   if (isPartOfCodeOrRange(text, start, numeral.end, end)) return null;
   let k = numeral.end;
-  if (numeral.arabic && text[k] === ' ' && (text[k + 1] === '%' || text[k + 1] === '％')) k++; // "4.49 %"
+  if (numeral.arabic && text.charCodeAt(k) === 0x20 && (text[k + 1] === '%' || text[k + 1] === '％')) k++; // "4.49 %"
   if (k < end && APPROX_SUFFIX.includes(text[k])) k++;
   const unit = matchUnit(text, k, end);
   if (!unit) return null;
   const unitEnd = k + unit.length;
   const next = unitEnd < end ? text[unitEnd] : '';
   if (next && (NOT_UNIT_IF_FOLLOWED_BY[unit] ?? '').includes(next)) return null;
-  if (!numeral.arabic && isGluedChineseNumeral(numeral.value, prev, unit)) return null;
+  const value = numeralValue(text, start, numeral);
+  if (value === null) return null;
+  if (!numeral.arabic && isGluedChineseNumeral(value, prev, unit)) return null;
   if (!numeral.arabic && unit === '期') return null; // 一期/二期 are project phases, not counts
   return {
     text: text.slice(start, unitEnd),
-    value: numeral.value,
+    value,
     unit: unit === '％' ? '%' : unit,
     start,
     end: unitEnd,
   };
 }
 
-/** Units indexed by first character (each list keeps the longest-first order). */
-const UNITS_BY_FIRST_CHAR = new Map<string, string[]>();
-for (const unit of BASE_UNITS) UNITS_BY_FIRST_CHAR.set(unit[0], [...(UNITS_BY_FIRST_CHAR.get(unit[0]) ?? []), unit]);
+/** Units indexed by the code of their first character (each list keeps the longest-first order). */
+const UNITS_BY_FIRST_CODE = new Map<number, string[]>();
+for (const unit of BASE_UNITS) {
+  const c = unit.charCodeAt(0);
+  UNITS_BY_FIRST_CODE.set(c, [...(UNITS_BY_FIRST_CODE.get(c) ?? []), unit]);
+}
 
 function matchUnit(text: string, k: number, end: number): string | null {
-  for (const unit of UNITS_BY_FIRST_CHAR.get(text[k]) ?? []) {
+  const units = UNITS_BY_FIRST_CODE.get(text.charCodeAt(k));
+  if (!units) return null;
+  for (const unit of units) {
     if (k + unit.length <= end && text.startsWith(unit, k)) return unit;
   }
   return null;
@@ -145,10 +191,8 @@ function startsWithUnit(text: string, k: number, end: number): boolean {
 
 /** 0760-22343030, 2021-11-23, 3-5人, V2.3: digits joined to other digits by a dash or dot. */
 function isPartOfCodeOrRange(text: string, start: number, numEnd: number, end: number): boolean {
-  const before = start >= 2 ? text.slice(start - 2, start) : '';
-  if (/^\d[-—–~～\/]$/.test(before)) return true;
-  const after = numEnd + 1 < end ? text.slice(numEnd, numEnd + 2) : '';
-  return /^[-—–~～\/]\d$/.test(after);
+  if (start >= 2 && (qcls(text, start - 1) & Q_DASH) !== 0 && (qcls(text, start - 2) & Q_DIGIT) !== 0) return true;
+  return numEnd + 1 < end && (qcls(text, numEnd) & Q_DASH) !== 0 && (qcls(text, numEnd + 1) & Q_DIGIT) !== 0;
 }
 
 /**
@@ -162,10 +206,6 @@ function isGluedChineseNumeral(value: number, prev: string, unit: string): boole
   return '统唯同逐单万专第每其之任'.includes(prev) || unit === '批' || unit === '起'; // 一批 = "some", 一起 = "together"
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-
-function isAsciiLetter(ch: string): boolean {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }

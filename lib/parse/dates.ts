@@ -130,6 +130,7 @@ const C_PERIOD_FIRST = 8; // first characters of YEAR_PERIODS / AFTER_YEAR_PERIO
 const C_RANGE_SEP = 16; // 至到—–~～-－
 const C_CN_NUMERAL = 32; // 〇零一二两三四五六七八九十 (isCjkNumeral)
 const C_CN_SMALL = 64; // 〇零一二三四五六七八九十 (month/day numerals)
+const C_WORD_SECOND = 128; // second characters of those words
 const CHAR_CLASS = new Uint8Array(65536);
 function markClass(chars: Iterable<string>, flag: number): void {
   for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] |= flag;
@@ -144,6 +145,10 @@ markClass([...YEAR_PERIODS, ...AFTER_YEAR_PERIODS].map((p) => p.word[0]), C_PERI
 markClass(RANGE_SEPARATORS, C_RANGE_SEP);
 markClass('〇零一二两三四五六七八九十', C_CN_NUMERAL);
 markClass('〇零一二三四五六七八九十', C_CN_SMALL);
+const KNOWN_WORDS = [...RELATIVE_YEARS.map((r) => r.word), ...YEAR_PERIODS.map((p) => p.word), '月底', '月末', '近期'];
+markClass(KNOWN_WORDS.map((w) => w[1]), C_WORD_SECOND);
+/** First two code units of every word readWord knows: a word can start at i only if its pair is here. */
+const WORD_PAIRS = new Set(KNOWN_WORDS.map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
 /** Where readAt can possibly start a mention: a digit, a Chinese digit, or a word-start character. */
 const C_MENTION_START = C_DIGIT | C_CN_DIGIT | C_WORD_START;
 
@@ -297,6 +302,7 @@ class DateReader {
     const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
     if (c & C_DIGIT) {
       if ((CHAR_CLASS[prev] & C_DIGIT) !== 0 || prev === 0x2e || isAsciiLetterCode(prev)) return null;
+      if (!this.numericCanStart(i)) return null;
       return this.readNumeric(i);
     }
     if (c & C_CN_DIGIT && (CHAR_CLASS[prev] & C_CN_DIGIT) === 0 && prev !== CH_SHI && prev !== CH_LIANG) {
@@ -307,6 +313,23 @@ class DateReader {
   }
 
   // -- numeric forms ----------------------------------------------------------------------------
+
+  /**
+   * Cheap exact pre-test for readNumeric: a digit run of 4 must be followed by a date separator,
+   * range separator or 年 (readIso / readYearRange / readFromYear), one of 1–2 digits by 月, a range
+   * separator or 、 (readMonthFrom); any other run reads nothing.
+   */
+  private numericCanStart(i: number): boolean {
+    const t = this.text;
+    let j = i;
+    while (j < this.limit && (CHAR_CLASS[t.charCodeAt(j)] & C_DIGIT) !== 0) j++;
+    const len = j - i;
+    const next = t.charCodeAt(j);
+    if (next !== next) return false;
+    if (len === 4) return next === CH_YEAR || next === 0x2d || next === 0x2f || next === 0x2e || (CHAR_CLASS[next] & C_RANGE_SEP) !== 0;
+    if (len <= 2) return next === CH_MONTH || next === CH_DUN || (CHAR_CLASS[next] & C_RANGE_SEP) !== 0;
+    return false;
+  }
 
   private readNumeric(i: number): Spec | null {
     const run = this.digits(i, 4);
@@ -483,6 +506,8 @@ class DateReader {
     const t = this.text;
     const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
     if ((cls(t, i) & C_WORD_START) === 0 || (CHAR_CLASS[prev] & C_DIGIT) !== 0) return null;
+    // no known word here (cheap second-character test first, then the exact pair)
+    if ((cls(t, i + 1) & C_WORD_SECOND) === 0 || !WORD_PAIRS.has(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1))) return null;
     for (const rel of RELATIVE_YEARS) {
       if (t.startsWith(rel.word, i) && i + rel.word.length <= this.limit) {
         const end = i + rel.word.length + (t.charCodeAt(i + rel.word.length) === CH_DU ? 1 : 0);

@@ -52,6 +52,11 @@ const DONE_CUE = /已|完成|办结|解决/;
 const APPROX_BEFORE = /(?:约|超|近|逾|超过|不少于|不足|多达|达到约)$/;
 const NON_ADDITIVE_UNITS = new Set(['%', '‰', '个百分点', '倍']);
 
+/** Break characters by code unit (bit 1: sentence break, bit 2: clause break). */
+const BREAKS = new Uint8Array(65536);
+for (const ch of SENTENCE_BREAK) BREAKS[ch.charCodeAt(0)] |= 1;
+for (const ch of CLAUSE_BREAK) BREAKS[ch.charCodeAt(0)] |= 2;
+
 export function findArithmeticRelations(
   text: string,
   quantities: Quantity[],
@@ -171,7 +176,7 @@ function countable(text: string, quantities: Quantity[], passage: { start: numbe
   let sentence = 0;
   let cursor = passage.start;
   for (const q of inside) {
-    for (; cursor < q.start; cursor++) if (SENTENCE_BREAK.includes(text[cursor])) sentence++;
+    for (; cursor < q.start; cursor++) if (BREAKS[text.charCodeAt(cursor)] & 1) sentence++;
     cursor = Math.max(cursor, q.start);
     const lead = text.slice(clauseStart(text, q.start, passage.start), q.start);
     if (/[余多]/.test(q.text) || APPROX_BEFORE.test(lead)) continue;
@@ -193,13 +198,13 @@ function countable(text: string, quantities: Quantity[], passage: { start: numbe
 
 function clauseStart(text: string, pos: number, min: number): number {
   const limit = Math.max(min, pos - MAX_CLAUSE);
-  for (let k = pos - 1; k >= limit; k--) if (CLAUSE_BREAK.includes(text[k])) return k + 1;
+  for (let k = pos - 1; k >= limit; k--) if (BREAKS[text.charCodeAt(k)] & 2) return k + 1;
   return limit;
 }
 
 function clauseEnd(text: string, pos: number, max: number): number {
   const limit = Math.min(max, pos + MAX_CLAUSE);
-  for (let k = pos; k < limit; k++) if (CLAUSE_BREAK.includes(text[k])) return k;
+  for (let k = pos; k < limit; k++) if (BREAKS[text.charCodeAt(k)] & 2) return k;
   return limit;
 }
 

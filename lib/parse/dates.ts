@@ -179,12 +179,25 @@ function cls(text: string, i: number): number {
 }
 
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
-  const from = Math.max(0, opts.from ?? 0);
-  const to = Math.min(text.length, opts.to ?? text.length);
+  return resolveDates(scanDates(text, opts.from, opts.to), opts);
+}
+
+/**
+ * What was read in [from, to) before any year is resolved. Reading does not depend on the fallback
+ * or current year, so one scan serves several resolutions (dates and deadlines of one section).
+ */
+export interface DateScan {
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
+  readonly specs: readonly Spec[];
+}
+
+export function scanDates(text: string, fromOpt?: number, toOpt?: number): DateScan {
+  const from = Math.max(0, fromOpt ?? 0);
+  const to = Math.min(text.length, toOpt ?? text.length);
   const reader = new DateReader(text, to);
-  const currentYear = opts.currentYear ?? opts.fallbackYear;
-  const out: DateMention[] = [];
-  let context: { year: number; text: string } | null = null;
+  const specs: Spec[] = [];
   let i = from;
   while (i < to) {
     if ((CHAR_CLASS[text.charCodeAt(i)] & C_MENTION_START) === 0) {
@@ -196,10 +209,21 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
       i++;
       continue;
     }
-    const resolved = resolve(text, spec, context, opts, currentYear);
+    specs.push(spec);
+    i = spec.end;
+  }
+  return { text, from, to, specs };
+}
+
+/** Resolves a scan's mentions with `opts`' years (its from/to are those of the scan). */
+export function resolveDates(scan: DateScan, opts: FindDatesOptions): DateMention[] {
+  const currentYear = opts.currentYear ?? opts.fallbackYear;
+  const out: DateMention[] = [];
+  let context: { year: number; text: string } | null = null;
+  for (const spec of scan.specs) {
+    const resolved = resolve(scan.text, spec, context, opts, currentYear);
     out.push(resolved.mention);
     if (resolved.contextYear !== null) context = resolved.contextYear;
-    i = spec.end;
   }
   return out;
 }

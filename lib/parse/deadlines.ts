@@ -19,7 +19,7 @@
  *   近期 → null.
  */
 import type { Deadline } from '@/lib/schema';
-import { findDates, type DateMention } from './dates';
+import { resolveDates, scanDates, type DateMention, type DateScan } from './dates';
 
 export interface FindDeadlinesOptions {
   from?: number;
@@ -29,6 +29,8 @@ export interface FindDeadlinesOptions {
   publishDate: string | null;
   /** What fallbackYear is, for explanations ("反馈日期" by default). */
   fallbackLabel?: string;
+  /** scanDates(text, from, to) when the caller already has it (it is then not read again). */
+  scan?: DateScan;
 }
 
 const CLAUSE_BREAK = '，。；！？\n,;：:！?（）()、';
@@ -50,9 +52,8 @@ export function findDeadlines(text: string, opts: FindDeadlinesOptions): Deadlin
   const from = Math.max(0, opts.from ?? 0);
   const to = Math.min(text.length, opts.to ?? text.length);
   const publishYear = opts.publishDate ? Number(opts.publishDate.slice(0, 4)) : null;
-  const mentions = findDates(text, {
-    from,
-    to,
+  const scan = opts.scan && opts.scan.text === text && opts.scan.from === from && opts.scan.to === to ? opts.scan : scanDates(text, from, to);
+  const mentions = resolveDates(scan, {
     fallbackYear: opts.fallbackYear,
     fallbackLabel: opts.fallbackLabel,
     currentYear: publishYear ?? opts.fallbackYear,
@@ -126,7 +127,7 @@ export function deadlineDate(mention: DateMention, hasBeforeWord: boolean): { da
 function undatedLimits(text: string, from: number, to: number, mentions: DateMention[]): Deadline[] {
   const out: Deadline[] = [];
   let m = 0;
-  for (let i = text.indexOf('限期', from); i !== -1 && i + 2 <= to; i = text.indexOf('限期', i + 2)) {
+  for (let i = nextLimitWord(text, from, to); i !== -1; i = nextLimitWord(text, i + 2, to)) {
     while (m < mentions.length && mentions[m].end <= i) m++;
     const clauseEnd = findClauseEnd(text, i + 2, to);
     if (m < mentions.length && mentions[m].start < clauseEnd) continue; // dated: handled via the mention
@@ -143,6 +144,17 @@ function undatedLimits(text: string, from: number, to: number, mentions: DateMen
     });
   }
   return out;
+}
+
+/**
+ * Next `限期` starting in [from, to - 2], or -1. Scans only the section (text.indexOf would run on to
+ * the end of the text for every section without one — quadratic over a long notice).
+ */
+function nextLimitWord(text: string, from: number, to: number): number {
+  for (let i = from; i + 2 <= to; i++) {
+    if (text.charCodeAt(i) === 0x9650 && text.charCodeAt(i + 1) === 0x671f) return i; // 限期
+  }
+  return -1;
 }
 
 function findClauseStart(text: string, pos: number, from: number): number {

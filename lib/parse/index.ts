@@ -19,7 +19,7 @@ import {
   type Span,
 } from '@/lib/schema';
 import { findArithmeticRelations, type ArithmeticRelation } from './arithmetic';
-import { findDates, type DateMention } from './dates';
+import { resolveDates, scanDates, type DateMention, type DateScan } from './dates';
 import { findDeadlines, isStatusDate } from './deadlines';
 import { selectItems, type ItemCandidate } from './items';
 import { analyzeLayout, extractMeta, type Layout } from './meta';
@@ -94,18 +94,19 @@ export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnal
   // dates and deadlines, one call per section so year-less dates resolve within their section
   const cuts = [bodyStart, ...outline.all.map((e) => e.node.start), contentEnd].filter((x) => x >= bodyStart && x <= contentEnd);
   const bounds = [...new Set(cuts)].sort((a, b) => a - b);
+  // one date scan per section serves both the dates and the deadlines (resolved with different years)
   let dates: DateMention[] = [];
   let deadlines: Deadline[] = [];
+  const scans: DateScan[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
-    const from = bounds[i];
-    const to = bounds[i + 1];
-    dates.push(...findDates(text, { from, to, fallbackYear: fallback.year, fallbackLabel: fallback.label }));
+    const scan = scanDates(text, bounds[i], bounds[i + 1]);
+    scans.push(scan);
+    for (const d of resolveDates(scan, { fallbackYear: fallback.year, fallbackLabel: fallback.label })) dates.push(d);
   }
   lap('dates');
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const from = bounds[i];
-    const to = bounds[i + 1];
-    deadlines.push(...findDeadlines(text, { from, to, fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate }));
+  for (const scan of scans) {
+    const found = findDeadlines(text, { from: scan.from, to: scan.to, scan, fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate });
+    for (const d of found) deadlines.push(d);
   }
   lap('deadlines');
 

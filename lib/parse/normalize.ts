@@ -102,62 +102,65 @@ function foldLinePunctuation(codes: Uint16Array, n: number): void {
   if (stackBuf.length < 3 * n + 4) stackBuf = new Int32Array(6 * n + 8);
   const partner = partnerBuf;
   const stack = stackBuf;
-  // pair brackets (stack of open positions kept in `stack`), collect candidates
-  let opens = 0;
-  let candidates = 0;
+  // pair brackets (open positions kept at the far end of `stack`) and push every candidate
+  let opens = stack.length;
+  let top = 0;
   for (let i = 0; i < n; i++) {
     const c = codes[i];
-    if (c > 0x3b) continue;
+    if (c > 0x3b || !isFoldCandidate(c)) continue;
     if (c === LPAREN) {
       partner[i] = -1;
-      stack[opens++] = i;
-      candidates++;
+      stack[--opens] = i;
     } else if (c === RPAREN) {
-      const o = opens > 0 ? stack[--opens] : -1;
+      const o = opens < stack.length ? stack[opens++] : -1;
       partner[i] = o;
       if (o >= 0) partner[o] = i;
-      candidates++;
-    } else if (c === 0x3a || c === 0x2c || c === 0x3b) candidates++;
-  }
-  if (candidates === 0) return;
-  const cjk = (i: number) => i >= 0 && i < n && isCjkCode(codes[i]);
-  const isCandidate = (i: number) => {
-    if (i < 0 || i >= n) return false;
-    const c = codes[i];
-    return c === LPAREN || c === RPAREN || c === 0x3a || c === 0x2c || c === 0x3b;
-  };
-  const shouldFold = (i: number): boolean => {
-    const c = codes[i];
-    if (c === LPAREN || c === RPAREN) {
-      const p = partner[i];
-      if (p < 0) return i === 0 || cjk(i - 1) || cjk(i + 1);
-      const o = c === LPAREN ? i : p;
-      const e = c === LPAREN ? p : i;
-      return o === 0 || cjk(o - 1) || cjk(o + 1) || cjk(e - 1) || cjk(e + 1);
     }
-    return cjk(i - 1) || cjk(i + 1);
-  };
-  let top = 0;
-  for (let i = n - 1; i >= 0; i--) if (isCandidate(i)) stack[top++] = i;
-  const push = (i: number) => {
-    if (isCandidate(i)) stack[top++] = i;
-  };
-  const fold = (i: number) => {
-    const c = codes[i];
-    codes[i] = c === LPAREN ? FW_LPAREN : c === RPAREN ? FW_RPAREN : PUNCT_FOLD[c];
-    push(i - 1);
-    push(i + 1);
-  };
+    stack[top++] = i;
+  }
   while (top > 0) {
     const i = stack[--top];
-    if (!isCandidate(i) || !shouldFold(i)) continue;
     const c = codes[i];
-    fold(i);
+    if (!isFoldCandidate(c) || !shouldFold(codes, n, partner, i, c)) continue;
+    codes[i] = foldedPunct(c);
+    top = pushCandidateNeighbours(codes, n, stack, top, i);
     if ((c === LPAREN || c === RPAREN) && partner[i] >= 0) {
       const p = partner[i];
-      fold(p);
+      codes[p] = foldedPunct(codes[p]);
+      top = pushCandidateNeighbours(codes, n, stack, top, p);
     }
   }
+}
+
+/** `(` `)` `:` `,` `;` — the ASCII characters that may fold to full width. */
+function isFoldCandidate(c: number): boolean {
+  return c === LPAREN || c === RPAREN || c === 0x3a || c === 0x2c || c === 0x3b;
+}
+
+function foldedPunct(c: number): number {
+  return c === LPAREN ? FW_LPAREN : c === RPAREN ? FW_RPAREN : PUNCT_FOLD[c];
+}
+
+function cjkAt(codes: Uint16Array, n: number, i: number): boolean {
+  return i >= 0 && i < n && (CODE_CLASS[codes[i]] & K_CJK) !== 0;
+}
+
+function shouldFold(codes: Uint16Array, n: number, partner: Int32Array, i: number, c: number): boolean {
+  if (c === LPAREN || c === RPAREN) {
+    const p = partner[i];
+    if (p < 0) return i === 0 || cjkAt(codes, n, i - 1) || cjkAt(codes, n, i + 1);
+    const o = c === LPAREN ? i : p;
+    const e = c === LPAREN ? p : i;
+    return o === 0 || cjkAt(codes, n, o - 1) || cjkAt(codes, n, o + 1) || cjkAt(codes, n, e - 1) || cjkAt(codes, n, e + 1);
+  }
+  return cjkAt(codes, n, i - 1) || cjkAt(codes, n, i + 1);
+}
+
+/** A fold at i makes it CJK context: its candidate neighbours must be judged again. */
+function pushCandidateNeighbours(codes: Uint16Array, n: number, stack: Int32Array, top: number, i: number): number {
+  if (i > 0 && isFoldCandidate(codes[i - 1])) stack[top++] = i - 1;
+  if (i + 1 < n && isFoldCandidate(codes[i + 1])) stack[top++] = i + 1;
+  return top;
 }
 
 export function normalizeText(raw: string): NormalizedText {

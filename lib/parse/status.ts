@@ -59,26 +59,46 @@ interface Rule {
   reject?: (text: string, start: number, end: number) => boolean;
   /** How well the phrase shows the item's state when quoted as evidence (bare negations: 1; default 2). */
   rank?: number;
+  /** The phrase starts this many characters before the match (`推进中`: the pattern finds 中). */
+  back?: number;
 }
 
 /** Verbs after 将/继续/持续 that only restate ongoing duty (boilerplate), not a pending step. */
 const DUTY = '持续|继续|加强|进一步|做好|巩固|严格|不断|强化|深化|坚持|认真|切实|积极接受|积极配合|主动接受';
+/** Is the character at `i` one of `chars`? (no string allocation per test) */
+function charIn(t: string, i: number, chars: string): boolean {
+  const c = t.charCodeAt(i);
+  if (c !== c) return false; // NaN: out of range
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
+}
+const INSTRUCTION = /督促|(?<!按)要求|指导|责令|部署|提醒/;
+const STARTED_ONLY = /开展[^，。；]{0,6}整改|进入|启动/;
+const RECTIFICATION_STARTED = /开展[^，。；]{0,6}整改/;
+/** Two-character verbs that, followed by 中, say the work is under way (推进中, 审核中). */
+const ONGOING_ZHONG = new Set(['推进', '进行', '办理', '实施', '建设', '协商', '施工', '审批', '审核', '整改', '评审']);
 const NOUN_PLAN_BEFORE = /(年度|工作|进度|培训|学习|更新|发展|整改|推进|实施|宣传|明确|教育|建设|招生|采购|生产|三年|年)$/;
 /** 已 + these is not a finished action: an instruction given, a request filed, a state reached on the way. */
 const YI_NOT_DONE =
-  /^已(?:经)?(?:[^，。；]{0,3}?(?:(?<!按)要求|督促|责令|部署|提醒)|[^，。；]{0,10}?(?:提交|上报|报送|报请|申请|请示)|[^，。；]?(?:启动|着手|开始|进入|取得|基本|累计|有|达|超|病|知|是|成为|列入|纳入计划))/;
+  /已(?:经)?(?:[^，。；]{0,3}?(?:(?<!按)要求|督促|责令|部署|提醒)|[^，。；]{0,10}?(?:提交|上报|报送|报请|申请|请示)|[^，。；]?(?:启动|着手|开始|进入|取得|基本|累计|有|达|超|病|知|是|成为|列入|纳入计划))/y;
 
 const RULES: Rule[] = [
   // ---- open: unfinished or future steps
   { re: /正在|仍在|还在|尚在/g, cue: 'open', note: '进行中' },
   { re: /正(?:积极|加快|逐渐|逐步|抓紧|全力|有序|加紧|进入|稳步|着手)/g, cue: 'open', note: '进行中' },
-  { re: /(?:推进|进行|办理|实施|建设|协商|施工|审批|审核|整改|评审)中(?=[，。；、）”]|$)/g, cue: 'open', note: '进行中' },
+  {
+    re: /中(?=[，。；、）”]|$)/g,
+    back: 2,
+    cue: 'open',
+    note: '进行中',
+    reject: (t, s) => !ONGOING_ZHONG.has(t.slice(s, s + 2)),
+  },
   {
     re: /尚未|还未|仍未|未完成|未整改|未结课/g,
     cue: 'open',
     note: '尚未完成',
     // `…未完成问题清算行动` names an action on open issues; `对尚未整改到位的11个问题` introduces a list
-    reject: (t, s, e) => t.startsWith('问题', e) || t.startsWith('的问题', e) || t[s - 1] === '对',
+    reject: (t, s, e) => t.startsWith('问题', e) || t.startsWith('的问题', e) || charIn(t, s - 1, '对'),
     rank: 1,
   },
   { re: /仍需(?!持续)/g, cue: 'open', note: '仍需推进' },
@@ -86,13 +106,13 @@ const RULES: Rule[] = [
     re: /剩余[^，。；）]{0,10}/g,
     cue: 'open',
     note: '有剩余未完成部分',
-    reject: (t, s, e) => t[s - 1] === '（' || t.slice(s, e).includes('为'),
+    reject: (t, s, e) => charIn(t, s - 1, '（') || t.lastIndexOf('为', e - 1) >= s,
   },
   {
     re: /待[^，。；]{0,15}/g,
     cue: 'open',
     note: '有待后续条件',
-    reject: (t, s) => '对接期招有亟款看等虐优善厚'.includes(t[s - 1] ?? '#') || '遇命人'.includes(t[s + 1] ?? '#'),
+    reject: (t, s) => charIn(t, s - 1, '对接期招有亟款看等虐优善厚') || charIn(t, s + 1, '遇命人'),
   },
   { re: /无人认领/g, cue: 'open', note: '尚未了结' },
   { re: /进入[^，。；]{0,12}阶段/g, cue: 'open', note: '尚在流程中' },
@@ -115,7 +135,7 @@ const RULES: Rule[] = [
     re: new RegExp(`后，?(?:将|再)(?!${DUTY})[^。；，]{2,24}`, 'g'),
     cue: 'open',
     note: '后续步骤（尚未完成）',
-    reject: (t, s) => '续今随然此最前'.includes(t[s - 1] ?? '#'),
+    reject: (t, s) => charIn(t, s - 1, '续今随然此最前'),
   },
   { re: /取得阶段性(?:成效|进展|成果)|基本完成/g, cue: 'open', note: '仅阶段性完成' },
   { re: /推进缓慢|进展缓慢/g, cue: 'open', note: '进展缓慢' },
@@ -132,9 +152,9 @@ const RULES: Rule[] = [
     cue: 'strong',
     note: '完成表述',
     // 已督促/要求/指导…落实整改 reports an instruction, not a result
-    reject: (t, s, e) => /督促|(?<!按)要求|指导|责令|部署|提醒/.test(t.slice(s, e)),
+    reject: (t, s, e) => INSTRUCTION.test(t.slice(s, e)),
   },
-  { re: /(?:均|(?:全部|所有)[^，。；]{0,10}?)已[^，。；“”]{1,12}|已全部[^，。；“”]{1,12}/g, cue: 'strong', note: '全部完成表述', reject: (t, s, e) => yiNotDone(t, t.indexOf('已', s), e) || /开展[^，。；]{0,6}整改|进入|启动/.test(t.slice(s, e)) },
+  { re: /(?:均|(?:全部|所有)[^，。；]{0,10}?)已[^，。；“”]{1,12}|已全部[^，。；“”]{1,12}/g, cue: 'strong', note: '全部完成表述', reject: (t, s, e) => yiNotDone(t, t.indexOf('已', s)) || STARTED_ONLY.test(t.slice(s, e)) },
   { re: /已落实100%整改|(?:整改|完成)率达?到?100%/g, cue: 'strong', note: '完成表述' },
 
   // ---- weak done: a finished action (已…), or the problem no longer found
@@ -142,7 +162,7 @@ const RULES: Rule[] = [
     re: /已[^，。；“”]{1,14}/g,
     cue: 'weak',
     note: '分项已完成',
-    reject: (t, s, e) => yiNotDone(t, s, e) || '对把将从的治'.includes(t[s - 1] ?? '#') || /开展[^，。；]{0,6}整改/.test(t.slice(s, e)),
+    reject: (t, s, e) => charIn(t, s - 1, '对把将从的治') || yiNotDone(t, s) || RECTIFICATION_STARTED.test(t.slice(s, e)),
   },
   { re: /(?:未再|暂未|暂无|没有再?|未)发现[^，。；]{0,30}?(?:问题|情况)/g, cue: 'weak', note: '问题已不再出现' },
   { re: /整改工作形成闭环/g, cue: 'weak', note: '整改闭环' },
@@ -155,8 +175,10 @@ const RULES: Rule[] = [
   },
 ];
 
-function yiNotDone(t: string, s: number, e: number): boolean {
-  return s < 0 || YI_NOT_DONE.test(t.slice(s, Math.min(e, s + 12)));
+function yiNotDone(t: string, s: number): boolean {
+  if (s < 0) return true;
+  YI_NOT_DONE.lastIndex = s;
+  return YI_NOT_DONE.test(t);
 }
 
 interface Found {
@@ -173,30 +195,30 @@ const STRENGTH: Record<Cue, number> = { open: 4, strong: 3, weak: 2, progress: 1
 function quotedRanges(text: string, from: number, to: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let open = -1;
-  let closer = '';
+  let closer = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (open < 0) {
-      if (c === 0x201c) { open = i; closer = '”'; } // “
-      else if (c === 0x300a) { open = i; closer = '》'; } // 《
-    } else if (text[i] === closer) {
+      if (c === 0x201c) { open = i; closer = 0x201d; } // “ … ”
+      else if (c === 0x300a) { open = i; closer = 0x300b; } // 《 … 》
+    } else if (c === closer) {
       out.push([open, i + 1]);
       open = -1;
-    } else if (i - open > (closer === '》' ? 200 : 40) || c === 10) {
+    } else if (i - open > (closer === 0x300b ? 200 : 40) || c === 10) {
       open = -1; // unbalanced or too long to be a quote: treat as plain text
     }
   }
   return out;
 }
 
-function findCues(text: string, from: number, to: number): Found[] {
-  const slice = text.slice(from, to);
+function findCues(text: string, from: number, to: number, slice = text.slice(from, to)): Found[] {
   const found: Found[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(slice); m; m = rule.re.exec(slice)) {
-      const s = from + m.index;
-      const e = s + m[0].length;
+      if (rule.back && m.index < rule.back) continue;
+      const s = from + m.index - (rule.back ?? 0);
+      const e = from + m.index + m[0].length;
       if (rule.reject?.(text, s, e)) continue;
       if (rule.note === '完成比例不足100%' && Number(m[1]) >= 100) continue;
       found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank ?? 2 });
@@ -259,16 +281,10 @@ function classifyTag(tag: string): ItemStatus | null {
 // ---------------------------------------------------------------------------------------------
 // Item layout: sentences, sub-measures, whole-problem clauses
 
-/** Sub-measure markers at a clause start: 一是, 一方面/另一方面, （1）, ①, 1. */
-const SUB_MEASURE = /(?:^|[。；：，\n])[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}是|另一方面|一方面|[（(][1-9]\d?[）)]|[①-⑳]|[1-9]\d?[.．、](?![\d%]))/g;
 /** A clause about the problem found by the inspection rather than one sub-measure. */
 const WHOLE_PROBLEM = /(该|此|本|上述)问题|巡[察视](?:组|办)?(?:反馈|发现|指出)(?!问题后|后|意见后)/g;
-/** 。；！？ and newline end a sentence. */
-function endsSentence(c: number): boolean {
-  return c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 10;
-}
 /** A sentence that reports the present state (`目前，村已停止…`, `截至2025年3月，…已完成…`). */
-const STATE_OPENER = /^(?:目前|现|现在|当前|至今|截至|截止|经[^，。；]{0,10}后|通过整改)/;
+const STATE_OPENER = /[\s\u3000（(]*(?:[一二三四五六七八九十]{1,2}是)?(?:目前|现|现在|当前|至今|截至|截止|经[^，。；]{0,10}后|通过整改)/y;
 /** A segment this short is a heading of its own sub-measures (`1.加大基础教育投入。`), not a measure. */
 const HEADING_ONLY = 16;
 
@@ -283,15 +299,33 @@ interface ItemLayout {
   verdictSentences: Set<number>;
 }
 
-function layoutOf(text: string, from: number, to: number): ItemLayout {
+/** Clause boundaries: sentence ends (。；！？ newline) and the commas/colons after which a sub-measure may start. */
+const CLAUSE_BREAK = /[。；！？\n：，]/g;
+/** Sub-measure markers, tried only at a clause start: 一是, 一方面/另一方面, （1）, ①, 1. */
+const SUB_MEASURE = /[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}是|另一方面|一方面|[（(][1-9]\d?[）)]|[①-⑳]|[1-9]\d?[.．、](?![\d%]))/y;
+
+const MEASURE_FIRST = ' \t\u3000一二三四五六七八九十另（(123456789';
+/** Cheap pre-test before the sticky marker pattern: can a marker start with this character? */
+function mayOpenMeasure(c: number): boolean {
+  if (c >= 0x2460 && c <= 0x2473) return true; // ①-⑳
+  for (let k = 0; k < MEASURE_FIRST.length; k++) if (MEASURE_FIRST.charCodeAt(k) === c) return true;
+  return false;
+}
+
+function layoutOf(slice: string, from: number): ItemLayout {
   const sentences = [from];
-  for (let i = from; i < to - 1; i++) if (endsSentence(text.charCodeAt(i))) sentences.push(i + 1);
-  const slice = text.slice(from, to);
   const starts: number[] = [];
   SUB_MEASURE.lastIndex = 0;
-  for (let m = SUB_MEASURE.exec(slice); m; m = SUB_MEASURE.exec(slice)) {
-    const lead = /[。；：，\n]/.test(m[0][0]) ? 1 : 0;
-    starts.push(from + m.index + lead);
+  if (SUB_MEASURE.test(slice)) starts.push(from);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(slice); m; m = CLAUSE_BREAK.exec(slice)) {
+    const next = m.index + 1;
+    if (next >= slice.length) break;
+    const c = slice.charCodeAt(m.index);
+    if (c !== 0xff1a && c !== 0xff0c) sentences.push(from + next); // not ：，
+    if (!mayOpenMeasure(slice.charCodeAt(next))) continue;
+    SUB_MEASURE.lastIndex = next;
+    if (SUB_MEASURE.test(slice)) starts.push(from + next);
   }
   // a heading-only measure (`1.加大基础教育投入。` followed by its 一是…) merges with its first sub-measure
   const measures: number[] = [];
@@ -300,8 +334,8 @@ function layoutOf(text: string, from: number, to: number): ItemLayout {
     if (i + 1 < starts.length && starts[i + 1] - starts[i] <= HEADING_ONLY) i++;
   }
   const wholeSentences = new Set<number>();
-  WHOLE_PROBLEM.lastIndex = 0;
   const verdictSentences = new Set<number>();
+  WHOLE_PROBLEM.lastIndex = 0;
   for (let m = WHOLE_PROBLEM.exec(slice); m; m = WHOLE_PROBLEM.exec(slice)) {
     const at = indexAt(sentences, from + m.index);
     wholeSentences.add(at);
@@ -339,9 +373,13 @@ function classify(text: string, cues: Found[], layout: ItemLayout): Clause[] {
     const measure = indexAt(layout.measures, f.start);
     const itemScoped = !several || measure < 0 || layout.wholeSentences.has(sentence);
     const sStart = layout.sentences[sentence];
-    const state = STATE_OPENER.test(text.slice(sStart, sStart + 12).replace(/^[\s（(]*[一二三四五六七八九十]{0,2}是?/, ''));
-    const weight = f.cue === 'strong' || (f.cue === 'weak' && state) ? 1.5 : f.cue === 'weak' ? 1 : 0;
-    return { ...f, sentence, measure, itemScoped, verdict: layout.verdictSentences.has(sentence), weight };
+    let weight = f.cue === 'strong' ? 1.5 : f.cue === 'weak' ? 1 : 0;
+    if (f.cue === 'weak') {
+      STATE_OPENER.lastIndex = sStart;
+      if (STATE_OPENER.test(text)) weight = 1.5;
+    }
+    const c: Clause = { cue: f.cue, start: f.start, end: f.end, note: f.note, rank: f.rank, sentence, measure, itemScoped, verdict: layout.verdictSentences.has(sentence), weight };
+    return c;
   });
 }
 
@@ -381,7 +419,8 @@ export function decideStatus(
   end: number,
   longTerm: StatusEvidence | null = null,
 ): StatusDecision {
-  const cues = findCues(text, bodyStart, end);
+  const slice = text.slice(bodyStart, end);
+  const cues = findCues(text, bodyStart, end, slice);
   const signals: StatusSignal[] = [];
   for (const f of cues) {
     const s = toSignal(f, text);
@@ -390,7 +429,7 @@ export function decideStatus(
   const tag = findStatusTag(text, bodyStart, end);
   if (tag) return { status: tag.status, evidence: tag.evidence, signals, reason: '明确标注' };
 
-  const layout = layoutOf(text, bodyStart, end);
+  const layout = layoutOf(slice, bodyStart);
   const clauses = classify(text, cues, layout);
   const ev = (c: Found) => clauseAround(text, c);
   const opens = clauses.filter((c) => c.cue === 'open');

@@ -157,15 +157,25 @@ function nextLimitWord(text: string, from: number, to: number): number {
   return -1;
 }
 
+/** CLAUSE_BREAK by code unit. */
+const IS_CLAUSE_BREAK = new Uint8Array(65536);
+for (const ch of CLAUSE_BREAK) IS_CLAUSE_BREAK[ch.charCodeAt(0)] = 1;
+/** ACTION_VERBS by the code of their first character, each list in ACTION_VERBS order. */
+const VERBS_BY_FIRST_CODE = new Map<number, string[]>();
+for (const v of ACTION_VERBS) {
+  const c = v.charCodeAt(0);
+  VERBS_BY_FIRST_CODE.set(c, [...(VERBS_BY_FIRST_CODE.get(c) ?? []), v]);
+}
+
 function findClauseStart(text: string, pos: number, from: number): number {
   const limit = Math.max(from, pos - MAX_CLAUSE_LOOKBACK);
-  for (let k = pos - 1; k >= limit; k--) if (CLAUSE_BREAK.includes(text[k])) return k + 1;
+  for (let k = pos - 1; k >= limit; k--) if (IS_CLAUSE_BREAK[text.charCodeAt(k)]) return k + 1;
   return limit;
 }
 
 function findClauseEnd(text: string, pos: number, to: number): number {
   const limit = Math.min(to, pos + MAX_CLAUSE_LOOKBACK);
-  for (let k = pos; k < limit; k++) if (CLAUSE_BREAK.includes(text[k])) return k;
+  for (let k = pos; k < limit; k++) if (IS_CLAUSE_BREAK[text.charCodeAt(k)]) return k;
   return limit;
 }
 
@@ -190,8 +200,10 @@ function onlyGapChars(gap: string): boolean {
 function findActionVerb(text: string, pos: number, to: number): { start: number; end: number } | null {
   const limit = Math.min(to, pos + MAX_VERB_LOOKAHEAD);
   for (let k = pos; k < limit; k++) {
-    if (CLAUSE_BREAK.includes(text[k])) return null;
-    const verb = ACTION_VERBS.find((v) => text.startsWith(v, k) && k + v.length <= to);
+    const c = text.charCodeAt(k);
+    if (IS_CLAUSE_BREAK[c]) return null;
+    const verbs = VERBS_BY_FIRST_CODE.get(c);
+    const verb = verbs && verbs.find((v) => text.startsWith(v, k) && k + v.length <= to);
     if (!verb) continue;
     let end = k + verb.length;
     const tail = COMPLETION_TAILS.find((t) => text.startsWith(t, end) && end + t.length <= to);

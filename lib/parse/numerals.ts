@@ -17,8 +17,12 @@ const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 /** Characters that may appear in a Chinese numeral (used by scanners in quantities/dates). */
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
+/** 1 = a Chinese numeral character, 2 = one of 十百千万亿 (a positional unit), by code unit. */
+const NUMERAL_CLASS = new Uint8Array(65536);
+for (const ch of CHINESE_NUMERAL_CHARS) NUMERAL_CLASS[ch.charCodeAt(0)] = ch in SMALL_UNITS || ch in BIG_UNITS ? 2 : 1;
+
 export function isChineseNumeralChar(ch: string): boolean {
-  return ch.length === 1 && CHINESE_NUMERAL_CHARS.includes(ch);
+  return ch.length === 1 && NUMERAL_CLASS[ch.charCodeAt(0)] !== 0;
 }
 
 const ARABIC = /^\d+(?:\.\d+)?$/;
@@ -28,14 +32,23 @@ const ARABIC_WITH_MAGNITUDE = /^(\d+(?:\.\d+)?)([十百千万亿])$/;
 export function parseChineseNumber(s: string): number | null {
   const t = s.trim();
   if (t === '') return null;
-  if (ARABIC.test(t)) return Number(t);
-  const withMagnitude = ARABIC_WITH_MAGNITUDE.exec(t);
-  if (withMagnitude) {
-    const unit = SMALL_UNITS[withMagnitude[2]] ?? BIG_UNITS[withMagnitude[2]];
-    return roundFloat(Number(withMagnitude[1]) * unit);
+  const first = t.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) {
+    // both Arabic forms start with a digit
+    if (ARABIC.test(t)) return Number(t);
+    const withMagnitude = ARABIC_WITH_MAGNITUDE.exec(t);
+    if (withMagnitude) {
+      const unit = SMALL_UNITS[withMagnitude[2]] ?? BIG_UNITS[withMagnitude[2]];
+      return roundFloat(Number(withMagnitude[1]) * unit);
+    }
+    return null;
   }
-  for (const ch of t) if (!isChineseNumeralChar(ch)) return null;
-  const hasUnit = [...t].some((ch) => ch in SMALL_UNITS || ch in BIG_UNITS);
+  let hasUnit = false;
+  for (let i = 0; i < t.length; i++) {
+    const k = NUMERAL_CLASS[t.charCodeAt(i)];
+    if (k === 0) return null;
+    if (k === 2) hasUnit = true;
+  }
   return hasUnit ? parsePositional(t) : parseDigitSequence(t);
 }
 

@@ -50,8 +50,17 @@ function cn(s: string): number | null {
   return parseChineseNumber(s);
 }
 
+/** JS `\s` by code unit (the markers' regexes use `\s`). */
+const IS_SPACE = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
+/** First characters any marker regex can start with (besides `\s`, before `问题N`). */
+const MARKER_START = new Uint8Array(65536);
+for (const ch of '（0123456789问一二三四五六七八九十第针') MARKER_START[ch.charCodeAt(0)] = 1;
+
 /** The marker at the start of a line, or null for body text. */
 export function parseMarker(line: string): Marker | null {
+  const first = line.charCodeAt(0);
+  if (first !== first || (MARKER_START[first] === 0 && IS_SPACE[first] === 0)) return null; // no regex can match
   let m = RE_PROBLEM_CN_PAREN.exec(line);
   if (m) return { kind: 'cnParen', raw: m[0].trim().replace(/[：.、]$/, ''), number: cn(m[1]), problemNo: Number(m[2]) };
   m = RE_PROBLEM_NUM.exec(line);
@@ -132,31 +141,46 @@ const QUOTE_CLOSE = '”’》」';
  */
 export function titleEnd(text: string, from: number, lineEnd: number): { end: number; paragraph: boolean } {
   let depth = 0;
-  const startsAsClause = /^(针对|关于)/.test(text.slice(from, from + 2));
+  const c0 = text.charCodeAt(from);
+  const c1 = text.charCodeAt(from + 1);
+  const startsAsClause = (c0 === 0x9488 && c1 === 0x5bf9) || (c0 === 0x5173 && c1 === 0x4e8e); // 针对 | 关于
   for (let i = from; i < lineEnd; i++) {
-    const ch = text[i];
-    if (QUOTE_OPEN.includes(ch)) depth++;
-    else if (QUOTE_CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    const c = text.charCodeAt(i);
+    const q = TITLE_CHAR[c];
+    if (q === 0) continue;
+    if (q === T_QUOTE_OPEN) depth++;
+    else if (q === T_QUOTE_CLOSE) depth = Math.max(0, depth - 1);
     else if (depth === 0) {
-      if (ch === '。' || ch === '；' || ch === '：' || ch === '！' || ch === '？') {
+      if (q === T_SENTENCE_END) {
         // a long sentence standing alone on its line is a numbered paragraph, not a heading
         const more = hasText(text, i + 1, lineEnd);
-        return { end: i, paragraph: more || (ch === '。' && i - from > LONG_SENTENCE) };
+        return { end: i, paragraph: more || (c === 0x3002 && i - from > LONG_SENTENCE) };
       }
-      if (ch === '，' || ch === ',') {
-        const next2 = text.slice(i + 1, i + 3);
-        const before = text.slice(Math.max(from, i - 2), i);
-        if (/^[一二三四五六七八九十]是/.test(next2) || (startsAsClause && before === '问题')) {
-          return { end: i, paragraph: hasText(text, i + 1, lineEnd) };
-        }
-      }
+      // q === T_COMMA: before `一是…`, or after the `问题` that closes a `针对/关于…问题` clause
+      const n1 = text.charCodeAt(i + 1);
+      const nextIsPoint = n1 === n1 && CN_POINT_DIGIT[n1] === 1 && text.charCodeAt(i + 2) === 0x662f; // [一…十]是
+      const afterProblem = startsAsClause && i - 2 >= from && text.charCodeAt(i - 2) === 0x95ee && text.charCodeAt(i - 1) === 0x9898; // 问题
+      if (nextIsPoint || afterProblem) return { end: i, paragraph: hasText(text, i + 1, lineEnd) };
     }
   }
   return { end: lineEnd, paragraph: false };
 }
 
+/** Characters titleEnd reacts to. */
+const T_QUOTE_OPEN = 1;
+const T_QUOTE_CLOSE = 2;
+const T_SENTENCE_END = 3;
+const T_COMMA = 4;
+const TITLE_CHAR = new Uint8Array(65536);
+for (const ch of QUOTE_OPEN) TITLE_CHAR[ch.charCodeAt(0)] = T_QUOTE_OPEN;
+for (const ch of QUOTE_CLOSE) TITLE_CHAR[ch.charCodeAt(0)] = T_QUOTE_CLOSE;
+for (const ch of '。；：！？') TITLE_CHAR[ch.charCodeAt(0)] = T_SENTENCE_END;
+for (const ch of '，,') TITLE_CHAR[ch.charCodeAt(0)] = T_COMMA;
+const CN_POINT_DIGIT = new Uint8Array(65536);
+for (const ch of '一二三四五六七八九十') CN_POINT_DIGIT[ch.charCodeAt(0)] = 1;
+
 function hasText(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!/\s/.test(text[i])) return true;
+  for (let i = from; i < to; i++) if (IS_SPACE[text.charCodeAt(i)] === 0) return true;
   return false;
 }
 

@@ -13,9 +13,21 @@ function browserI18n(): I18nApi | null {
   return g.browser?.i18n ?? g.chrome?.i18n ?? null;
 }
 
-/** Translates `key`, substituting $1..$9 placeholders with `subs`. */
+const plainCache = new Map<string, string>();
+
+/** Translates `key`, substituting $1..$9 placeholders with `subs`. Plain messages are cached (renders call this a lot). */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
-  const args = subs.map(String);
+  if (subs.length === 0) {
+    const cached = plainCache.get(key);
+    if (cached !== undefined) return cached;
+    const msg = translate(key, []);
+    plainCache.set(key, msg);
+    return msg;
+  }
+  return translate(key, subs.map(String));
+}
+
+function translate(key: MessageKey, args: string[]): string {
   let msg = '';
   try {
     msg = browserI18n()?.getMessage(key, args) ?? '';

@@ -27,6 +27,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeF
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { benchSidePanel, formatSidePanelBench } from './bench-sidepanel';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { assertBuilt, CHROME_PATH, CHROMIUM_FLAGS, EXTENSION_DIR, FIXED_TODAY } from '../test/e2e/harness';
 import { startFixtureServer, type FixtureServer } from '../test/fixtures/server';
@@ -215,7 +216,7 @@ async function installWorkerListener(s: Session): Promise<void> {
     chrome.runtime.onMessage.addListener((msg: { type?: string; state?: { url: string; status: string; text: string | null; timings: Record<string, number> } }) => {
       const st = msg?.type === 'state-changed' ? msg.state : undefined;
       if (st && st.status === 'ready' && typeof st.timings?.highlight === 'number') {
-        seen.set(st.url, { chars: st.text?.length ?? 0, timings: st.timings });
+        seen.set(st.url, { chars: st.timings.textChars ?? st.text?.length ?? 0, timings: st.timings });
       }
       return false; // never answers: the background's own listener owns the message
     });
@@ -533,9 +534,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const started = Date.now();
   const result = await benchPage({ runs, log: (l) => console.error(l) });
+  console.error('side panel with 10 000 annotations…');
+  const sidePanel = await benchSidePanel();
   console.error(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (json) console.log(JSON.stringify({ page: result }, null, 2));
-  else console.log(formatPageBench(result));
+  if (json) console.log(JSON.stringify({ page: result, sidePanel }, null, 2));
+  else {
+    console.log(formatPageBench(result));
+    console.log(formatSidePanelBench(sidePanel));
+  }
   return 0;
 }
 

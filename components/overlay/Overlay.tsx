@@ -53,18 +53,28 @@ export function Overlay({ controller, onOpenSidePanel }: Props) {
           </div>
         )}
       </aside>
-      {model.tooltip && (
-        <div class="rl-tooltip" role="tooltip" style={{ left: `${model.tooltip.x}px`, top: `${model.tooltip.y}px` }}>
-          {model.tooltip.lines.map((l, i) => <div key={i}>{l}</div>)}
+      <PointerLayer controller={controller} drafting={model.draft !== null} />
+      {model.draft && <AnnotationForm controller={controller} draft={model.draft} />}
+    </>
+  );
+}
+
+/** Tooltip and selection button: subscribes only to pointer state, so hovering never re-renders the panel. */
+function PointerLayer({ controller, drafting }: { controller: NoticePageController; drafting: boolean }) {
+  const { tooltip, selectionButton } = useStore(controller.pointer);
+  return (
+    <>
+      {tooltip && (
+        <div class="rl-tooltip" role="tooltip" style={{ left: `${tooltip.x}px`, top: `${tooltip.y}px` }}>
+          {tooltip.lines.map((l, i) => <div key={i}>{l}</div>)}
         </div>
       )}
-      {model.selectionButton && !model.draft && (
-        <button class="rl-selection-button" style={{ left: `${model.selectionButton.x}px`, top: `${model.selectionButton.y}px` }}
+      {selectionButton && !drafting && (
+        <button class="rl-selection-button" style={{ left: `${selectionButton.x}px`, top: `${selectionButton.y}px` }}
           onMouseDown={(e) => e.preventDefault()} onClick={() => controller.beginAnnotation()}>
           {t('menuAddAnnotation')}
         </button>
       )}
-      {model.draft && <AnnotationForm controller={controller} draft={model.draft} />}
     </>
   );
 }

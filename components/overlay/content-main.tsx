@@ -54,9 +54,14 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
 }
 
 let lastSent = '';
+/**
+ * Tells open side panels that this tab's state changed. The text and the notice model stay here (they can
+ * be large and serializing them blocks the page); a panel that needs them asks with `get-state`.
+ */
 function broadcast(state: PageState): void {
   const key = `${state.status}|${state.snapshotHash}|${state.anchors.map((a) => `${a.id}:${a.state}:${a.start}`).join(',')}|${state.error}`;
   if (key === lastSent) return;
   lastSent = key;
-  browser.runtime.sendMessage({ type: 'state-changed', state }).catch(() => undefined);
+  const slim: PageState = { ...state, text: null, notice: null };
+  browser.runtime.sendMessage({ type: 'state-changed', state: slim }).catch(() => undefined);
 }

@@ -40,25 +40,25 @@ function wirePageEvents(ctx: ContentScriptContext, controller: NoticePageControl
   ctx.addEventListener(document, 'mouseover', (e) => {
     const mark = (e.target as Element | null)?.closest?.(`mark.${MARK_CLASS}`);
     if (!mark) {
-      if (controller.store.get().tooltip) controller.store.set({ tooltip: null });
+      if (controller.pointer.get().tooltip) controller.pointer.set({ tooltip: null });
       return;
     }
     const lines = controller.notesForMark(mark);
     if (!lines.length) return;
     const r = mark.getBoundingClientRect();
-    controller.store.set({ tooltip: { x: Math.max(4, Math.min(r.left, window.innerWidth - 360)), y: r.bottom + 6, lines } });
+    controller.pointer.set({ tooltip: { x: Math.max(4, Math.min(r.left, window.innerWidth - 360)), y: r.bottom + 6, lines } });
   });
-  ctx.addEventListener(document, 'scroll', () => controller.store.set({ tooltip: null }), { passive: true });
+  ctx.addEventListener(document, 'scroll', () => controller.pointer.get().tooltip && controller.pointer.set({ tooltip: null }), { passive: true });
   ctx.addEventListener(document, 'mouseup', (e) => {
     if ((e.target as Element | null)?.closest?.(OVERLAY_NAME)) return;
     setTimeout(() => {
       const sel = controller.selectionOffsets();
       if (!sel) {
-        if (controller.store.get().selectionButton) controller.store.set({ selectionButton: null });
+        if (controller.pointer.get().selectionButton) controller.pointer.set({ selectionButton: null });
         return;
       }
       const rect = document.getSelection()?.getRangeAt(0).getBoundingClientRect();
-      if (rect) controller.store.set({ selectionButton: { x: Math.min(rect.right + 4, window.innerWidth - 90), y: Math.max(4, rect.top - 34) } });
+      if (rect) controller.pointer.set({ selectionButton: { x: Math.min(rect.right + 4, window.innerWidth - 90), y: Math.max(4, rect.top - 34) } });
     }, 0);
   });
 }

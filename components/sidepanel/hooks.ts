@@ -30,14 +30,24 @@ export function usePageState(tabId: number | null): { state: PageState | null; r
   useEffect(() => {
     if (tabId === null) return;
     let alive = true;
-    sendToTab<PageState>(tabId, { type: 'get-state' })
-      .then((s) => alive && setState(pageState.parse(s)))
-      .catch(() => alive && setState(null));
+    let current: PageState | null = null;
+    const show = (s: PageState | null) => {
+      current = s;
+      if (alive) setState(s);
+    };
+    const fetchFull = () =>
+      sendToTab<PageState>(tabId, { type: 'get-state' })
+        .then((s) => show(pageState.parse(s)))
+        .catch(() => show(null));
+    void fetchFull();
+    // Broadcasts carry no text/model: refetch when the notice itself changed, else merge the small fields.
     const listener = (msg: unknown, sender: Browser.runtime.MessageSender) => {
       if ((msg as { type?: string })?.type !== 'state-changed' || sender.tab?.id !== tabId) return;
       const parsed = stateBroadcast.safeParse({ type: 'page-state', tabId, state: (msg as { state: unknown }).state });
-      if (parsed.success) setState(parsed.data.state);
-      else console.warn('[Rectify Lens] side panel ignored a malformed state message', parsed.error.issues[0]);
+      if (!parsed.success) return console.warn('[Rectify Lens] side panel ignored a malformed state message', parsed.error.issues[0]);
+      const next = parsed.data.state;
+      if (!current?.notice || next.status !== current.status || next.snapshotHash !== current.snapshotHash) void fetchFull();
+      else show({ ...current, anchors: next.anchors, error: next.error, timings: next.timings, noticeKey: next.noticeKey });
     };
     browser.runtime.onMessage.addListener(listener as never);
     const onUpdated = (id: number, info: { status?: string }) => {

@@ -28,6 +28,10 @@ export interface OverlayModel {
   today: string;
   /** Set while the user is writing an annotation for a selection. */
   draft: { quote: string; start: number; end: number } | null;
+}
+
+/** Pointer-driven UI (tooltip, selection button) in its own store: hovering must not re-render the panel. */
+export interface PointerModel {
   tooltip: { x: number; y: number; lines: string[] } | null;
   selectionButton: { x: number; y: number } | null;
 }
@@ -41,6 +45,7 @@ function emptyState(url: string): PageState {
 
 export class NoticePageController {
   readonly store: Store<OverlayModel>;
+  readonly pointer = new Store<PointerModel>({ tooltip: null, selectionButton: null });
   private root: Element | null = null;
   private map: PageTextMap | null = null;
   private pieces: FlatPiece[] = [];
@@ -61,8 +66,6 @@ export class NoticePageController {
       overrides: [],
       today: '',
       draft: null,
-      tooltip: null,
-      selectionButton: null,
     });
   }
 
@@ -93,6 +96,7 @@ export class NoticePageController {
     const root = findArticleRoot(this.doc);
     const extracted = extractText(root);
     timings.extract = performance.now() - t0;
+    timings.textChars = extracted.text.length;
     const title = extractTitle(this.doc);
     const detect = detectNotice({
       url: this.doc.location.href,
@@ -107,6 +111,7 @@ export class NoticePageController {
       this.observe(root, false);
       return this.state;
     }
+    await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
     const notice = parseNormalized(normalized.text, { today, chromeText: extractChromeText(this.doc) || undefined, pageTitle: title });
@@ -115,8 +120,10 @@ export class NoticePageController {
     this.map = new PageTextMap(extracted, normalized);
     this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
     this.hooks.onNotice();
+    await yieldToPage();
+    const t2 = performance.now();
     await this.renderHighlights();
-    timings.highlight = performance.now() - t1 - timings.parse;
+    timings.highlight = performance.now() - t2;
     timings.total = performance.now() - t0;
     this.setPage({ timings: { ...timings } });
     this.observe(root, true);
@@ -149,6 +156,7 @@ export class NoticePageController {
         ? { id: a.id, state: 'anchored', start: r.start, end: r.end, method: r.method }
         : { id: a.id, state: 'orphan', start: null, end: null, method: null };
     });
+    const before = anchorsKey(this.state.anchors, this.store.get().annotations);
     this.store.set({ annotations: live, overrides: data.overrides });
     this.setPage({ anchors });
     const changed = anchors.filter((an) => {
@@ -156,7 +164,8 @@ export class NoticePageController {
       return a && (a.anchorState !== an.state || (an.start !== null && (a.position.start !== an.start || a.position.end !== an.end)));
     });
     if (changed.length) await sendToBackground({ type: 'set-anchor-states', updates: changed });
-    await this.renderHighlights();
+    const annotationsShown = this.store.get().prefs.categories.includes('annotation');
+    if (annotationsShown && anchorsKey(anchors, live) !== before) await this.renderHighlights();
   }
 
   /** Spans of the enabled categories plus anchored annotations, as highlight spans. */
@@ -186,11 +195,9 @@ export class NoticePageController {
     this.renderAbort = abort;
     this.rendering = true;
     try {
-      this.clearHighlights();
+      // clearing merges split text nodes back, so the node map must then be rebuilt
+      if (this.clearHighlights() > 0) this.map = new PageTextMap(extractText(this.root), this.map.normalized);
       ensureMarkStyle(this.doc);
-      // clearing merges split text nodes back, so the node map must be rebuilt
-      const extracted = extractText(this.root);
-      this.map = new PageTextMap(extracted, this.map.normalized);
       this.pieces = flattenSpans(this.highlightSpans(this.store.get().prefs.categories));
       const nodePieces: NodePiece[] = [];
       for (const piece of this.pieces) {
@@ -203,8 +210,9 @@ export class NoticePageController {
     }
   }
 
-  clearHighlights(): void {
-    if (this.root) clearMarks(this.root);
+  /** Removes all marks; returns how many there were. */
+  clearHighlights(): number {
+    return this.root ? clearMarks(this.root) : 0;
   }
 
   async setCategories(categories: HighlightCategory[]): Promise<void> {
@@ -247,7 +255,8 @@ export class NoticePageController {
   beginAnnotation(): boolean {
     const sel = this.selectionOffsets();
     if (!sel) return false;
-    this.store.set({ draft: sel, selectionButton: null });
+    this.pointer.set({ selectionButton: null });
+    this.store.set({ draft: sel });
     return true;
   }
 
@@ -307,6 +316,17 @@ export class NoticePageController {
   get extracted(): ExtractedText | null {
     return this.map?.extracted ?? null;
   }
+}
+
+/** Identity of what annotation highlights show: ids, places and notes. */
+function anchorsKey(anchors: AnnotationAnchor[], annotations: Annotation[]): string {
+  const notes = new Map(annotations.map((a) => [a.id, a.note]));
+  return anchors.map((a) => `${a.id}:${a.start}:${a.end}:${notes.get(a.id) ?? ''}`).join('|');
+}
+
+/** Lets the page paint and handle input between the stages of a long analysis. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function isOwnMutation(r: MutationRecord): boolean {

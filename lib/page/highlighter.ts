@@ -183,9 +183,10 @@ export async function applyMarks(pieces: NodePiece[], opts: { budgetMs?: number;
  * its original text exactly. (Same steps as mark.js's unmark, without its NodeIterator, which is slower on
  * big pages and not portable to the DOM implementations the unit tests use.)
  */
-export function clearMarks(root: Element): void {
+export function clearMarks(root: Element): number {
   const parents = new Set<Node>();
-  for (const mark of Array.from(root.querySelectorAll(`mark.${MARK_CLASS}`))) {
+  const marks = Array.from(root.querySelectorAll(`mark.${MARK_CLASS}`));
+  for (const mark of marks) {
     const parent = mark.parentNode;
     if (!parent) continue;
     while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
@@ -193,6 +194,7 @@ export function clearMarks(root: Element): void {
     parents.add(parent);
   }
   for (const p of parents) p.normalize();
+  return marks.length;
 }
 
 /** Page-level CSS for marks (they live in the page DOM, outside the overlay's shadow root). */

@@ -369,17 +369,17 @@ describe.skipIf(!existsSync(parserPath))('with the real parser (lib/parse)', () 
     const vanished = c.rows.filter((r) => r.change === 'vanished').map((r) => r.earlierItem!.label);
     const added = c.rows.filter((r) => r.change === 'new').map((r) => r.currentItem!.label);
     expect(vanished.some((l) => l.includes('租金上偷梁换柱'))).toBe(true);
-    expect(added.some((l) => l.includes('问题合同台账更新不及时'))).toBe(true);
+    expect(added).toEqual(['问题合同台账更新不及时']);
     // Alignment: the 21 surviving items pair with the same problem wording, nothing else pairs.
     const paired = c.rows.filter((r) => r.earlierItem && r.currentItem);
     expect(paired).toHaveLength(21);
     for (const r of paired) expect(r.currentItem!.label).toBe(r.earlierItem!.label);
     expect([c.summary.vanished, c.summary.new]).toEqual([1, 1]);
-    // Status changes the parser's evidence supports (README oracle).
-    expect(c.rows.find((r) => r.currentItem?.label === '历史约定不合理')!.change).toBe('resolved');
-    expect(c.rows.find((r) => r.currentItem?.label === '公共服务供给存在短板')!.change).toBe('resolved');
-    expect(c.rows.find((r) => r.currentItem?.label === '落实违建巡查责任不到位')!.change).toBe('regressed');
-    expect(c.overdueCommitments.map((o) => o.itemLabel)).toContain('问题合同未整改、阴阳合同赫然存在');
+    // Status changes (README oracle; 后备干部队伍建设有欠缺 reads `unclear`, the oracle's `done` is arguable).
+    const labelsOf = (change: string) => c.rows.filter((r) => r.change === change).map((r) => r.currentItem!.label).sort();
+    expect(labelsOf('resolved')).toEqual(['党组织议事决策制度执行不严', '公共服务供给存在短板', '历史约定不合理'].sort());
+    expect(labelsOf('regressed')).toEqual(['落实违建巡查责任不到位']);
+    expect(c.overdueCommitments.map((o) => o.itemLabel)).toEqual(['问题合同未整改、阴阳合同赫然存在']);
     const contracts = c.rows.find((r) => r.currentItem?.label.includes('问题合同未整改'));
     expect(contracts?.earlierItem?.label).toContain('问题合同未整改');
     expect(contracts?.numberChanges.some((n) => n.before === 11 && n.after === 19 && n.delta === 8)).toBe(true);

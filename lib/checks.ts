@@ -96,7 +96,7 @@ interface Numbered {
   top: OutlineNode;
 }
 
-function markerOf(node: OutlineNode): Marker | null {
+function parseNodeMarker(node: OutlineNode): Marker | null {
   if (!node.marker) return null;
   return parseMarker(node.marker + '。');
 }
@@ -145,6 +145,12 @@ function numberingFindings(outline: OutlineNode[], problemSections: Set<string>)
   const runs = new Map<string, Numbered[][]>();
   const problemNos: Numbered[] = [];
   const seenSiblings = new Set<OutlineNode[]>();
+  const markers = new Map<OutlineNode, Marker | null>(); // each node's marker is parsed once
+  const markerOf = (node: OutlineNode): Marker | null => {
+    let m = markers.get(node);
+    if (m === undefined) markers.set(node, (m = parseNodeMarker(node)));
+    return m;
+  };
   walk(outline, null, (n, siblings, top) => {
     const m = markerOf(n);
     if (m?.problemNo !== null && m?.problemNo !== undefined) problemNos.push({ node: n, marker: m, top });

@@ -49,7 +49,8 @@ const SUBSET_CUE = /其中/;
 const REMAINDER_CUE = /剩余|余下|其余|剩下/;
 const UNDONE_CUE = /未|尚未|剩余|余下|其余|剩下|仍有|还有|待/;
 const DONE_CUE = /已|完成|办结|解决/;
-const APPROX_BEFORE = /(?:约|超|近|逾|超过|不少于|不足|多达|达到约)$/;
+/** A count right after one of these is approximate (the clause before it ends with the word). */
+const APPROX_BEFORE = ['约', '超', '近', '逾', '超过', '不少于', '不足', '多达', '达到约'];
 const NON_ADDITIVE_UNITS = new Set(['%', '‰', '个百分点', '倍']);
 
 /** Break characters by code unit (bit 1: sentence break, bit 2: clause break). */
@@ -179,7 +180,7 @@ function countable(text: string, quantities: Quantity[], passage: { start: numbe
     for (; cursor < q.start; cursor++) if (BREAKS[text.charCodeAt(cursor)] & 1) sentence++;
     cursor = Math.max(cursor, q.start);
     const lead = text.slice(clauseStart(text, q.start, passage.start), q.start);
-    if (/[余多]/.test(q.text) || APPROX_BEFORE.test(lead)) continue;
+    if (q.text.includes('余') || q.text.includes('多') || APPROX_BEFORE.some((w) => lead.endsWith(w))) continue;
     const clause = lead + text.slice(q.start, clauseEnd(text, q.end, passage.end));
     const isUndone = UNDONE_CUE.test(clause);
     out.push({

@@ -115,10 +115,15 @@ export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnal
   const quantities = contentEnd > bodyStart ? findQuantities(text, bodyStart, contentEnd) : [];
   lap('quantities');
   const relations: ArithmeticRelation[] = [];
+  let qi = 0; // lines and quantities are both in text order: one merge pass instead of a search per line
   for (let li = layout.bodyLine; li < layout.closingLine; li++) {
     const line = lines[li];
+    while (qi < quantities.length && quantities[qi].start < line.start) qi++;
+    let count = 0;
+    for (let j = qi; j < quantities.length && quantities[j].start < line.end && count < 3; j++) if (quantities[j].end <= line.end) count++;
+    if (count < 3) continue;
     const inLine = within(quantities, line.start, line.end);
-    if (inLine.length >= 3) relations.push(...findArithmeticRelations(text, inLine, { start: line.start, end: line.end }));
+    for (const r of findArithmeticRelations(text, inLine, { start: line.start, end: line.end })) relations.push(r);
   }
   lap('arithmetic');
 

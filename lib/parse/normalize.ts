@@ -66,12 +66,14 @@ const K_SPACE = 1;
 const K_FOLD = 2; // foldWidth changes it
 const K_CJK = 4;
 const K_SURROGATE = 8;
+const K_LINE_BREAK = 16; // \n \r
 /** Characters the squeeze loop must look at (everything else is copied as is). */
-const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE;
+const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK;
 const CODE_CLASS = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
   CODE_CLASS[c] =
-    (isSpace(c) ? K_SPACE : 0) | (foldWidth(c) !== c ? K_FOLD : 0) | (isCjkCodeSlow(c) ? K_CJK : 0) | (c >= 0xd800 && c <= 0xdfff ? K_SURROGATE : 0);
+    (isSpace(c) ? K_SPACE : 0) | (foldWidth(c) !== c ? K_FOLD : 0) | (isCjkCodeSlow(c) ? K_CJK : 0) | (c >= 0xd800 && c <= 0xdfff ? K_SURROGATE : 0) |
+    (c === 0x0a || c === 0x0d ? K_LINE_BREAK : 0);
 }
 
 function isCjkCode(c: number): boolean {
@@ -173,17 +175,13 @@ export function normalizeText(raw: string): NormalizedText {
   let lineStart = 0;
   let hasSurrogate = false;
   while (lineStart <= n) {
-    let lineEnd = lineStart;
-    while (lineEnd < n) {
-      const c = raw.charCodeAt(lineEnd);
-      if (c === 0x0a || c === 0x0d) break;
-      lineEnd++;
-    }
     // squeeze into out[base…): drop bookmarks, trim, collapse inner whitespace, fold widths; a line
-    // after a kept one is preceded by one `\n`, written at out[len] once the line proves non-empty
+    // after a kept one is preceded by one `\n`, written at out[len] once the line proves non-empty.
+    // The line ends at the first \n or \r (found by the same loop).
     const base = len > 0 ? len + 1 : 0;
     let m = base;
     let spaceAt = -1;
+    let lineEnd = n;
     for (let i = lineStart; i < lineEnd; i++) {
       const c = raw.charCodeAt(i);
       const k = CODE_CLASS[c];
@@ -198,9 +196,13 @@ export function normalizeText(raw: string): NormalizedText {
         map[m++] = i;
         continue;
       }
+      if (k & K_LINE_BREAK) {
+        lineEnd = i;
+        break;
+      }
       if (i === nextBookmark) {
         const close = raw.indexOf(']', i);
-        if (close >= 0 && close < lineEnd && close - i <= 90) {
+        if (close >= 0 && close - i <= 90 && !hasLineBreak(raw, i, close)) {
           i = close;
           nextBookmark = raw.indexOf('[bookmark:', close);
           continue;
@@ -239,6 +241,11 @@ export function normalizeText(raw: string): NormalizedText {
   toOriginal.set(map.subarray(0, len));
   toOriginal[len] = n;
   return { text: decodeUtf16(out.subarray(0, len), hasSurrogate), toOriginal };
+}
+
+function hasLineBreak(raw: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CODE_CLASS[raw.charCodeAt(i)] & K_LINE_BREAK) return true;
+  return false;
 }
 
 const UTF16_DECODER = typeof TextDecoder === 'function' ? tryDecoder() : null;

@@ -47,7 +47,12 @@ async function beginAnnotation(tabId: number): Promise<void> {
 /** Injects the content script into a tab (granted through activeTab or an optional host permission) and analyzes it. */
 export async function analyzeTab(tabId: number, remember: boolean): Promise<unknown> {
   const tab = await browser.tabs.get(tabId);
-  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+  } catch (err) {
+    console.warn('[Rectify Lens] cannot inject into tab', tabId, err);
+    throw new Error(t('permissionDenied'));
+  }
   if (remember && tab.url) await rememberSite(tab.url);
   return sendToTab(tabId, { type: 'analyze-now' });
 }

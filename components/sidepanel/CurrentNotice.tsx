@@ -31,9 +31,13 @@ function NotAnalyzed({ tabId, state, onRefresh }: Props) {
     if (tabId === null) return;
     try {
       const tab = await browser.tabs.get(tabId);
-      const origin = tab.url ? `${new URL(tab.url).origin}/*` : null;
+      // Match patterns have no port: ask for the host.
+      const origin = tab.url ? `${new URL(tab.url).protocol}//${new URL(tab.url).hostname}/*` : null;
       // The user's click is the gesture that grants this site (optional host permission).
-      if (origin && /^https?:/.test(origin)) await browser.permissions.request({ origins: [origin] });
+      if (origin && /^https?:/.test(origin) && !(await browser.permissions.request({ origins: [origin] }))) {
+        setError(t('permissionDenied'));
+        return;
+      }
       await sendToBackground({ type: 'analyze-tab', tabId, remember });
       onRefresh();
     } catch (err) {

@@ -111,12 +111,19 @@ export async function openFixture(s: Session, file: string): Promise<Page> {
   return page;
 }
 
-/** The tab id Chromium gave `page` (found through the extension's service worker). */
+/**
+ * The tab id Chromium gave `page` (found through the extension's service worker). Without a host
+ * permission the extension cannot see a tab's URL, so such a page is found as the active tab.
+ */
 export async function tabIdOf(s: Session, page: Page): Promise<number> {
+  await page.bringToFront();
   const url = page.url();
   const id = await s.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id ?? null;
+    const tabs: Array<{ id?: number; url?: string; active?: boolean }> = await chrome.tabs.query({});
+    const byUrl = tabs.find((t) => t.url === u);
+    if (byUrl) return byUrl.id ?? null;
+    const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return active?.id ?? null;
   }, url);
   if (id == null) throw new Error(`no tab for ${url}`);
   return id;

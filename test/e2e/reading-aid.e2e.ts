@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { ingestDocument } from '@/lib/ingest';
-import { FIXED_TODAY, launch, openFixture, OVERLAY_HOST, type Session } from './harness';
+import { FIXED_TODAY, launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
 
 interface FixturePage { file: string; isNotice: boolean }
 const MANIFEST: FixturePage[] = JSON.parse(readFileSync(new URL('../fixtures/sites/index.json', import.meta.url), 'utf8'));
@@ -176,5 +176,32 @@ describe('privacy', () => {
   it('no request left 127.0.0.1 and no page logged an error', () => {
     expect(s.externalRequests).toEqual([]);
     expect(s.consoleErrors.filter((e) => /Rectify|rectify|chrome-extension/.test(e))).toEqual([]);
+  });
+});
+
+describe('analysis on request', () => {
+  it('a gov page that is not detected can still be analyzed from the side panel ("分析此页")', async () => {
+    const page = await openFixture(s, 'news-gov.html');
+    await page.waitForTimeout(800);
+    expect(await page.locator(OVERLAY_HOST).count()).toBe(0);
+    const panelPage = await openSidePanel(s, await tabIdOf(s, page));
+    await expect.poll(() => panelPage.locator('.sp-empty p').first().textContent()).toContain('未被识别为整改通报');
+    await panelPage.locator('.sp-empty summary').click();
+    expect(await panelPage.locator('.sp-empty li').count()).toBeGreaterThan(0); // the detection reasons are shown
+    await panelPage.getByRole('button', { name: '分析此页' }).click();
+    await page.locator(panel('.rl-title')).waitFor({ timeout: 15_000 });
+    await expect.poll(() => panelPage.locator('.sp-meta h2').count()).toBe(1);
+    await panelPage.close();
+    await page.close();
+  });
+
+  it('a non-gov page without a granted permission gets a clear message, nothing injected', async () => {
+    const page = await openFixture(s, 'non-gov.html');
+    const panelPage = await openSidePanel(s, await tabIdOf(s, page));
+    await panelPage.getByRole('button', { name: '分析此页' }).click();
+    await expect.poll(() => panelPage.locator('.sp-error').textContent()).toMatch(/权限|右键/);
+    expect(await page.locator(OVERLAY_HOST).count()).toBe(0);
+    await panelPage.close();
+    await page.close();
   });
 });

@@ -98,7 +98,7 @@ function LibraryEntry({ n }: { n: NoticeRecord }) {
           {snapshots[0] && <MetaBlock notice={snapshots[0].model} />}
           <p class="sp-muted">{t('versions', String(snapshots.length))}</p>
           <ol class="sp-versions">
-            {snapshots.map((s) => <li key={s.hash}>{t('versionSeen', s.firstSeen.slice(0, 10), s.lastSeen.slice(0, 10))} · {s.hash.slice(0, 8)} · {t('itemCount', String(s.model.items.length))}</li>)}
+            {snapshots.map((s) => <li key={s.hash}>{t('versionSeen', formatGongwenDate(s.firstSeen.slice(0, 10)), formatGongwenDate(s.lastSeen.slice(0, 10)))} · {s.hash.slice(0, 8)} · {t('itemCount', String(s.model.items.length))}</li>)}
           </ol>
           <div class="sp-row">
             {url && <button onClick={() => void browser.tabs.create({ url })}>{t('open')}</button>}

@@ -50,9 +50,10 @@ function cn(s: string): number | null {
   return parseChineseNumber(s);
 }
 
-/** JS `\s` by code unit (the markers' regexes use `\s`). */
+/** JS `\s` by code unit (the markers' regexes use `\s`): ECMAScript WhiteSpace + LineTerminator. */
 const IS_SPACE = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) IS_SPACE[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) IS_SPACE[c] = 1;
 /** First characters any marker regex can start with (besides `\s`, before `问题N`). */
 const MARKER_START = new Uint8Array(65536);
 for (const ch of '（0123456789问一二三四五六七八九十第针') MARKER_START[ch.charCodeAt(0)] = 1;

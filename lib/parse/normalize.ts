@@ -70,11 +70,24 @@ const K_LINE_BREAK = 16; // \n \r
 /** Characters the squeeze loop must look at (everything else is copied as is). */
 const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK;
 const CODE_CLASS = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) {
-  CODE_CLASS[c] =
-    (isSpace(c) ? K_SPACE : 0) | (foldWidth(c) !== c ? K_FOLD : 0) | (isCjkCodeSlow(c) ? K_CJK : 0) | (c >= 0xd800 && c <= 0xdfff ? K_SURROGATE : 0) |
-    (c === 0x0a || c === 0x0d ? K_LINE_BREAK : 0);
+/** Flags every code in [from, to] for which `test` holds (the predicates above stay the definition). */
+function markRange(from: number, to: number, flag: number, test: (c: number) => boolean): void {
+  for (let c = from; c <= to; c++) if (test(c)) CODE_CLASS[c] |= flag;
 }
+// each predicate is true only inside these ranges, so only they are scanned (cheap at load time)
+markRange(0x00, 0x20, K_SPACE, isSpace);
+markRange(0xa0, 0xa0, K_SPACE, isSpace);
+markRange(0x2000, 0x205f, K_SPACE, isSpace);
+markRange(0x3000, 0x3000, K_SPACE, isSpace);
+markRange(0xfeff, 0xfeff, K_SPACE, isSpace);
+markRange(0xff00, 0xff5a, K_FOLD, (c) => foldWidth(c) !== c);
+markRange(0x2014, 0x30ff, K_CJK, isCjkCodeSlow);
+markRange(0x3400, 0x9fff, K_CJK, isCjkCodeSlow);
+markRange(0xd800, 0xdbff, K_CJK, isCjkCodeSlow);
+markRange(0xf900, 0xff65, K_CJK, isCjkCodeSlow);
+markRange(0xd800, 0xdfff, K_SURROGATE, () => true);
+CODE_CLASS[0x0a] |= K_LINE_BREAK;
+CODE_CLASS[0x0d] |= K_LINE_BREAK;
 
 function isCjkCode(c: number): boolean {
   return (CODE_CLASS[c] & K_CJK) !== 0;

@@ -179,9 +179,10 @@ function countable(text: string, quantities: Quantity[], passage: { start: numbe
   for (const q of inside) {
     for (; cursor < q.start; cursor++) if (BREAKS[text.charCodeAt(cursor)] & 1) sentence++;
     cursor = Math.max(cursor, q.start);
-    const lead = text.slice(clauseStart(text, q.start, passage.start), q.start);
+    const from = clauseStart(text, q.start, passage.start);
+    const lead = text.slice(from, q.start);
     if (q.text.includes('余') || q.text.includes('多') || APPROX_BEFORE.some((w) => lead.endsWith(w))) continue;
-    const clause = lead + text.slice(q.start, clauseEnd(text, q.end, passage.end));
+    const clause = text.slice(from, clauseEnd(text, q.end, passage.end)); // lead + the quantity's own clause (one flat string)
     const isUndone = UNDONE_CUE.test(clause);
     out.push({
       q,

@@ -297,7 +297,7 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+  return n >= 0 && n < 10 ? '0' + n : String(n);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -173,10 +173,6 @@ const CH_QI = 0x671f; // 期
 const CH_DI3 = 0x5e95; // 底
 const CH_MO = 0x672b; // 末
 
-function cls(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  return c === c ? CHAR_CLASS[c] : 0; // NaN past the end
-}
 
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   return resolveDates(scanDates(text, opts.from, opts.to), opts);
@@ -320,10 +316,20 @@ class DateReader {
     private readonly limit: number,
   ) {}
 
+  /** Code unit at x, NaN at or past the limit: nothing is read outside [from, to). */
+  private code(x: number): number {
+    return x < this.limit ? this.text.charCodeAt(x) : NaN;
+  }
+
+  private cls(x: number): number {
+    const c = this.code(x);
+    return c === c ? CHAR_CLASS[c] : 0;
+  }
+
   readAt(i: number): Spec | null {
     const t = this.text;
-    const c = CHAR_CLASS[t.charCodeAt(i)];
-    const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
+    const c = CHAR_CLASS[this.code(i)];
+    const prev = i > 0 ? this.code(i - 1) : 0;
     if (c & C_DIGIT) {
       if ((CHAR_CLASS[prev] & C_DIGIT) !== 0 || prev === 0x2e || isAsciiLetterCode(prev)) return null;
       if (!this.numericCanStart(i)) return null;
@@ -346,9 +352,9 @@ class DateReader {
   private numericCanStart(i: number): boolean {
     const t = this.text;
     let j = i;
-    while (j < this.limit && (CHAR_CLASS[t.charCodeAt(j)] & C_DIGIT) !== 0) j++;
+    while (j < this.limit && (CHAR_CLASS[this.code(j)] & C_DIGIT) !== 0) j++;
     const len = j - i;
-    const next = t.charCodeAt(j);
+    const next = this.code(j);
     if (next !== next) return false;
     if (len === 4) return next === CH_YEAR || next === 0x2d || next === 0x2f || next === 0x2e || (CHAR_CLASS[next] & C_RANGE_SEP) !== 0;
     if (len <= 2) return next === CH_MONTH || next === CH_DUN || (CHAR_CLASS[next] & C_RANGE_SEP) !== 0;
@@ -368,12 +374,12 @@ class DateReader {
 
   /** 2021-11-23, 2025/9/12, 2025.9.12 */
   private readIso(i: number, y: number): Spec | null {
-    const sep = this.text.charCodeAt(i + 4);
+    const sep = this.code(i + 4);
     if (!(sep === 0x2d || sep === 0x2f || sep === 0x2e) || !validYear(y)) return null;
     const m = this.digits(i + 5, 2);
-    if (!m || this.text.charCodeAt(m.end) !== sep) return null;
+    if (!m || this.code(m.end) !== sep) return null;
     const d = this.digits(m.end + 1, 2);
-    if (!d || cls(this.text, d.end) & C_DIGIT || !validDay(y, m.value, d.value)) return null;
+    if (!d || this.cls(d.end) & C_DIGIT || !validDay(y, m.value, d.value)) return null;
     const end = d.end;
     const point: Endpoint = { y, dy: 0, m: m.value, d: d.value };
     return this.spec(i, end, 'point', point, point, { yearText: this.text.slice(i, i + 4) + '年', yearValue: y });
@@ -381,11 +387,11 @@ class DateReader {
 
   /** 2021-2023年, 2021—2023年, 2021至2023年 */
   private readYearRange(i: number, y1: number): Spec | null {
-    if ((cls(this.text, i + 4) & C_RANGE_SEP) === 0) return null;
+    if ((this.cls(i + 4) & C_RANGE_SEP) === 0) return null;
     const y2 = this.digits(i + 5, 4);
-    if (!y2 || y2.len !== 4 || this.text.charCodeAt(y2.end) !== CH_YEAR) return null;
+    if (!y2 || y2.len !== 4 || this.code(y2.end) !== CH_YEAR) return null;
     if (!validYear(y1) || !validYear(y2.value) || y2.value <= y1) return null;
-    const end = y2.end + 1 + (this.text.charCodeAt(y2.end + 1) === CH_DU ? 1 : 0);
+    const end = y2.end + 1 + (this.code(y2.end + 1) === CH_DU ? 1 : 0);
     return this.spec(i, end, 'range', { y: y1, dy: 0, m: 1, d: 1 }, { y: y2.value, dy: 0, m: 12, d: 'end' }, {
       yearText: `${y2.value}年`,
       yearValue: y2.value,
@@ -394,8 +400,8 @@ class DateReader {
 
   /** 2025年 …: year alone, year + period, year + month (+ day), and ranges starting there. */
   private readFromYear(i: number, y: number, digitsEnd: number, allowRange = true): Spec | null {
-    if (this.text.charCodeAt(digitsEnd) !== CH_YEAR || !validYear(y)) return null;
-    const year: YearTok = { y, text: `${y}年`, end: digitsEnd + 1 + (this.text.charCodeAt(digitsEnd + 1) === CH_DU ? 1 : 0) };
+    if (this.code(digitsEnd) !== CH_YEAR || !validYear(y)) return null;
+    const year: YearTok = { y, text: `${y}年`, end: digitsEnd + 1 + (this.code(digitsEnd + 1) === CH_DU ? 1 : 0) };
     return this.afterYear(i, year, null, allowRange);
   }
 
@@ -424,7 +430,7 @@ class DateReader {
 
   /** 2024年至2025年 */
   private yearToYear(s1: Spec): Spec | null {
-    if ((cls(this.text, s1.end) & C_RANGE_SEP) === 0 || s1.first?.y == null) return null;
+    if ((this.cls(s1.end) & C_RANGE_SEP) === 0 || s1.first?.y == null) return null;
     const y2 = this.digits(s1.end + 1, 4);
     if (!y2 || y2.len !== 4 || y2.value <= s1.first.y) return null;
     const s2 = this.readFromYear(s1.end + 1, y2.value, y2.end, false);
@@ -438,14 +444,14 @@ class DateReader {
    */
   private readMonthFrom(i: number, y: number | null, allowChinese = false): Spec | null {
     const t = this.text;
-    const m = this.num(i, 2, allowChinese && (cls(t, i) & C_DIGIT) === 0);
+    const m = this.num(i, 2, allowChinese && (this.cls(i) & C_DIGIT) === 0);
     if (!m || m.value < 1 || m.value > 12) return null;
-    const after = t.charCodeAt(m.end);
+    const after = this.code(m.end);
     if (after === CH_MONTH) {
       let end = m.end + 1;
-      if (t.charCodeAt(end) === CH_FEN) end++;
-      const day = this.num(end, 2, (cls(t, end) & C_DIGIT) === 0 && (cls(t, i) & C_DIGIT) === 0);
-      const dayMark = day ? t.charCodeAt(day.end) : 0;
+      if (this.code(end) === CH_FEN) end++;
+      const day = this.num(end, 2, (this.cls(end) & C_DIGIT) === 0 && (this.cls(i) & C_DIGIT) === 0);
+      const dayMark = day ? this.code(day.end) : 0;
       if (day && (dayMark === CH_DAY || dayMark === CH_HAO) && validDay(y ?? 2024, m.value, day.value)) {
         const p: Endpoint = { y, dy: 0, m: m.value, d: day.value };
         return this.spec(i, day.end + 1, 'point', p, p);
@@ -462,7 +468,7 @@ class DateReader {
     const isRangeSep = after === after && (CHAR_CLASS[after] & C_RANGE_SEP) !== 0 && after !== CH_DAO;
     if (isRangeSep || after === CH_DUN) {
       const m2 = this.num(m.end + 1, 2, false);
-      if (!m2 || t.charCodeAt(m2.end) !== CH_MONTH || m2.value > 12 || m2.value <= m.value) return null;
+      if (!m2 || this.code(m2.end) !== CH_MONTH || m2.value > 12 || m2.value <= m.value) return null;
       if (after === CH_DUN && m2.value !== m.value + 1) return null;
       return this.spec(i, m2.end + 1, 'range', { y, dy: 0, m: m.value, d: 1 }, { y, dy: 0, m: m2.value, d: 'end' });
     }
@@ -473,10 +479,10 @@ class DateReader {
   private withRange(s1: Spec): Spec {
     const base = s1;
     const t = this.text;
-    const sep = t.charCodeAt(s1.end);
+    const sep = this.code(s1.end);
     if (sep !== sep || (CHAR_CLASS[sep] & C_RANGE_SEP) === 0 || s1.kind === 'range' || !s1.first || !s1.last) return base;
     const q = s1.end + 1;
-    if (sep === CH_ZHI && t.charCodeAt(q) === CH_JIN && t.charCodeAt(q + 1) !== CH_YEAR) {
+    if (sep === CH_ZHI && this.code(q) === CH_JIN && this.code(q + 1) !== CH_YEAR) {
       return { ...base, end: q + 1, kind: 'range', last: null, note: joinNotes(base.note, '“至今”没有确定的结束日期') };
     }
     const s2 = this.readRangeEnd(q, s1);
@@ -498,11 +504,11 @@ class DateReader {
   }
 
   private readRangeEnd(q: number, s1: Spec): Spec | null {
-    if ((cls(this.text, q) & C_DIGIT) === 0) return null;
+    if ((this.cls(q) & C_DIGIT) === 0) return null;
     const run = this.digits(q, 4);
     if (!run) return null;
     if (run.len === 4) return this.readFromYear(q, run.value, run.end, false);
-    const mark = this.text.charCodeAt(run.end);
+    const mark = this.code(run.end);
     if (s1.kind === 'point' && (mark === CH_DAY || mark === CH_HAO) && s1.first) {
       const d = run.value;
       if (d < 1 || d > 31) return null;
@@ -516,11 +522,11 @@ class DateReader {
   /** 二〇二五年九月十二日 */
   private readChineseYear(i: number): Spec | null {
     const t = this.text;
-    if (i + 5 > this.limit || t.charCodeAt(i + 4) !== CH_YEAR) return null;
-    for (let k = i; k < i + 4; k++) if ((CHAR_CLASS[t.charCodeAt(k)] & C_CN_DIGIT) === 0) return null;
+    if (i + 5 > this.limit || this.code(i + 4) !== CH_YEAR) return null;
+    for (let k = i; k < i + 4; k++) if ((CHAR_CLASS[this.code(k)] & C_CN_DIGIT) === 0) return null;
     const y = parseChineseNumber(t.slice(i, i + 4));
     if (y === null || !validYear(y)) return null;
-    const year: YearTok = { y, text: t.slice(i, i + 5), end: i + 5 + (t.charCodeAt(i + 5) === CH_DU ? 1 : 0) };
+    const year: YearTok = { y, text: t.slice(i, i + 5), end: i + 5 + (this.code(i + 5) === CH_DU ? 1 : 0) };
     return this.afterYear(i, year, null);
   }
 
@@ -528,13 +534,13 @@ class DateReader {
 
   private readWord(i: number): Spec | null {
     const t = this.text;
-    const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
-    if ((cls(t, i) & C_WORD_START) === 0 || (CHAR_CLASS[prev] & C_DIGIT) !== 0) return null;
+    const prev = i > 0 ? this.code(i - 1) : 0;
+    if ((this.cls(i) & C_WORD_START) === 0 || (CHAR_CLASS[prev] & C_DIGIT) !== 0) return null;
     // no known word here (cheap second-character test first, then the exact pair)
-    if ((cls(t, i + 1) & C_WORD_SECOND) === 0 || !WORD_PAIRS.has(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1))) return null;
+    if ((this.cls(i + 1) & C_WORD_SECOND) === 0 || !WORD_PAIRS.has(this.code(i) * 65536 + this.code(i + 1))) return null;
     for (const rel of RELATIVE_YEARS) {
       if (t.startsWith(rel.word, i) && i + rel.word.length <= this.limit) {
-        const end = i + rel.word.length + (t.charCodeAt(i + rel.word.length) === CH_DU ? 1 : 0);
+        const end = i + rel.word.length + (this.code(i + rel.word.length) === CH_DU ? 1 : 0);
         return this.afterYear(i, { y: -1, text: rel.word, end }, rel);
       }
     }
@@ -548,8 +554,8 @@ class DateReader {
         note: period.note,
       };
     }
-    const c0 = t.charCodeAt(i);
-    const c1 = t.charCodeAt(i + 1);
+    const c0 = this.code(i);
+    const c1 = this.code(i + 1);
     if (c0 === CH_MONTH && (c1 === CH_DI3 || c1 === CH_MO) && i + 2 <= this.limit && (CHAR_CLASS[prev] & C_CN_NUMERAL) === 0 && prev !== CH_GE) {
       return { ...this.spec(i, i + 2, 'fuzzy', null, null), note: `“${t.slice(i, i + 2)}”未写明月份，无法确定日期` };
     }
@@ -573,7 +579,7 @@ class DateReader {
   }
 
   private matchPeriod(k: number, periods: FuzzyPeriod[]): FuzzyPeriod | null {
-    if ((cls(this.text, k) & C_PERIOD_FIRST) === 0) return null;
+    if ((this.cls(k) & C_PERIOD_FIRST) === 0) return null;
     for (const p of periods) if (k + p.word.length <= this.limit && this.text.startsWith(p.word, k)) return p;
     return null;
   }
@@ -589,7 +595,7 @@ class DateReader {
     let j = i;
     let value = 0;
     while (j < this.limit) {
-      const c = t.charCodeAt(j);
+      const c = this.code(j);
       if (c < 0x30 || c > 0x39) break;
       value = value * 10 + (c - 0x30);
       j++;
@@ -603,7 +609,7 @@ class DateReader {
   private num(i: number, max: number, chinese: boolean): { value: number; end: number } | null {
     if (!chinese) return this.digits(i, max);
     let j = i;
-    while (j < this.limit && j - i < 3 && (CHAR_CLASS[this.text.charCodeAt(j)] & C_CN_SMALL) !== 0) j++;
+    while (j < this.limit && j - i < 3 && (CHAR_CLASS[this.code(j)] & C_CN_SMALL) !== 0) j++;
     if (j === i) return null;
     const value = parseChineseNumber(this.text.slice(i, j));
     return value === null ? null : { value, end: j };

@@ -62,6 +62,8 @@ const Q_CN_MAGNITUDE = 4; // 百千万亿: never starts a count (百千万工程
 const Q_BIG = 8; // 万亿: given back when it begins a unit (三万元 = 3 万元)
 const Q_POSITIONAL = 16; // 十百千万亿: a multi-character run must contain one
 const Q_DASH = 32; // -—–~～/ joining digits into codes or ranges
+const Q_SKIP_AFTER = 64; // SKIP_IF_PRECEDED_BY: 第“"《<
+const Q_APPROX = 128; // APPROX_SUFFIX: 余多
 const Q_START = Q_DIGIT | Q_CN;
 const QCLASS = new Uint8Array(65536);
 function mark(chars: string, flag: number): void {
@@ -73,6 +75,8 @@ mark('百千万亿', Q_CN_MAGNITUDE);
 mark('万亿', Q_BIG);
 mark('十百千万亿', Q_POSITIONAL);
 mark('-—–~～/', Q_DASH);
+mark(SKIP_IF_PRECEDED_BY, Q_SKIP_AFTER);
+mark(APPROX_SUFFIX, Q_APPROX);
 
 function qcls(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -145,14 +149,18 @@ function numeralValue(text: string, start: number, numeral: Numeral): number | n
 }
 
 function quantityAt(text: string, start: number, numeral: Numeral, end: number): Quantity | null {
-  const prev = start > 0 ? text[start - 1] : NONE; // not ''; ''.includes() would match every set
-  if (SKIP_IF_PRECEDED_BY.includes(prev)) return null;
+  const prevCode = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (QCLASS[prevCode] & Q_SKIP_AFTER) return null;
   if (isPartOfCodeOrRange(text, start, numeral.end, end)) return null;
   let k = numeral.end;
-  if (numeral.arabic && text.charCodeAt(k) === 0x20 && (text[k + 1] === '%' || text[k + 1] === '％')) k++; // "4.49 %"
-  if (k < end && APPROX_SUFFIX.includes(text[k])) k++;
+  if (numeral.arabic && text.charCodeAt(k) === 0x20) {
+    const pct = text.charCodeAt(k + 1);
+    if (pct === 0x25 || pct === 0xff05) k++; // "4.49 %"
+  }
+  if (k < end && QCLASS[text.charCodeAt(k)] & Q_APPROX) k++;
   const unit = matchUnit(text, k, end);
   if (!unit) return null;
+  const prev = start > 0 ? text[start - 1] : NONE; // not ''; ''.includes() would match every set
   const unitEnd = k + unit.length;
   const next = unitEnd < end ? text[unitEnd] : '';
   if (next && (NOT_UNIT_IF_FOLLOWED_BY[unit] ?? '').includes(next)) return null;

@@ -7,6 +7,7 @@
 import type { Finding, NoticeMeta, OutlineNode, ProblemItem } from '@/lib/schema';
 import type { ArithmeticRelation } from '@/lib/parse/arithmetic';
 import { lineIsParagraph, parseMarker, type Marker, type MarkerKind } from '@/lib/parse/outline';
+import { formatGongwenDate } from '@/lib/gongwen';
 
 export interface CheckParts {
   meta: NoticeMeta;
@@ -54,7 +55,7 @@ function overdueFindings(items: ProblemItem[], publishDate: string | null, today
         out.push({
           kind: 'overdue_at_publication',
           severity: 'high',
-          message: `发布时已逾期：「${item.label}」承诺 ${d.date} 前完成（${quote}），通报发布日 ${publishDate} 已过 ${late} 天仍未见完成表述${now}`,
+          message: `发布时已逾期：「${item.label}」承诺 ${formatGongwenDate(d.date)}前完成（${quote}），通报发布日 ${formatGongwenDate(publishDate)} 已过 ${late} 天仍未见完成表述${now}`,
           start: d.start,
           end: d.end,
           itemId: item.id,
@@ -63,7 +64,7 @@ function overdueFindings(items: ProblemItem[], publishDate: string | null, today
         out.push({
           kind: 'overdue_now',
           severity: 'medium',
-          message: `至今已逾期 ${daysBetween(d.date, today)} 天：「${item.label}」承诺 ${d.date} 前完成（${quote}），本通报未见完成表述，请核实后续通报`,
+          message: `至今已逾期 ${daysBetween(d.date, today)} 天：「${item.label}」承诺 ${formatGongwenDate(d.date)}前完成（${quote}），本通报未见完成表述，请核实后续通报`,
           start: d.start,
           end: d.end,
           itemId: item.id,

@@ -27,6 +27,7 @@ import { normalizeText, splitLines } from './normalize';
 import { buildOutline, type Outline } from './outline';
 import { findQuantities } from './quantities';
 import { decideStatus, type StatusSignal } from './status';
+import { formatGongwenDate } from '@/lib/gongwen';
 
 export interface ParseOptions {
   /** YYYY-MM-DD, for "overdue now". */
@@ -247,7 +248,7 @@ function buildSpans(inp: SpanInput): Span[] {
   for (const d of inp.deadlines) {
     const item = itemAt(d.start);
     const done = item?.status === 'done';
-    const notes: string[] = [d.date ? `截止日期 ${d.date}` : '截止日期不明确'];
+    const notes: string[] = [d.date ? `截止日期 ${formatGongwenDate(d.date)}` : '截止日期不明确'];
     if (d.explanation) notes.push(d.explanation);
     let overdue = false;
     if (d.date && !done) {
@@ -269,9 +270,9 @@ function buildSpans(inp: SpanInput): Span[] {
     if (takenByDeadline(m.start, m.end)) continue;
     const date = m.kind === 'range' ? m.first : m.first;
     const notes: string[] = [];
-    if (m.kind === 'range' && m.first) notes.push(`${m.first} 至 ${m.last ?? '今'}`);
-    else if (m.first && m.kind !== 'point' && m.last) notes.push(`${m.first} 至 ${m.last}`);
-    else if (m.first) notes.push(m.first);
+    if (m.kind === 'range' && m.first) notes.push(`${formatGongwenDate(m.first)}至${m.last ? formatGongwenDate(m.last) : '今'}`);
+    else if (m.first && m.kind !== 'point' && m.last) notes.push(`${formatGongwenDate(m.first)}至${formatGongwenDate(m.last)}`);
+    else if (m.first) notes.push(formatGongwenDate(m.first));
     if (isStatusDate(inp.text, m)) notes.push('状态截至日期，不是整改期限');
     if (m.explanation) notes.push(m.explanation);
     spans.push({ kind: 'date', start: m.start, end: m.end, text: m.text, date: date ?? null, note: notes.join(' · ') || undefined });

@@ -88,7 +88,7 @@ describe('花山镇 (implied status, arithmetic, deadlines)', () => {
 
     const later = parse(HUASHAN, '2026-11-23').notice;
     const now = later.findings.filter((f) => f.kind === 'overdue_now');
-    expect(now.some((f) => f.message.includes('511 天') && f.message.includes('2025-06-30'))).toBe(true);
+    expect(now.some((f) => f.message.includes('511 天') && f.message.includes('2025年6月30日'))).toBe(true);
     const span = later.spans.find((s) => s.text === '预计2025年7月前整改完成')!;
     expect(span.kind).toBe('overdue');
     expect(span.note).toContain('已逾期 511 天');

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       for (const m of marks) for (const k of (m.getAttribute('data-rl-kinds') ?? '').split(' ')) if (k) byKind[k] = (byKind[k] ?? 0) + 1;
       return {
         title: root?.querySelector('.rl-title')?.textContent ?? '',
-        items: Number(root?.querySelector('.rl-section[aria-label] h3 .rl-count')?.textContent?.match(/\d+/)?.[0] ?? 0),
+        items: Number(root?.querySelector('section[aria-label="提纲与整改事项"] h3 .rl-count')?.textContent?.match(/\d+/)?.[0] ?? 0),
         findings: [...(root?.querySelectorAll('.rl-finding') ?? [])].map((f) => f.textContent?.trim() ?? ''),
         marks: byKind,
       };

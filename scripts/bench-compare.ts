@@ -15,7 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compareNotices } from '../lib/compare';
 import { toDocx } from '../lib/export/docx';
 import { parseNotice } from '../lib/parse/index';
-import { NOTICE_MODEL_VERSION, type Annotation, type ItemStatus, type Notice, type ProblemItem, type ReviewExport } from '../lib/schema';
+import type { Annotation, ItemStatus, Notice, ProblemItem, ReviewExport } from '../lib/schema';
+import { prng } from '../test/fixtures/prng';
+import { noticeModel } from '../test/fixtures/notice-model';
 
 const SEEDS = fileURLToPath(new URL('../test/fixtures/seeds/', import.meta.url));
 const LATER = fileURLToPath(new URL('../test/fixtures/notices/huashan-town-2026-03-20.txt', import.meta.url));
@@ -50,17 +52,6 @@ function itemPool(): SourceItem[] {
   return pool;
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shift<T extends { start: number; end: number }>(x: T, by: number): T {
   return { ...x, start: x.start + by, end: x.end + by };
@@ -68,7 +59,7 @@ function shift<T extends { start: number; end: number }>(x: T, by: number): T {
 
 /** Notice k: the problems it still lists, each item's passage copied into a fresh text. */
 function buildNotice(k: number, base: SourceItem[]): { notice: Notice; text: string } {
-  const random = rng(1000 + k);
+  const random = prng(1000 + k);
   const publishDate = new Date(Date.UTC(2024, 0, 15) + k * 45 * 86_400_000).toISOString().slice(0, 10);
   let text = '';
   const items: ProblemItem[] = [];
@@ -90,24 +81,7 @@ function buildNotice(k: number, base: SourceItem[]): { notice: Notice; text: str
     });
     text += passage + '\n';
   });
-  const notice: Notice = {
-    version: NOTICE_MODEL_VERSION,
-    meta: {
-      title: '关于巡察整改进展情况的通报',
-      organization: '基准测试单位',
-      inspectionBody: null,
-      inspectionPeriod: null,
-      feedbackDate: null,
-      publishDate,
-      disclosurePeriod: null,
-      contacts: { phones: [], emails: [], addresses: [], postcodes: [] },
-    },
-    outline: [],
-    items,
-    spans: [],
-    findings: [],
-    textLength: text.length,
-  };
+  const notice = noticeModel({ meta: { title: '关于巡察整改进展情况的通报', organization: '基准测试单位', publishDate }, items, textLength: text.length });
   return { notice, text };
 }
 

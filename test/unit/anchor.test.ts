@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describeRange, type AnchorResult, type Selectors } from '@/lib/anchor';
 import { textPositionSelector, textQuoteSelector } from '@/lib/schema';
+import { prng } from '../fixtures/prng';
 
 const SEED_DIR = join(__dirname, '../fixtures/seeds');
 const seeds = readdirSync(SEED_DIR)
@@ -233,17 +234,6 @@ describe('hostile input', () => {
 // ---------------------------------------------------------------------------------------------
 // Edit-robustness corpus: deterministic annotations and edits on every seed.
 
-/** mulberry32: small deterministic PRNG. */
-function prng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Edit {
   at: number;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, runChecks, type CheckParts } from '@/lib/checks';
 import type { NoticeMeta, OutlineNode, ProblemItem } from '@/lib/schema';
+import { emptyMeta } from '../fixtures/notice-model';
 
-const meta = (publishDate: string | null): NoticeMeta => ({
-  title: null, organization: null, inspectionBody: null, inspectionPeriod: null, feedbackDate: null, publishDate, disclosurePeriod: null,
-  contacts: { phones: [], emails: [], addresses: [], postcodes: [] },
-});
+const meta = (publishDate: string | null): NoticeMeta => emptyMeta({ publishDate });
 
 /** Build a text and outline from heading lines; each line gets a body unless it ends with '|'. */
 function outlineFrom(lines: Array<[level: number, heading: string]>): { text: string; outline: OutlineNode[] } {

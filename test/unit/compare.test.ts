@@ -11,8 +11,9 @@ import {
   normalizeLabel,
   pathSimilarity,
 } from '@/lib/compare';
-import { comparison as comparisonSchema, NOTICE_MODEL_VERSION } from '@/lib/schema';
+import { comparison as comparisonSchema } from '@/lib/schema';
 import type { Comparison, ComparisonRow, ItemStatus, Notice, ProblemItem, StatusOverride } from '@/lib/schema';
+import { noticeModel } from '../fixtures/notice-model';
 import {
   huashanEarlier,
   huashanEarlierText,
@@ -259,24 +260,7 @@ function item(label: string, path: string[], status: ItemStatus, deadline?: stri
   };
 }
 function notice(publishDate: string, items: ProblemItem[]): Notice {
-  return {
-    version: NOTICE_MODEL_VERSION,
-    meta: {
-      title: `整改进展情况的通报（${publishDate}）`,
-      organization: '中共某镇委员会',
-      inspectionBody: null,
-      inspectionPeriod: null,
-      feedbackDate: null,
-      publishDate,
-      disclosurePeriod: null,
-      contacts: { phones: [], emails: [], addresses: [], postcodes: [] },
-    },
-    outline: [],
-    items,
-    spans: [],
-    findings: [],
-    textLength: 10,
-  };
+  return noticeModel({ meta: { title: `整改进展情况的通报（${publishDate}）`, organization: '中共某镇委员会', publishDate }, items, textLength: 10 });
 }
 
 describe('history across three notices', () => {

@@ -52,6 +52,9 @@ export interface StatusEvidence {
 }
 
 interface Rule {
+  /** Every character a match can start with: the rule is tried only where one of them stands. */
+  first: string;
+  /** Sticky (`y`): tried at one position at a time. */
   re: RegExp;
   cue: Cue;
   note: string;
@@ -84,92 +87,103 @@ const YI_NOT_DONE =
 
 const RULES: Rule[] = [
   // ---- open: unfinished or future steps
-  { re: /正在|仍在|还在|尚在/g, cue: 'open', note: '进行中' },
-  { re: /正(?:积极|加快|逐渐|逐步|抓紧|全力|有序|加紧|进入|稳步|着手)/g, cue: 'open', note: '进行中' },
+  { first: '正仍还尚', re: /正在|仍在|还在|尚在/y, cue: 'open', note: '进行中' },
+  { first: '正', re: /正(?:积极|加快|逐渐|逐步|抓紧|全力|有序|加紧|进入|稳步|着手)/y, cue: 'open', note: '进行中' },
   {
-    re: /中(?=[，。；、）”]|$)/g,
+    first: '中',
+    re: /中(?=[，。；、）”]|$)/y,
     back: 2,
     cue: 'open',
     note: '进行中',
     reject: (t, s) => !ONGOING_ZHONG.has(t.slice(s, s + 2)),
   },
   {
-    re: /尚未|还未|仍未|未完成|未整改|未结课/g,
+    first: '尚还仍未',
+    re: /尚未|还未|仍未|未完成|未整改|未结课/y,
     cue: 'open',
     note: '尚未完成',
     // `…未完成问题清算行动` names an action on open issues; `对尚未整改到位的11个问题` introduces a list
     reject: (t, s, e) => t.startsWith('问题', e) || t.startsWith('的问题', e) || charIn(t, s - 1, '对'),
     rank: 1,
   },
-  { re: /仍需(?!持续)/g, cue: 'open', note: '仍需推进' },
+  { first: '仍', re: /仍需(?!持续)/y, cue: 'open', note: '仍需推进' },
   {
-    re: /剩余[^，。；）]{0,10}/g,
+    first: '剩',
+    re: /剩余[^，。；）]{0,10}/y,
     cue: 'open',
     note: '有剩余未完成部分',
     reject: (t, s, e) => charIn(t, s - 1, '（') || t.lastIndexOf('为', e - 1) >= s,
   },
   {
-    re: /待[^，。；]{0,15}/g,
+    first: '待',
+    re: /待[^，。；]{0,15}/y,
     cue: 'open',
     note: '有待后续条件',
     reject: (t, s) => charIn(t, s - 1, '对接期招有亟款看等虐优善厚') || charIn(t, s + 1, '遇命人'),
   },
-  { re: /无人认领/g, cue: 'open', note: '尚未了结' },
-  { re: /进入[^，。；]{0,12}阶段/g, cue: 'open', note: '尚在流程中' },
-  { re: /预计[^。；]{0,20}?(?:完成|完工|建成|竣工|投入使用|办结|到位)/g, cue: 'open', note: '预计完成（尚未完成）' },
+  { first: '无', re: /无人认领/y, cue: 'open', note: '尚未了结' },
+  { first: '进', re: /进入[^，。；]{0,12}阶段/y, cue: 'open', note: '尚在流程中' },
+  { first: '预', re: /预计[^。；]{0,20}?(?:完成|完工|建成|竣工|投入使用|办结|到位)/y, cue: 'open', note: '预计完成（尚未完成）' },
   {
-    re: /计划(?=于|在|\d|[一二三四五六七八九十]{1,2}月|年底|年内|下半年|上半年|通过|对|将|再|开展|组织|落实|启动|完成|投入)[^，。；]{0,12}/g,
+    first: '计',
+    re: /计划(?=于|在|\d|[一二三四五六七八九十]{1,2}月|年底|年内|下半年|上半年|通过|对|将|再|开展|组织|落实|启动|完成|投入)[^，。；]{0,12}/y,
     cue: 'open',
     note: '计划中（尚未完成）',
     reject: (t, s) => NOUN_PLAN_BEFORE.test(t.slice(Math.max(0, s - 4), s)),
   },
-  { re: /将于|即将/g, cue: 'open', note: '承诺将来完成' },
-  { re: /继续(?:协商|推进|跟进|追讨|追缴|追收|整改|办理|处理|解决|清收|推动)/g, cue: 'open', note: '仍在继续' },
+  { first: '将即', re: /将于|即将/y, cue: 'open', note: '承诺将来完成' },
+  { first: '继', re: /继续(?:协商|推进|跟进|追讨|追缴|追收|整改|办理|处理|解决|清收|推动)/y, cue: 'open', note: '仍在继续' },
   {
-    re: new RegExp(`(?:日后|后续|下一步|今后|接下来)，?(?:也|还|仍)?将(?!${DUTY})[^。；，]{2,30}`, 'g'),
+    first: '日后下今接',
+    re: new RegExp(`(?:日后|后续|下一步|今后|接下来)，?(?:也|还|仍)?将(?!${DUTY})[^。；，]{2,30}`, 'y'),
     cue: 'open',
     note: '后续才完成',
   },
   {
     // `完成审核程序后将组织开展联合执法行动`: a step that waits for another one
-    re: new RegExp(`后，?(?:将|再)(?!${DUTY})[^。；，]{2,24}`, 'g'),
+    first: '后',
+    re: new RegExp(`后，?(?:将|再)(?!${DUTY})[^。；，]{2,24}`, 'y'),
     cue: 'open',
     note: '后续步骤（尚未完成）',
     reject: (t, s) => charIn(t, s - 1, '续今随然此最前'),
   },
-  { re: /取得阶段性(?:成效|进展|成果)|基本完成/g, cue: 'open', note: '仅阶段性完成' },
-  { re: /推进缓慢|进展缓慢/g, cue: 'open', note: '进展缓慢' },
-  { re: /按照?(?:计划|进度|时序)(?:有序)?推进/g, cue: 'open', note: '按进度推进中' },
+  { first: '取基', re: /取得阶段性(?:成效|进展|成果)|基本完成/y, cue: 'open', note: '仅阶段性完成' },
+  { first: '推进', re: /推进缓慢|进展缓慢/y, cue: 'open', note: '进展缓慢' },
+  { first: '按', re: /按照?(?:计划|进度|时序)(?:有序)?推进/y, cue: 'open', note: '按进度推进中' },
   {
-    re: /(?:完成率|总进度|施工总进度|进度)[^，。；\d]{0,6}(\d{1,2}(?:\.\d+)?)%/g,
+    first: '完总施进',
+    re: /(?:完成率|总进度|施工总进度|进度)[^，。；\d]{0,6}(\d{1,2}(?:\.\d+)?)%/y,
     cue: 'open',
     note: '完成比例不足100%',
   },
 
   // ---- strong done: a completion claim
   {
-    re: /已[^，。；“”]{0,8}?(?:完成整改|整改完毕|整改完成|整改到位|落实整改|立行立改|解决|办结|完成出清|落实到位|处置到位)|已[^，。；“”]{0,12}?完毕/g,
+    first: '已',
+    re: /已[^，。；“”]{0,8}?(?:完成整改|整改完毕|整改完成|整改到位|落实整改|立行立改|解决|办结|完成出清|落实到位|处置到位)|已[^，。；“”]{0,12}?完毕/y,
     cue: 'strong',
     note: '完成表述',
     // 已督促/要求/指导…落实整改 reports an instruction, not a result
     reject: (t, s, e) => INSTRUCTION.test(t.slice(s, e)),
   },
-  { re: /(?:均|(?:全部|所有)[^，。；]{0,10}?)已[^，。；“”]{1,12}|已全部[^，。；“”]{1,12}/g, cue: 'strong', note: '全部完成表述', reject: (t, s, e) => yiNotDone(t, t.indexOf('已', s)) || STARTED_ONLY.test(t.slice(s, e)) },
-  { re: /已落实100%整改|(?:整改|完成)率达?到?100%/g, cue: 'strong', note: '完成表述' },
+  { first: '均全所已', re: /(?:均|(?:全部|所有)[^，。；]{0,10}?)已[^，。；“”]{1,12}|已全部[^，。；“”]{1,12}/y, cue: 'strong', note: '全部完成表述', reject: (t, s, e) => yiNotDone(t, t.indexOf('已', s)) || STARTED_ONLY.test(t.slice(s, e)) },
+  { first: '已整完', re: /已落实100%整改|(?:整改|完成)率达?到?100%/y, cue: 'strong', note: '完成表述' },
 
   // ---- weak done: a finished action (已…), or the problem no longer found
   {
-    re: /已[^，。；“”]{1,14}/g,
+    first: '已',
+    re: /已[^，。；“”]{1,14}/y,
     cue: 'weak',
     note: '分项已完成',
     reject: (t, s, e) => charIn(t, s - 1, '对把将从的治') || yiNotDone(t, s) || RECTIFICATION_STARTED.test(t.slice(s, e)),
   },
-  { re: /(?:未再|暂未|暂无|没有再?|未)发现[^，。；]{0,30}?(?:问题|情况)/g, cue: 'weak', note: '问题已不再出现' },
-  { re: /整改工作形成闭环/g, cue: 'weak', note: '整改闭环' },
+  { first: '未暂没', re: /(?:未再|暂未|暂无|没有再?|未)发现[^，。；]{0,30}?(?:问题|情况)/y, cue: 'weak', note: '问题已不再出现' },
+  { first: '整', re: /整改工作形成闭环/y, cue: 'weak', note: '整改闭环' },
 
   // ---- progress: moving, not finished
   {
-    re: /(?:加快|有序|稳步|分步)推进|加快(?:建设|打造|修订|制定|完成|落地|实施|搭建|推动)|先行启动|初步(?:建立|形成|完成|实现|建成)|逐步(?:实现|提高|降低|推进|完善)|已?开展[^，。；]{0,6}整改(?!培训|工作会)/g,
+    first: '加有稳分先初逐已开',
+    re: /(?:加快|有序|稳步|分步)推进|加快(?:建设|打造|修订|制定|完成|落地|实施|搭建|推动)|先行启动|初步(?:建立|形成|完成|实现|建成)|逐步(?:实现|提高|降低|推进|完善)|已?开展[^，。；]{0,6}整改(?!培训|工作会)/y,
     cue: 'progress',
     note: '推进中（未报告完成）',
   },
@@ -187,6 +201,8 @@ interface Found {
   end: number;
   note: string;
   rank: number;
+  /** Index of the rule in RULES (the last tie-break: earlier rules first). */
+  rule: number;
 }
 
 const STRENGTH: Record<Cue, number> = { open: 4, strong: 3, weak: 2, progress: 1 };
@@ -211,21 +227,48 @@ function quotedRanges(text: string, from: number, to: number): Array<[number, nu
   return out;
 }
 
+/** Rule indexes by the character their matches start with, in rule order. */
+const RULES_BY_FIRST = new Map<number, number[]>();
+/** RULE_START[c] = 1 when some rule may start at character code c (a cheap test before the map). */
+const RULE_START = new Uint8Array(0x10000);
+RULES.forEach((rule, r) => {
+  for (let k = 0; k < rule.first.length; k++) {
+    const c = rule.first.charCodeAt(k);
+    RULE_START[c] = 1;
+    const list = RULES_BY_FIRST.get(c);
+    if (list) list.push(r);
+    else RULES_BY_FIRST.set(c, [r]);
+  }
+});
+
+/**
+ * Every rule's matches in [from, to), found in one pass over the slice: at each character that can
+ * start a match, the rules starting with it are tried there. A rule resumes after its previous match
+ * (as a global search would), so its matches never overlap one another.
+ */
 function findCues(text: string, from: number, to: number, slice = text.slice(from, to)): Found[] {
   const found: Found[] = [];
-  for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(slice); m; m = rule.re.exec(slice)) {
-      if (rule.back && m.index < rule.back) continue;
-      const s = from + m.index - (rule.back ?? 0);
-      const e = from + m.index + m[0].length;
+  const resume = new Int32Array(RULES.length);
+  for (let i = 0; i < slice.length; i++) {
+    const c = slice.charCodeAt(i);
+    if (!RULE_START[c]) continue;
+    for (const r of RULES_BY_FIRST.get(c)!) {
+      if (i < resume[r]) continue;
+      const rule = RULES[r];
+      rule.re.lastIndex = i;
+      const m = rule.re.exec(slice);
+      if (!m) continue;
+      resume[r] = i + m[0].length;
+      if (rule.back && i < rule.back) continue;
+      const s = from + i - (rule.back ?? 0);
+      const e = from + i + m[0].length;
       if (rule.reject?.(text, s, e)) continue;
       if (rule.note === '完成比例不足100%' && Number(m[1]) >= 100) continue;
-      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank ?? 2 });
+      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank ?? 2, rule: r });
     }
   }
-  // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer
-  found.sort((a, b) => a.start - b.start || STRENGTH[b.cue] - STRENGTH[a.cue] || b.end - a.end);
+  // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule
+  found.sort((a, b) => a.start - b.start || STRENGTH[b.cue] - STRENGTH[a.cue] || b.end - a.end || a.rule - b.rule);
   const quotes = quotedRanges(text, from, to);
   const out: Found[] = [];
   let q = 0;
@@ -378,7 +421,7 @@ function classify(text: string, cues: Found[], layout: ItemLayout): Clause[] {
       STATE_OPENER.lastIndex = sStart;
       if (STATE_OPENER.test(text)) weight = 1.5;
     }
-    const c: Clause = { cue: f.cue, start: f.start, end: f.end, note: f.note, rank: f.rank, sentence, measure, itemScoped, verdict: layout.verdictSentences.has(sentence), weight };
+    const c: Clause = { cue: f.cue, start: f.start, end: f.end, note: f.note, rank: f.rank, rule: f.rule, sentence, measure, itemScoped, verdict: layout.verdictSentences.has(sentence), weight };
     return c;
   });
 }

@@ -207,22 +207,39 @@ interface Found {
 
 const STRENGTH: Record<Cue, number> = { open: 4, strong: 3, weak: 2, progress: 1 };
 
-/** Quoted words and titles (“…”, 《…》): a 正在 or 已完成 inside them is a name, not a report. */
-function quotedRanges(text: string, from: number, to: number): Array<[number, number]> {
+/** Next index of `ch` in `s` at or after `from`; `known` is an earlier answer, reused while still ahead. */
+function nextIndex(s: string, ch: string, from: number, known: number): number {
+  return known < 0 || known >= from ? known : s.indexOf(ch, from);
+}
+
+/**
+ * Quoted words and titles (“…”, 《…》) in `slice` (offsets + `from`): a 正在 or 已完成 inside them is
+ * a name, not a report. A quote open longer than 40 characters (a title: 200) or across a newline is
+ * unbalanced: treat it as plain text, resuming after the character where it was given up.
+ */
+function quotedRanges(slice: string, from: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  let open = -1;
-  let closer = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (open < 0) {
-      if (c === 0x201c) { open = i; closer = 0x201d; } // “ … ”
-      else if (c === 0x300a) { open = i; closer = 0x300b; } // 《 … 》
-    } else if (c === closer) {
-      out.push([open, i + 1]);
-      open = -1;
-    } else if (i - open > (closer === 0x300b ? 200 : 40) || c === 10) {
-      open = -1; // unbalanced or too long to be a quote: treat as plain text
-    }
+  let quote = slice.indexOf('“');
+  let title = slice.indexOf('《');
+  let quoteEnd = slice.indexOf('”');
+  let titleEnd = slice.indexOf('》');
+  let newline = slice.indexOf('\n');
+  let i = 0;
+  for (;;) {
+    quote = nextIndex(slice, '“', i, quote);
+    title = nextIndex(slice, '《', i, title);
+    if (quote < 0 && title < 0) break;
+    const isTitle = quote < 0 || (title >= 0 && title < quote);
+    const open = isTitle ? title : quote;
+    let close: number;
+    if (isTitle) close = titleEnd = nextIndex(slice, '》', open + 1, titleEnd);
+    else close = quoteEnd = nextIndex(slice, '”', open + 1, quoteEnd);
+    newline = nextIndex(slice, '\n', open + 1, newline);
+    const giveUp = open + (isTitle ? 200 : 40) + 1; // a closer here still counts, anything else ends the quote
+    if (close >= 0 && close <= giveUp && (newline < 0 || close < newline)) {
+      out.push([from + open, from + close + 1]);
+      i = close + 1;
+    } else i = (newline >= 0 && newline < giveUp ? newline : giveUp) + 1;
   }
   return out;
 }
@@ -269,7 +286,7 @@ function findCues(text: string, from: number, to: number, slice = text.slice(fro
   }
   // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule
   found.sort((a, b) => a.start - b.start || STRENGTH[b.cue] - STRENGTH[a.cue] || b.end - a.end || a.rule - b.rule);
-  const quotes = quotedRanges(text, from, to);
+  const quotes = quotedRanges(slice, from);
   const out: Found[] = [];
   let q = 0;
   for (const f of found) {
@@ -347,13 +364,10 @@ const CLAUSE_BREAK = /[。；！？\n：，]/g;
 /** Sub-measure markers, tried only at a clause start: 一是, 一方面/另一方面, （1）, ①, 1. */
 const SUB_MEASURE = /[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}是|另一方面|一方面|[（(][1-9]\d?[）)]|[①-⑳]|[1-9]\d?[.．、](?![\d%]))/y;
 
-const MEASURE_FIRST = ' \t\u3000一二三四五六七八九十另（(123456789';
-/** Cheap pre-test before the sticky marker pattern: can a marker start with this character? */
-function mayOpenMeasure(c: number): boolean {
-  if (c >= 0x2460 && c <= 0x2473) return true; // ①-⑳
-  for (let k = 0; k < MEASURE_FIRST.length; k++) if (MEASURE_FIRST.charCodeAt(k) === c) return true;
-  return false;
-}
+/** MAY_OPEN_MEASURE[c] = 1 when a marker can start with character code c (a cheap pre-test before SUB_MEASURE). */
+const MAY_OPEN_MEASURE = new Uint8Array(0x10000);
+for (const ch of ' \t\u3000一二三四五六七八九十另（(123456789') MAY_OPEN_MEASURE[ch.charCodeAt(0)] = 1;
+for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN_MEASURE[c] = 1; // ①-⑳
 
 function layoutOf(slice: string, from: number): ItemLayout {
   const sentences = [from];
@@ -361,12 +375,12 @@ function layoutOf(slice: string, from: number): ItemLayout {
   SUB_MEASURE.lastIndex = 0;
   if (SUB_MEASURE.test(slice)) starts.push(from);
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(slice); m; m = CLAUSE_BREAK.exec(slice)) {
-    const next = m.index + 1;
+  while (CLAUSE_BREAK.test(slice)) {
+    const next = CLAUSE_BREAK.lastIndex; // just after the break
     if (next >= slice.length) break;
-    const c = slice.charCodeAt(m.index);
+    const c = slice.charCodeAt(next - 1);
     if (c !== 0xff1a && c !== 0xff0c) sentences.push(from + next); // not ：，
-    if (!mayOpenMeasure(slice.charCodeAt(next))) continue;
+    if (!MAY_OPEN_MEASURE[slice.charCodeAt(next)]) continue;
     SUB_MEASURE.lastIndex = next;
     if (SUB_MEASURE.test(slice)) starts.push(from + next);
   }

@@ -50,7 +50,10 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
 
   const prefs = await loadPrefs();
   const url = location.href;
-  if (isGovHost(url) || prefs.rememberedSites.includes(hostOf(url))) await controller.analyze(false);
+  if (!isGovHost(url) && !prefs.rememberedSites.includes(hostOf(url))) return;
+  // document_idle may come before the load event: never make the page itself load later.
+  if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+  await controller.analyze(false);
 }
 
 let lastSent = '';

@@ -145,13 +145,18 @@ function Outline({ notice, overrides, onPick }: { notice: Notice; overrides: Sta
 
 function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; items: Map<string, ProblemItem[]>; overrides: StatusOverride[]; onPick: (s: number, e: number) => void }) {
   const [open, setOpen] = useState(node.level <= 2);
-  const own = items.get(node.id) ?? [];
+  const all = items.get(node.id) ?? [];
+  // A problem item that *is* this heading (针对“X”问题) shows its status chip on the heading row itself.
+  const headItem = all.find((it) => it.id === node.id) ?? null;
+  const own = all.filter((it) => it !== headItem);
   const hasChildren = node.children.length > 0 || own.length > 0;
+  const head = headItem ? effectiveStatus(headItem, overrides) : null;
   return (
     <li role="treeitem" aria-expanded={hasChildren ? open : undefined} class="rl-node">
       <div class="rl-node-row">
         {hasChildren ? <button class="rl-twisty" aria-label={open ? t('collapse') : t('expand')} onClick={() => setOpen(!open)}>{open ? '▾' : '▸'}</button> : <span class="rl-twisty" />}
-        <button class="rl-node-title" data-outline-id={node.id} onClick={() => onPick(node.start, Math.min(node.end, node.start + 40))}>
+        <button class="rl-node-title" data-outline-id={node.id} data-item-id={headItem?.id} onClick={() => onPick(node.start, Math.min(node.end, node.start + 40))}>
+          {headItem && head && <StatusChip status={head.status} parsed={headItem.status} />}
           <span class="rl-marker">{node.marker}</span>{node.title}
         </button>
       </div>

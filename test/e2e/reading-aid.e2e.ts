@@ -149,7 +149,7 @@ describe('hostile text', () => {
     // expand every outline node so item labels render
     const twisties = page.locator(`${OVERLAY_HOST} .rl-twisty[aria-label="展开"]`);
     while ((await twisties.count()) > 0) await twisties.first().click();
-    const labels = (await page.locator(`${OVERLAY_HOST} .rl-item-label`).allTextContents()).join('\n');
+    const labels = (await page.locator(`${OVERLAY_HOST} .rl-node-title, ${OVERLAY_HOST} .rl-item-label`).allTextContents()).join('\n');
     expect(labels).toContain('<img src=x onerror=alert(1)>');
     expect(labels).toContain('</style><script>alert(1)</script>');
     const injected = await page.locator(OVERLAY_HOST).evaluate((host) => host.shadowRoot!.querySelectorAll('img, script, iframe').length);

@@ -8,9 +8,9 @@
  *  - content-script work extract + detect + parse + highlight, as recorded by the controller's `timings`
  *    (lib/page/controller.ts analyze()), median of N loads, a fresh tab per load. The timings reach us
  *    through the extension's own `state-changed` broadcast, caught by a listener added in the service
- *    worker — nothing polls the page while it is being analyzed. "highlight" is wall time from the end
- *    of parsing until the marks are applied; it includes the overlay mount and the setTimeout(0)
- *    yields of applyMarks, so it is an upper bound of main-thread time.
+ *    worker — nothing polls the page while it is being analyzed. "highlight" is the main-thread time
+ *    of highlighting (flattening, offset mapping and mark.js slices; the yields between slices are
+ *    excluded — the controller also records `highlightWall`).
  *  - navigation loadEventEnd with and without the extension (a second persistent context, same flags,
  *    no --load-extension), loads interleaved, median of N each. The content script runs at
  *    document_idle, so most of its work is after `load`: time until the overlay host element is
@@ -501,7 +501,7 @@ export function formatPageBench(r: PageBench): string {
   lines.push(cols.map(([h, , w], i) => pad(h, w, i === 0)).join(' '));
   for (const p of r.pages) lines.push(cols.map(([, f, w], i) => pad(f(p), w, i === 0)).join(' '));
   lines.push('');
-  lines.push('  main = extract + detect + parse + highlight (content script timings; highlight is wall time incl. overlay mount and yields); min = fastest load');
+  lines.push('  main = extract + detect + parse + highlight (content script timings; highlight = main-thread time of the mark.js slices, yields excluded); min = fastest load');
   lines.push('  load+ext / load = navigation loadEventEnd with / without the extension; ratio = load+ext / load');
   lines.push('  noop-ext = control: loadEventEnd / ratio with an extension whose document_idle content script is empty (Chromium\'s own injection cost)');
   lines.push('  overlay = navigation start → overlay host attached (content script runs at document_idle, so this is after load)');

@@ -161,21 +161,25 @@ export function groupByParent(pieces: NodePiece[]): Map<Element, NodePiece[]> {
 
 /**
  * Marks all pieces, yielding to the event loop between batches so a huge page never freezes the tab.
- * Returns the number of mark elements created.
+ * Returns the number of mark elements created and the main-thread time spent (yields excluded).
  */
-export async function applyMarks(pieces: NodePiece[], opts: { budgetMs?: number; signal?: AbortSignal } = {}): Promise<number> {
+export async function applyMarks(pieces: NodePiece[], opts: { budgetMs?: number; signal?: AbortSignal } = {}): Promise<{ marked: number; busyMs: number }> {
   const budget = opts.budgetMs ?? 12;
   let marked = 0;
+  let busyMs = 0;
   let sliceStart = performance.now();
   for (const [context, group] of groupByParent(pieces)) {
     if (opts.signal?.aborted) break;
     marked += markGroup(context, group);
-    if (performance.now() - sliceStart > budget) {
+    const now = performance.now();
+    if (now - sliceStart > budget) {
+      busyMs += now - sliceStart;
       await new Promise((r) => setTimeout(r, 0));
       sliceStart = performance.now();
     }
   }
-  return marked;
+  busyMs += performance.now() - sliceStart;
+  return { marked, busyMs };
 }
 
 /**

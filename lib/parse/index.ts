@@ -51,6 +51,22 @@ export function parseNormalized(text: string, opts: ParseOptions = {}): Notice {
   return analyzeNotice(text, opts).notice;
 }
 
+/**
+ * The same parse, giving the event loop a turn between stages whenever a stretch of work exceeds
+ * `budgetMs`: a huge page is parsed in the content script without one long frozen task.
+ */
+export async function parseNormalizedAsync(text: string, opts: ParseOptions = {}, budgetMs = 30): Promise<Notice> {
+  const stages = analyzeStages(text, opts);
+  let sliceStart = performance.now();
+  for (let step = stages.next(); ; step = stages.next()) {
+    if (step.done) return step.value.notice;
+    if (performance.now() - sliceStart > budgetMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+}
+
 /** Everything the parser found, for callers that need more than the Notice (CLI, debugging). */
 export interface NoticeAnalysis {
   notice: Notice;
@@ -70,20 +86,38 @@ function addTiming(timings: Record<string, number>, stage: string, t0: number): 
 }
 
 export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnalysis {
+  const stages = analyzeStages(text, opts);
+  for (let step = stages.next(); ; step = stages.next()) if (step.done) return step.value;
+}
+
+/** The parse as a sequence of stages; it yields each stage's name when that stage is done. */
+function* analyzeStages(text: string, opts: ParseOptions): Generator<string, NoticeAnalysis> {
   const tm = opts.timings;
   let t0 = tm ? performance.now() : 0;
   const lap = (stage: string) => {
     if (tm) t0 = addTiming(tm, stage, t0);
   };
+  /** After a pause at a yield, the next stage's time starts now (pauses are not parse time). */
+  const resume = () => {
+    if (tm) t0 = performance.now();
+  };
   const lines = splitLines(text);
   lap('lines');
+  yield 'lines';
+  resume();
   const layout = analyzeLayout(lines);
   const { feedbackYear, ...meta } = extractMeta(text, layout, { chromeText: opts.chromeText, pageTitle: opts.pageTitle });
   lap('layout+meta');
+  yield 'layout+meta';
+  resume();
   const outline = buildOutline(text, lines, layout.bodyLine, layout.closingLine);
   lap('outline');
+  yield 'outline';
+  resume();
   const candidates = selectItems(text, outline);
   lap('items');
+  yield 'items';
+  resume();
 
   const bodyStart = lines[layout.bodyLine]?.start ?? 0;
   const contentEnd = layout.closingLine > 0 ? lines[layout.closingLine - 1].end : 0;
@@ -105,16 +139,22 @@ export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnal
     for (const d of resolveDates(scan, { fallbackYear: fallback.year, fallbackLabel: fallback.label })) dates.push(d);
   }
   lap('dates');
+  yield 'dates';
+  resume();
   for (const scan of scans) {
     const found = findDeadlines(text, { from: scan.from, to: scan.to, scan, fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate });
     for (const d of found) deadlines.push(d);
   }
   lap('deadlines');
+  yield 'deadlines';
+  resume();
 
   dates = dates.sort((a, b) => a.start - b.start);
   deadlines = deadlines.sort((a, b) => a.start - b.start);
   const quantities = contentEnd > bodyStart ? findQuantities(text, bodyStart, contentEnd) : [];
   lap('quantities');
+  yield 'quantities';
+  resume();
   const relations: ArithmeticRelation[] = [];
   let qi = 0; // lines and quantities are both in text order: one merge pass instead of a search per line
   for (let li = layout.bodyLine; li < layout.closingLine; li++) {
@@ -127,6 +167,8 @@ export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnal
     for (const r of findArithmeticRelations(text, inLine, { start: line.start, end: line.end })) relations.push(r);
   }
   lap('arithmetic');
+  yield 'arithmetic';
+  resume();
 
   const signals: StatusSignal[] = [];
   const items: ProblemItem[] = candidates.map((c) => {
@@ -152,11 +194,19 @@ export function analyzeNotice(text: string, opts: ParseOptions = {}): NoticeAnal
   });
 
   lap('status');
+
+  yield 'status';
+
+  resume();
   const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, publishDate: meta.publishDate, today: opts.today });
   lap('spans');
+  yield 'spans';
+  resume();
   const problemSectionIds = [...new Set(candidates.map((c) => topOf(c).node.id))];
   const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds }, { today: opts.today });
   lap('checks');
+  yield 'checks';
+  resume();
 
   const notice: Notice = {
     version: NOTICE_MODEL_VERSION,

@@ -48,6 +48,10 @@ export function toCsv(review: ReviewExport): string {
         与上期相比: i.change ?? '',
       }),
     ),
+    // problems listed only in the earlier notice (a vanished one is a red flag): one row each, too
+    ...(r.comparison?.changes ?? []).filter((c) => c.earlierOnly).map(
+      (c): Row => ({ 类型: '上期事项', 问题: c.label, 解析状态: c.statusBefore, 与上期相比: c.change, 整改时限: c.deadlines }),
+    ),
     ...r.annotations.map(
       (a): Row => ({
         类型: '批注',

@@ -42,6 +42,8 @@ export interface FindingLine {
 
 export interface ChangeLine {
   label: string;
+  /** Listed only in the earlier notice (vanished, or done and no longer listed). */
+  earlierOnly: boolean;
   change: string;
   statusBefore: string;
   statusAfter: string;
@@ -100,6 +102,7 @@ function changeLine(row: ComparisonRow): ChangeLine {
   const item = row.currentItem ?? row.earlierItem!;
   return {
     label: item.label,
+    earlierOnly: row.currentItem === null,
     change: CHANGE_LABELS[row.change],
     statusBefore: row.earlierItem ? STATUS_LABELS[row.earlierItem.status] : '（无）',
     statusAfter: row.currentItem ? STATUS_LABELS[row.currentItem.status] : '（未列出）',

@@ -138,6 +138,9 @@ describe('CSV export', () => {
     expect(kinds.filter((k) => k === '整改事项')).toHaveLength(22);
     expect(kinds.filter((k) => k === '批注')).toHaveLength(3);
     expect(kinds.filter((k) => k === '自动检查')).toHaveLength(1);
+    // the problem that vanished from the later notice has its own row
+    const vanished = rows.filter((r) => r[0] === '上期事项');
+    expect(vanished.map((r) => [r[2], r[9]])).toEqual([['租金上偷梁换柱', '未报完成即消失']]);
     const contracts = rows.find((r) => r[2] === '问题合同未整改、阴阳合同赫然存在')!;
     expect(contracts[4]).toBe('整改中');
     expect(contracts[8]).toContain('预计2026年6月前整改完成（2026年5月31日）');

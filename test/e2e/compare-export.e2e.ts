@@ -189,6 +189,8 @@ describe('export the review with its comparison', () => {
     expect(byLabel(REGRESSED)?.['与上期相比']).toBe('由完成退回未完成');
     expect(byLabel(NEW_ITEM)?.['与上期相比']).toBe('新增');
     for (const l of RESOLVED) expect(byLabel(l)?.['与上期相比']).toBe('本期完成');
+    const earlierOnly = parsed.data.filter((r) => r['类型'] === '上期事项');
+    expect(earlierOnly.map((r) => [r['问题'], r['与上期相比']])).toContainEqual([VANISHED, '未报完成即消失']);
   });
 
   it('JSON: valid review export file with the comparison', async () => {

@@ -161,8 +161,13 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
     const line = lines[li];
     while (qi < quantities.length && quantities[qi].start < line.start) qi++;
     let count = 0;
-    for (let j = qi; j < quantities.length && quantities[j].start < line.end && count < 3; j++) if (quantities[j].end <= line.end) count++;
-    if (count < 3) continue;
+    let percents = 0;
+    for (let j = qi; j < quantities.length && quantities[j].start < line.end && count < 3; j++) {
+      if (quantities[j].end > line.end) continue;
+      count++;
+      if (quantities[j].unit === '%') percents++;
+    }
+    if (count < 3 && percents < 2) continue; // two percentages suffice for a partition ("99.59%（剩余0.41%）")
     const inLine = within(quantities, line.start, line.end);
     for (const r of findArithmeticRelations(text, inLine, { start: line.start, end: line.end })) relations.push(r);
   }

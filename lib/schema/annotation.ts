@@ -1,0 +1,51 @@
+/** Reviewer annotations (W3C Web Annotation selectors) and status overrides. */
+import { z } from 'zod';
+
+import { itemStatus, offset } from './notice';
+// Annotations (W3C Web Annotation selectors)
+export const textQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export const textPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: offset,
+  end: offset,
+});
+export const severity = z.enum(['high', 'medium', 'low']);
+export const PRESET_TAGS = ['存疑', '需核实', '逾期', '数据矛盾', '已核实'] as const;
+
+export const annotation = z.object({
+  id: z.string().min(1),
+  noticeKey: z.string().min(1),
+  snapshotHash: z.string(),
+  url: z.string(),
+  quote: textQuoteSelector,
+  position: textPositionSelector,
+  note: z.string(),
+  tags: z.array(z.string().min(1).max(40)).max(30),
+  severity,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Where it was last found: 'anchored' or 'orphan' (never deleted when the quote is gone). */
+  anchorState: z.enum(['anchored', 'orphan']),
+  deletedAt: z.string().nullable(),
+});
+
+export const statusOverride = z.object({
+  noticeKey: z.string().min(1),
+  itemId: z.string().min(1),
+  itemLabel: z.string(),
+  status: itemStatus,
+  reason: z.string().min(1),
+  createdAt: z.string(),
+});
+
+
+export type TextQuoteSelector = z.infer<typeof textQuoteSelector>;
+export type TextPositionSelector = z.infer<typeof textPositionSelector>;
+export type Annotation = z.infer<typeof annotation>;
+export type Severity = z.infer<typeof severity>;
+export type StatusOverride = z.infer<typeof statusOverride>;

@@ -1,0 +1,76 @@
+/** Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends. */
+import { z } from 'zod';
+
+import { notice, offset } from './notice';
+import { severity, textPositionSelector, textQuoteSelector } from './annotation';
+
+// Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends.
+export const detectReason = z.object({ signal: z.string(), weight: z.number(), detail: z.string() });
+export const detectResult = z.object({ isNotice: z.boolean(), score: z.number(), reasons: z.array(detectReason) });
+
+export const highlightCategory = z.enum(['number', 'date', 'deadline', 'unfinished', 'done', 'overdue', 'contradiction', 'annotation']);
+export const annotationAnchor = z.object({
+  id: z.string(),
+  state: z.enum(['anchored', 'orphan']),
+  start: offset.nullable(),
+  end: offset.nullable(),
+  method: z.enum(['exact', 'position', 'fuzzy']).nullable(),
+});
+
+/** What the content script knows about its page; the side panel renders from it. */
+export const pageState = z.object({
+  url: z.string(),
+  title: z.string().nullable(),
+  status: z.enum(['idle', 'not_notice', 'analyzing', 'ready', 'disabled', 'error']),
+  error: z.string().nullable(),
+  detect: detectResult.nullable(),
+  text: z.string().nullable(),
+  notice: notice.nullable(),
+  noticeKey: z.string().nullable(),
+  snapshotHash: z.string().nullable(),
+  anchors: z.array(annotationAnchor),
+  timings: z.record(z.string(), z.number()),
+});
+
+export const newAnnotationDraft = z.object({
+  quote: textQuoteSelector,
+  position: textPositionSelector,
+  note: z.string().max(20_000),
+  tags: z.array(z.string().min(1).max(40)).max(30),
+  severity,
+});
+
+/** Requests handled by the background service worker. */
+export const backgroundRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('save-notice'), url: z.string(), text: z.string(), model: notice }),
+  z.object({ type: z.literal('get-page-data'), noticeKey: z.string() }),
+  z.object({ type: z.literal('add-annotation'), noticeKey: z.string(), snapshotHash: z.string(), url: z.string(), draft: newAnnotationDraft }),
+  z.object({ type: z.literal('set-anchor-states'), updates: z.array(annotationAnchor) }),
+  z.object({ type: z.literal('get-settings') }),
+  z.object({ type: z.literal('set-setting'), key: z.string().min(1), value: z.unknown() }),
+  z.object({ type: z.literal('open-side-panel') }),
+  z.object({ type: z.literal('analyze-tab'), tabId: z.number().int(), remember: z.boolean() }),
+  z.object({ type: z.literal('state-changed'), state: pageState }),
+]);
+
+/** Requests handled by the content script of one tab. */
+export const contentRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-state') }),
+  z.object({ type: z.literal('scroll-to'), start: offset, end: offset }),
+  z.object({ type: z.literal('reload-annotations') }),
+  z.object({ type: z.literal('begin-annotation') }),
+  z.object({ type: z.literal('analyze-now') }),
+  z.object({ type: z.literal('set-categories'), categories: z.array(highlightCategory) }),
+]);
+
+/** Broadcast to extension pages (side panel) when a tab's state changes. */
+export const stateBroadcast = z.object({ type: z.literal('page-state'), tabId: z.number().int().nullable(), state: pageState });
+
+export type DetectResult = z.infer<typeof detectResult>;
+export type HighlightCategory = z.infer<typeof highlightCategory>;
+export type AnnotationAnchor = z.infer<typeof annotationAnchor>;
+export type PageState = z.infer<typeof pageState>;
+export type NewAnnotationDraft = z.infer<typeof newAnnotationDraft>;
+export type BackgroundRequest = z.infer<typeof backgroundRequest>;
+export type ContentRequest = z.infer<typeof contentRequest>;
+export type StateBroadcast = z.infer<typeof stateBroadcast>;

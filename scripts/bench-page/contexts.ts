@@ -1,0 +1,111 @@
+// Browser contexts of the page benchmark: the built extension (from a snapshot), no extension, and a no-op control extension.
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { assertBuilt, CHROME_PATH, CHROMIUM_FLAGS, EXTENSION_DIR, FIXED_TODAY } from '../../test/e2e/harness';
+import { startFixtureServer, type FixtureServer } from '../../test/fixtures/server';
+
+// `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  server: FixtureServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Copies the built extension to a private directory first: the checkout is shared and another
+ * `wxt build` may empty .output/chrome-mv3 while the benchmark runs.
+ */
+async function snapshotExtension(): Promise<string> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      const dir = mkdtempSync(join(tmpdir(), 'rectify-lens-bench-ext-'));
+      try {
+        const before = statSync(join(EXTENSION_DIR, 'manifest.json')).mtimeMs;
+        cpSync(EXTENSION_DIR, dir, { recursive: true });
+        const after = statSync(join(EXTENSION_DIR, 'manifest.json')).mtimeMs;
+        if (before === after && existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'content-scripts'))) return dir;
+      } catch {
+        /* a build was rewriting the directory: try again */
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  assertBuilt();
+  throw new Error(`could not copy a complete build from ${EXTENSION_DIR}`);
+}
+
+/**
+ * The same launch for every context (the harness's CHROMIUM_FLAGS, viewport, zh-CN locale), with the
+ * given unpacked extension loaded, or none.
+ */
+function launchContext(userDataDir: string, extensionDir?: string): Promise<BrowserContext> {
+  const extArgs = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...extArgs],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+  });
+}
+
+/** Like test/e2e/harness launch(), but from a snapshot of the build. */
+export async function launchExtension(): Promise<Session> {
+  const extensionDir = await snapshotExtension();
+  const server = await startFixtureServer();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rectify-lens-bench-'));
+  const context = await launchContext(userDataDir, extensionDir);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  await worker.evaluate(async (today) => {
+    await chrome.storage.local.set({ 'debug:today': today });
+  }, FIXED_TODAY);
+  return {
+    context,
+    worker,
+    server,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+      rmSync(extensionDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Control extension: one empty content script at document_idle on *.gov.cn. It shows what Chromium itself
+ * charges for injecting any content script (isolated world, extension bindings) before `load`.
+ */
+export function writeNoopExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rectify-lens-bench-noop-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'noop content script (bench control)',
+    version: '1.0',
+    host_permissions: ['*://*.gov.cn/*'],
+    content_scripts: [{ matches: ['*://*.gov.cn/*'], run_at: 'document_idle', js: ['noop.js'] }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'noop.js'), 'void 0;\n');
+  return dir;
+}
+
+export async function launchPlain(extensionDir?: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rectify-lens-bench-plain-'));
+  const context = await launchContext(userDataDir, extensionDir);
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+      if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+    },
+  };
+}

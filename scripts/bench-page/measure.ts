@@ -1,0 +1,115 @@
+// One page load in a context: the main-world probe (loadEventEnd, overlay mount, long tasks), settling, and the with/without samples.
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Session } from './contexts';
+import { forgetRecord, installWorkerListener, waitForAnalysis, type AnalysisRecord } from './timings';
+
+const SETTLE_QUIET_MS = 300;
+const SETTLE_MAX_MS = 8_000;
+
+/** Recorded in the page's main world by the init script. */
+export interface PageProbe {
+  loadEventEnd: number;
+  overlayAt: number | null;
+  longTasks: Array<[start: number, duration: number]>;
+}
+
+/**
+ * Main-world recorder, installed with addInitScript in BOTH contexts so they pay the same overhead:
+ * long tasks (buffered) and the moment the overlay host becomes a child of <body> (WXT mounts it with
+ * anchor 'body', append 'last'). Only <document>, <html> and <body> child lists are observed, never the
+ * whole subtree, so parsing a 1 MB page is not slowed down.
+ */
+// A string, not a function: tsx (esbuild keepNames) would put `__name(...)` helpers into a serialized function.
+export const PROBE_SCRIPT = `(() => {
+  if (window !== window.top) return;
+  const rec = { longTasks: [], overlayAt: null };
+  Object.defineProperty(window, '__rlBench', { value: rec });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) rec.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { /* longtask unsupported: left empty */ }
+  const watched = new WeakSet();
+  const mo = new MutationObserver((records) => {
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        const name = n.localName;
+        if (name === 'html' || name === 'body') watch(n);
+        else if (name === 'rectify-lens-overlay' && rec.overlayAt === null) {
+          rec.overlayAt = performance.now();
+          mo.disconnect();
+          return;
+        }
+      }
+    }
+  });
+  function watch(n) {
+    if (!n || watched.has(n)) return;
+    watched.add(n);
+    mo.observe(n, { childList: true });
+  }
+  watch(document);
+  watch(document.documentElement);
+  watch(document.body);
+})();`;
+
+/**
+ * Waits until the page is quiet: mark count and long-task count unchanged for SETTLE_QUIET_MS. After the
+ * recorded timings the content script still saves the notice and re-draws the marks (reloadAnnotations);
+ * its long tasks belong to the analysis too.
+ */
+async function settle(page: Page): Promise<void> {
+  const deadline = Date.now() + SETTLE_MAX_MS;
+  let last = '';
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    const snap = await page.evaluate(() => `${document.querySelectorAll('mark.rl-mark').length}|${(window as unknown as { __rlBench?: { longTasks: unknown[] } }).__rlBench?.longTasks.length ?? 0}`);
+    if (snap !== last) {
+      last = snap;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= SETTLE_QUIET_MS) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function readProbe(page: Page): Promise<PageProbe> {
+  await page.waitForFunction(() => ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0) > 0, null, { timeout: 10_000 });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const rec = (window as unknown as { __rlBench?: { longTasks: Array<[number, number]>; overlayAt: number | null } }).__rlBench;
+    return { loadEventEnd: nav.loadEventEnd, overlayAt: rec?.overlayAt ?? null, longTasks: rec?.longTasks ?? [] };
+  });
+}
+
+export interface WithSample {
+  record: AnalysisRecord;
+  probe: PageProbe;
+}
+
+export async function loadWith(s: Session, file: string): Promise<WithSample> {
+  const url = s.server.urlFor(file);
+  await installWorkerListener(s);
+  await forgetRecord(s, url);
+  const page = await s.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    let record = await waitForAnalysis(s, url);
+    // late-content pages: the article arrives after load; measure the analysis of the full article
+    if (file.startsWith('late-')) record = await waitForAnalysis(s, url, record.chars);
+    await settle(page);
+    return { record, probe: await readProbe(page) };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function loadWithout(context: BrowserContext, url: string): Promise<PageProbe> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(50);
+    return await readProbe(page);
+  } finally {
+    await page.close();
+  }
+}

@@ -1,7 +1,7 @@
 /** Reviewer annotations (W3C Web Annotation selectors) and status overrides. */
 import { z } from 'zod';
-
 import { itemStatus, offset } from './notice';
+
 // Annotations (W3C Web Annotation selectors)
 export const textQuoteSelector = z.object({
   type: z.literal('TextQuoteSelector'),

@@ -1,7 +1,7 @@
 /** Comparing a notice with earlier ones (lib/compare). */
 import { z } from 'zod';
-
 import { isoDate, itemStatus } from './notice';
+
 // Comparison (lib/compare) — owned by lib/compare.ts
 export const itemChange = z.enum([
   'resolved',

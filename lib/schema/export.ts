@@ -1,10 +1,9 @@
 /** Review exports (lib/export): the input and the JSON file with W3C Web Annotations. */
 import { z } from 'zod';
-
 import { notice } from './notice';
 import { annotation, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
-
 import { comparison } from './comparison';
+
 // Review export (lib/export) — owned by lib/export/
 export const reviewExport = z.object({
   notice,

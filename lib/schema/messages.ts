@@ -1,6 +1,5 @@
 /** Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends. */
 import { z } from 'zod';
-
 import { notice, offset } from './notice';
 import { severity, textPositionSelector, textQuoteSelector } from './annotation';
 

@@ -3,8 +3,7 @@
  * file (side panel), files on disk (CLI). HTML goes through the same lib/extract code as the content script.
  */
 import { extractChromeText, extractText, extractTitle, findArticleRoot } from '@/lib/extract';
-import { parseNormalized, parseNotice } from '@/lib/parse';
-import { normalizeText } from '@/lib/parse/normalize';
+import { parseNotice } from '@/lib/parse';
 import { notice as noticeSchema, type Notice } from '@/lib/schema';
 
 export interface IngestedNotice {
@@ -18,10 +17,20 @@ export function ingestText(raw: string, opts: { today?: string } = {}): Ingested
   return { text, notice };
 }
 
+/** What the parser needs from an HTML document: the article text, the chrome lines and the page title. */
+export interface DocumentSource {
+  text: string;
+  chromeText: string;
+  pageTitle: string | null;
+}
+
+export function documentSource(doc: Document): DocumentSource {
+  return { text: extractText(findArticleRoot(doc)).text, chromeText: extractChromeText(doc), pageTitle: extractTitle(doc) };
+}
+
 export function ingestDocument(doc: Document, opts: { today?: string } = {}): IngestedNotice {
-  const extracted = extractText(findArticleRoot(doc));
-  const { text } = normalizeText(extracted.text);
-  const notice = parseNormalized(text, { ...opts, chromeText: extractChromeText(doc) || undefined, pageTitle: extractTitle(doc) });
+  const source = documentSource(doc);
+  const { text, notice } = parseNotice(source.text, { ...opts, chromeText: source.chromeText || undefined, pageTitle: source.pageTitle });
   return { text, notice };
 }
 

@@ -25,7 +25,7 @@ import { parseNotice } from '../lib/parse/index';
 import { notice as noticeSchema, type Comparison, type Notice, type OutlineNode } from '../lib/schema';
 import { CHANGE_LABELS, compareNotices } from '../lib/compare';
 import { exportReview, type ExportFormat } from '../lib/export';
-import { DEADLINE_CHANGE_LABELS } from '../lib/export/format';
+import { DEADLINE_CHANGE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../lib/export/format';
 
 const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'docx'];
 
@@ -128,10 +128,9 @@ export async function loadNotice(file: string): Promise<LoadedNotice> {
   const ext = extname(file).toLowerCase();
   if (ext === '.html' || ext === '.htm') {
     const { parseHTML } = await import('linkedom');
-    const { findArticleRoot, extractText, extractChromeText, extractTitle } = await import('../lib/extract');
+    const { documentSource } = await import('../lib/ingest');
     const { document } = parseHTML(raw);
-    const doc = document as unknown as Document;
-    return { file, text: extractText(findArticleRoot(doc)).text, chromeText: extractChromeText(doc), pageTitle: extractTitle(doc) };
+    return { file, ...documentSource(document as unknown as Document) };
   }
   return { file, text: raw, pageTitle: null };
 }
@@ -159,8 +158,9 @@ export function analyzeLoaded(loaded: LoadedNotice, opts: { today?: string; forc
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-const STATUS_ZH: Record<string, string> = { done: '已完成', in_progress: '整改中', long_term: '长期整改', unclear: '未明确' };
-const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
+// the same Chinese wording as the exports
+const STATUS_ZH = STATUS_LABELS;
+const SEVERITY_ZH: Record<string, string> = { ...SEVERITY_LABELS, info: '提示' };
 
 function outlineLines(nodes: OutlineNode[], depth = 0): string[] {
   return nodes.flatMap((n) => [`${'  '.repeat(depth)}- ${n.marker}${n.title}`, ...outlineLines(n.children, depth + 1)]);

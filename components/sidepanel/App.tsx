@@ -36,7 +36,7 @@ export function App() {
       <main class="sp-main" role="tabpanel">
         {view === 'notice' && <CurrentNotice tabId={tabId} state={state} onRefresh={refresh} />}
         {view === 'annotations' && <AnnotationsView tabId={tabId} state={state} />}
-        {view === 'compare' && <CompareView state={state} />}
+        {view === 'compare' && <CompareView tabId={tabId} state={state} />}
         {view === 'library' && <LibraryView />}
         {view === 'settings' && <SettingsView tabId={tabId} />}
       </main>

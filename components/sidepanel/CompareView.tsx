@@ -10,7 +10,7 @@ import { statusLabel } from '../common/labels';
 import { ingestFile } from './LibraryView';
 import { ExportBar } from './ExportBar';
 import { overridesFor } from '@/lib/overrides';
-import { scrollPage, sidePanelDb, useBoundTab } from './hooks';
+import { scrollPage, sidePanelDb } from './hooks';
 
 const CHANGE_KEYS: Record<ItemChange, MessageKey> = {
   resolved: 'changeResolved',
@@ -44,9 +44,8 @@ interface Earlier extends IngestedNotice {
   noticeKey: string | null;
 }
 
-export function CompareView({ state }: { state: PageState | null }) {
+export function CompareView({ tabId, state }: { tabId: number | null; state: PageState | null }) {
   const db = sidePanelDb();
-  const tabId = useBoundTab();
   const notices = useLiveQuery(() => listNotices(db), []) ?? [];
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [adHoc, setAdHoc] = useState<Earlier[]>([]);

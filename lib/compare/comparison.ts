@@ -5,6 +5,7 @@ import type {
   ComparedItem,
   ItemChange,
   Notice,
+  OverdueCommitment,
   ProblemItem,
   StatusOverride,
 } from '@/lib/schema';

@@ -4,7 +4,7 @@
  * of pages outside *.gov.cn.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { addAnnotation, listAnnotations, listOverrides, openDb, saveNoticeVisit, setAnchorStates, getSetting, setSetting, type RectifyDB } from '@/lib/db';
+import { addAnnotation, listAnnotations, listOverrides, openDb, saveNoticeVisit, setAnchorStates, type RectifyDB } from '@/lib/db';
 import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
 import { backgroundRequest, type BackgroundRequest } from '@/lib/schema';
 import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
@@ -111,11 +111,6 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
         anchorState: u.state,
         position: u.start !== null && u.end !== null ? { type: 'TextPositionSelector' as const, start: u.start, end: u.end } : undefined,
       })));
-    case 'get-settings':
-      return getSetting(db(), 'settings', {});
-    case 'set-setting':
-      await setSetting(db(), req.key, req.value);
-      return true;
     case 'open-side-panel': {
       const tabId = sender.tab?.id;
       if (tabId !== undefined && browser.sidePanel?.open) await browser.sidePanel.open({ tabId });

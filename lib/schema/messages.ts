@@ -45,8 +45,6 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-page-data'), noticeKey: z.string() }),
   z.object({ type: z.literal('add-annotation'), noticeKey: z.string(), snapshotHash: z.string(), url: z.string(), draft: newAnnotationDraft }),
   z.object({ type: z.literal('set-anchor-states'), updates: z.array(annotationAnchor) }),
-  z.object({ type: z.literal('get-settings') }),
-  z.object({ type: z.literal('set-setting'), key: z.string().min(1), value: z.unknown() }),
   z.object({ type: z.literal('open-side-panel') }),
   z.object({ type: z.literal('analyze-tab'), tabId: z.number().int(), remember: z.boolean() }),
   z.object({ type: z.literal('state-changed'), state: pageState }),

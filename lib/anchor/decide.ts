@@ -1,0 +1,174 @@
+/** Deciding among candidates: acceptance (evidence, context support, neighbours), margin over rivals, boundary refinement. */
+import type { AnchorResult } from './types';
+import { contextDistance, contextSimilarity, type Candidate, type QuoteScorer } from './scoring';
+import { isBlank, nonBlank, snapToCodePoints } from './chars';
+
+/** Minimum evidence (quote + prefix + suffix, without position) for a candidate to be taken. */
+export const ANCHOR_THRESHOLD = 0.75;
+/** Minimum lead of the taken candidate over the best non-overlapping rival (total score). */
+export const ANCHOR_MARGIN = 0.05;
+/** A side's context agrees at this similarity; an exact match agreeing on both sides skips the fuzzy search. */
+const STRONG_CONTEXT = 0.8;
+/** Non-blank context chars within the quote's own paragraph needed for one-sided support. */
+const MIN_BLOCK_CONTEXT = 4;
+/** Boundaries of a fuzzy match are refined when it has at most this many errors (and a short quote). */
+const REFINE_MAX_ERRORS = 8;
+const REFINE_MAX_QUOTE = 256;
+/** An altered quote is trusted only if prefix + quote + suffix together are at least this similar. */
+const FUZZY_PASSAGE_SIMILARITY = 0.9;
+/** Lead on evidence alone (no position) a fuzzy match needs over its best rival. */
+const FUZZY_EVIDENCE_MARGIN = 0.03;
+
+/**
+ * Exact occurrences alone settle the question when the best one has strong context on both sides
+ * (result, or null when it is tied with another); undefined ⇒ look further (fuzzy).
+ */
+export function decideExact(cands: Candidate[], q: QuoteScorer): AnchorResult | null | undefined {
+  if (cands.length === 0) return undefined;
+  const best = cands.reduce((a, b) => (b.total > a.total ? b : a));
+  if (Math.min(best.prefixSim, best.suffixSim) < STRONG_CONTEXT) return undefined;
+  return decide(cands, q);
+}
+
+/** Take the best candidate only if its evidence is sufficient and it clearly beats every rival. */
+export function decide(cands: Candidate[], q: QuoteScorer): AnchorResult | null {
+  if (cands.length === 0) return null;
+  const sorted = [...cands].sort((a, b) => b.total - a.total || a.start - b.start);
+  const best = sorted[0];
+  if (!acceptable(best, q)) return null;
+  const rival = sorted.find((c) => !overlaps(c, best));
+  if (!rival || clearlyBetter(best, rival)) return toResult(refineBounds(best, q));
+  // Tie: prefer the single candidate whose quote, prefix AND suffix all match exactly.
+  const contenders = sorted.filter((c) => c.total > best.total - ANCHOR_MARGIN);
+  const perfect = contenders.filter((c) => c.errors === 0 && c.contextExact);
+  if (perfect.length === 1 && acceptable(perfect[0], q)) return toResult(perfect[0]);
+  return null;
+}
+
+/**
+ * Lead on the total score (evidence and position). An altered quote must also lead on evidence alone:
+ * among near-equal fuzzy matches (a list of `N.中共…村委员会…台账`), closeness to the old offset is no proof.
+ */
+function clearlyBetter(best: Candidate, rival: Candidate): boolean {
+  if (best.total - rival.total < ANCHOR_MARGIN) return false;
+  return best.errors === 0 || best.evidence - rival.evidence >= FUZZY_EVIDENCE_MARGIN;
+}
+
+/**
+ * Enough evidence on its own: quote and context together reach the threshold, and an altered quote
+ * (errors > 0) additionally has its surroundings nearly intact, since a template sentence elsewhere
+ * with a few words changed looks exactly like an edited quote.
+ */
+export function acceptable(c: Candidate, q: QuoteScorer): boolean {
+  if (c.evidence < ANCHOR_THRESHOLD || c.errors > q.acceptErrors) return false;
+  if (takesNeighboursPlace(c, q)) return false;
+  return c.errors === 0 ? contextSupports(c, q) : c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
+}
+
+/**
+ * A candidate lying in a paragraph that looks more like the one the stored context says comes right
+ * before (or after) the quote than like the quote itself is that neighbour, not the quote. In a list of
+ * near-identical lines (`2.中共…古三村委员会…台账`, `3.中共…六坊村委员会…台账`), deleting an entry
+ * brings its neighbour into its place with the same surroundings and only a few chars changed.
+ */
+function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
+  const { text } = q;
+  // Closer to the neighbour (fewer differing chars) than to the quote, and close in absolute terms.
+  const neighbourLike = (stored: string, at: number, dir: -1 | 1) => {
+    if (nonBlank(stored) < MIN_BLOCK_CONTEXT) return false;
+    const dist = contextDistance(stored, text, at, dir);
+    return dist < c.errors && dist <= (1 - STRONG_CONTEXT) * stored.length;
+  };
+  const nl = q.suffix.indexOf('\n');
+  if (nl >= 0) {
+    const next = q.suffix.slice(nl + 1).trimStart();
+    let paraStart = text.lastIndexOf('\n', c.start - 1) + 1;
+    while (paraStart < c.start && isBlank(text.charCodeAt(paraStart))) paraStart++;
+    if (neighbourLike(next, paraStart, +1)) return true;
+  }
+  const pl = q.prefix.lastIndexOf('\n');
+  if (pl >= 0) {
+    const previous = q.prefix.slice(0, pl).trimEnd();
+    const lineEnd = text.indexOf('\n', c.end);
+    let paraEnd = lineEnd < 0 ? text.length : lineEnd;
+    while (paraEnd > c.end && isBlank(text.charCodeAt(paraEnd - 1))) paraEnd--;
+    if (neighbourLike(previous, paraEnd, -1)) return true;
+  }
+  return false;
+}
+
+/**
+ * An exact quote needs its context: both sides agreeing; or one side agreeing on text of the quote's
+ * own paragraph while the other side disagrees only beyond a paragraph break (the neighbouring
+ * paragraph was deleted or rewritten). Notices repeat sentences, so agreement on one side is not
+ * enough when the other side disagrees inside the paragraph (a copy in another paragraph), nor when
+ * the agreeing side is only the neighbouring paragraph (a template sentence ending the previous item).
+ * A side with no stored context (start/end of text, foreign selectors) neither supports nor objects.
+ */
+function contextSupports(c: Candidate, q: QuoteScorer): boolean {
+  const prefixOk = q.prefix.length === 0 || c.prefixSim >= STRONG_CONTEXT;
+  const suffixOk = q.suffix.length === 0 || c.suffixSim >= STRONG_CONTEXT;
+  if (prefixOk && suffixOk) return true;
+  const prefixNearOk = prefixOk || contextSimilarity(q.prefixNear, q.text, c.start, -1) >= STRONG_CONTEXT;
+  const suffixNearOk = suffixOk || contextSimilarity(q.suffixNear, q.text, c.end, +1) >= STRONG_CONTEXT;
+  if (!prefixNearOk || !suffixNearOk) return false;
+  return (prefixOk && nonBlank(q.prefixNear) >= MIN_BLOCK_CONTEXT) || (suffixOk && nonBlank(q.suffixNear) >= MIN_BLOCK_CONTEXT);
+}
+
+/**
+ * approx-string-match reports the leftmost start among equally cheap alignments; when an edit touches a
+ * quote's edge, a neighbouring char may be swallowed. Move each boundary by up to `errors` chars to
+ * where quote and context together differ least.
+ */
+function refineBounds(c: Candidate, q: QuoteScorer): Candidate {
+  const k = c.errors;
+  if (k === 0 || k > REFINE_MAX_ERRORS || q.exact.length > REFINE_MAX_QUOTE) return c;
+  const { text, exact } = q;
+  const cost = (start: number, end: number, errors: number) =>
+    errors + contextDistance(q.prefix, text, start, -1) + contextDistance(q.suffix, text, end, +1);
+  let best = { start: c.start, end: c.end, errors: k, cost: cost(c.start, c.end, k) };
+  const lastEnd = Math.min(text.length, c.end + k);
+  for (let start = Math.max(0, c.start - k); start <= c.start + k; start++) {
+    const row = editDistancesFrom(exact, text, start, lastEnd);
+    for (let end = Math.max(start + 1, c.end - k); end <= lastEnd; end++) {
+      const errors = row[end - start];
+      if (errors > q.acceptErrors) continue;
+      const total = cost(start, end, errors);
+      if (total < best.cost) best = { start, end, errors, cost: total };
+    }
+  }
+  const snapped = snapToCodePoints(text, best);
+  if (snapped.start === c.start && snapped.end === c.end) return c;
+  const refined = q.candidate(snapped.start, snapped.end, snapped.errors);
+  return acceptable(refined, q) ? refined : c;
+}
+
+/** out[j] = edit distance between `pattern` and text[from, from + j), for from + j ≤ to. */
+function editDistancesFrom(pattern: string, text: string, from: number, to: number): Int32Array {
+  const width = Math.max(0, to - from);
+  let prev = new Int32Array(width + 1);
+  let cur = new Int32Array(width + 1);
+  for (let j = 0; j <= width; j++) prev[j] = j;
+  for (let i = 1; i <= pattern.length; i++) {
+    const c = pattern.charCodeAt(i - 1);
+    cur[0] = i;
+    for (let j = 1; j <= width; j++) {
+      const sub = prev[j - 1] + (text.charCodeAt(from + j - 1) === c ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j] + 1, cur[j - 1] + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev;
+}
+
+function toResult(c: Candidate): AnchorResult {
+  return { start: c.start, end: c.end, method: c.errors === 0 ? 'exact' : 'fuzzy', score: round3(c.total) };
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

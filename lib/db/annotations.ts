@@ -1,0 +1,155 @@
+// The reviewer's own records on a notice: annotations (add, edit, soft delete, filter, anchoring) and status overrides.
+import { annotationHaystack, createMatcher } from '../search';
+import {
+  annotation as annotationSchema,
+  statusOverride as statusOverrideSchema,
+  type Annotation,
+  type Severity,
+  type StatusOverride,
+} from '../schema';
+import { normalizeTags, nowIso, type RectifyDB } from './database';
+
+type Generated = 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'anchorState';
+export type NewAnnotation = Omit<Annotation, Generated> & Partial<Pick<Annotation, Generated>>;
+export type AnnotationPatch = Partial<Omit<Annotation, 'id' | 'createdAt' | 'updatedAt'>>;
+
+export async function addAnnotation(db: RectifyDB, a: NewAnnotation): Promise<Annotation> {
+  const at = nowIso();
+  const record = annotationSchema.parse({
+    anchorState: 'anchored',
+    deletedAt: null,
+    ...a,
+    id: a.id ?? globalThis.crypto.randomUUID(),
+    createdAt: a.createdAt ?? at,
+    updatedAt: a.updatedAt ?? a.createdAt ?? at,
+    tags: normalizeTags(a.tags),
+  });
+  await db.annotations.add(record);
+  return record;
+}
+
+async function rewriteAnnotation(
+  db: RectifyDB,
+  id: string,
+  change: (current: Annotation) => Annotation,
+): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, async () => {
+    const current = await db.annotations.get(id);
+    if (!current) throw new Error(`找不到批注（id：${id}），可能已被永久删除。`);
+    const next = annotationSchema.parse(change(current));
+    await db.annotations.put(next);
+    return next;
+  });
+}
+
+export async function updateAnnotation(db: RectifyDB, id: string, patch: AnnotationPatch): Promise<Annotation> {
+  return rewriteAnnotation(db, id, (current) => ({
+    ...current,
+    ...patch,
+    id,
+    tags: patch.tags ? normalizeTags(patch.tags) : current.tags,
+    updatedAt: nowIso(),
+  }));
+}
+
+export async function softDeleteAnnotation(db: RectifyDB, id: string): Promise<Annotation> {
+  const at = nowIso();
+  return rewriteAnnotation(db, id, (current) => ({ ...current, deletedAt: at, updatedAt: at }));
+}
+
+export async function restoreAnnotation(db: RectifyDB, id: string): Promise<Annotation> {
+  return rewriteAnnotation(db, id, (current) => ({ ...current, deletedAt: null, updatedAt: nowIso() }));
+}
+
+/** Permanently removes annotations soft-deleted before `olderThan` (ISO time); returns how many. */
+export async function purgeDeleted(db: RectifyDB, olderThan: string | Date): Promise<number> {
+  const limit = typeof olderThan === 'string' ? olderThan : olderThan.toISOString();
+  // null is not a valid IndexedDB key, so only deleted annotations are in the deletedAt index.
+  return db.annotations.where('deletedAt').below(limit).delete();
+}
+
+export interface AnnotationFilter {
+  noticeKey?: string;
+  tag?: string;
+  severity?: Severity;
+  /** true: only orphans (quote no longer found); false: only anchored ones. */
+  orphan?: boolean;
+  /** Free text over note, quote and tags (see lib/search). */
+  query?: string;
+  includeDeleted?: boolean;
+}
+
+/** Filtered annotations: in text order within one notice, else most recently updated first. */
+export async function listAnnotations(db: RectifyDB, filter: AnnotationFilter = {}): Promise<Annotation[]> {
+  const matches = filter.query ? createMatcher(filter.query) : null;
+  const wantedState = filter.orphan === undefined ? null : filter.orphan ? 'orphan' : 'anchored';
+  // Narrow by one index (the likely most selective), check the rest in memory.
+  const candidates = filter.noticeKey
+    ? db.annotations.where('noticeKey').equals(filter.noticeKey)
+    : filter.tag
+      ? db.annotations.where('tags').equals(filter.tag)
+      : filter.severity
+        ? db.annotations.where('severity').equals(filter.severity)
+        : wantedState
+          ? db.annotations.where('anchorState').equals(wantedState)
+          : db.annotations.toCollection();
+  // Filter after toArray(): a Dexie filter() walks a cursor, far slower than getAll().
+  const found = (await candidates.toArray()).filter(
+    (a) =>
+      (filter.includeDeleted || a.deletedAt === null) &&
+      (!filter.tag || a.tags.includes(filter.tag)) &&
+      (!filter.severity || a.severity === filter.severity) &&
+      (!wantedState || a.anchorState === wantedState) &&
+      (!matches || matches(annotationHaystack(a))),
+  );
+  return filter.noticeKey
+    ? found.sort((a, b) => a.position.start - b.position.start || a.createdAt.localeCompare(b.createdAt))
+    : found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+export interface AnchorUpdate {
+  id: string;
+  anchorState: Annotation['anchorState'];
+  position?: Annotation['position'];
+}
+
+/**
+ * Records where annotations were (re)found on the page, in one transaction. This is derived state,
+ * not a user edit, so updatedAt is left alone. Unknown ids are skipped; returns how many changed.
+ */
+export async function setAnchorStates(db: RectifyDB, updates: AnchorUpdate[]): Promise<number> {
+  return db.transaction('rw', db.annotations, async () => {
+    const current = await db.annotations.bulkGet(updates.map((u) => u.id));
+    const changed: Annotation[] = [];
+    updates.forEach((update, i) => {
+      const record = current[i];
+      if (!record) return;
+      changed.push(
+        annotationSchema.parse({
+          ...record,
+          anchorState: update.anchorState,
+          position: update.position ?? record.position,
+        }),
+      );
+    });
+    await db.annotations.bulkPut(changed);
+    return changed.length;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status overrides
+
+export async function setOverride(db: RectifyDB, o: StatusOverride): Promise<StatusOverride> {
+  const record = statusOverrideSchema.parse(o);
+  await db.overrides.put(record);
+  return record;
+}
+
+export async function clearOverride(db: RectifyDB, noticeKey: string, itemId: string): Promise<void> {
+  await db.overrides.delete([noticeKey, itemId]);
+}
+
+export async function listOverrides(db: RectifyDB, noticeKey: string): Promise<StatusOverride[]> {
+  return db.overrides.where('noticeKey').equals(noticeKey).toArray();
+}

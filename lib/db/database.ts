@@ -1,0 +1,114 @@
+// The Dexie database: table layout, schema versions with the v1 → v2 annotation upgrade, tag normalization.
+/**
+ * Tables: notices (one record per notice, key = stable notice key), snapshots (one per distinct
+ * text, key = SHA-256 of the text), annotations, overrides (user corrections of an item status)
+ * and settings. Every write is validated with the zod schemas of lib/schema; writes that belong
+ * together run in one transaction.
+ *
+ * Schema history (never edit a released version, add a new one):
+ *  v1  annotations had `tags` as a comma-separated string, no severity / anchorState / deletedAt.
+ *  v2  tags become an array (multi-entry index), severity, anchorState and deletedAt added and indexed.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Annotation, NoticeRecord, NoticeSnapshot, StatusOverride } from '../schema';
+
+export const DEFAULT_DB_NAME = 'rectify-lens';
+
+export const SCHEMA_V1 = {
+  notices: 'key, organization, lastSeen, *urls',
+  snapshots: 'hash, noticeKey, url, lastSeen',
+  annotations: 'id, noticeKey, snapshotHash, url, updatedAt',
+  overrides: '[noticeKey+itemId], noticeKey',
+  settings: 'key',
+} as const;
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  annotations: 'id, noticeKey, snapshotHash, url, updatedAt, anchorState, *tags, severity, deletedAt',
+} as const;
+
+/** An annotation as stored by schema version 1. */
+export interface AnnotationV1 {
+  id: string;
+  noticeKey: string;
+  snapshotHash: string;
+  url: string;
+  quote: Annotation['quote'];
+  position: Annotation['position'];
+  note: string;
+  /** Comma-separated, e.g. "存疑, 逾期" (ASCII or full-width commas). */
+  tags: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export class RectifyDB extends Dexie {
+  notices!: Table<NoticeRecord, string>;
+  snapshots!: Table<NoticeSnapshot, string>;
+  annotations!: Table<Annotation, string>;
+  overrides!: Table<StatusOverride, [string, string]>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) =>
+        tx
+          .table('annotations')
+          .toCollection()
+          .modify((record, ref) => {
+            ref.value = upgradeAnnotationV1(record as AnnotationV1);
+          }),
+      );
+  }
+}
+
+export function openDb(name: string = DEFAULT_DB_NAME): RectifyDB {
+  return new RectifyDB(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migration v1 → v2 (tolerant: an upgrade that throws would lock the user out of the database)
+
+const TAG_MAX_LENGTH = 40;
+const TAG_MAX_COUNT = 30;
+
+/** Trim, drop empties and duplicates, respect the schema limits. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const raw of tags) {
+    const tag = raw.trim().slice(0, TAG_MAX_LENGTH);
+    if (tag.length > 0) seen.add(tag);
+  }
+  return [...seen].slice(0, TAG_MAX_COUNT);
+}
+
+export function upgradeAnnotationV1(old: AnnotationV1): Annotation {
+  const legacyTags: unknown = old.tags;
+  const tags = Array.isArray(legacyTags)
+    ? legacyTags.map(String)
+    : typeof legacyTags === 'string'
+      ? legacyTags.split(/[,，]/)
+      : [];
+  return {
+    ...old,
+    tags: normalizeTags(tags),
+    // v1 had no severity: everything was of equal weight, i.e. the middle one.
+    severity: 'medium',
+    // v1 did not record anchoring; the next visit re-anchors and corrects this via setAnchorStates.
+    anchorState: 'anchored',
+    deletedAt: null,
+  };
+}
+
+/** Timestamp of a write (ISO 8601). */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,47 @@
+/**
+ * The notice library in IndexedDB (Dexie 4). lib/db/ is the only place that touches IndexedDB; this
+ * index re-exports its public API: database (schema versions, upgrade), notices (library and
+ * snapshots), annotations (annotations and status overrides) and settings (settings, persistence).
+ */
+export { liveQuery } from 'dexie';
+export {
+  DEFAULT_DB_NAME,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  RectifyDB,
+  openDb,
+  normalizeTags,
+  upgradeAnnotationV1,
+  type AnnotationV1,
+  type SettingRecord,
+} from './database';
+export {
+  normalizeUrl,
+  saveNoticeVisit,
+  listNotices,
+  getNotice,
+  listSnapshots,
+  getSnapshot,
+  deleteNotice,
+  findNoticeForPage,
+  type NoticeVisit,
+  type SavedVisit,
+  type PageMatch,
+} from './notices';
+export {
+  addAnnotation,
+  updateAnnotation,
+  softDeleteAnnotation,
+  restoreAnnotation,
+  purgeDeleted,
+  listAnnotations,
+  setAnchorStates,
+  setOverride,
+  clearOverride,
+  listOverrides,
+  type NewAnnotation,
+  type AnnotationPatch,
+  type AnnotationFilter,
+  type AnchorUpdate,
+} from './annotations';
+export { getSetting, setSetting, requestPersistence, type PersistenceState } from './settings';

@@ -1,0 +1,167 @@
+// The notice library: saving visits as notices + text snapshots, listing, finding the notice of a page, deleting.
+import { contentHash } from '../hash';
+import {
+  noticeRecord as noticeRecordSchema,
+  noticeSnapshot as noticeSnapshotSchema,
+  type Notice,
+  type NoticeMeta,
+  type NoticeRecord,
+  type NoticeSnapshot,
+} from '../schema';
+import { nowIso, type RectifyDB } from './database';
+
+/** The fragment does not change the document: `…/a.html#p3` is the same page as `…/a.html`. */
+export function normalizeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return url.trim();
+  }
+}
+
+const minIso = (a: string, b: string) => (a <= b ? a : b);
+const maxIso = (a: string, b: string) => (a >= b ? a : b);
+
+function union(list: readonly string[], extra: string): string[] {
+  return list.includes(extra) ? [...list] : [...list, extra];
+}
+
+/** Newest first: by publish date when known (else the day first seen), then by first seen. */
+function newestFirst(snapshots: NoticeSnapshot[]): NoticeSnapshot[] {
+  const day = (s: NoticeSnapshot) => s.publishDate ?? s.firstSeen.slice(0, 10);
+  return [...snapshots].sort(
+    (a, b) => day(b).localeCompare(day(a)) || b.firstSeen.localeCompare(a.firstSeen) || a.hash.localeCompare(b.hash),
+  );
+}
+
+async function findNoticeFor(
+  db: RectifyDB,
+  url: string,
+  known: NoticeSnapshot | undefined,
+  meta: NoticeMeta,
+): Promise<NoticeRecord | undefined> {
+  // The same text can belong to one notice only (the hash is the snapshot's primary key).
+  const byHash = known ? await db.notices.get(known.noticeKey) : undefined;
+  if (byHash) return byHash;
+  const byUrl = await db.notices.where('urls').equals(url).first();
+  if (byUrl) return byUrl;
+  if (meta.organization && meta.title) {
+    const { organization, title } = meta;
+    return db.notices
+      .where('organization')
+      .equals(organization)
+      .filter((n) => n.title === title)
+      .first();
+  }
+  return undefined;
+}
+
+async function freshKey(db: RectifyDB, url: string): Promise<string> {
+  let key = url;
+  for (let n = 2; await db.notices.get(key); n++) key = `${url}#${n}`;
+  return key;
+}
+
+export interface NoticeVisit {
+  url: string;
+  text: string;
+  model: Notice;
+  seenAt?: string;
+}
+
+export interface SavedVisit {
+  snapshot: NoticeSnapshot;
+  notice: NoticeRecord;
+  /** A text not seen before, of a notice already in the library (the notice changed). */
+  isNewVersion: boolean;
+  /** The notice was not in the library before this visit. */
+  isNewNotice: boolean;
+}
+
+export async function saveNoticeVisit(db: RectifyDB, input: NoticeVisit): Promise<SavedVisit> {
+  const url = normalizeUrl(input.url);
+  const seenAt = input.seenAt ?? nowIso();
+  const hash = await contentHash(input.text);
+  return db.transaction('rw', db.notices, db.snapshots, async () => {
+    const known = await db.snapshots.get(hash);
+    const existing = await findNoticeFor(db, url, known, input.model.meta);
+    const key = existing?.key ?? (await freshKey(db, url));
+    const snapshot = noticeSnapshotSchema.parse(
+      known
+        ? { ...known, firstSeen: minIso(known.firstSeen, seenAt), lastSeen: maxIso(known.lastSeen, seenAt) }
+        : {
+            hash,
+            noticeKey: key,
+            url,
+            title: input.model.meta.title,
+            organization: input.model.meta.organization,
+            publishDate: input.model.meta.publishDate,
+            text: input.text,
+            model: input.model,
+            firstSeen: seenAt,
+            lastSeen: seenAt,
+          },
+    );
+    await db.snapshots.put(snapshot);
+    const [latest] = newestFirst(await db.snapshots.where('noticeKey').equals(key).toArray());
+    const notice = noticeRecordSchema.parse({
+      key,
+      title: latest.title ?? existing?.title ?? null,
+      organization: latest.organization ?? existing?.organization ?? null,
+      urls: union(existing?.urls ?? [], url),
+      latestHash: latest.hash,
+      publishDate: latest.publishDate ?? existing?.publishDate ?? null,
+      firstSeen: minIso(existing?.firstSeen ?? seenAt, seenAt),
+      lastSeen: maxIso(existing?.lastSeen ?? seenAt, seenAt),
+    });
+    await db.notices.put(notice);
+    return { snapshot, notice, isNewVersion: !known && existing !== undefined, isNewNotice: existing === undefined };
+  });
+}
+
+/** All notices, most recently seen first. */
+export async function listNotices(db: RectifyDB): Promise<NoticeRecord[]> {
+  return db.notices.orderBy('lastSeen').reverse().toArray();
+}
+
+export async function getNotice(db: RectifyDB, key: string): Promise<NoticeRecord | undefined> {
+  return db.notices.get(key);
+}
+
+/** Snapshots of a notice, newest first. */
+export async function listSnapshots(db: RectifyDB, noticeKey: string): Promise<NoticeSnapshot[]> {
+  return newestFirst(await db.snapshots.where('noticeKey').equals(noticeKey).toArray());
+}
+
+export async function getSnapshot(db: RectifyDB, hash: string): Promise<NoticeSnapshot | undefined> {
+  return db.snapshots.get(hash);
+}
+
+/** Removes the notice with its snapshots, annotations and overrides (all or nothing). */
+export async function deleteNotice(db: RectifyDB, key: string): Promise<void> {
+  await db.transaction('rw', [db.notices, db.snapshots, db.annotations, db.overrides], async () => {
+    await db.snapshots.where('noticeKey').equals(key).delete();
+    await db.annotations.where('noticeKey').equals(key).delete();
+    await db.overrides.where('noticeKey').equals(key).delete();
+    await db.notices.delete(key);
+  });
+}
+
+export interface PageMatch {
+  notice: NoticeRecord;
+  /** The stored snapshot with exactly this text; undefined when the page text changed. */
+  snapshot: NoticeSnapshot | undefined;
+}
+
+/** Which library notice is this page? By text hash first, else by URL. */
+export async function findNoticeForPage(db: RectifyDB, url: string, hash: string): Promise<PageMatch | undefined> {
+  return db.transaction('r', db.notices, db.snapshots, async () => {
+    const snapshot = await db.snapshots.get(hash);
+    const notice = snapshot
+      ? await db.notices.get(snapshot.noticeKey)
+      : await db.notices.where('urls').equals(normalizeUrl(url)).first();
+    return notice ? { notice, snapshot } : undefined;
+  });
+}

@@ -1,0 +1,101 @@
+// Item layout for status: sentences, sub-measures (一是…, （1）…), whole-problem clauses; cues placed in them as clauses.
+import type { Found } from './status-cues';
+
+/** A clause about the problem found by the inspection rather than one sub-measure. */
+const WHOLE_PROBLEM = /(该|此|本|上述)问题|巡[察视](?:组|办)?(?:反馈|发现|指出)(?!问题后|后|意见后)/g;
+/** A sentence that reports the present state (`目前，村已停止…`, `截至2025年3月，…已完成…`). */
+const STATE_OPENER = /[\s\u3000（(]*(?:[一二三四五六七八九十]{1,2}是)?(?:目前|现|现在|当前|至今|截至|截止|经[^，。；]{0,10}后|通过整改)/y;
+/** A segment this short is a heading of its own sub-measures (`1.加大基础教育投入。`), not a measure. */
+const HEADING_ONLY = 16;
+
+export interface ItemLayout {
+  /** Start offsets of sentences (ascending); the first is the body start. */
+  sentences: number[];
+  /** Start offsets of sub-measures (ascending). */
+  measures: number[];
+  /** Sentence indexes that name the inspection's finding. */
+  wholeSentences: Set<number>;
+  /** Sentence indexes that speak of the item as a whole (`该问题已完成整改`). */
+  verdictSentences: Set<number>;
+}
+
+/** Clause boundaries: sentence ends (。；！？ newline) and the commas/colons after which a sub-measure may start. */
+const CLAUSE_BREAK = /[。；！？\n：，]/g;
+/** Sub-measure markers, tried only at a clause start: 一是, 一方面/另一方面, （1）, ①, 1. */
+const SUB_MEASURE = /[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}是|另一方面|一方面|[（(][1-9]\d?[）)]|[①-⑳]|[1-9]\d?[.．、](?![\d%]))/y;
+
+/** MAY_OPEN_MEASURE[c] = 1 when a marker can start with character code c (a cheap pre-test before SUB_MEASURE). */
+const MAY_OPEN_MEASURE = new Uint8Array(0x10000);
+for (const ch of ' \t\u3000一二三四五六七八九十另（(123456789') MAY_OPEN_MEASURE[ch.charCodeAt(0)] = 1;
+for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN_MEASURE[c] = 1; // ①-⑳
+
+export function layoutOf(slice: string, from: number): ItemLayout {
+  const sentences = [from];
+  const starts: number[] = [];
+  SUB_MEASURE.lastIndex = 0;
+  if (SUB_MEASURE.test(slice)) starts.push(from);
+  CLAUSE_BREAK.lastIndex = 0;
+  while (CLAUSE_BREAK.test(slice)) {
+    const next = CLAUSE_BREAK.lastIndex; // just after the break
+    if (next >= slice.length) break;
+    const c = slice.charCodeAt(next - 1);
+    if (c !== 0xff1a && c !== 0xff0c) sentences.push(from + next); // not ：，
+    if (!MAY_OPEN_MEASURE[slice.charCodeAt(next)]) continue;
+    SUB_MEASURE.lastIndex = next;
+    if (SUB_MEASURE.test(slice)) starts.push(from + next);
+  }
+  // a heading-only measure (`1.加大基础教育投入。` followed by its 一是…) merges with its first sub-measure
+  const measures: number[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    measures.push(starts[i]);
+    if (i + 1 < starts.length && starts[i + 1] - starts[i] <= HEADING_ONLY) i++;
+  }
+  const wholeSentences = new Set<number>();
+  const verdictSentences = new Set<number>();
+  WHOLE_PROBLEM.lastIndex = 0;
+  for (let m = WHOLE_PROBLEM.exec(slice); m; m = WHOLE_PROBLEM.exec(slice)) {
+    const at = indexAt(sentences, from + m.index);
+    wholeSentences.add(at);
+    if (m[1]) verdictSentences.add(at);
+  }
+  return { sentences, measures, wholeSentences, verdictSentences };
+}
+
+/** Index of the last element ≤ pos in an ascending list, or -1. */
+function indexAt(list: number[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+export interface Clause extends Found {
+  sentence: number;
+  /** Sub-measure index, -1 outside sub-measures. */
+  measure: number;
+  itemScoped: boolean;
+  /** In a sentence about the item as a whole (`该问题…`). */
+  verdict: boolean;
+  weight: number;
+}
+
+export function classify(text: string, cues: Found[], layout: ItemLayout): Clause[] {
+  const several = layout.measures.length >= 2;
+  return cues.map((f) => {
+    const sentence = indexAt(layout.sentences, f.start);
+    const measure = indexAt(layout.measures, f.start);
+    const itemScoped = !several || measure < 0 || layout.wholeSentences.has(sentence);
+    const sStart = layout.sentences[sentence];
+    let weight = f.cue === 'strong' ? 1.5 : f.cue === 'weak' ? 1 : 0;
+    if (f.cue === 'weak') {
+      STATE_OPENER.lastIndex = sStart;
+      if (STATE_OPENER.test(text)) weight = 1.5;
+    }
+    const c: Clause = { cue: f.cue, start: f.start, end: f.end, note: f.note, rank: f.rank, rule: f.rule, sentence, measure, itemScoped, verdict: layout.verdictSentences.has(sentence), weight };
+    return c;
+  });
+}

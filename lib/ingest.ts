@@ -25,7 +25,8 @@ export interface DocumentSource {
 }
 
 export function documentSource(doc: Document): DocumentSource {
-  return { text: extractText(findArticleRoot(doc)).text, chromeText: extractChromeText(doc), pageTitle: extractTitle(doc) };
+  const root = findArticleRoot(doc);
+  return { text: extractText(root).text, chromeText: extractChromeText(doc, root), pageTitle: extractTitle(doc) };
 }
 
 export function ingestDocument(doc: Document, opts: { today?: string } = {}): IngestedNotice {

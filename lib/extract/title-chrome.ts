@@ -55,10 +55,10 @@ const MAX_CHROME_LINE = 200;
  * The breadcrumb and 来源/发布日期 lines near the article (where the parser reads the publish date), joined by
  * '\n'. Lines before the article come first; if none, lines after it. Falls back to the PubDate meta tag.
  */
-export function extractChromeText(doc: Document): string {
+export function extractChromeText(doc: Document, articleRoot?: Element): string {
   const body = doc.body ?? doc.documentElement;
   if (!body) return '';
-  const root = findArticleRoot(doc);
+  const root = articleRoot ?? findArticleRoot(doc); // callers that already found the root pass it
   const before: string[] = [];
   const after: string[] = [];
   let seenArticle = false;

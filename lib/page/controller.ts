@@ -116,7 +116,7 @@ export class NoticePageController {
     const normalized = normalizeText(extracted.text);
     const parseStart = performance.now();
     const parseTimings: Record<string, number> = {};
-    const notice = await parseNormalizedAsync(normalized.text, { today, chromeText: extractChromeText(this.doc) || undefined, pageTitle: title, timings: parseTimings });
+    const notice = await parseNormalizedAsync(normalized.text, { today, chromeText: extractChromeText(this.doc, root) || undefined, pageTitle: title, timings: parseTimings });
     const parseWall = performance.now() - parseStart;
     // main-thread time: normalize + the parser's own stage timings (the yields between stages excluded)
     timings.parse = parseStart - t1 + Object.values(parseTimings).reduce((a, b) => a + b, 0);

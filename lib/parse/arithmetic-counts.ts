@@ -1,25 +1,6 @@
-// Count relations (rules 1–3: 其中-lists, done/undone splits, running sums), count cue words, clause breaks.
-import type { Quantity } from '@/lib/schema';
-import type { ArithmeticRelation } from './arithmetic';
+// Count relations (rules 1–3: 其中-lists, done/undone splits, running sums) and the cue words that classify a count.
+import type { ArithmeticRelation, Counted } from './arithmetic';
 
-export interface Counted {
-  q: Quantity;
-  sentence: number;
-  /** Position in its unit's list (set when the lists are built). */
-  index: number;
-  /** Text of the clause before the number (from the previous comma/semicolon/full stop). */
-  lead: string;
-  /** Cue words, computed once: 共/合计…, 其中, 剩余/其余…, done (已/完成…), undone (未/剩余…). */
-  isTotal: boolean;
-  isSubset: boolean;
-  isRemainder: boolean;
-  isDone: boolean;
-  isUndone: boolean;
-}
-
-const SENTENCE_BREAK = '。！？!?\n';
-const CLAUSE_BREAK = '，。；！？!?\n,;：:';
-export const MAX_CLAUSE = 40;
 export const MAX_PARTS = 12;
 /** 共 as "in total"; not 共产党, 共建共享, 共同… (公共 is caught by the look-behind). */
 export const TOTAL_CUE = /(?<!公)共(?!产|建|享|同|治|融|识|青)|合计|总计|累计|总数|总共/;
@@ -28,14 +9,6 @@ export const SUBSET_CUE = /其中/;
 export const REMAINDER_CUE = /剩余|余下|其余|剩下/;
 export const UNDONE_CUE = /未|尚未|剩余|余下|其余|剩下|仍有|还有|待/;
 export const DONE_CUE = /已|完成|办结|解决/;
-/** A count right after one of these is approximate (the clause before it ends with the word). */
-export const APPROX_BEFORE = ['约', '超', '近', '逾', '超过', '不少于', '不足', '多达', '达到约'];
-export const NON_ADDITIVE_UNITS = new Set(['%', '‰', '个百分点', '倍']);
-
-/** Break characters by code unit (bit 1: sentence break, bit 2: clause break). */
-export const BREAKS = new Uint8Array(65536);
-for (const ch of SENTENCE_BREAK) BREAKS[ch.charCodeAt(0)] |= 1;
-for (const ch of CLAUSE_BREAK) BREAKS[ch.charCodeAt(0)] |= 2;
 
 /** Rule 1: "T，其中A，B" */
 export function subsetLists(list: Counted[], used: Set<number>, out: ArithmeticRelation[]): void {
@@ -123,18 +96,6 @@ function relation(t: Counted, parts: Counted[], consistent: boolean, why?: strin
     start: Math.min(...qs.map((q) => q.start)),
     end: Math.max(...qs.map((q) => q.end)),
   };
-}
-
-export function clauseStart(text: string, pos: number, min: number): number {
-  const limit = Math.max(min, pos - MAX_CLAUSE);
-  for (let k = pos - 1; k >= limit; k--) if (BREAKS[text.charCodeAt(k)] & 2) return k + 1;
-  return limit;
-}
-
-export function clauseEnd(text: string, pos: number, max: number): number {
-  const limit = Math.min(max, pos + MAX_CLAUSE);
-  for (let k = pos; k < limit; k++) if (BREAKS[text.charCodeAt(k)] & 2) return k;
-  return limit;
 }
 
 function total(parts: Counted[]): number {

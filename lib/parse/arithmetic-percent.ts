@@ -1,70 +1,13 @@
 // Percentage relations (rules 4–7): rates and shares checked against their counts, partitions and shares of 100%.
 import type { Quantity } from '@/lib/schema';
-import type { ArithmeticRelation } from './arithmetic';
-import { clauseStart, fmt, MAX_CLAUSE, MAX_PARTS, REMAINDER_CUE, type Counted } from './arithmetic-counts';
-
-export interface Percent {
-  q: Quantity;
-  sentence: number;
-  /** The quantity right before this one in the passage (any unit), or null. */
-  prev: Quantity | null;
-  /** Text between `prev` and this percentage, or null when there is no prev or it is far away. */
-  gap: string | null;
-  /** Clause text before the percentage (as for counts). */
-  lead: string;
-  /** Half a unit of the last stated decimal: 0.5 for "100%", 0.005 for "92.78%". */
-  half: number;
-  /** A plain statement: not approximate (约…), not a target (目标/力争/不低于…) or bound (…以上/左右). */
-  plain: boolean;
-  /** A change rather than a share (同比/增长/下降…). */
-  isGrowth: boolean;
-  /** Introduced by a share cue right before it (…占84％, 占比16%). */
-  isShare: boolean;
-}
+import type { ArithmeticRelation, Counted, Percent } from './arithmetic';
+import { fmt, MAX_PARTS, REMAINDER_CUE } from './arithmetic-counts';
 
 /** Rate of done items, directly after the done/undone count: "，整改完成率达到" (group 1: the rate's name). */
 const RATE_GAP =
   /^[，,；;。、]?\s*(?:目前|当前|截至目前)?(?:总体|整体)?(?:问题|任务|事项)?((?:整改)?(?:完成|整改|办结|销号|结案|化解|解决)率)(?:已|均)?(?:达到|达|为|是|提升到|提高到|提升至|提高至)?\s*$/;
 /** Share of a part, directly after the part: "，占比", "（占比" (group 1: the cue). */
 const SHARE_GAP = /^[，,；;、（(]?\s*(?:分别)?(占比|所占比例|比例|比重|占)(?:为|达到|达|是)?\s*$/;
-/** A percentage whose clause ends with one of these is a share (rule 7). */
-const SHARE_LEAD = /(?:占|占比|比例|比重)(?:为|达到|达|是)?\s*$/;
-const TARGET_CUE = /目标|要求|力争|争取|确保|计划|预计|预期|不低于|不少于|不超过|不高于|超过|以上|以下/;
-const BOUND_AFTER = /^\s*(?:以上|以下|左右|上下|以内)/;
-const GROWTH_CUE = /增长|下降|增加|减少|上升|提高|降低|同比|环比|增速|增幅|降幅|涨幅/;
-const APPROX_PERCENT = ['约', '近', '逾', '超', '约为', '大约', '接近', '将近'];
-
-export function percentOf(
-  text: string,
-  q: Quantity,
-  sentence: number,
-  prev: Quantity | null,
-  passage: { start: number; end: number },
-): Percent {
-  const lead = text.slice(clauseStart(text, q.start, passage.start), q.start);
-  const gap = prev && q.start - prev.end <= MAX_CLAUSE ? text.slice(prev.end, q.start) : null;
-  const dot = q.text.indexOf('.');
-  let decimals = 0;
-  if (dot !== -1) while (dot + 1 + decimals < q.text.length && isDigit(q.text.charCodeAt(dot + 1 + decimals))) decimals++;
-  const after = text.slice(q.end, Math.min(passage.end, q.end + 4));
-  const plain =
-    !q.text.includes('余') &&
-    !q.text.includes('多') &&
-    !APPROX_PERCENT.some((w) => lead.endsWith(w)) &&
-    !TARGET_CUE.test(lead) &&
-    !BOUND_AFTER.test(after);
-  return {
-    q,
-    sentence,
-    prev,
-    gap,
-    lead,
-    half: 0.5 * 10 ** -decimals,
-    plain,
-    isGrowth: GROWTH_CUE.test(lead),
-    isShare: SHARE_LEAD.test(lead),
-  };
-}
 
 export function percentRelations(
   text: string,
@@ -201,8 +144,4 @@ function percentSum(run: Percent[], consistent: boolean): ArithmeticRelation {
 function fmtPercent(n: number, half: number): string {
   const decimals = Math.max(1, Math.round(-Math.log10(half * 2)) + 1);
   return `${Number(n.toFixed(decimals))}%`;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }

@@ -37,10 +37,9 @@
  */
 import type { Quantity } from '@/lib/schema';
 import {
-  APPROX_BEFORE, BREAKS, clauseEnd, clauseStart, DONE_CUE, doneUndoneSplits, NON_ADDITIVE_UNITS, REMAINDER_CUE,
-  runningSums, SUBSET_CUE, subsetLists, TOTAL_CUE, UNDONE_CUE, type Counted,
+  DONE_CUE, doneUndoneSplits, REMAINDER_CUE, runningSums, SUBSET_CUE, subsetLists, TOTAL_CUE, UNDONE_CUE,
 } from './arithmetic-counts';
-import { percentOf, percentRelations, type Percent } from './arithmetic-percent';
+import { percentRelations } from './arithmetic-percent';
 
 export interface ArithmeticRelation {
   total: Quantity;
@@ -74,6 +73,95 @@ export function findArithmeticRelations(
   }
   if (percents.length > 0) percentRelations(text, percents, counted, byUnit, out);
   return out.sort((a, b) => a.start - b.start || a.total.start - b.total.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the passage: counts and percentages with their cues, sentence and clause breaks.
+// Kept in this module: the per-character loops read BREAKS as a local constant (imports are slower).
+
+export interface Counted {
+  q: Quantity;
+  sentence: number;
+  /** Position in its unit's list (set when the lists are built). */
+  index: number;
+  /** Text of the clause before the number (from the previous comma/semicolon/full stop). */
+  lead: string;
+  /** Cue words, computed once: 共/合计…, 其中, 剩余/其余…, done (已/完成…), undone (未/剩余…). */
+  isTotal: boolean;
+  isSubset: boolean;
+  isRemainder: boolean;
+  isDone: boolean;
+  isUndone: boolean;
+}
+
+const SENTENCE_BREAK = '。！？!?\n';
+const CLAUSE_BREAK = '，。；！？!?\n,;：:';
+const MAX_CLAUSE = 40;
+/** A count right after one of these is approximate (the clause before it ends with the word). */
+const APPROX_BEFORE = ['约', '超', '近', '逾', '超过', '不少于', '不足', '多达', '达到约'];
+const NON_ADDITIVE_UNITS = new Set(['%', '‰', '个百分点', '倍']);
+
+/** Break characters by code unit (bit 1: sentence break, bit 2: clause break). */
+const BREAKS = new Uint8Array(65536);
+for (const ch of SENTENCE_BREAK) BREAKS[ch.charCodeAt(0)] |= 1;
+for (const ch of CLAUSE_BREAK) BREAKS[ch.charCodeAt(0)] |= 2;
+
+export interface Percent {
+  q: Quantity;
+  sentence: number;
+  /** The quantity right before this one in the passage (any unit), or null. */
+  prev: Quantity | null;
+  /** Text between `prev` and this percentage, or null when there is no prev or it is far away. */
+  gap: string | null;
+  /** Clause text before the percentage (as for counts). */
+  lead: string;
+  /** Half a unit of the last stated decimal: 0.5 for "100%", 0.005 for "92.78%". */
+  half: number;
+  /** A plain statement: not approximate (约…), not a target (目标/力争/不低于…) or bound (…以上/左右). */
+  plain: boolean;
+  /** A change rather than a share (同比/增长/下降…). */
+  isGrowth: boolean;
+  /** Introduced by a share cue right before it (…占84％, 占比16%). */
+  isShare: boolean;
+}
+
+/** A percentage whose clause ends with one of these is a share (rule 7). */
+const SHARE_LEAD = /(?:占|占比|比例|比重)(?:为|达到|达|是)?\s*$/;
+const TARGET_CUE = /目标|要求|力争|争取|确保|计划|预计|预期|不低于|不少于|不超过|不高于|超过|以上|以下/;
+const BOUND_AFTER = /^\s*(?:以上|以下|左右|上下|以内)/;
+const GROWTH_CUE = /增长|下降|增加|减少|上升|提高|降低|同比|环比|增速|增幅|降幅|涨幅/;
+const APPROX_PERCENT = ['约', '近', '逾', '超', '约为', '大约', '接近', '将近'];
+
+function percentOf(
+  text: string,
+  q: Quantity,
+  sentence: number,
+  prev: Quantity | null,
+  passage: { start: number; end: number },
+): Percent {
+  const lead = text.slice(clauseStart(text, q.start, passage.start), q.start);
+  const gap = prev && q.start - prev.end <= MAX_CLAUSE ? text.slice(prev.end, q.start) : null;
+  const dot = q.text.indexOf('.');
+  let decimals = 0;
+  if (dot !== -1) while (dot + 1 + decimals < q.text.length && isDigit(q.text.charCodeAt(dot + 1 + decimals))) decimals++;
+  const after = text.slice(q.end, Math.min(passage.end, q.end + 4));
+  const plain =
+    !q.text.includes('余') &&
+    !q.text.includes('多') &&
+    !APPROX_PERCENT.some((w) => lead.endsWith(w)) &&
+    !TARGET_CUE.test(lead) &&
+    !BOUND_AFTER.test(after);
+  return {
+    q,
+    sentence,
+    prev,
+    gap,
+    lead,
+    half: 0.5 * 10 ** -decimals,
+    plain,
+    isGrowth: GROWTH_CUE.test(lead),
+    isShare: SHARE_LEAD.test(lead),
+  };
 }
 
 /**
@@ -123,3 +211,19 @@ function scan(
   return { counted, percents };
 }
 
+function clauseStart(text: string, pos: number, min: number): number {
+  const limit = Math.max(min, pos - MAX_CLAUSE);
+  for (let k = pos - 1; k >= limit; k--) if (BREAKS[text.charCodeAt(k)] & 2) return k + 1;
+  return limit;
+}
+
+function clauseEnd(text: string, pos: number, max: number): number {
+  const limit = Math.min(max, pos + MAX_CLAUSE);
+  for (let k = pos; k < limit; k++) if (BREAKS[text.charCodeAt(k)] & 2) return k;
+  return limit;
+}
+
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}

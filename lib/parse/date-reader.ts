@@ -1,13 +1,65 @@
-// The date reader: reads one mention at a position (numeric, Chinese-numeral and word forms) into a Spec, bounded look-ahead.
+// The date reader: character classes and the scan that reads each mention (numeric, Chinese, word forms) into a Spec.
 import { parseChineseNumber } from './numerals';
 import type { DateMention } from './dates';
 import {
-  AFTER_YEAR_PERIODS, CHAR_CLASS, C_CN_DIGIT, C_CN_NUMERAL, C_CN_SMALL, C_DIGIT, C_PERIOD_FIRST, C_RANGE_SEP,
-  C_WORD_SECOND, C_WORD_START, MONTH_PERIODS, RELATIVE_YEARS, WORD_PAIRS, YEAR_PERIODS, validDay, validYear,
-  CH_DAO, CH_DAY, CH_DI3, CH_DU, CH_DUN, CH_FEN, CH_GE, CH_HAO, CH_JIN, CH_JIN4, CH_LI, CH_LIANG, CH_MEI, CH_MO,
-  CH_MONTH, CH_QI, CH_SHI, CH_TONG, CH_YEAR, CH_ZHI,
+  AFTER_YEAR_PERIODS, MONTH_PERIODS, RELATIVE_YEARS, YEAR_PERIODS, validDay, validYear,
   type Day, type FuzzyPeriod,
 } from './date-vocabulary';
+
+const RANGE_SEPARATORS = '至到—–~～-－';
+const CN_DIGITS = '〇零一二三四五六七八九';
+
+// Character classes by UTF-16 code unit, so the scan never allocates one-character strings.
+// They stay module-local: the per-character loops read them as constants (an imported binding is slower).
+const C_DIGIT = 1;
+const C_CN_DIGIT = 2; // 〇零一二三四五六七八九 (digit-by-digit years)
+const C_WORD_START = 4; // first characters of 今年/上半年/第一季度/月底/近期…
+const C_PERIOD_FIRST = 8; // first characters of YEAR_PERIODS / AFTER_YEAR_PERIODS words
+const C_RANGE_SEP = 16; // 至到—–~～-－
+const C_CN_NUMERAL = 32; // 〇零一二两三四五六七八九十 (isCjkNumeral)
+const C_CN_SMALL = 64; // 〇零一二三四五六七八九十 (month/day numerals)
+const C_WORD_SECOND = 128; // second characters of those words
+const CHAR_CLASS = new Uint8Array(65536);
+function markClass(chars: Iterable<string>, flag: number): void {
+  for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] |= flag;
+}
+markClass('0123456789', C_DIGIT);
+markClass(CN_DIGITS, C_CN_DIGIT);
+markClass(
+  [...RELATIVE_YEARS.map((r) => r.word), ...YEAR_PERIODS.map((p) => p.word), '月底', '月末', '近期'].map((w) => w[0]),
+  C_WORD_START,
+);
+markClass([...YEAR_PERIODS, ...AFTER_YEAR_PERIODS].map((p) => p.word[0]), C_PERIOD_FIRST);
+markClass(RANGE_SEPARATORS, C_RANGE_SEP);
+markClass('〇零一二两三四五六七八九十', C_CN_NUMERAL);
+markClass('〇零一二三四五六七八九十', C_CN_SMALL);
+const KNOWN_WORDS = [...RELATIVE_YEARS.map((r) => r.word), ...YEAR_PERIODS.map((p) => p.word), '月底', '月末', '近期'];
+markClass(KNOWN_WORDS.map((w) => w[1]), C_WORD_SECOND);
+/** First two code units of every word readWord knows: a word can start at i only if its pair is here. */
+const WORD_PAIRS = new Set(KNOWN_WORDS.map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
+/** Where readAt can possibly start a mention: a digit, a Chinese digit, or a word-start character. */
+const C_MENTION_START = C_DIGIT | C_CN_DIGIT | C_WORD_START;
+
+const CH_YEAR = 0x5e74; // 年
+const CH_MONTH = 0x6708; // 月
+const CH_DAY = 0x65e5; // 日
+const CH_HAO = 0x53f7; // 号
+const CH_DU = 0x5ea6; // 度
+const CH_FEN = 0x4efd; // 份
+const CH_ZHI = 0x81f3; // 至
+const CH_DAO = 0x5230; // 到
+const CH_JIN = 0x4eca; // 今
+const CH_DUN = 0x3001; // 、
+const CH_SHI = 0x5341; // 十
+const CH_LIANG = 0x4e24; // 两
+const CH_MEI = 0x6bcf; // 每
+const CH_LI = 0x5386; // 历
+const CH_TONG = 0x540c; // 同
+const CH_GE = 0x4e2a; // 个
+const CH_JIN4 = 0x8fd1; // 近
+const CH_QI = 0x671f; // 期
+const CH_DI3 = 0x5e95; // 底
+const CH_MO = 0x672b; // 末
 
 /** y === null: the year is not written; it is the mention's base year + dy. */
 export interface Endpoint {
@@ -41,7 +93,28 @@ interface MonthTok {
   end: number;
 }
 
-export class DateReader {
+/** Every mention in [from, to), left to right, each read where the previous one ended. */
+export function readSpecs(text: string, from: number, to: number): Spec[] {
+  const reader = new DateReader(text, to);
+  const specs: Spec[] = [];
+  let i = from;
+  while (i < to) {
+    if ((CHAR_CLASS[text.charCodeAt(i)] & C_MENTION_START) === 0) {
+      i++;
+      continue;
+    }
+    const spec = reader.readAt(i);
+    if (!spec) {
+      i++;
+      continue;
+    }
+    specs.push(spec);
+    i = spec.end;
+  }
+  return specs;
+}
+
+class DateReader {
   constructor(
     private readonly text: string,
     private readonly limit: number,

@@ -18,8 +18,8 @@
  * `currentYear` (the notice's own year; defaults to `fallbackYear`).
  * `X月前` is NOT interpreted here — the mention covers month X; see deadlines.ts.
  */
-import { CHAR_CLASS, C_MENTION_START, daysInMonth } from './date-vocabulary';
-import { DateReader, type Endpoint, type Spec } from './date-reader';
+import { daysInMonth } from './date-vocabulary';
+import { readSpecs, type Endpoint, type Spec } from './date-reader';
 
 export { daysInMonth } from './date-vocabulary';
 
@@ -66,22 +66,7 @@ export interface DateScan {
 export function scanDates(text: string, fromOpt?: number, toOpt?: number): DateScan {
   const from = Math.max(0, fromOpt ?? 0);
   const to = Math.min(text.length, toOpt ?? text.length);
-  const reader = new DateReader(text, to);
-  const specs: Spec[] = [];
-  let i = from;
-  while (i < to) {
-    if ((CHAR_CLASS[text.charCodeAt(i)] & C_MENTION_START) === 0) {
-      i++;
-      continue;
-    }
-    const spec = reader.readAt(i);
-    if (!spec) {
-      i++;
-      continue;
-    }
-    specs.push(spec);
-    i = spec.end;
-  }
+  const specs = readSpecs(text, from, to);
   return { text, from, to, specs };
 }
 

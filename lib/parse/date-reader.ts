@@ -87,11 +87,6 @@ interface YearTok {
   text: string;
   end: number; // after 年 (and 度)
 }
-interface MonthTok {
-  y: number | null;
-  m: number;
-  end: number;
-}
 
 /** Every mention in [from, to), left to right, each read where the previous one ended. */
 export function readSpecs(text: string, from: number, to: number): Spec[] {

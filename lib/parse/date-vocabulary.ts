@@ -4,7 +4,6 @@ export type Day = number | 'end';
 
 const MIN_YEAR = 1949;
 const MAX_YEAR = 2100;
-const NONE = '\u0000';
 
 export interface FuzzyPeriod {
   word: string;

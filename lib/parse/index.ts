@@ -177,10 +177,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
 
   const signals: StatusSignal[] = [];
   const items: ProblemItem[] = candidates.map((c) => {
-    const longTerm = c.longTermSection
-      ? { text: text.slice(c.longTermSection.titleStart, c.longTermSection.titleEnd), start: c.longTermSection.titleStart, end: c.longTermSection.titleEnd }
-      : null;
-    const decision = decideStatus(text, c.bodyStart, c.end, longTerm);
+    const decision = decideStatus(text, c.bodyStart, c.end, c.sectionStatus);
     signals.push(...decision.signals);
     return {
       id: c.id,

@@ -11,6 +11,7 @@
  * Empty headings (no body, no children) are not items — checks report them as empty sections.
  */
 import type { Outline, OutlineEntry } from './outline';
+import type { SectionStatus } from './status';
 import { entryPath, isEmptySection } from './outline';
 
 export interface ItemCandidate {
@@ -22,9 +23,11 @@ export interface ItemCandidate {
   bodyStart: number;
   start: number;
   end: number;
-  /** The heading of the long-term section this item sits in, if any. */
-  longTermSection: OutlineEntry | null;
+  /** A status stated once for the section the item sits in (`三、需长期整改事项进展情况`), if any. */
+  sectionStatus: SectionStatus | null;
 }
+
+
 
 const PROBLEM_SECTION = /问题|整改落实|整改任务|整改事项|反馈意见|真改实改|整改进展/;
 const NOT_PROBLEM_SECTION = /下一步|巩固|主体责任|组织落实整改|以政治建设为统领|深入学习|政治引领|工作打算|工作计划/;
@@ -53,9 +56,9 @@ export function selectItems(text: string, outline: Outline): ItemCandidate[] {
   const sections = topLevel.filter((e) => e.marker.kind === 'cnDun' && isProblemSection(e));
   if (sections.length) {
     for (const s of sections) {
-      const longTerm = LONG_TERM_SECTION.test(s.node.title) ? s : null;
-      if (isExplicitItem(s)) out.push(candidate(text, s, longTerm));
-      else for (const c of s.children) walk(text, c, longTerm, out);
+      const section = sectionStatusOf(text, s);
+      if (isExplicitItem(s)) out.push(candidate(text, s, section));
+      else for (const c of s.children) walk(text, c, section, out);
     }
   } else {
     // no recognizable problems section: fall back to explicit item lines anywhere
@@ -64,24 +67,30 @@ export function selectItems(text: string, outline: Outline): ItemCandidate[] {
   return out;
 }
 
-function walk(text: string, e: OutlineEntry, longTerm: OutlineEntry | null, out: ItemCandidate[]): void {
+/** The status a section heading states for its items (today: long-term sections). */
+function sectionStatusOf(text: string, e: OutlineEntry): SectionStatus | null {
+  if (!LONG_TERM_SECTION.test(e.node.title)) return null;
+  return { status: 'long_term', text: text.slice(e.titleStart, e.titleEnd), start: e.titleStart, end: e.titleEnd };
+}
+
+function walk(text: string, e: OutlineEntry, section: SectionStatus | null, out: ItemCandidate[]): void {
   if (isExplicitItem(e)) {
-    out.push(candidate(text, e, longTerm));
+    out.push(candidate(text, e, section));
     return;
   }
   if (hasExplicitBelow(e)) {
-    for (const c of e.children) walk(text, c, longTerm, out);
+    for (const c of e.children) walk(text, c, section, out);
     return;
   }
   if (isEmptySection(text, e)) return;
   if ((isProblemStatement(e) && !e.children.some(isProblemStatement)) || !e.children.length) {
-    out.push(candidate(text, e, longTerm));
+    out.push(candidate(text, e, section));
     return;
   }
-  for (const c of e.children) walk(text, c, longTerm, out);
+  for (const c of e.children) walk(text, c, section, out);
 }
 
-function candidate(text: string, e: OutlineEntry, longTermSection: OutlineEntry | null): ItemCandidate {
+function candidate(text: string, e: OutlineEntry, sectionStatus: SectionStatus | null): ItemCandidate {
   return {
     entry: e,
     id: e.node.id,
@@ -90,7 +99,7 @@ function candidate(text: string, e: OutlineEntry, longTermSection: OutlineEntry 
     bodyStart: e.titleEnd,
     start: e.node.start,
     end: e.node.end,
-    longTermSection,
+    sectionStatus,
   };
 }
 

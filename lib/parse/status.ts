@@ -115,15 +115,43 @@ function clauseAround(text: string, f: Found): StatusEvidence {
   return { text: text.slice(s, e), start: s, end: e };
 }
 
+/** A status stated once by the heading of the section an item sits in (the heading is the evidence). */
+export interface SectionStatus extends StatusEvidence {
+  status: ItemStatus;
+}
+
 /**
- * Status of an item whose reporting text is [bodyStart, end). `longTerm` carries the heading of the
- * long-term section the item sits in (its evidence when nothing says it is finished).
+ * Status of an item whose reporting text is [bodyStart, end). `section` is the status its section heading
+ * states for all its items, if any: the item inherits it unless its own text says otherwise.
  */
 export function decideStatus(
   text: string,
   bodyStart: number,
   end: number,
-  longTerm: StatusEvidence | null = null,
+  section: SectionStatus | null = null,
+): StatusDecision {
+  const own = decideOwnStatus(text, bodyStart, end, section?.status === 'long_term' ? section : null);
+  if (!section || section.status === 'long_term' || own.reason === '明确标注') return own;
+  return inheritSectionStatus(own, section);
+}
+
+/**
+ * A section that says its items are done (`（一）已完成整改的问题`) or in progress: the heading decides,
+ * except that an item whose own text still reports open work is never made done by its heading, and an item
+ * under an in-progress heading that reports itself wholly completed stays done.
+ */
+function inheritSectionStatus(own: StatusDecision, section: SectionStatus): StatusDecision {
+  const evidence = { text: section.text, start: section.start, end: section.end };
+  if (section.status === 'done' && own.status === 'in_progress') return own;
+  if (section.status === 'in_progress' && own.status === 'done' && own.reason === '整体完成表述') return own;
+  return { status: section.status, evidence, signals: own.signals, reason: '所在部分标题表明整改状态' };
+}
+
+function decideOwnStatus(
+  text: string,
+  bodyStart: number,
+  end: number,
+  longTerm: StatusEvidence | null,
 ): StatusDecision {
   const slice = text.slice(bodyStart, end);
   const cues = findCues(text, bodyStart, end, slice);

@@ -4,7 +4,7 @@ import { decideStatus, findStatusSignals, findStatusTag } from '@/lib/parse/stat
 const unfinished = (s: string) => findStatusSignals(s, 0, s.length).filter((x) => x.kind === 'unfinished').map((x) => x.text);
 const done = (s: string) => findStatusSignals(s, 0, s.length).filter((x) => x.kind === 'done').map((x) => x.text);
 const status = (s: string, longTerm = false) =>
-  decideStatus(s, 0, s.length, longTerm ? { text: '需长期整改事项进展情况', start: 0, end: 0 } : null).status;
+  decideStatus(s, 0, s.length, longTerm ? { status: 'long_term', text: '需长期整改事项进展情况', start: 0, end: 0 } : null).status;
 
 describe('status signals', () => {
   it('finds the unfinished signals listed in the seeds', () => {
@@ -343,5 +343,25 @@ describe('item labels (lib/parse/items)', () => {
     expect(itemLabel('针对“问题合同未整改”、“阴阳合同赫然存在”问题')).toBe('问题合同未整改、阴阳合同赫然存在');
     expect(itemLabel('针对“制度建设‘形同虚设’”的问题')).toBe('制度建设‘形同虚设’');
     expect(itemLabel('针对没有把区位优势切实转化为经济社会发展优势问题')).toBe('没有把区位优势切实转化为经济社会发展优势');
+  });
+});
+
+describe('status stated by the section heading', () => {
+  const heading = '（一）已完成整改的问题';
+  const under = (status: 'done' | 'in_progress', body: string) => {
+    const text = `${heading}\n${body}`;
+    return decideStatus(text, heading.length + 1, text.length, { status, text: heading, start: 0, end: heading.length });
+  };
+  it('gives items the status of a section that states one, with the heading as evidence', () => {
+    const d = under('done', '1.关于制度执行不严格的问题。修订了财务管理制度，组织培训2次。');
+    expect(d.status).toBe('done');
+    expect(d.evidence?.text).toBe(heading);
+  });
+  it('never makes an item with open work done because of its heading', () => {
+    expect(under('done', '1.关于台账不清的问题。目前正在逐村核对。').status).toBe('in_progress');
+  });
+  it('keeps an in-progress heading unless the item reports itself wholly completed', () => {
+    expect(under('in_progress', '1.关于道路建设滞后的问题。制定了建设计划。').status).toBe('in_progress');
+    expect(under('in_progress', '1.关于道路建设滞后的问题。该问题已完成整改。').status).toBe('done');
   });
 });

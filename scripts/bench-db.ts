@@ -9,7 +9,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { backupToJson, importBackup } from '../lib/backup';
+import { backupToJson, importBackup } from '../lib/db/backup';
 import { listAnnotations, openDb } from '../lib/db';
 import {
   BACKUP_FORMAT,

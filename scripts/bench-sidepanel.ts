@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { backupToJson } from '../lib/backup';
+import { backupToJson } from '../lib/db/backup';
 import { launch, openSidePanel, type Session } from '../test/e2e/harness';
 import { makeLargeBackup } from './bench-db';
 

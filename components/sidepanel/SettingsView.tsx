@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { requestPersistence, type PersistenceState } from '@/lib/db';
-import { backupFileName, backupToJson, exportBackup, importBackup } from '@/lib/backup';
+import { backupFileName, backupToJson, exportBackup, importBackup } from '@/lib/db/backup';
 import { hostOf, loadPrefs, savePrefs, type Prefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 import { downloadFile } from './download';

@@ -35,7 +35,7 @@ export const setting = z.object({ key: z.string().min(1), value: z.unknown() });
 export type NoticeSnapshot = z.infer<typeof noticeSnapshot>;
 export type NoticeRecord = z.infer<typeof noticeRecord>;
 
-// Backup file (owner: lib/backup.ts) — the whole library in one JSON file.
+// Backup file (owner: lib/db/backup.ts) — the whole library in one JSON file.
 export const BACKUP_FORMAT = 'rectify-lens-backup';
 export const BACKUP_SCHEMA_VERSION = 1;
 export const backupFile = z.object({

@@ -10,7 +10,7 @@ import {
   importBackup,
   issuePath,
   jsonErrorOffset,
-} from '@/lib/backup';
+} from '@/lib/db/backup';
 import {
   addAnnotation,
   openDb,

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { Table } from 'dexie';
-import type { RectifyDB } from './db';
+import type { RectifyDB } from './database';
 import {
   BACKUP_FORMAT,
   BACKUP_SCHEMA_VERSION,
@@ -19,7 +19,7 @@ import {
   type NoticeRecord,
   type NoticeSnapshot,
   type StatusOverride,
-} from './schema';
+} from '@/lib/schema';
 
 export const MAX_BACKUP_CHARS = 200 * 1024 * 1024;
 const MAX_LISTED_ISSUES = 10;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { requestPersistence, type PersistenceState } from '@/lib/db';
-import { backupFileName, backupToJson, exportBackup, importBackup } from '@/lib/db/backup';
+import { backupFileName, backupToJson, checkBackupSize, exportBackup, importBackup } from '@/lib/db/backup';
 import { hostOf, loadPrefs, savePrefs, type Prefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 import { downloadFile } from './download';
@@ -38,6 +38,7 @@ export function SettingsView({ tabId }: { tabId: number | null }) {
     const file = files?.[0];
     if (!file) return;
     try {
+      checkBackupSize(file.size);
       const result = await importBackup(sidePanelDb(), await file.text());
       const added = Object.values(result.added).reduce((a, b) => a + b, 0);
       setStatus({ ok: true, text: t('backupImported', String(added)) });

@@ -4,10 +4,12 @@
  * Import is all-or-nothing: the file is parsed and validated completely before anything is written,
  * and every table is written in ONE transaction. It is idempotent: records are put by primary key,
  * so importing the same file twice adds nothing; for annotations the newer `updatedAt` wins.
- * Error messages are for the user (zh-CN) and say what is wrong and where.
+ * A snapshot whose text does not match its content hash refuses the whole file, and a stored snapshot's
+ * text is never replaced by an import. Error messages are for the user (zh-CN) and say what is wrong and where.
  */
 import { z } from 'zod';
 import type { Table } from 'dexie';
+import { contentHash } from '@/lib/hash';
 import type { RectifyDB } from './database';
 import {
   BACKUP_FORMAT,
@@ -72,7 +74,7 @@ export function backupFileName(file: BackupFile): string {
 // Parse and validate (pure; throws BackupError)
 
 export function parseBackup(json: string, options: ImportOptions = {}): BackupFile {
-  checkSize(json, options.maxChars ?? MAX_BACKUP_CHARS);
+  checkBackupSize(json.length, options.maxChars ?? MAX_BACKUP_CHARS);
   const data = parseJson(json);
   checkHeader(data);
   const result = backupFile.safeParse(data, { error: z.locales.zhCN().localeError });
@@ -80,11 +82,12 @@ export function parseBackup(json: string, options: ImportOptions = {}): BackupFi
   return result.data;
 }
 
-function checkSize(json: string, maxChars: number): void {
-  if (json.length <= maxChars) return;
+/** Refuses a backup above the limit; called with the file's size before it is read into memory, and on the text. */
+export function checkBackupSize(size: number, maxChars: number = MAX_BACKUP_CHARS): void {
+  if (size <= maxChars) return;
   const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0);
   throw new BackupError(
-    `备份文件过大（约 ${mb(json.length)} MB），超过 ${mb(maxChars)} MB 的上限，未导入任何数据。请确认选择的是 Rectify Lens 导出的备份文件。`,
+    `备份文件过大（约 ${mb(size)} MB），超过 ${mb(maxChars)} MB 的上限，未导入任何数据。请确认选择的是 Rectify Lens 导出的备份文件。`,
   );
 }
 
@@ -240,7 +243,36 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 // Import
 
 export async function importBackup(db: RectifyDB, json: string, options: ImportOptions = {}): Promise<ImportResult> {
-  return writeBackup(db, parseBackup(json, options));
+  const file = parseBackup(json, options);
+  await verifySnapshotHashes(file);
+  try {
+    return await writeBackup(db, file);
+  } catch (err) {
+    throw storageError(err);
+  }
+}
+
+/**
+ * A snapshot is identified by the hash of its text: a file whose text does not hash to its key was edited
+ * or damaged, and importing it would file foreign text under a trusted version. The whole import is refused.
+ */
+export async function verifySnapshotHashes(file: BackupFile): Promise<void> {
+  const bad: string[] = [];
+  for (const [i, snapshot] of file.snapshots.entries()) {
+    if ((await contentHash(snapshot.text)) !== snapshot.hash) bad.push(`snapshots[${i}]（${snapshot.title ?? snapshot.url}）`);
+  }
+  if (!bad.length) return;
+  const listed = bad.slice(0, MAX_LISTED_ISSUES).map((b) => `- ${b}`);
+  const more = bad.length > MAX_LISTED_ISSUES ? [`……另有 ${bad.length - MAX_LISTED_ISSUES} 个`] : [];
+  throw new BackupError(['备份文件中以下通报版本的正文与其校验值不符（文件可能被修改或已损坏），未导入任何数据：', ...listed, ...more].join('\n'));
+}
+
+/** Storage failures in words a user can act on; nothing was written (the import is one transaction). */
+export function storageError(err: unknown): Error {
+  if (err instanceof BackupError) return err;
+  const name = (err as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (err as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') return new BackupError('磁盘空间不足，无法保存导入的数据；本机数据未作任何改动。请清理磁盘空间后重试。');
+  return new BackupError(`保存导入的数据时出错，本机数据未作任何改动：${err instanceof Error ? err.message : String(err)}`);
 }
 
 /** Writes a validated backup in one transaction; if anything fails, nothing is changed. */
@@ -305,10 +337,10 @@ function mergeNotice(existing: NoticeRecord, incoming: NoticeRecord): NoticeReco
   };
 }
 
-/** Same hash ⇒ same text; only the seen-period can differ. */
+/** Same hash ⇒ same text: the stored snapshot is kept as it is, only its seen-period widens. */
 function mergeSnapshot(existing: NoticeSnapshot, incoming: NoticeSnapshot): NoticeSnapshot {
   return {
-    ...incoming,
+    ...existing,
     firstSeen: minIso(existing.firstSeen, incoming.firstSeen),
     lastSeen: maxIso(existing.lastSeen, incoming.lastSeen),
   };

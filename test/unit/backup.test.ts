@@ -84,6 +84,13 @@ async function rejection(promise: Promise<unknown>): Promise<BackupError> {
   return error as BackupError;
 }
 
+async function libraryWithBackup() {
+  const db = freshDb();
+  await fillLibrary(db);
+  const file = await exportBackup(db);
+  return { db, file, before: await tables(db) };
+}
+
 describe('exportBackup / importBackup round trip', () => {
   it('restores identical data after a wipe', async () => {
     const source = freshDb();
@@ -156,13 +163,6 @@ describe('exportBackup / importBackup round trip', () => {
 });
 
 describe('importBackup refuses bad files and writes nothing', () => {
-  async function libraryWithBackup() {
-    const db = freshDb();
-    await fillLibrary(db);
-    const file = await exportBackup(db);
-    return { db, file, before: await tables(db) };
-  }
-
   it('reports a truncated file with line and column', async () => {
     const { db, file, before } = await libraryWithBackup();
     const pretty = JSON.stringify(file, null, 2);
@@ -299,5 +299,47 @@ describe('issuePath', () => {
     expect(issuePath(['annotations', 3, 'severity'])).toBe('annotations[3].severity');
     expect(issuePath(['snapshots', 0, 'model', 'items', 12, 'deadlines', 0, 'date'])).toBe('snapshots[0].model.items[12].deadlines[0].date');
     expect(issuePath([])).toBe('（文件顶层）');
+  });
+});
+
+describe('import never trusts or replaces stored text', () => {
+  it('refuses a file whose snapshot text does not match its content hash, and writes nothing', async () => {
+    const { db, file, before } = await libraryWithBackup();
+    const tampered: BackupFile = {
+      ...file,
+      snapshots: file.snapshots.map((s, i) => (i === 1 ? { ...s, text: s.text.replace('整改', '整顿') } : s)),
+    };
+    const error = await rejection(importBackup(db, backupToJson(tampered)));
+    expect(error.message).toContain('正文与其校验值不符');
+    expect(error.message).toContain('snapshots[1]');
+    expect(await tables(db)).toEqual(before);
+  });
+
+  it('keeps the stored snapshot (text and model) when a file brings the same version again', async () => {
+    const { db, file } = await libraryWithBackup();
+    const stored = file.snapshots[0];
+    const incoming: BackupFile = {
+      ...file,
+      snapshots: [{ ...stored, model: { ...stored.model, items: [] }, lastSeen: '2099-01-01T00:00:00.000Z' }],
+    };
+    await importBackup(db, backupToJson(incoming));
+    const after = await db.snapshots.get(stored.hash);
+    expect(after?.model.items.length).toBe(stored.model.items.length);
+    expect(after?.text).toBe(stored.text);
+    expect(after?.lastSeen).toBe('2099-01-01T00:00:00.000Z');
+  });
+
+  it('says the disk is full and nothing changed when storage runs out of quota', async () => {
+    const { db, file, before } = await libraryWithBackup();
+    const quota = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+    db.settings.hook('creating', quota);
+    const incoming: BackupFile = { ...file, settings: [...file.settings, { key: 'export.format', value: 'docx' }] };
+    const error = await rejection(importBackup(db, backupToJson(incoming)));
+    db.settings.hook('creating').unsubscribe(quota);
+    expect(error.message).toContain('磁盘空间不足');
+    expect(error.message).toContain('未作任何改动');
+    expect(await tables(db)).toEqual(before);
   });
 });

@@ -23,7 +23,12 @@ export const CSV_HEADER = [
   '定位状态',
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell a spreadsheet would run as a formula: `= + - @` (or their full-width forms `＝ ＋ － ＠`, which
+ * Excel folds) first, possibly after spaces, NBSP, U+3000, a BOM or zero-width characters, which spreadsheets
+ * skip; a leading tab or CR too.
+ */
+const FORMULA_START = /^[\s\u00a0\u3000\ufeff\u200b-\u200d\u2060]*[=+\-@＝＋－＠]|^[\t\r]/;
 
 export function csvCell(value: string): string {
   const guarded = FORMULA_START.test(value) ? `'${value}` : value;

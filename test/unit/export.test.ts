@@ -111,6 +111,13 @@ describe('format helpers', () => {
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     expect(csvCell('已完成整改')).toBe('已完成整改');
   });
+  it('guards formulas hidden behind spaces, NBSP, U+3000, BOM, zero-width characters and full-width signs', () => {
+    for (const lead of [' ', '\u00a0', '\u3000', '\ufeff', '\u200b', '\u2060', '  \u3000']) {
+      for (const sign of ['=', '+', '-', '@']) expect(csvCell(`${lead}${sign}1+1`)).toBe(`'${lead}${sign}1+1`);
+    }
+    for (const sign of ['＝', '＋', '－', '＠']) expect(csvCell(`${sign}SUM(A1)`)).toBe(`'${sign}SUM(A1)`);
+    expect(csvCell(' 整改完成率 100%')).toBe(' 整改完成率 100%');
+  });
   it('escapes Markdown and HTML', () => {
     expect(mdEscape(HOSTILE)).toBe('\\<img src=x onerror=alert(1)\\>');
     expect(mdEscape('# 标题')).toBe('\\# 标题');

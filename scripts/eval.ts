@@ -15,11 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { detectNotice } from '../lib/detect';
 import { parseNotice } from '../lib/parse/index';
-import { META_FIELDS, noticeLabel, scoreFile, type FileScore, type MetaField } from './eval/score';
+import { noticeLabel } from './eval/labels';
+import { META_FIELDS, scoreFile, type FileScore, type MetaField } from './eval/score';
 
 export const EVAL_TODAY = '2026-11-30';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPORA = [
+export const CORPORA = [
   { group: 'real', dir: join(ROOT, 'test/fixtures/real') },
   { group: 'seeds', dir: join(ROOT, 'test/fixtures/seeds') },
 ] as const;

@@ -2,41 +2,8 @@
  * Scoring one labelled notice against the parser (test/fixtures/real/README.md says how labels are written).
  * Pure: label + raw text + parse result in, counts out. scripts/eval.ts sums the counts over the corpus.
  */
-import { z } from 'zod';
 import type { Notice, ProblemItem } from '../../lib/schema';
-
-const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
-const labelStatus = z.enum(['done', 'in_progress', 'long_term', 'unclear']);
-
-export const labelItem = z.object({
-  quote: z.string().min(2),
-  status: labelStatus.nullable(),
-  evidence: z.string().nullable().optional(),
-  deadlines: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
-  why: z.string().optional(),
-});
-
-export const noticeLabel = z.object({
-  url: z.string().nullable(),
-  source: z.string(),
-  notice: z.boolean(),
-  complete: z.boolean().optional(),
-  layout: z.array(z.string()).optional(),
-  meta: z
-    .object({
-      title: z.string().nullable(),
-      organization: z.string().nullable(),
-      inspectionBody: z.string().nullable(),
-      inspectionPeriod: z.object({ start: partialDate.nullable(), end: partialDate.nullable() }).nullable().optional(),
-      feedbackDate: partialDate.nullable(),
-      publishDate: partialDate.nullable(),
-    })
-    .optional(),
-  items: z.array(labelItem).default([]),
-  notes: z.string().optional(),
-});
-export type NoticeLabel = z.infer<typeof noticeLabel>;
-export type LabelItem = z.infer<typeof labelItem>;
+import type { NoticeLabel } from './labels';
 
 export const META_FIELDS = ['title', 'organization', 'inspectionBody', 'inspectionPeriod', 'feedbackDate', 'publishDate'] as const;
 export type MetaField = (typeof META_FIELDS)[number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '@/lib/parse/index';
-import { noticeLabel, scoreFile, scoreMeta, toNormalized } from '../../scripts/eval/score';
+import { noticeLabel } from '../../scripts/eval/labels';
+import { scoreFile, scoreMeta, toNormalized } from '../../scripts/eval/score';
 
 const RAW = [
   '中共某某镇委员会关于巡察整改进展情况的通报',

@@ -4,10 +4,11 @@
  *   npm run bench [-- --json]
  *
  * Sections are registered in SECTIONS; a section whose script is not present (yet) is skipped.
- * JSON output: `{ "parse": …, "anchor": …, "db": …, "compare": … }`, one key per section.
+ * JSON output: `{ "parse": …, "adversarial": …, "anchor": …, "db": …, "compare": … }`, one key per section.
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { benchAdversarial, formatAdversarialBench } from './bench-adversarial';
 import { benchParse, formatParseBench } from './bench-parse';
 
 interface BenchSection {
@@ -35,6 +36,7 @@ function optional(key: string, file: string, exportName: string, title: string):
 
 const SECTIONS: BenchSection[] = [
   { key: 'parse', file: null, run: async () => benchParse(), format: (r) => formatParseBench(r as ReturnType<typeof benchParse>) },
+  { key: 'adversarial', file: null, run: async () => benchAdversarial(), format: (r) => formatAdversarialBench(r as ReturnType<typeof benchAdversarial>) },
   optional('anchor', './bench-anchor.ts', 'benchAnchor', '批注定位性能'),
   optional('db', './bench-db.ts', 'benchDb', '批注库性能'),
   optional('compare', './bench-compare.ts', 'benchCompare', '通报比对性能'),

@@ -22,12 +22,13 @@ h3 { font-size: 14pt; margin: 1em 0 .3em; }
 table { width: 100%; border-collapse: collapse; font-family: "宋体", "SimSun", "Songti SC", serif; font-size: 10.5pt; line-height: 1.4; margin: .5em 0; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; word-break: break-all; }
 th { background: #eee; }
+table.fixed { table-layout: fixed; }
 thead { display: table-header-group; }
 tr, blockquote { page-break-inside: avoid; break-inside: avoid; }
 blockquote { margin: .3em 0 .3em 1em; padding-left: .6em; border-left: 3pt solid #999; }
 .muted { color: #555; font-size: 12pt; }
 .override { font-weight: bold; }
-.status { display: inline-block; border: 1pt solid #000; padding: 0 3pt; white-space: nowrap; }
+.status { display: inline-block; border: 1pt solid #000; padding: 0 3pt; }
 .status-inferred { border-style: dashed; font-style: italic; }
 .status-reviewed { border-style: double; border-width: 3pt; }
 .parts { margin: 0; padding-left: 1.2em; }
@@ -35,10 +36,11 @@ blockquote { margin: .3em 0 .3em 1em; padding-left: .6em; border-left: 3pt solid
 @media print { a { color: #000; text-decoration: none; } }
 `;
 
-function table(head: string[], rows: string[][], rawCells = false): string {
+function table(head: string[], rows: string[][], rawCells = false, widths: number[] = []): string {
+  const cols = widths.length ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${rawCells ? c : escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table${widths.length ? ' class="fixed"' : ''}>${cols}<thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 /** The status in a box whose outline tells the certainty (dashed: inferred; double: reviewed), and says it in words. */
@@ -85,6 +87,7 @@ export function toHtml(review: ReviewExport): string {
         e(i.change ?? ''),
       ]),
       true,
+      [7, 13, 11, 7, 8, 13, 25, 9, 7],
     ),
   );
   parts.push('<h2>四、审阅批注</h2>');

@@ -245,13 +245,14 @@ function stillMoving(clauses: Clause[], measures: number): Clause[] {
   const doneMeasures = new Set(clauses.filter((d) => d.measure >= 0 && (d.cue === 'strong' || d.cue === 'weak')).map((d) => d.measure));
   const leadClosed = measures >= 2 && doneMeasures.size === measures;
   const out: Clause[] = [];
-  clauses.forEach((c, i) => {
-    if (c.cue !== 'progress') return;
-    if (c.measure < 0 && leadClosed) return;
-    const closed = clauses.slice(i + 1).some((d) => d.sentence === c.sentence && (d.cue === 'strong' || d.cue === 'weak'));
-    if (!closed) out.push(c);
-  });
-  return out;
+  // walking backwards, `doneAfter` is the sentence of the nearest later done claim (clauses are in text order)
+  let doneAfter = -1;
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = clauses[i];
+    if (c.cue === 'strong' || c.cue === 'weak') doneAfter = c.sentence;
+    else if (c.cue === 'progress' && !(c.measure < 0 && leadClosed) && doneAfter !== c.sentence) out.push(c);
+  }
+  return out.reverse();
 }
 
 /** How many of the item's sub-measures report no result (0 for an item without sub-measures that reports one). */

@@ -3,7 +3,7 @@
  * version of a notice may put a different problem at the same position. An override therefore applies
  * only where the item still carries the label it was made for.
  */
-import type { Notice, ProblemItem, StatusOverride } from '@/lib/schema';
+import type { ItemStatus, Notice, ProblemItem, StatusOverride } from '@/lib/schema';
 
 export function overrideFor(item: ProblemItem, overrides: readonly StatusOverride[]): StatusOverride | null {
   return overrides.find((o) => o.itemId === item.id && o.itemLabel === item.label) ?? null;
@@ -12,4 +12,36 @@ export function overrideFor(item: ProblemItem, overrides: readonly StatusOverrid
 /** The overrides that still apply to this version of the notice. */
 export function overridesFor(notice: Notice, overrides: readonly StatusOverride[]): StatusOverride[] {
   return overrides.filter((o) => notice.items.some((i) => i.id === o.itemId && i.label === o.itemLabel));
+}
+
+/**
+ * A reviewer's decision on an item: a new status with a reason, recording the parsed reading it replaces
+ * (status and certainty), so exports and compare can tell a confirmed inference from an override.
+ */
+export function reviewDecision(
+  noticeKey: string,
+  item: ProblemItem,
+  status: ItemStatus,
+  reason: string,
+  createdAt: string,
+): StatusOverride {
+  return {
+    noticeKey,
+    itemId: item.id,
+    itemLabel: item.label,
+    status,
+    reason,
+    createdAt,
+    replaced: { status: item.status, certainty: item.certainty },
+  };
+}
+
+/** One-click confirmation: the reviewer read the text and agrees with the parsed status. */
+export function confirmation(noticeKey: string, item: ProblemItem, reason: string, createdAt: string): StatusOverride {
+  return reviewDecision(noticeKey, item, item.status, reason, createdAt);
+}
+
+/** Whether a decision kept the parsed status (a confirmation) rather than changing it. */
+export function isConfirmation(o: StatusOverride): boolean {
+  return o.replaced !== undefined && o.replaced.status === o.status;
 }

@@ -187,8 +187,9 @@ export function renderMarkdown(a: AnalyzedNotice): string {
   const counts = Object.entries(STATUS_ZH).map(([k, zh]) => `${zh} ${n.items.filter((i) => i.status === k).length}`);
   out.push(`## 整改事项（共 ${n.items.length} 项：${counts.join('，')}）`, '');
   for (const it of n.items) {
-    const ev = it.statusEvidence ? `（依据：“${it.statusEvidence.text}”）` : '';
-    out.push(`- [${STATUS_ZH[it.status]}] ${it.path.join(' › ')} ${it.label}${ev}`);
+    const ev = it.statusEvidence.basis ? `（依据：“${it.statusEvidence.basis.text}”）` : '';
+    const inferred = it.certainty === 'inferred' ? '（推断）' : '';
+    out.push(`- [${STATUS_ZH[it.status]}${inferred}] ${it.path.join(' › ')} ${it.label}${ev}`);
     for (const d of it.deadlines) {
       const od = d.overdueAtPublication ? '，发布时已逾期' : '';
       out.push(`  - 期限：“${d.text}” → ${d.date ?? '日期不明确'}${d.explanation ? `（${d.explanation}）` : ''}${od}`);

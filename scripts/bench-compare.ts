@@ -73,7 +73,11 @@ function buildNotice(k: number, base: SourceItem[]): { notice: Notice; text: str
       id: `n${k}-i${i}`,
       path: ['二', `（${Math.floor(i / 10) + 1}）`, `${items.length + 1}.`],
       status: progress as ItemStatus,
-      statusEvidence: item.statusEvidence ? shift(item.statusEvidence, by) : null,
+      statusEvidence: {
+        basis: item.statusEvidence.basis ? shift(item.statusEvidence.basis, by) : null,
+        progress: item.statusEvidence.progress.map((e) => shift(e, by)),
+        open: item.statusEvidence.open.map((e) => shift(e, by)),
+      },
       deadlines: item.deadlines.map((d) => shift(d, by)),
       quantities: item.quantities.map((q) => shift({ ...q, value: q.value + (random() < 0.3 ? k : 0) }, by)),
       start: item.start + by,

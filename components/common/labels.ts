@@ -1,6 +1,6 @@
 /** Display names for domain enums, through i18n (never literals in components). */
 import { t, type MessageKey } from '@/lib/i18n';
-import type { FindingKind, HighlightCategory, ItemStatus, Severity } from '@/lib/schema';
+import type { FindingKind, HighlightCategory, ItemStatus, Severity, StatusCertainty } from '@/lib/schema';
 
 const STATUS_KEYS: Record<ItemStatus, MessageKey> = {
   done: 'statusDone',
@@ -30,6 +30,21 @@ const FINDING_KEYS: Record<FindingKind, MessageKey> = {
 const SEVERITY_KEYS: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
 
 export const statusLabel = (s: ItemStatus): string => t(STATUS_KEYS[s]);
+
+/** How sure a shown status is: the parser's certainty, or `reviewed` once a reviewer confirmed or changed it. */
+export type ShownCertainty = StatusCertainty | 'reviewed';
+const CERTAINTY_KEYS: Record<StatusCertainty, MessageKey> = {
+  stated: 'certaintyStated',
+  inferred: 'certaintyInferred',
+  unclear: 'certaintyUnclear',
+};
+export const certaintyLabel = (c: StatusCertainty): string => t(CERTAINTY_KEYS[c]);
+/** The chip text: `已完成`, `已完成（推断）`, `已完成（已确认）` — the certainty is written, not only drawn. */
+export function statusText(s: ItemStatus, c: ShownCertainty): string {
+  if (c === 'inferred') return t('statusInferred', statusLabel(s));
+  if (c === 'reviewed') return t('statusReviewed', statusLabel(s));
+  return statusLabel(s);
+}
 export const categoryLabel = (c: HighlightCategory): string => t(CATEGORY_KEYS[c]);
 export const findingLabel = (k: FindingKind): string => t(FINDING_KEYS[k]);
 /** A finding's kind label and its message, without repeating the label when the message starts with it. */

@@ -156,7 +156,7 @@ function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; i
       <div class="rl-node-row">
         {hasChildren ? <button class="rl-twisty" aria-label={open ? t('collapse') : t('expand')} onClick={() => setOpen(!open)}>{open ? '▾' : '▸'}</button> : <span class="rl-twisty" />}
         <button class="rl-node-title" data-outline-id={node.id} data-item-id={headItem?.id} onClick={() => onPick(node.start, Math.min(node.end, node.start + 40))}>
-          {headItem && head && <StatusChip status={head.status} parsed={headItem.status} />}
+          {headItem && head && <StatusChip status={head.status} certainty={head.certainty} parsed={headItem.status} />}
           <span class="rl-marker">{node.marker}</span>{node.title}
         </button>
       </div>
@@ -171,11 +171,11 @@ function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; i
 }
 
 function ItemRow({ item, overrides, onPick }: { item: ProblemItem; overrides: StatusOverride[]; onPick: (s: number, e: number) => void }) {
-  const { status } = effectiveStatus(item, overrides);
+  const { status, certainty } = effectiveStatus(item, overrides);
   return (
     <li role="treeitem" class="rl-item">
       <button class="rl-item-row" data-item-id={item.id} onClick={() => onPick(item.start, Math.min(item.end, item.start + 60))}>
-        <StatusChip status={status} parsed={item.status} />
+        <StatusChip status={status} certainty={certainty} parsed={item.status} />
         <span class="rl-item-label">{item.label}</span>
       </button>
     </li>

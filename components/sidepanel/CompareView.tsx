@@ -6,7 +6,7 @@ import { ingestText, type IngestedNotice } from '@/lib/ingest';
 import type { Comparison, DeadlineChange, ItemChange, Notice, NoticeRecord, NoticeSnapshot, PageState } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t, type MessageKey } from '@/lib/i18n';
-import { statusLabel } from '../common/labels';
+import { statusText } from '../common/labels';
 import { ingestFile } from './LibraryView';
 import { ExportBar } from './ExportBar';
 import { overridesFor } from '@/lib/overrides';
@@ -154,13 +154,13 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
                 return (
                   <tr key={i} class={`sp-change-${r.change}`} data-change={r.change}>
                     <td>{t(CHANGE_KEYS[r.change])}{r.score !== null && <div class="sp-muted">{t('matchScore', r.score.toFixed(2))}</div>}</td>
-                    <td>{r.earlierItem ? `${r.earlierItem.label}（${statusLabel(r.earlierItem.status)}）` : '—'}</td>
-                    <td>{r.currentItem ? <button class="sp-link" onClick={() => item && void scrollPage(tabId, item.start, Math.min(item.end, item.start + 60))}>{r.currentItem.label}（{statusLabel(r.currentItem.status)}）</button> : '—'}</td>
+                    <td>{r.earlierItem ? `${r.earlierItem.label}（${statusText(r.earlierItem.status, r.earlierItem.certainty ?? 'stated')}）` : '—'}</td>
+                    <td>{r.currentItem ? <button class="sp-link" onClick={() => item && void scrollPage(tabId, item.start, Math.min(item.end, item.start + 60))}>{r.currentItem.label}（{statusText(r.currentItem.status, r.currentItem.certainty ?? 'stated')}）</button> : '—'}</td>
                     <td>
                       {r.numberChanges.map((n, j) => <div key={`n${j}`}>{n.context}{n.beforeText} → {n.afterText}（{n.delta > 0 ? '+' : ''}{n.delta}{n.unit}）</div>)}
                       {r.deadlineChanges.map((d, j) => <div key={`d${j}`}>{t(DEADLINE_KEYS[d.kind])}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}{d.days !== null ? t('deadlineDays', Math.abs(d.days)) : ''}</div>)}
                       {r.history.length > 1 && (
-                        <ol class="sp-history">{r.history.map((h, j) => <li key={j}>{formatGongwenDate(h.noticeDate)} {h.status === 'absent' ? t('absent') : statusLabel(h.status)}{h.source === 'override' ? `（${t('overridden')}）` : ''}{h.evidence ? `「${h.evidence}」` : ''}</li>)}</ol>
+                        <ol class="sp-history">{r.history.map((h, j) => <li key={j}>{formatGongwenDate(h.noticeDate)} {h.status === 'absent' ? t('absent') : statusText(h.status, h.certainty ?? 'stated')}{h.source === 'override' ? `（${t('overridden')}）` : ''}{h.evidence ? `「${h.evidence}」` : ''}</li>)}</ol>
                       )}
                     </td>
                   </tr>

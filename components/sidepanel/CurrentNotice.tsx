@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import type { ItemStatus, Notice, PageState, ProblemItem, StatusOverride } from '@/lib/schema';
-import { clearOverride, listOverrides, setOverride } from '@/lib/db';
-import { sendToBackground, sendToTab } from '@/lib/messaging';
+import type { ItemStatus, Notice, PageState } from '@/lib/schema';
+import { listOverrides } from '@/lib/db';
+import { sendToBackground } from '@/lib/messaging';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t } from '@/lib/i18n';
 import { findingParts, statusLabel } from '../common/labels';
-import { StatusChip } from '../common/StatusChip';
 import { effectiveStatus } from '../common/outline';
 import { scrollPage, sidePanelDb } from './hooks';
 import { ExportBar } from './ExportBar';
+import { ItemCard } from './ItemCard';
 
 interface Props {
   tabId: number | null;
@@ -125,70 +125,5 @@ export function MetaBlock({ notice }: { notice: Notice }) {
         {contacts.length > 0 && (<><dt>{t('metaContacts')}</dt><dd>{contacts.join('；')}</dd></>)}
       </dl>
     </section>
-  );
-}
-
-function ItemCard({ item, overrides, noticeKey, tabId, onGo }: { item: ProblemItem; overrides: StatusOverride[]; noticeKey: string | null; tabId: number | null; onGo: (s: number, e: number) => void }) {
-  const { status, override } = effectiveStatus(item, overrides);
-  const [editing, setEditing] = useState(false);
-  return (
-    <li class="sp-item" data-item-id={item.id}>
-      <div class="sp-item-head">
-        <StatusChip status={status} parsed={item.status} />
-        <button class="sp-link sp-item-label" onClick={() => onGo(item.start, Math.min(item.end, item.start + 60))}>
-          <span class="sp-path">{item.path.join(' ')}</span> {item.label}
-        </button>
-      </div>
-      {item.statusEvidence && (
-        <button class="sp-link sp-evidence" onClick={() => onGo(item.statusEvidence!.start, item.statusEvidence!.end)}>
-          {t('evidence')}「{item.statusEvidence.text}」
-        </button>
-      )}
-      {item.deadlines.map((d, i) => (
-        <div key={i} class={`sp-deadline${d.overdueAtPublication ? ' sp-overdue' : ''}`}>
-          {t('deadline')} {d.date ? formatGongwenDate(d.date) : t('unknown')}（{d.text}）{d.explanation ? ` · ${d.explanation}` : ''}
-        </div>
-      ))}
-      {override && <div class="sp-override">{t('overrideShown', statusLabel(override.status), override.reason)}</div>}
-      {noticeKey && (editing
-        ? <OverrideForm item={item} noticeKey={noticeKey} current={override} tabId={tabId} onDone={() => setEditing(false)} />
-        : <button class="sp-small" onClick={() => setEditing(true)}>{override ? t('editOverride') : t('overrideStatus')}</button>)}
-    </li>
-  );
-}
-
-function OverrideForm({ item, noticeKey, current, tabId, onDone }: { item: ProblemItem; noticeKey: string; current: StatusOverride | null; tabId: number | null; onDone: () => void }) {
-  const [status, setStatus] = useState<ItemStatus>(current?.status ?? item.status);
-  const [reason, setReason] = useState(current?.reason ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const db = sidePanelDb();
-  const notifyPage = () => (tabId !== null ? sendToTab(tabId, { type: 'reload-annotations' }).catch(() => undefined) : undefined);
-  const save = async (e: Event) => {
-    e.preventDefault();
-    if (!reason.trim()) return setError(t('overrideReasonRequired'));
-    await setOverride(db, { noticeKey, itemId: item.id, itemLabel: item.label, status, reason: reason.trim(), createdAt: new Date().toISOString() });
-    await notifyPage();
-    onDone();
-  };
-  const remove = async () => {
-    await clearOverride(db, noticeKey, item.id);
-    await notifyPage();
-    onDone();
-  };
-  return (
-    <form class="sp-override-form" onSubmit={save}>
-      <label>{t('overrideTo')}
-        <select name="status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as ItemStatus)}>
-          {(['done', 'in_progress', 'long_term', 'unclear'] as const).map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
-        </select>
-      </label>
-      <label>{t('overrideReason')}<input name="reason" type="text" value={reason} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} /></label>
-      {error && <p class="sp-error" role="alert">{error}</p>}
-      <div class="sp-row">
-        <button type="submit" class="sp-primary">{t('save')}</button>
-        {current && <button type="button" onClick={remove}>{t('clearOverride')}</button>}
-        <button type="button" onClick={onDone}>{t('cancel')}</button>
-      </div>
-    </form>
   );
 }

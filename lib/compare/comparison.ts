@@ -21,7 +21,7 @@ export interface CompareOptions {
 }
 
 function ref(item: ProblemItem, eff: Effective): ComparedItem {
-  return { id: item.id, label: item.label, path: item.path, status: eff.status };
+  return { id: item.id, label: item.label, path: item.path, status: eff.status, certainty: eff.certainty };
 }
 
 function classify(earlier: Effective | null, current: Effective | null, lastSeen: Effective | null): ItemChange {

@@ -1,6 +1,7 @@
 // A problem's trail through the notices: effective status, aligned-item chains, status history, overdue commitments.
 import type {
   ItemStatus,
+  StatusCertainty,
   Notice,
   OverdueCommitment,
   ProblemItem,
@@ -17,14 +18,16 @@ export interface Snapshot {
 
 export interface Effective {
   status: ItemStatus;
+  /** The parsed certainty, or `reviewed` for a reviewer's confirmation or override. */
+  certainty: StatusCertainty | 'reviewed';
   evidence: string | null;
   source: 'parsed' | 'override';
 }
 
 export function effective(item: ProblemItem, snap: Snapshot): Effective {
   const o = snap.overrides.get(item.id);
-  if (o) return { status: o.status, evidence: o.reason, source: 'override' };
-  return { status: item.status, evidence: item.statusEvidence?.text ?? null, source: 'parsed' };
+  if (o) return { status: o.status, certainty: 'reviewed', evidence: o.reason, source: 'override' };
+  return { status: item.status, certainty: item.certainty, evidence: item.statusEvidence.basis?.text ?? null, source: 'parsed' };
 }
 
 /** Only an explicit 'done' counts as reported done; long_term and unclear items are still open. */

@@ -1,6 +1,7 @@
 // The notice library: saving visits as notices + text snapshots, listing, finding the notice of a page, deleting.
 import { contentHash } from '../hash';
 import {
+  notice as noticeSchema,
   noticeRecord as noticeRecordSchema,
   noticeSnapshot as noticeSnapshotSchema,
   type Notice,
@@ -130,13 +131,23 @@ export async function getNotice(db: RectifyDB, key: string): Promise<NoticeRecor
   return db.notices.get(key);
 }
 
+/**
+ * A stored snapshot with its model read through the Notice schema: models stored before a model change
+ * are upgraded on read (e.g. items without a status certainty, see lib/schema/notice.ts).
+ */
+function upgraded(s: NoticeSnapshot): NoticeSnapshot {
+  const model = noticeSchema.safeParse(s.model);
+  return model.success ? { ...s, model: model.data } : s;
+}
+
 /** Snapshots of a notice, newest first. */
 export async function listSnapshots(db: RectifyDB, noticeKey: string): Promise<NoticeSnapshot[]> {
-  return newestFirst(await db.snapshots.where('noticeKey').equals(noticeKey).toArray());
+  return newestFirst(await db.snapshots.where('noticeKey').equals(noticeKey).toArray()).map(upgraded);
 }
 
 export async function getSnapshot(db: RectifyDB, hash: string): Promise<NoticeSnapshot | undefined> {
-  return db.snapshots.get(hash);
+  const s = await db.snapshots.get(hash);
+  return s && upgraded(s);
 }
 
 /** Removes the notice with its snapshots, annotations and overrides (all or nothing). */

@@ -21,6 +21,10 @@ export const CSV_HEADER = [
   '严重程度',
   '位置',
   '定位状态',
+  '确定程度',
+  '已完成部分',
+  '未完成部分',
+  '复核前解析',
 ] as const;
 
 /**
@@ -46,11 +50,15 @@ export function toCsv(review: ReviewExport): string {
         序号: i.path,
         问题: i.label,
         解析状态: i.parsedStatus,
-        复核状态: i.overrideStatus ?? '',
+        复核状态: i.overrideStatus ? (i.confirmed ? `${i.overrideStatus}（确认）` : i.overrideStatus) : '',
         复核理由: i.overrideReason ?? '',
         状态依据: i.evidence,
         整改时限: i.deadlines,
         与上期相比: i.change ?? '',
+        确定程度: i.certainty,
+        已完成部分: i.progress,
+        未完成部分: i.open,
+        复核前解析: i.replaced ?? '',
       }),
     ),
     // problems listed only in the earlier notice (a vanished one is a red flag): one row each, too

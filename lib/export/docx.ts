@@ -53,9 +53,10 @@ function heading(text: string, level: 2 | 3): Paragraph {
   });
 }
 
+/** A table cell; each `\n`-separated line is a paragraph of its own. */
 function cell(text: string, header = false): TableCell {
   return new TableCell({
-    children: [new Paragraph({ children: [run(text, 'table', SIZE.table, header)] })],
+    children: text.split('\n').map((line) => new Paragraph({ children: [run(line, 'table', SIZE.table, header)] })),
   });
 }
 
@@ -82,9 +83,19 @@ function sections(r: Report): (Paragraph | Table)[] {
   out.push(
     heading('三、整改事项', 2),
     table(
-      ['序号', '问题', '解析状态', '复核状态', '复核理由', '整改时限', '与上期相比'],
-      r.items.map((i) => [i.path, i.label, i.parsedStatus, i.overrideStatus ? shownStatus(i) : '', i.overrideReason ?? '', i.deadlines, i.change ?? '']),
+      ['序号', '问题', '解析状态', '复核状态', '复核理由', '已完成部分 / 未完成部分', '整改时限', '与上期相比'],
+      r.items.map((i) => [
+        i.path,
+        i.label,
+        `${i.parsedStatus}\n${i.certainty}`,
+        i.overrideStatus ? shownStatus(i) : '',
+        i.overrideReason ?? '',
+        `已完成：${i.progress || '（无）'}\n未完成：${i.open || '（无）'}`,
+        i.deadlines,
+        i.change ?? '',
+      ]),
     ),
+    body('解析状态注“（推断）”的，是根据整改措施推断的结论，原文没有明确表述，请对照原文核对。', { indent: true }),
     heading('四、审阅批注', 2),
   );
   if (r.annotations.length === 0) out.push(body('暂无批注。', { indent: true }));

@@ -2,7 +2,7 @@
  * Shared wording for everything shown to people in exports (and reusable by the side panel):
  * 公文-style dates, Chinese status names, safe file names.
  */
-import type { ItemStatus, NoticeMeta, Severity } from '@/lib/schema';
+import type { ItemStatus, NoticeMeta, Severity, StatusCertainty } from '@/lib/schema';
 
 import { formatGongwenDate } from '@/lib/gongwen';
 
@@ -20,6 +20,18 @@ export const STATUS_LABELS: Record<ItemStatus, string> = {
   long_term: '长期坚持',
   unclear: '待核实',
 };
+
+/** How sure the parsed status is, in words (exports carry it in the text, never in colour only). */
+export const CERTAINTY_LABELS: Record<StatusCertainty, string> = {
+  stated: '原文明确表述',
+  inferred: '根据措施推断',
+  unclear: '原文无法判断',
+};
+
+/** `已完成`, or `已完成（推断）` for a status read from the measures rather than stated. */
+export function statusWithCertainty(status: ItemStatus, certainty: StatusCertainty): string {
+  return certainty === 'inferred' ? `${STATUS_LABELS[status]}（推断）` : STATUS_LABELS[status];
+}
 
 export const SEVERITY_LABELS: Record<Severity, string> = { high: '高', medium: '中', low: '低' };
 

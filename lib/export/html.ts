@@ -3,7 +3,7 @@
  * print CSS for A4 with 公文 fonts (仿宋 body, 黑体 headings, 宋体 tables).
  */
 import type { ReviewExport } from '@/lib/schema';
-import { buildReport, shownStatus } from './report';
+import { buildReport, shownStatus, type ItemLine } from './report';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -22,18 +22,40 @@ h3 { font-size: 14pt; margin: 1em 0 .3em; }
 table { width: 100%; border-collapse: collapse; font-family: "宋体", "SimSun", "Songti SC", serif; font-size: 10.5pt; line-height: 1.4; margin: .5em 0; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; word-break: break-all; }
 th { background: #eee; }
+table.fixed { table-layout: fixed; }
 thead { display: table-header-group; }
 tr, blockquote { page-break-inside: avoid; break-inside: avoid; }
 blockquote { margin: .3em 0 .3em 1em; padding-left: .6em; border-left: 3pt solid #999; }
 .muted { color: #555; font-size: 12pt; }
 .override { font-weight: bold; }
+.status { display: inline-block; border: 1pt solid #000; padding: 0 3pt; }
+.status-inferred { border-style: dashed; font-style: italic; }
+.status-reviewed { border-style: double; border-width: 3pt; }
+.parts { margin: 0; padding-left: 1.2em; }
+.parts-title { font-weight: bold; }
 @media print { a { color: #000; text-decoration: none; } }
 `;
 
-function table(head: string[], rows: string[][], rawCells = false): string {
+function table(head: string[], rows: string[][], rawCells = false, widths: number[] = []): string {
+  const cols = widths.length ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${rawCells ? c : escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table${widths.length ? ' class="fixed"' : ''}>${cols}<thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** The status in a box whose outline tells the certainty (dashed: inferred; double: reviewed), and says it in words. */
+function statusCell(i: ItemLine): string {
+  const kind = i.overrideStatus ? 'reviewed' : i.parsedStatus.endsWith('（推断）') ? 'inferred' : 'stated';
+  const text = i.overrideStatus ? shownStatus(i) : i.parsedStatus;
+  return `<span class="status status-${kind}${i.overrideStatus ? ' override' : ''}">${escapeHtml(text)}</span>`;
+}
+
+/** 已完成部分 and 未完成部分 as two short lists. */
+function partsCell(i: ItemLine): string {
+  const list = (title: string, joined: string) =>
+    `<div class="parts-title">${title}</div>` +
+    (joined ? `<ul class="parts">${joined.split('；').map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul>` : '<div class="muted">（无）</div>');
+  return list('已完成部分', i.progress) + list('未完成部分', i.open);
 }
 
 export function toHtml(review: ReviewExport): string {
@@ -49,19 +71,23 @@ export function toHtml(review: ReviewExport): string {
       : '<p>未发现问题。</p>',
   );
   parts.push('<h2>三、整改事项</h2>');
+  parts.push('<p class="muted">状态框为虚线、并注“（推断）”的，是根据整改措施推断的结论，原文没有明确表述，请对照原文核对；双线框为审阅人已确认或修改。</p>');
   parts.push(
     table(
-      ['序号', '问题', '状态', '复核理由', '状态依据', '整改时限', '与上期相比'],
+      ['序号', '问题', '状态', '确定程度', '复核理由', '状态依据', '已完成部分 / 未完成部分', '整改时限', '与上期相比'],
       r.items.map((i) => [
         e(i.path),
         e(i.label),
-        i.overrideStatus ? `<span class="override">${e(shownStatus(i))}</span>` : e(i.parsedStatus),
+        statusCell(i),
+        e(i.certainty),
         e(i.overrideReason ?? ''),
         e(i.evidence),
+        partsCell(i),
         e(i.deadlines),
         e(i.change ?? ''),
       ]),
       true,
+      [7, 13, 11, 7, 8, 13, 25, 9, 7],
     ),
   );
   parts.push('<h2>四、审阅批注</h2>');

@@ -27,10 +27,11 @@ export function toMarkdown(review: ReviewExport): string {
   if (r.findings.length === 0) out.push('未发现问题。');
   for (const f of r.findings) out.push(`- 【${mdEscape(f.kind)}·${mdEscape(f.severity)}】${mdEscape(f.message)}`);
   out.push('', '## 整改事项', '');
+  out.push('状态后注“（推断）”的，是根据整改措施推断的结论，原文没有明确表述，请对照原文核对。', '');
   out.push(
     ...table(
-      ['序号', '问题', '状态', '复核理由', '状态依据', '整改时限', '与上期相比'],
-      r.items.map((i) => [i.path, i.label, shownStatus(i), i.overrideReason ?? '', i.evidence, i.deadlines, i.change ?? '']),
+      ['序号', '问题', '状态', '确定程度', '复核理由', '状态依据', '已完成部分', '未完成部分', '整改时限', '与上期相比'],
+      r.items.map((i) => [i.path, i.label, shownStatus(i), i.certainty, i.overrideReason ?? '', i.evidence, i.progress, i.open, i.deadlines, i.change ?? '']),
     ),
     '',
   );

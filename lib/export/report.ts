@@ -3,18 +3,30 @@
  * Markdown, CSV, HTML and .docx files is the same. Plain strings only — each renderer escapes them.
  */
 import { CHANGE_LABELS } from '@/lib/compare';
-import type { Annotation, ComparisonRow, ProblemItem, ReviewExport } from '@/lib/schema';
-import { DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS } from './format';
+import type { Annotation, ComparisonRow, ItemStatus, ProblemItem, ReviewExport, StatusCertainty } from '@/lib/schema';
+import { CERTAINTY_LABELS, DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
+import { isConfirmation } from '@/lib/overrides';
 
 export interface ItemLine {
   id: string;
   path: string;
   label: string;
+  /** Parsed status with its certainty in words: `已完成`, `已完成（推断）`. */
   parsedStatus: string;
-  /** Reviewer's status when overridden, else null. */
+  /** How sure the parsed status is: 原文明确表述 / 根据措施推断 / 原文无法判断. */
+  certainty: string;
+  /** Reviewer's status when overridden or confirmed, else null. */
   overrideStatus: string | null;
   overrideReason: string | null;
+  /** A confirmation keeps the parsed status; an override changes it. */
+  confirmed: boolean;
+  /** The parsed reading the reviewer's decision replaced, as recorded then (`整改中（根据措施推断）`). */
+  replaced: string | null;
+  /** The phrase that decided the status. */
   evidence: string;
+  /** Clauses reporting work done (已完成部分) and work still open (未完成部分), joined with `；`. */
+  progress: string;
+  open: string;
   deadlines: string;
   /** Comparison with the earlier notice, when there is one. */
   change: string | null;
@@ -98,14 +110,19 @@ function annotationLine(a: Annotation, items: ProblemItem[]): AnnotationLine {
   };
 }
 
+/** A compared status with its certainty in words (`已完成（推断）`); a reviewer's decision is marked elsewhere. */
+function comparedStatus(x: { status: ItemStatus; certainty?: StatusCertainty | 'reviewed' }): string {
+  return x.certainty === 'inferred' ? statusWithCertainty(x.status, 'inferred') : STATUS_LABELS[x.status];
+}
+
 function changeLine(row: ComparisonRow): ChangeLine {
   const item = row.currentItem ?? row.earlierItem!;
   return {
     label: item.label,
     earlierOnly: row.currentItem === null,
     change: CHANGE_LABELS[row.change],
-    statusBefore: row.earlierItem ? STATUS_LABELS[row.earlierItem.status] : '（无）',
-    statusAfter: row.currentItem ? STATUS_LABELS[row.currentItem.status] : '（未列出）',
+    statusBefore: row.earlierItem ? comparedStatus(row.earlierItem) : '（无）',
+    statusAfter: row.currentItem ? comparedStatus(row.currentItem) : '（未列出）',
     numbers: row.numberChanges
       .map((n) => `${n.context}${n.before}${n.unit}→${n.after}${n.unit}（${n.delta > 0 ? '+' : ''}${n.delta}）`)
       .join('；'),
@@ -120,7 +137,7 @@ function changeLine(row: ComparisonRow): ChangeLine {
       .join('；'),
     history: row.history
       .map((h) => {
-        const s = h.status === 'absent' ? '未列出' : STATUS_LABELS[h.status];
+        const s = h.status === 'absent' ? '未列出' : comparedStatus({ status: h.status, certainty: h.certainty });
         return `${formatGongwenDate(h.noticeDate)}${s}${h.source === 'override' ? '（人工复核）' : ''}`;
       })
       .join(' → '),
@@ -139,10 +156,15 @@ export function buildReport(review: ReviewExport): Report {
       id: it.id,
       path: it.path.join(''),
       label: it.label,
-      parsedStatus: STATUS_LABELS[it.status],
+      parsedStatus: statusWithCertainty(it.status, it.certainty),
+      certainty: CERTAINTY_LABELS[it.certainty],
       overrideStatus: o ? STATUS_LABELS[o.status] : null,
       overrideReason: o ? o.reason : null,
-      evidence: it.statusEvidence?.text ?? '',
+      confirmed: o ? isConfirmation(o) : false,
+      replaced: o?.replaced ? `${STATUS_LABELS[o.replaced.status]}（${CERTAINTY_LABELS[o.replaced.certainty]}）` : null,
+      evidence: it.statusEvidence.basis?.text ?? '',
+      progress: it.statusEvidence.progress.map((e) => e.text).join('；'),
+      open: it.statusEvidence.open.map((e) => e.text).join('；'),
       deadlines: it.deadlines
         .map((d) => (d.date ? `${d.text}（${formatGongwenDate(d.date)}${d.overdueAtPublication ? '，发布时已逾期' : ''}）` : d.text))
         .join('；'),
@@ -193,7 +215,9 @@ export function buildReport(review: ReviewExport): Report {
   };
 }
 
-/** The status a reviewer should read: override when present, parsed otherwise. */
+/** The status a reviewer should read: the reviewer's confirmation or override when present, parsed otherwise. */
 export function shownStatus(line: ItemLine): string {
-  return line.overrideStatus ? `${line.overrideStatus}（人工复核，原解析：${line.parsedStatus}）` : line.parsedStatus;
+  if (!line.overrideStatus) return line.parsedStatus;
+  if (line.confirmed) return `${line.overrideStatus}（人工确认，原为${line.replaced ?? line.parsedStatus}）`;
+  return `${line.overrideStatus}（人工复核，原解析：${line.replaced ?? line.parsedStatus}）`;
 }

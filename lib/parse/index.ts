@@ -184,7 +184,8 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
       label: c.label,
       path: c.path,
       status: decision.status,
-      statusEvidence: decision.evidence,
+      certainty: decision.certainty,
+      statusEvidence: { basis: decision.evidence, progress: decision.progress, open: decision.open },
       deadlines: within(deadlines, c.start, c.end).map((d) => ({
         ...d,
         overdueAtPublication: d.date && meta.publishDate ? d.date < meta.publishDate && decision.status !== 'done' : null,

@@ -1,6 +1,10 @@
-// Status cues: the rule table (open / strong done / weak done / progress) and the one-pass cue finder that skips quotes.
+// Status cues: the rule table (open / strong done / weak done / action / progress) and the one-pass cue finder that skips quotes.
 
-export type Cue = 'open' | 'strong' | 'weak' | 'progress';
+/**
+ * `action`: a measure reported as carried out without 已 (`2025年3月，…下发《通知》`, `完成修订`, `开展检查20次`,
+ * `有效提高了…`) — a result, weaker than a completion claim, and never highlighted on its own.
+ */
+export type Cue = 'open' | 'strong' | 'weak' | 'action' | 'progress';
 
 interface Rule {
   /** Every character a match can start with: the rule is tried only where one of them stands. */
@@ -27,6 +31,8 @@ function charIn(t: string, i: number, chars: string): boolean {
   return false;
 }
 const INSTRUCTION = /督促|(?<!按)要求|指导|责令|部署|提醒/;
+/** Words before 完成/制定… that make it a goal, an order or a plan rather than a step taken. */
+const ACTION_NOT_DONE_BEFORE = /(?:确保|力争|预计|计划|限期|按时|督促|推动|加快|要求|务必|尚未|未能|还未|仍未|需要|需|将|拟|争取|以便|为了|有待|待|如期|按期|年底前|前)$/;
 const STARTED_ONLY = /开展[^，。；]{0,6}整改|进入|启动/;
 const RECTIFICATION_STARTED = /开展[^，。；]{0,6}整改/;
 /** Two-character verbs that, followed by 中, say the work is under way (推进中, 审核中). */
@@ -108,6 +114,23 @@ const RULES: Rule[] = [
     note: '完成比例不足100%',
   },
 
+  { first: '立', re: /立项(?:评估|论证|审批|申报)/y, cue: 'open', note: '尚在立项阶段' },
+  {
+    // `其表示将组织全体工作人员开展绿化业务学习`: a step only promised
+    first: '表承',
+    re: new RegExp(`(?:表示|表态|承诺)，?(?:将|会)(?!${DUTY})[^。；，]{2,30}`, 'y'),
+    cue: 'open',
+    note: '仅表态将做（尚未完成）',
+  },
+  { first: '部', re: /部分[^，。；]{0,12}(?:问题|事项)的解决/y, cue: 'open', note: '仅部分解决' },
+  {
+    // `筛查工作于年中开展`: a step set for later in the year
+    first: '于',
+    re: /于(?:今年|本年|明年)?(?:年中|年底|年内|下半年|年末)(?:前)?(?:开展|完成|启动|实施|投入|建成|完工)/y,
+    cue: 'open',
+    note: '安排在今后（尚未完成）',
+  },
+
   // ---- strong done: a completion claim
   {
     first: '已',
@@ -128,15 +151,79 @@ const RULES: Rule[] = [
     note: '分项已完成',
     reject: (t, s, e) => charIn(t, s - 1, '对把将从的治') || yiNotDone(t, s) || RECTIFICATION_STARTED.test(t.slice(s, e)),
   },
-  { first: '未暂没', re: /(?:未再|暂未|暂无|没有再?|未)发现[^，。；]{0,30}?(?:问题|情况)/y, cue: 'weak', note: '问题已不再出现' },
+  { first: '未暂没', re: /(?:未再|暂未|暂无|没有再?|未)发现[^，。；]{0,30}?(?:问题|情况)|暂无[^，。；]{0,12}(?:不整改|未整改|整改不到位)[^，。；]{0,4}(?:事项|问题|情况)/y, cue: 'weak', note: '问题已不再出现' },
   { first: '整', re: /整改工作形成闭环/y, cue: 'weak', note: '整改闭环' },
+
+  // ---- action: a measure carried out (no 已), weaker than a done claim
+  {
+    first: '完',
+    re: /完成(?!率|时限|时间|任务数|目标|期限)[^，。；]{1,14}/y,
+    cue: 'action',
+    note: '措施已实施',
+    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+  },
+  {
+    first: '制印下出修发签成召举审',
+    re: /(?:制定|印发|下发|出台|修订|发布|签订|成立|召开|举办|审议通过)(?:了|并下发|并印发)?[^，。；]{0,24}?(?:》|会议|专题会|座谈会|交流会|培训班|方案|制度|办法|细则|通知|清单|指引|协议|承诺书|责任书|工作组|小组|机制)/y,
+    cue: 'action',
+    note: '措施已实施',
+    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+  },
+  {
+    first: '撤拆清修更补收退处辞',
+    re: /(?:撤下|拆除|清拆|清理|修复|更换|补缴|收回|退还|处罚|辞退|补充完善)[^，。；]{1,16}/y,
+    cue: 'action',
+    note: '措施已实施',
+    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+  },
+  {
+    // `2025年2月，镇…召开` / `于4月组织…开展专项培训`: a dated step already taken (a plan says 计划/预计/将…前)
+    first: '于0123456789',
+    re: /(?:于)?(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|上旬|中旬|下旬)?(?:[，,]|以来|起|期间|[^，。；前]{0,16}?(?:召开|开展|组织|下发|印发|制定|约谈|走访|完成|举办|发布|签订|督导|调研|培训|规范|梳理|变更|投入使用|启用))/y,
+    cue: 'action',
+    note: '措施已实施',
+    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)) || /[\d\-—－至到]/.test(t[s - 1] ?? ''),
+  },
+  {
+    // a counted result (`入户走访3570户`, `开展消防演练30次`, `储备166名`)
+    first: '走开检发派组制收拆清整培储选排处查约督召举参覆完签回宣下通补修落出共累',
+    re: /(?:走访|开展|检查|发放|派发|发送|组织|制作|发布|收回|拆除|清拆|清理|整治|培训|储备|选拔|排查|处理|查处|约谈|督导|召开|举办|参与|参加|覆盖|完成|签订|回访|宣传|下发|通报|补种|修复|落实|出动|共|累计)[^，。；\d]{0,18}\d+(?:\.\d+)?(?:名|人次|人|次|场次|场|宗|处|份|户|间|棵|条|篇|家|期|万元|个)/y,
+    cue: 'action',
+    note: '措施已实施',
+    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+  },
+  {
+    // a mechanism set up or a step taken (`建立保密工作定期实地督导机制`, `将…纳入干部考核`, `进行了补充完善`)
+    first: '建启增纳签进开转',
+    re: /建立(?:健全|完善)?[^，。；]{0,16}?(?:机制|制度|台账|清单|队伍)|启用|增配|纳入[^，。；]{0,14}?考核|签订[^，。；]{0,10}?(?:责任书|承诺书|协议)|(?:进行|开展|组织)了|转入[^，。；]{0,14}?党组织/y,
+    cue: 'action',
+    note: '措施已实施',
+    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+  },
+  {
+    // an outcome reported (`有效提高了…`, `排名全市第一`, `未发生一起涉密事件`)
+    first: '有切提改加推强得排实未同',
+    re: /(?:有效|切实)?(?:提高|提升|改善|加强|推动|强化)了|得到(?:加强|强化|提升|提高|改善|规范)|排名全市第一|实现[^，。；]{0,8}零新增|未发生[^，。；]{0,10}(?:事件|事故|案件)|同比(?:下降|上升)|有所下降/y,
+    cue: 'action',
+    note: '措施已见成效',
+  },
 
   // ---- progress: moving, not finished
   {
-    first: '加有稳分先初逐已开',
-    re: /(?:加快|有序|稳步|分步)推进|加快(?:建设|打造|修订|制定|完成|落地|实施|搭建|推动)|先行启动|初步(?:建立|形成|完成|实现|建成)|逐步(?:实现|提高|降低|推进|完善)|已?开展[^，。；]{0,6}整改(?!培训|工作会)/y,
+    first: '加有稳分先初逐开',
+    re: /(?:加快|有序|稳步|分步)推进|加快(?:建设|打造|修订|制定|完成|落地|实施|搭建|推动)|加快[^，。；]{1,30}?建设|先行启动|初步(?:建立|形成|完成|实现|建成)|逐步(?:实现|提高|降低|推进|完善)|开展[^，。；]{0,6}整改(?!培训|工作会)/y,
     cue: 'progress',
     note: '推进中（未报告完成）',
+    // `指导责任部门开展整改工作` is an instruction given, not the state of the work; `均已开展…整改` reports it carried out
+    reject: (t, s) => INSTRUCTION.test(t.slice(Math.max(0, s - 8), s)) || charIn(t, s - 1, '已'),
+  },
+  {
+    // `高规格推进低效闲置用地整治和城市更新行动`: a project still being pushed (not 持续/深入推进, routine wording)
+    first: '推',
+    re: /推进[^，。；]{0,16}?(?:行动|项目建设|改造|整治)(?![^，。；]{0,6}(?:完成|完毕|到位))/y,
+    cue: 'progress',
+    note: '推进中（未报告完成）',
+    reject: (t, s) => /(?:持续|不断|深入|扎实|进一步|稳妥|加快|有序|稳步|分步|继续|正在|逐步)$/.test(t.slice(Math.max(0, s - 3), s)),
   },
 ];
 
@@ -156,7 +243,7 @@ export interface Found {
   rule: number;
 }
 
-const STRENGTH: Record<Cue, number> = { open: 4, strong: 3, weak: 2, progress: 1 };
+const STRENGTH: Record<Cue, number> = { open: 4, strong: 3, weak: 2, action: 1.5, progress: 1 };
 
 /** Next index of `ch` in `s` at or after `from`; `known` is an earlier answer, reused while still ahead. */
 function nextIndex(s: string, ch: string, from: number, known: number): number {
@@ -247,6 +334,8 @@ export function findCues(text: string, from: number, to: number, slice = text.sl
     if (last && f.start < last.end) {
       // an open cue inside a done phrase (`已进入协商整改的最后阶段`) decides the phrase
       if (f.cue === 'open' && last.cue !== 'open') out[out.length - 1] = f;
+      // a completion claim inside a dated step (`截至3月，所有债权已完成挂账处理`) is the better reading
+      else if (last.cue === 'action' && (f.cue === 'strong' || f.cue === 'weak')) out[out.length - 1] = f;
       continue;
     }
     out.push(f);

@@ -5,8 +5,6 @@ import type { Found } from './status-cues';
 const WHOLE_PROBLEM = /(该|此|本|上述)问题|巡[察视](?:组|办)?(?:反馈|发现|指出)(?!问题后|后|意见后)/g;
 /** A sentence that reports the present state (`目前，村已停止…`, `截至2025年3月，…已完成…`). */
 const STATE_OPENER = /[\s\u3000（(]*(?:[一二三四五六七八九十]{1,2}是)?(?:目前|现|现在|当前|至今|截至|截止|经[^，。；]{0,10}后|通过整改)/y;
-/** A segment this short is a heading of its own sub-measures (`1.加大基础教育投入。`), not a measure. */
-const HEADING_ONLY = 16;
 
 export interface ItemLayout {
   /** Start offsets of sentences (ascending); the first is the body start. */
@@ -44,12 +42,11 @@ export function layoutOf(slice: string, from: number): ItemLayout {
     SUB_MEASURE.lastIndex = next;
     if (SUB_MEASURE.test(slice)) starts.push(from + next);
   }
-  // a heading-only measure (`1.加大基础教育投入。` followed by its 一是…) merges with its first sub-measure
-  const measures: number[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    measures.push(starts[i]);
-    if (i + 1 < starts.length && starts[i + 1] - starts[i] <= HEADING_ONLY) i++;
-  }
+  // only the outermost family of markers makes measures: `四是…：①…②…` is one measure, not five
+  const family = starts.length ? markerFamily(slice, starts[0] - from) : null;
+  const outer = starts.filter((s) => markerFamily(slice, s - from) === family);
+  // (a heading-only `1.加大基础教育投入。` followed by its 一是… is one measure: its 一是… are another family)
+  const measures = outer;
   const wholeSentences = new Set<number>();
   const verdictSentences = new Set<number>();
   WHOLE_PROBLEM.lastIndex = 0;
@@ -59,6 +56,15 @@ export function layoutOf(slice: string, from: number): ItemLayout {
     if (m[1]) verdictSentences.add(at);
   }
   return { sentences, measures, wholeSentences, verdictSentences };
+}
+
+/** The kind of sub-measure marker at `at`: 一是/一方面, （1）, ①, 1. */
+function markerFamily(slice: string, at: number): string {
+  const head = slice.slice(at, at + 6).replace(/^[ \t\u3000]+/, '');
+  if (/^[（(]/.test(head)) return 'paren';
+  if (/^[①-⑳]/.test(head)) return 'circled';
+  if (/^\d/.test(head)) return 'arabic';
+  return 'cn';
 }
 
 /** Index of the last element ≤ pos in an ascending list, or -1. */
@@ -90,7 +96,7 @@ export function classify(text: string, cues: Found[], layout: ItemLayout): Claus
     const measure = indexAt(layout.measures, f.start);
     const itemScoped = !several || measure < 0 || layout.wholeSentences.has(sentence);
     const sStart = layout.sentences[sentence];
-    let weight = f.cue === 'strong' ? 1.5 : f.cue === 'weak' ? 1 : 0;
+    let weight = f.cue === 'strong' ? 1.5 : f.cue === 'weak' ? 1 : f.cue === 'action' ? 0.75 : 0;
     if (f.cue === 'weak') {
       STATE_OPENER.lastIndex = sStart;
       if (STATE_OPENER.test(text)) weight = 1.5;

@@ -1,35 +1,35 @@
 /**
- * Rectification status of one problem item, with the phrase that justifies it.
+ * Rectification status of one problem item, how sure the reading is, and the clauses behind it.
  *
- * A small scored model over the item's own reporting text (its label is excluded — `问题合同未整改`
- * names the problem, it does not report on it):
+ * Read as an inspector reads: from *all* clauses of the item's own reporting text (its label is excluded —
+ * `问题合同未整改` names the problem, it does not report on it).
  *
- * 1. An explicit tag wins: `【已完成整改，并长期坚持】` = done, `【正在整改，并取得阶段性成效】` = in_progress.
- * 2. Every clause carrying a cue is classified:
+ * 1. An explicit tag wins: `【已完成整改，并长期坚持】` = done, `【正在整改，并取得阶段性成效】` = in_progress
+ *    (certainty `stated`). A status stated by the section heading (`（一）已完成整改的问题`) is inherited
+ *    unless the item's own text reports open work (`stated`).
+ * 2. Every clause carrying a cue is classified (status-cues.ts):
  *    - **open** — an unfinished or future step: 正在/仍在/推进中/待…/剩余/尚未/还未/计划(verb)/预计…完成/
- *      将于/即将/继续协商/无人认领/进入…阶段/取得阶段性成效/完成率 < 100%/`完成审核程序后将…`/`日后将…`;
+ *      将于/即将/继续协商/无人认领/进入…阶段/立项评估/取得阶段性成效/完成率 < 100%/`完成审核程序后将…`;
  *    - **strong done** — a completion claim: 已完成整改/整改完毕/已解决/…完毕/已全部…/均已…/整改率达100%;
- *    - **weak done** — a finished action: 已协调/已追回/已停止/已于…组织开展/未再发现…问题;
+ *    - **weak done** — a finished action: 已协调/已追回/已停止/未再发现…问题;
+ *    - **action** — a measure carried out: `2025年3月，…下发《通知》`, 完成修订, 开展检查20次, 有效提高了…;
  *    - **progress** — movement without completion: 加快推进/有序推进/先行启动/初步建立/逐步实现;
- *    - everything else (进一步加强, 持续巩固, 年度计划, quotes and titles) is boilerplate and carries no cue.
- * 3. Scope: a clause is *item-scoped* when it stands outside the item's sub-measures (`一是…二是…`,
- *    `（1）（2）`, `一方面…另一方面`), when the item has fewer than two sub-measures, or when it names the
- *    whole problem (`该问题…`, `巡察反馈的…`); otherwise it is about one sub-measure.
- * 4. Position: within a sub-measure the *last* cue states its state (`加快制定…，均已制定` is done;
- *    `已完成挂账处理…确保清收工作有序推进` is still moving); a completion claim made after the last open
- *    signal contradicts it.
- * 5. Decision:
- *    - any open cue ⇒ in_progress (it outweighs 已 verbs about sub-measures), except when an item-scoped
- *      completion claim comes after the last open cue ⇒ unclear (conflict);
- *    - else an item-scoped strong completion ⇒ done;
- *    - else a sub-measure still only "moving" (progress as its last cue) ⇒ unclear;
- *    - else an item-scoped done clause ⇒ done;
- *    - else done when the sub-measures' done score covers at least half of them
- *      (strong or "目前/现/截至…已" state clause 1.5, other 已 clause 1.0);
- *    - otherwise unclear (a wrong `done` is worse than `unclear`).
+ *    - everything else (高度重视, 进一步加强, 持续巩固, quotes and titles) is intention and carries no cue.
+ * 3. Scope: a clause is *item-scoped* outside the item's sub-measures (`一是…`, `（1）`), when the item has
+ *    fewer than two, or when it names the whole problem (`该问题…`); otherwise it is about one sub-measure.
+ *    A progress cue is still open unless a done claim follows it in the same sentence
+ *    (`加快制定…，均已制定` is done; `加快搭建…。目前，…均已覆盖…` leaves the system open).
+ * 4. Decision:
+ *    - any open work ⇒ in_progress (`stated` when an open cue says so, `inferred` when only still moving),
+ *      except an item-scoped completion claim after the last open cue ⇒ unclear (the text contradicts itself);
+ *    - else an item-scoped completion claim ⇒ done (`stated`);
+ *    - else every sub-measure (or the single paragraph) reports a result ⇒ done (`inferred`);
+ *    - else (intentions only, or some measures without a result) ⇒ in_progress (`inferred`) — a wrong `done`
+ *      hides an open commitment, so a measure without a result keeps the item open;
+ *    - an item with no reporting text at all ⇒ unclear.
  *    Items of a long-term section are `long_term` unless an item-scoped completion claim stands alone.
  */
-import type { ItemStatus } from '@/lib/schema';
+import type { Evidence, ItemStatus, StatusCertainty } from '@/lib/schema';
 import { findCues, type Cue, type Found } from './status-cues';
 import { classify, layoutOf, type Clause } from './status-layout';
 
@@ -40,7 +40,7 @@ export type SignalKind = 'done' | 'unfinished';
 export interface StatusSignal {
   kind: SignalKind;
   /** How much the signal says: an open step, a completion claim, or a finished sub-action. */
-  cue: Exclude<Cue, 'progress'>;
+  cue: Exclude<Cue, 'progress' | 'action'>;
   text: string;
   start: number;
   end: number;
@@ -48,14 +48,11 @@ export interface StatusSignal {
   note: string;
 }
 
-export interface StatusEvidence {
-  text: string;
-  start: number;
-  end: number;
-}
+/** A phrase of the text with its range (`text === fullText.slice(start, end)`). */
+export type StatusEvidence = Evidence;
 
 function toSignal(f: Found, text: string): StatusSignal | null {
-  if (f.cue === 'progress') return null;
+  if (f.cue === 'progress' || f.cue === 'action') return null;
   return { kind: f.cue === 'open' ? 'unfinished' : 'done', cue: f.cue, text: text.slice(f.start, f.end), start: f.start, end: f.end, note: f.note };
 }
 
@@ -94,17 +91,25 @@ function classifyTag(tag: string): ItemStatus | null {
 
 export interface StatusDecision {
   status: ItemStatus;
+  certainty: StatusCertainty;
+  /** The phrase that decided the status (tag, heading, completion claim, open step), if any. */
   evidence: StatusEvidence | null;
+  /** Clauses reporting work done (completion claims, finished actions, measures carried out). */
+  progress: StatusEvidence[];
+  /** Clauses reporting work still open (open steps, work still only moving). */
+  open: StatusEvidence[];
   signals: StatusSignal[];
   /** Why, in zh-CN (for tooltips and debugging). */
   reason: string;
 }
 
 const CLAUSE_END = /[，。；！？\n：,]/;
-const MEASURE_PREFIX = /^[\s\u3000]*(?:[（(][1-9]\d?[）)]|[①-⑳])[\s\u3000]*/;
+const MEASURE_PREFIX = /^[\s\u3000]*(?:[（(][1-9]\d?[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}是)[\s\u3000]*/;
+/** At most this many clauses of each kind are kept as evidence. */
+const MAX_EVIDENCE = 12;
 
 /** The clause around a cue (from the previous comma/stop, if near, to the next, at most 20 more chars). */
-function clauseAround(text: string, f: Found): StatusEvidence {
+function clauseAround(text: string, f: { start: number; end: number }): StatusEvidence {
   let s = f.start;
   while (s > 0 && f.start - s < 14 && !CLAUSE_END.test(text[s - 1])) s--;
   if (s > 0 && !CLAUSE_END.test(text[s - 1])) s = f.start; // no clause start nearby: begin at the cue
@@ -113,6 +118,22 @@ function clauseAround(text: string, f: Found): StatusEvidence {
   let e = f.end;
   while (e < text.length && e - f.end < 20 && !CLAUSE_END.test(text[e])) e++;
   return { text: text.slice(s, e), start: s, end: e };
+}
+
+/** Clauses around cues, in text order, merged where they overlap, at most MAX_EVIDENCE. */
+function clausesOf(text: string, cues: Clause[]): StatusEvidence[] {
+  const out: StatusEvidence[] = [];
+  for (const c of cues) {
+    const ev = clauseAround(text, c);
+    const last = out[out.length - 1];
+    if (last && ev.start < last.end) {
+      if (ev.end > last.end) out[out.length - 1] = { text: text.slice(last.start, ev.end), start: last.start, end: ev.end };
+      continue;
+    }
+    if (out.length === MAX_EVIDENCE) break;
+    out.push(ev);
+  }
+  return out;
 }
 
 /** A status stated once by the heading of the section an item sits in (the heading is the evidence). */
@@ -144,15 +165,10 @@ function inheritSectionStatus(own: StatusDecision, section: SectionStatus): Stat
   const evidence = { text: section.text, start: section.start, end: section.end };
   if (section.status === 'done' && own.status === 'in_progress') return own;
   if (section.status === 'in_progress' && own.status === 'done' && own.reason === '整体完成表述') return own;
-  return { status: section.status, evidence, signals: own.signals, reason: '所在部分标题表明整改状态' };
+  return { ...own, status: section.status, certainty: 'stated', evidence, reason: '所在部分标题表明整改状态' };
 }
 
-function decideOwnStatus(
-  text: string,
-  bodyStart: number,
-  end: number,
-  longTerm: StatusEvidence | null,
-): StatusDecision {
+function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm: StatusEvidence | null): StatusDecision {
   const slice = text.slice(bodyStart, end);
   const cues = findCues(text, bodyStart, end, slice);
   const signals: StatusSignal[] = [];
@@ -160,37 +176,50 @@ function decideOwnStatus(
     const s = toSignal(f, text);
     if (s) signals.push(s);
   }
-  const tag = findStatusTag(text, bodyStart, end);
-  if (tag) return { status: tag.status, evidence: tag.evidence, signals, reason: '明确标注' };
-
   const layout = layoutOf(slice, bodyStart);
   const clauses = classify(text, cues, layout);
-  const ev = (c: Found) => clauseAround(text, c);
+  const moving = stillMoving(clauses, layout.measures.length);
   const opens = clauses.filter((c) => c.cue === 'open');
-  const dones = clauses.filter((c) => c.cue === 'strong' || c.cue === 'weak');
-  const itemStrong = dones.filter((c) => c.itemScoped && c.cue === 'strong');
-  const moving = stillMoving(clauses);
+  const openEvidence = clausesOf(text, clauses.filter((c) => c.cue === 'open' || moving.includes(c)));
+  const progress = clausesOf(text, clauses.filter((c) => c.cue === 'strong' || c.cue === 'weak' || c.cue === 'action'));
+  const decided = (status: ItemStatus, certainty: StatusCertainty, evidence: StatusEvidence | null, reason: string): StatusDecision => ({
+    status,
+    certainty,
+    evidence,
+    progress,
+    open: openEvidence,
+    signals,
+    reason,
+  });
 
-  if (opens.length) {
-    const lastOpen = opens[opens.length - 1];
+  const tag = findStatusTag(text, bodyStart, end);
+  if (tag) return decided(tag.status, 'stated', tag.evidence, '明确标注');
+  if (!/[\u4e00-\u9fff]{4}/.test(slice)) return decided(longTerm ? 'long_term' : 'unclear', longTerm ? 'stated' : 'unclear', longTerm, '没有整改情况表述');
+
+  const ev = (c: Found) => clauseAround(text, c);
+  const itemStrong = clauses.filter((c) => c.itemScoped && c.cue === 'strong');
+
+  if (opens.length || moving.length) {
+    const lastOpen = [...opens, ...moving].sort((a, b) => a.start - b.start).pop()!;
     const contradicting = itemStrong.find((c) => c.verdict && c.sentence > lastOpen.sentence);
-    if (contradicting && !longTerm) {
-      return { status: 'unclear', evidence: ev(lastOpen), signals, reason: '完成表述与未完成信号并存' };
+    if (contradicting && !longTerm) return decided('unclear', 'unclear', ev(lastOpen), '完成表述与未完成信号并存');
+    if (longTerm) return decided('long_term', 'stated', longTerm, '长期整改事项，仍有未完成信号');
+    if (opens.length) {
+      const decisive = decisiveOpen(opens);
+      return decided('in_progress', 'stated', ev(decisive), decisive.note);
     }
-    if (longTerm) return { status: 'long_term', evidence: longTerm, signals, reason: '长期整改事项，仍有未完成信号' };
-    const decisive = decisiveOpen(opens);
-    return { status: 'in_progress', evidence: ev(decisive), signals, reason: decisive.note };
+    return decided('in_progress', 'inferred', ev(moving[moving.length - 1]), '仍在推进，未报告完成');
   }
-  if (itemStrong.length && (!longTerm || !moving)) {
-    return { status: 'done', evidence: ev(itemStrong[itemStrong.length - 1]), signals, reason: '整体完成表述' };
-  }
-  if (longTerm) return { status: 'long_term', evidence: longTerm, signals, reason: '长期整改事项' };
-  if (moving) return { status: 'unclear', evidence: ev(moving), signals, reason: '仍在推进，未报告完成' };
+  if (itemStrong.length) return decided('done', 'stated', ev(itemStrong[itemStrong.length - 1]), '整体完成表述');
+  if (longTerm) return decided('long_term', 'stated', longTerm, '长期整改事项');
 
-  const itemDone = dones.filter((c) => c.itemScoped);
-  if (itemDone.length) return { status: 'done', evidence: ev(best(itemDone)), signals, reason: '完成表述' };
-  if (dones.length && coverage(clauses, layout.measures.length) >= 0.5) return { status: 'done', evidence: ev(best(dones)), signals, reason: '多数分项已完成' };
-  return { status: 'unclear', evidence: null, signals, reason: dones.length ? '仅少数分项报告完成' : '未见完成或未完成表述' };
+  const results = clauses.filter((c) => c.cue === 'strong' || c.cue === 'weak' || c.cue === 'action');
+  if (!results.length) return decided('in_progress', 'inferred', null, '只有工作措施和表态，未报告结果');
+  // a long list may carry one plain duty measure (`四是加强宣传引导。`) beside its results
+  if (unreportedMeasures(clauses, layout.measures.length) <= Math.floor(layout.measures.length / 2)) {
+    return decided('done', 'inferred', ev(best(results)), layout.measures.length >= 2 ? '多数措施报告已实施，未见未完成的工作' : '措施已实施，未见未完成的工作');
+  }
+  return decided('in_progress', 'inferred', null, '部分措施未报告结果');
 }
 
 /** The open clause to quote: item-scoped before sub-measure, telling phrases before bare negations, later first. */
@@ -201,27 +230,35 @@ function decisiveOpen(opens: Clause[]): Clause {
   return b;
 }
 
-/** The heaviest done clause, the later one on ties. */
+/** The heaviest result clause, the later one on ties. */
 function best(list: Clause[]): Clause {
   let b = list[0];
   for (const c of list) if (c.weight >= b.weight) b = c;
   return b;
 }
 
-/** A progress cue that is the last word of its sub-measure (or of the text outside them): still moving. */
-function stillMoving(clauses: Clause[]): Clause | null {
-  const lastBy = new Map<number, Clause>();
-  for (const c of clauses) if (c.cue !== 'open') lastBy.set(c.measure, c);
-  for (const c of lastBy.values()) if (c.cue === 'progress') return c;
-  return null;
+/**
+ * Progress cues (加快推进…) not followed by a done claim in the same sentence: work still moving. A lead
+ * that names the tasks (`加快完成资产过户、理顺…`) is closed when every sub-measure below reports a completion.
+ */
+function stillMoving(clauses: Clause[], measures: number): Clause[] {
+  const doneMeasures = new Set(clauses.filter((d) => d.measure >= 0 && (d.cue === 'strong' || d.cue === 'weak')).map((d) => d.measure));
+  const leadClosed = measures >= 2 && doneMeasures.size === measures;
+  const out: Clause[] = [];
+  // walking backwards, `doneAfter` is the sentence of the nearest later done claim (clauses are in text order)
+  let doneAfter = -1;
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = clauses[i];
+    if (c.cue === 'strong' || c.cue === 'weak') doneAfter = c.sentence;
+    else if (c.cue === 'progress' && !(c.measure < 0 && leadClosed) && doneAfter !== c.sentence) out.push(c);
+  }
+  return out.reverse();
 }
 
-/** Share of the item's sub-measures reported done, each scored by its heaviest done clause. */
-function coverage(clauses: Clause[], measures: number): number {
-  if (!measures) return 0;
-  const byMeasure = new Map<number, number>();
-  for (const c of clauses) if (c.measure >= 0) byMeasure.set(c.measure, Math.max(byMeasure.get(c.measure) ?? 0, c.weight));
-  let score = 0;
-  for (const w of byMeasure.values()) score += w;
-  return score / measures;
+/** How many of the item's sub-measures report no result (0 for an item without sub-measures that reports one). */
+function unreportedMeasures(clauses: Clause[], measures: number): number {
+  if (measures < 2) return 0;
+  const reported = new Set<number>();
+  for (const c of clauses) if (c.measure >= 0 && c.weight > 0) reported.add(c.measure);
+  return measures - reported.size;
 }

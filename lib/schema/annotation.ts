@@ -1,6 +1,6 @@
 /** Reviewer annotations (W3C Web Annotation selectors) and status overrides. */
 import { z } from 'zod';
-import { itemStatus, offset } from './notice';
+import { itemStatus, offset, statusCertainty } from './notice';
 
 // Annotations (W3C Web Annotation selectors)
 export const textQuoteSelector = z.object({
@@ -41,6 +41,11 @@ export const statusOverride = z.object({
   status: itemStatus,
   reason: z.string().min(1),
   createdAt: z.string(),
+  /**
+   * The parsed reading this decision replaced (a confirmation keeps the status and replaces only the
+   * certainty). Overrides stored before this field existed lack it.
+   */
+  replaced: z.object({ status: itemStatus, certainty: statusCertainty }).optional(),
 });
 
 

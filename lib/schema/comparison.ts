@@ -1,6 +1,6 @@
 /** Comparing a notice with earlier ones (lib/compare). */
 import { z } from 'zod';
-import { isoDate, itemStatus } from './notice';
+import { isoDate, itemStatus, statusCertainty } from './notice';
 
 // Comparison (lib/compare) — owned by lib/compare.ts
 export const itemChange = z.enum([
@@ -14,7 +14,15 @@ export const itemChange = z.enum([
   /** Reported done before and simply no longer listed — normal, shown for completeness. */
   'done_omitted',
 ]);
-export const comparedItem = z.object({ id: z.string(), label: z.string(), path: z.array(z.string()), status: itemStatus });
+/** The parsed certainty of a status, or `reviewed` when a reviewer confirmed or overrode it. Absent in comparisons made before certainties. */
+export const shownCertainty = z.union([statusCertainty, z.literal('reviewed')]);
+export const comparedItem = z.object({
+  id: z.string(),
+  label: z.string(),
+  path: z.array(z.string()),
+  status: itemStatus,
+  certainty: shownCertainty.optional(),
+});
 export const numberChange = z.object({
   unit: z.string(),
   before: z.number(),
@@ -39,6 +47,7 @@ export const statusHistoryEntry = z.object({
   noticeTitle: z.string().nullable(),
   /** 'absent' = the item is not listed in that notice. */
   status: z.union([itemStatus, z.literal('absent')]),
+  certainty: shownCertainty.optional(),
   evidence: z.string().nullable(),
   source: z.enum(['parsed', 'override']),
 });

@@ -70,17 +70,60 @@ export const quantity = z.object({
   end: offset,
 });
 
-export const problemItem = z.object({
+/**
+ * How sure the status reading is: `stated` — a tag, a section heading or a sentence about the whole item
+ * says it; `inferred` — read from the item's measures (what was carried out vs what is still open);
+ * `unclear` — the text does not allow a reading (goes with status `unclear`).
+ */
+export const statusCertainty = z.enum(['stated', 'inferred', 'unclear']);
+
+/**
+ * Why the status: `basis` is the phrase that decided it (tag, heading, completion claim or open step);
+ * `progress` the clauses reporting work done, `open` the clauses reporting work still open. Each range is an
+ * exact slice of the text.
+ */
+export const statusEvidence = z.object({
+  basis: evidence.nullable(),
+  progress: z.array(evidence),
+  open: z.array(evidence),
+});
+
+/**
+ * Items stored before certainties existed (lib/db keeps Notice models) carry `statusEvidence` as one
+ * phrase or null and no `certainty`: upgrade them on read. The old phrase becomes the basis (and the
+ * progress or open clause, by status); a decided status was not known to be stated, so it is `inferred`
+ * (the reviewer is prompted to confirm it), and an `unclear` status stays `unclear`.
+ */
+function upgradeStoredItem(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const item = raw as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...item };
+  const ev = item.statusEvidence;
+  if (ev === null || ev === undefined || (typeof ev === 'object' && 'text' in (ev as object) && !('progress' in (ev as object)))) {
+    const basis = (ev ?? null) as unknown;
+    out.statusEvidence = {
+      basis,
+      progress: basis && item.status === 'done' ? [basis] : [],
+      open: basis && item.status === 'in_progress' ? [basis] : [],
+    };
+  }
+  if (out.certainty === undefined) out.certainty = item.status === 'unclear' ? 'unclear' : 'inferred';
+  return out;
+}
+
+const problemItemShape = z.object({
   id: z.string(),
   label: z.string(),
   path: z.array(z.string()),
   status: itemStatus,
-  statusEvidence: evidence.nullable(),
+  certainty: statusCertainty,
+  statusEvidence,
   deadlines: z.array(deadline),
   quantities: z.array(quantity),
   start: offset,
   end: offset,
 });
+export const problemItem = z.preprocess(upgradeStoredItem, problemItemShape);
 
 export const spanKind = z.enum(['number', 'date', 'deadline', 'unfinished', 'done', 'overdue', 'contradiction']);
 export const span = z.object({
@@ -129,6 +172,9 @@ export type IsoDate = z.infer<typeof isoDate>;
 export type TextRange = z.infer<typeof textRange>;
 export type NoticeMeta = z.infer<typeof noticeMeta>;
 export type ItemStatus = z.infer<typeof itemStatus>;
+export type StatusCertainty = z.infer<typeof statusCertainty>;
+export type Evidence = z.infer<typeof evidence>;
+export type StatusEvidence = z.infer<typeof statusEvidence>;
 export type Deadline = z.infer<typeof deadline>;
 export type Quantity = z.infer<typeof quantity>;
 export type ProblemItem = z.infer<typeof problemItem>;

@@ -135,6 +135,31 @@ describe('annotations', () => {
     await changed.close();
   });
 
+  it('an inferred status is drawn and written as such, shows 已完成部分 / 未完成部分, and is confirmed in one click', async () => {
+    await panel.locator('[data-view="notice"]').click();
+    const card = panel.locator('.sp-item[data-certainty="inferred"]', { has: panel.locator('.rl-chip-done') }).first();
+    await card.waitFor();
+    const chip = card.locator('.rl-chip');
+    expect(await chip.getAttribute('class')).toContain('rl-chip-inferred');
+    expect(await chip.textContent()).toBe('已完成（推断）');
+    expect(await card.locator('.sp-parts').textContent()).toContain('已完成部分');
+    expect(await card.locator('.sp-part-progress li').count()).toBeGreaterThan(0);
+    expect(await card.locator('.sp-part-open').textContent()).toContain('未完成部分');
+    const stated = panel.locator('.sp-item[data-certainty="stated"] .rl-chip').first();
+    expect(await stated.getAttribute('class')).not.toContain('rl-chip-inferred');
+    expect(await stated.textContent()).not.toContain('（推断）');
+    if (process.env.E2E_SCREENSHOTS) await panel.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/side-panel-items.png`, fullPage: true });
+
+    const itemId = await card.getAttribute('data-item-id');
+    await card.getByRole('button', { name: '确认「已完成」' }).click();
+    const confirmed = panel.locator(`.sp-item[data-item-id="${itemId}"]`);
+    await expect.poll(() => confirmed.locator('.rl-chip').textContent()).toBe('已完成（已确认）');
+    expect(await confirmed.locator('.sp-override').textContent()).toContain('审阅人已核对原文，确认「已完成」（解析时：根据整改措施推断）');
+    await confirmed.getByRole('button', { name: '修改审阅结论' }).click();
+    await confirmed.getByRole('button', { name: '恢复识别结果' }).click();
+    await expect.poll(() => confirmed.locator('.rl-chip').textContent()).toBe('已完成（推断）');
+  });
+
   it('a status override is stored and shown in the side panel and the overlay', async () => {
     await panel.locator('[data-view="notice"]').click();
     const card = panel.locator('.sp-item').first();

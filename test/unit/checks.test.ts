@@ -26,7 +26,7 @@ function outlineFrom(lines: Array<[level: number, heading: string]>): { text: st
 }
 
 const item = (over: Partial<ProblemItem>): ProblemItem => ({
-  id: 'i1', label: '问题合同未整改', path: ['二', '1.'], status: 'in_progress', statusEvidence: null, deadlines: [], quantities: [], start: 0, end: 10, ...over,
+  id: 'i1', label: '问题合同未整改', path: ['二', '1.'], status: 'in_progress', certainty: 'inferred', statusEvidence: { basis: null, progress: [], open: [] }, deadlines: [], quantities: [], start: 0, end: 10, ...over,
 });
 const parts = (over: Partial<CheckParts>): CheckParts => ({ meta: meta(null), outline: [], items: [], ...over });
 

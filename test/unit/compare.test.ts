@@ -193,8 +193,8 @@ describe('compareNotices on the 花山镇 pair', () => {
 
   it('history of a two-notice row is oldest first and parsed', () => {
     expect(rowOf(c, '落实违建巡查责任不到位').history).toEqual([
-      { noticeDate: '2025-06-19', noticeTitle: '关于巡察整改进展情况的通报', status: 'done', evidence: '均已立行立改', source: 'parsed' },
-      { noticeDate: '2026-03-20', noticeTitle: '关于巡察整改进展情况的通报', status: 'in_progress', evidence: '目前正在督促', source: 'parsed' },
+      { noticeDate: '2025-06-19', noticeTitle: '关于巡察整改进展情况的通报', status: 'done', certainty: 'stated', evidence: '均已立行立改', source: 'parsed' },
+      { noticeDate: '2026-03-20', noticeTitle: '关于巡察整改进展情况的通报', status: 'in_progress', certainty: 'stated', evidence: '目前正在督促', source: 'parsed' },
     ]);
     expect(rowOf(c, '问题合同台账更新不及时').history.map((h) => h.noticeDate)).toEqual(['2026-03-20']);
   });
@@ -220,7 +220,8 @@ describe('reviewer overrides take precedence', () => {
     const row = rowOf(c, '落实违建巡查责任不到位');
     expect(row.change).toBe('unchanged_done');
     expect(row.currentItem!.status).toBe('done');
-    expect(row.history[1]).toMatchObject({ status: 'done', evidence: '现场核查已复绿', source: 'override' });
+    expect(row.history[1]).toMatchObject({ status: 'done', certainty: 'reviewed', evidence: '现场核查已复绿', source: 'override' });
+    expect(row.currentItem!.certainty).toBe('reviewed');
     expect(c.summary.regressed).toBe(0);
   });
 
@@ -252,7 +253,8 @@ function item(label: string, path: string[], status: ItemStatus, deadline?: stri
     label,
     path,
     status,
-    statusEvidence: null,
+    certainty: 'stated',
+    statusEvidence: { basis: null, progress: [], open: [] },
     deadlines: deadline ? [{ text: `预计${deadline}前完成`, date: deadline, start: 0, end: 1, overdueAtPublication: null }] : [],
     quantities: [],
     start: 0,

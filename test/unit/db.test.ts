@@ -92,6 +92,19 @@ describe('schema upgrade v1 → v2', () => {
     });
   });
 
+  it('reads stored models from before status certainties upgraded: certainty and two evidence lists', async () => {
+    const name = `test-v1-${crypto.randomUUID()}`;
+    await createV1Database(name);
+    const db = new RectifyDB(name);
+    opened.push(db);
+    const [snap] = await listSnapshots(db, mazhang.noticeKey);
+    const stored = (mazhang.model.items[0] as unknown as { statusEvidence: { text: string } }).statusEvidence;
+    const item = snap.model.items[0];
+    expect(item.certainty).toBe('inferred');
+    expect(item.statusEvidence.basis).toEqual(stored);
+    expect((await getSnapshot(db, mazhang.hash))!.model.items.every((i) => i.certainty !== undefined && Array.isArray(i.statusEvidence.open))).toBe(true);
+  });
+
   it('serves the new v2 indexes on migrated data', async () => {
     const name = `test-v1-${crypto.randomUUID()}`;
     await createV1Database(name);

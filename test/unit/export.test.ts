@@ -11,6 +11,8 @@ import { exportReview, toCsv, toDocx, toHtml, toJson, toMarkdown } from '@/lib/e
 import { mdEscape } from '@/lib/export/markdown';
 import { annotation as annotationSchema, reviewExportFile } from '@/lib/schema';
 import type { Annotation, ReviewExport, StatusOverride } from '@/lib/schema';
+import { parseNotice } from '@/lib/parse/index';
+import { confirmation } from '@/lib/overrides';
 import { huashanEarlier, huashanEarlierText, huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -280,5 +282,59 @@ describe('exportReview', () => {
       if (format === 'docx') expect(out.data).toBeInstanceOf(Uint8Array);
       else expect(typeof out.data).toBe('string');
     }
+  });
+});
+
+describe('status certainty in every export (issue 16)', () => {
+  /** The later 花山镇 notice as parsed: certainties and both kinds of evidence come from the parser. */
+  function parsedReview(): ReviewExport {
+    const notice = parseNotice(huashanLaterText).notice;
+    const inferredDone = notice.items.find((i) => i.status === 'done' && i.certainty === 'inferred')!;
+    const confirmed = confirmation('k', inferredDone, '审阅人核对原文后确认', '2026-03-25T09:00:00Z');
+    return { ...review(), notice, text: huashanLaterText, overrides: [confirmed], annotations: [], comparison: null };
+  }
+  const r = parsedReview();
+  const inferred = r.notice.items.find((i) => i.certainty === 'inferred' && i.id !== r.overrides[0].itemId)!;
+  const open = r.notice.items.find((i) => i.statusEvidence.open.length > 0)!;
+
+  it('the parse gives the later notice inferred and stated statuses with evidence', () => {
+    expect(inferred).toBeDefined();
+    expect(r.notice.items.some((i) => i.certainty === 'stated')).toBe(true);
+  });
+  it('CSV: status text says 推断, a certainty column, done and open parts, the replaced reading', () => {
+    const rows = Papa.parse<string[]>(toCsv(r).slice(1), { skipEmptyLines: true }).data;
+    const col = (h: string) => (CSV_HEADER as readonly string[]).indexOf(h);
+    const row = rows.find((x) => x[2] === inferred.label)!;
+    expect(row[col('解析状态')]).toMatch(/（推断）$/);
+    expect(row[col('确定程度')]).toBe('根据措施推断');
+    const openRow = rows.find((x) => x[2] === open.label)!;
+    expect(openRow[col('未完成部分')]).toContain(open.statusEvidence.open[0].text);
+    const confirmedRow = rows.find((x) => x[0] === '整改事项' && x[col('复核前解析')] !== '')!;
+    expect(confirmedRow[col('复核状态')]).toBe('已完成（确认）');
+    expect(confirmedRow[col('复核前解析')]).toBe('已完成（根据措施推断）');
+  });
+  it('HTML: inferred chips are dashed and say 推断; the parts are listed; a confirmation is marked', () => {
+    const doc = new DOMParser().parseFromString(toHtml(r), 'text/html');
+    const chips = [...doc.querySelectorAll('.status-inferred')];
+    expect(chips.length).toBeGreaterThan(0);
+    for (const c of chips) expect(c.textContent).toMatch(/（推断）$/);
+    expect(doc.body.textContent).toContain('已完成（人工确认，原为已完成（根据措施推断））');
+    expect(doc.body.textContent).toContain(open.statusEvidence.open[0].text);
+    expect(doc.querySelectorAll('.parts-title').length).toBe(2 * r.notice.items.length);
+  });
+  it('Markdown and Word carry the certainty in words', async () => {
+    const md = toMarkdown(r);
+    expect(md).toContain('| 确定程度 |');
+    expect(md).toContain('根据措施推断');
+    const xml = await (await JSZip.loadAsync(await toDocx(r))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('（推断）');
+    expect(xml).toContain('已完成：');
+    expect(xml).toContain('未完成：');
+  });
+  it('JSON keeps the certainty, both evidence lists and the replaced reading', () => {
+    const file = reviewExportFile.parse(JSON.parse(toJson(r)));
+    expect(file.notice.items.find((i) => i.id === inferred.id)!.certainty).toBe('inferred');
+    expect(file.notice.items.find((i) => i.id === open.id)!.statusEvidence.open.length).toBeGreaterThan(0);
+    expect(file.overrides[0].replaced).toEqual({ status: 'done', certainty: 'inferred' });
   });
 });

@@ -69,7 +69,7 @@ function checkNotice(text: string, n: Notice): void {
       expect(d.start).toBeGreaterThanOrEqual(it.start);
       expect(d.end).toBeLessThanOrEqual(it.end);
     }
-    if (it.statusEvidence) inRange(it.statusEvidence);
+    for (const e of [it.statusEvidence.basis, ...it.statusEvidence.progress, ...it.statusEvidence.open]) if (e) inRange(e);
   }
   let prev = 0;
   for (const s of n.spans) {

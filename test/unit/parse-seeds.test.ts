@@ -28,7 +28,10 @@ describe.each([MAZHANG, HUASHAN, HONGMEI, HUADU, GUZHEN])('%s', (name) => {
     }
     for (const s of notice.spans) expect(text.slice(s.start, s.end)).toBe(s.text);
     for (const it of notice.items) {
-      if (it.statusEvidence) expect(text.slice(it.statusEvidence.start, it.statusEvidence.end)).toBe(it.statusEvidence.text);
+      const { basis, progress, open } = it.statusEvidence;
+      for (const e of [...(basis ? [basis] : []), ...progress, ...open]) expect(text.slice(e.start, e.end)).toBe(e.text);
+      expect(['stated', 'inferred', 'unclear']).toContain(it.certainty);
+      expect(it.certainty === 'unclear').toBe(it.status === 'unclear');
     }
   });
 });
@@ -51,7 +54,8 @@ describe('麻章镇 (tags, two-line title)', () => {
     expect(notice.items.filter((i) => i.status === 'done')).toHaveLength(11);
     const open = notice.items.filter((i) => i.status === 'in_progress').map((i) => i.path[2]);
     expect(open).toEqual(['3.', '4.', '5.', '13.', '16.']);
-    expect(byNumber(notice, '3.').statusEvidence?.text).toBe('【正在整改，并取得阶段性成效】');
+    expect(byNumber(notice, '3.').statusEvidence.basis?.text).toBe('【正在整改，并取得阶段性成效】');
+    expect(notice.items.every((i) => i.certainty === 'stated')).toBe(true); // every item carries a tag
   });
   it('labels items with the problem’s own words and marker paths', () => {
     expect(notice.items[0].label).toBe('理论学习不够深入');

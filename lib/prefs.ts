@@ -1,9 +1,10 @@
 /**
  * Small UI preferences the content script needs at page load without waking the service worker:
  * highlight categories, overlay dock/collapse, per-site switches, remembered sites, test clock.
- * Kept in browser.storage.local (not IndexedDB: a content script's IndexedDB is the page's origin).
+ * Kept in browser.storage.local (not IndexedDB: a content script's IndexedDB is the page's origin) as typed,
+ * versioned WXT storage items (`storage.defineItem`: one declaration gives the key, the fallback and migrations).
  */
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { HighlightCategory } from '@/lib/schema';
 
 export const ALL_CATEGORIES: HighlightCategory[] = ['overdue', 'contradiction', 'deadline', 'unfinished', 'done', 'date', 'number', 'annotation'];
@@ -29,29 +30,22 @@ export const DEFAULT_PREFS: Prefs = {
   today: '',
 };
 
-const KEY = 'prefs';
-const TODAY_KEY = 'debug:today';
+/** What is stored: only the preferences the user changed (the defaults fill the rest when read). */
+const storedPrefs = storage.defineItem<Partial<Prefs>>('local:prefs', { fallback: {}, version: 1 });
+/** The test/demo clock, set from outside the extension (e2e harness, benchmarks). */
+const debugToday = storage.defineItem<string>('local:debug:today', { fallback: '' });
 
 export async function loadPrefs(): Promise<Prefs> {
-  const got = await browser.storage.local.get([KEY, TODAY_KEY]);
-  const stored = (got[KEY] ?? {}) as Partial<Prefs>;
+  const [stored, today] = await Promise.all([storedPrefs.getValue(), debugToday.getValue()]);
   const prefs = { ...DEFAULT_PREFS, ...stored };
-  if (typeof got[TODAY_KEY] === 'string') prefs.today = got[TODAY_KEY] as string;
+  if (today) prefs.today = today;
   return prefs;
 }
 
 export async function savePrefs(patch: Partial<Prefs>): Promise<Prefs> {
   const next = { ...(await loadPrefs()), ...patch };
-  await browser.storage.local.set({ [KEY]: next });
+  await storedPrefs.setValue(next);
   return next;
-}
-
-export function onPrefsChanged(cb: (p: Prefs) => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && (KEY in changes || TODAY_KEY in changes)) void loadPrefs().then(cb);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Local calendar date as YYYY-MM-DD. */

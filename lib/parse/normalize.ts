@@ -32,19 +32,6 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** CJK ideographs, CJK punctuation, full-width forms and curly quotes count as "CJK context". */
-export function isCjkContext(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  return (
-    (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
-    (c >= 0xff5b && c <= 0xff65) || (c >= 0x2018 && c <= 0x201f) || c === 0x2014 || c === 0x2026 ||
-    (c >= 0xd800 && c <= 0xdbff) || (c >= 0x3040 && c <= 0x30ff)
-  );
-}
-
-
 /** Full-width digits/letters/％ → half-width, `．` → `.`; other code units unchanged. */
 function foldWidth(c: number): number {
   if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05) return c - 0xfee0;

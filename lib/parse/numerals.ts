@@ -1,7 +1,7 @@
 /**
  * Chinese and Arabic numerals → numbers.
  *
- * Hand-written (rather than chinese-numbers-converter) because the parser needs a strict
+ * Hand-written (rather than a converter package such as chinese-numbers-converter) because the parser needs a strict
  * "is this a numeral at all?" answer: invalid strings return null instead of a best guess.
  * Handles: Arabic digits with decimals ("1739.47"), Arabic digits with a magnitude suffix
  * ("1.5万" → 15000), positional Chinese numerals ("十三", "一百三十八", "两千零五", "三万二千"),
@@ -20,10 +20,6 @@ export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百
 /** 1 = a Chinese numeral character, 2 = one of 十百千万亿 (a positional unit), by code unit. */
 const NUMERAL_CLASS = new Uint8Array(65536);
 for (const ch of CHINESE_NUMERAL_CHARS) NUMERAL_CLASS[ch.charCodeAt(0)] = ch in SMALL_UNITS || ch in BIG_UNITS ? 2 : 1;
-
-export function isChineseNumeralChar(ch: string): boolean {
-  return ch.length === 1 && NUMERAL_CLASS[ch.charCodeAt(0)] !== 0;
-}
 
 const ARABIC = /^\d+(?:\.\d+)?$/;
 const ARABIC_WITH_MAGNITUDE = /^(\d+(?:\.\d+)?)([十百千万亿])$/;

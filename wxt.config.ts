@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 
 // Hosts the fixture sites are served under in tests; real installs only auto-run on *.gov.cn.
 export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
+const ICON_SIZES = [128, 96, 48, 32, 16];
+const iconFiles = (sizes: number[]) => Object.fromEntries(sizes.map((size) => [size, `icons/${size}.png`]));
 
 export default defineConfig({
   srcDir: '.',
@@ -10,6 +12,9 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // Toolbar and store icons in every size, generated at build time from one designed source image.
+  modules: ['@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: ICON_SIZES, developmentIndicator: 'overlay' },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
@@ -22,7 +27,7 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: NOTICE_HOST_MATCHES,
     optional_host_permissions: ['*://*/*'],
-    action: { default_title: '__MSG_actionTitle__' },
+    action: { default_title: '__MSG_actionTitle__', default_icon: iconFiles([16, 32, 48]) },
     commands: {
       'add-annotation': {
         suggested_key: { default: 'Alt+Shift+A' },

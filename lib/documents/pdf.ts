@@ -1,0 +1,61 @@
+/**
+ * PDF → text through the pdf.js text layer. The same code runs in Node (CLI, tests) and in the
+ * extension (side panel, background): pdf.js's legacy build, with its worker module loaded into the
+ * same thread (`globalThis.pdfjsWorker`), so no worker file URL, no remote code and no eval.
+ */
+import { DOCUMENT_LIMITS, DocumentError } from './problems';
+import { dropRunningFurniture, pageLines, type PdfTextItem } from './pdf-lines';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+
+/** Loads pdf.js once; the worker code runs in this thread (fake worker), which works in Node, pages and service workers. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= (async () => {
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjsPromise;
+}
+
+export interface PdfText {
+  text: string;
+  pages: number;
+}
+
+export async function pdfToText(bytes: Uint8Array, name: string): Promise<PdfText> {
+  const pdfjs = await loadPdfJs();
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
+  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    const errName = (err as { name?: string } | null)?.name;
+    if (errName === 'PasswordException') throw new DocumentError('pdf_password', name);
+    throw new DocumentError('pdf_broken', name, err instanceof Error ? err.message : String(err));
+  }
+  try {
+    if (doc.numPages > DOCUMENT_LIMITS.maxPdfPages) throw new DocumentError('pdf_too_many_pages', name, String(doc.numPages));
+    const pages: string[][] = [];
+    let chars = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const lines = pageLines(content.items.filter((it): it is PdfTextItem & typeof it => 'str' in it));
+      page.cleanup();
+      chars += lines.reduce((n, l) => n + l.length, 0);
+      if (chars > DOCUMENT_LIMITS.maxChars) throw new DocumentError('too_much_text', name, String(chars));
+      pages.push(lines);
+    }
+    const text = dropRunningFurniture(pages).map((lines) => lines.join('\n')).join('\n');
+    // a scanned page has no text layer; a few stray characters (a page number) do not make a text PDF
+    if (text.replace(/\s+/g, '').length < Math.max(30, 10 * doc.numPages)) throw new DocumentError('pdf_no_text', name);
+    return { text, pages: doc.numPages };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}

@@ -10,11 +10,15 @@
  * - ASCII `(` `)` → `（` `）` for bracket pairs touching CJK text or starting a line; `:` `,` `;` →
  *   `：` `，` `；` when a neighbour is CJK (so `10:00:00`, `1:2`, `1,000` stay).
  * - stray markers `[bookmark: _Toc30261]` are removed; page-footer lines (`— 1 —`, `- 2 -`) dropped.
+ * - text copied from a PDF (lib/parse/rejoin): page numbers and running headers dropped, hard-wrapped
+ *   lines rejoined, `2024 年 3 月` → `2024年3月`.
  *
  * Page chrome lines (breadcrumbs, `来源：… 日期：…`, ICP footers) are deliberately KEPT: the meta
  * layer reads the publish date from them and the outline/items layers skip them. Keeping them means
  * every offset still maps 1:1 to the page text.
  */
+
+import { rejoinPdfText } from './rejoin';
 
 export interface NormalizedText {
   text: string;
@@ -187,6 +191,8 @@ export function normalizeText(raw: string): NormalizedText {
   let nextBookmark = raw.indexOf('[bookmark:');
   let lineStart = 0;
   let hasSurrogate = false;
+  /** where dropped page-footer lines were (positions in `out`), for running-header detection */
+  const pageBreaks: number[] = [];
   while (lineStart <= n) {
     // squeeze into out[base…): drop bookmarks, trim, collapse inner whitespace, fold widths; a line
     // after a kept one is preceded by one `\n`, written at out[len] once the line proves non-empty.
@@ -237,7 +243,9 @@ export function normalizeText(raw: string): NormalizedText {
     }
     if (nextBookmark >= 0 && nextBookmark < lineEnd) nextBookmark = raw.indexOf('[bookmark:', lineEnd);
     const lineLen = m - base;
-    if (lineLen > 0 && !(lineLen <= 12 && PAGE_FOOTER.test(String.fromCharCode(...out.subarray(base, m))))) {
+    const isFooter = lineLen > 0 && lineLen <= 12 && PAGE_FOOTER.test(String.fromCharCode(...out.subarray(base, m)));
+    if (isFooter) pageBreaks.push(len);
+    if (lineLen > 0 && !isFooter) {
       foldLinePunctuation(out.subarray(base, m), lineLen);
       if (base > 0) {
         out[len] = 0x0a;
@@ -250,6 +258,7 @@ export function normalizeText(raw: string): NormalizedText {
     if (pendingBreak < 0) pendingBreak = lineEnd;
     lineStart = raw.charCodeAt(lineEnd) === 0x0d && raw.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : lineEnd + 1;
   }
+  len = rejoinPdfText(out, map, len, pageBreaks);
   const toOriginal = new Uint32Array(len + 1);
   toOriginal.set(map.subarray(0, len));
   toOriginal[len] = n;

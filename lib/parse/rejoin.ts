@@ -1,0 +1,147 @@
+/**
+ * Repairs text copied out of a PDF (or read from a PDF's text layer) inside normalizeText, editing the
+ * squeezed code units and their offset map in place, so offsets still map exactly to the raw input:
+ * - page furniture: page-number lines (`— 3 —`, `-3-`, `第3页`, `第 3 页 共 10 页`, `共10页 第3页`) and
+ *   running headers (a short line seen next to two or more page breaks) are dropped;
+ * - hard wraps: when the text looks hard-wrapped (many lines of about the same width — a right margin),
+ *   a line that reaches the margin, does not end a sentence and is not followed by an outline marker is
+ *   joined with the next line (CJK: no space; Latin/digits on both sides: one space);
+ * - `2024 年 3 月 14 日`: a space between an ASCII digit and a CJK ideograph is removed.
+ * Only removes characters (or turns a `\n` into a space), so the map stays monotone.
+ */
+
+/** A page-number line: only these forms, always a whole line. */
+export const PAGE_NUMBER_LINE =
+  /^(?:[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[，,/／]?\s*第\s*\d{1,4}\s*页)$/;
+
+/** Outline markers and other line starts that always begin a new block. */
+const BLOCK_START =
+  /^(?:[一二三四五六七八九十百]+[、.]|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}(?:[、]|\.(?!\d))|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分项]|问题\d|附件|附：|【)/;
+
+const SENTENCE_END = '。！？；：!?;…';
+const CLOSERS = '”’）)」』】》';
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function isIdeograph(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+function isAsciiWord(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+/** A space at i between a digit and an ideograph (either order). */
+function isDigitSpace(codes: Uint16Array, i: number): boolean {
+  const a = codes[i - 1];
+  const b = codes[i + 1];
+  return codes[i] === 0x20 && ((isDigit(a) && isIdeograph(b)) || (isIdeograph(a) && isDigit(b)));
+}
+
+function lineText(codes: Uint16Array, l: Line): string {
+  return String.fromCharCode(...codes.subarray(l.start, Math.min(l.end, l.start + 200)));
+}
+
+/** Estimated printed width: CJK and full-width forms count 2, others 1. */
+function visualWidth(codes: Uint16Array, l: Line): number {
+  let width = 0;
+  for (let i = l.start; i < l.end; i++) width += codes[i] >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
+function endsSentence(codes: Uint16Array, l: Line): boolean {
+  let i = l.end - 1;
+  while (i > l.start && CLOSERS.includes(String.fromCharCode(codes[i]))) i--;
+  return SENTENCE_END.includes(String.fromCharCode(codes[i]));
+}
+
+/** Short lines touching two or more page breaks (where page-number lines were): running headers/footers. */
+function runningHeaders(codes: Uint16Array, lines: Line[], breaks: ReadonlySet<number>): number[] {
+  const byText = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    if (l.end - l.start > 40 || !(breaks.has(l.end) || breaks.has(l.start - 1))) return;
+    const key = lineText(codes, l);
+    byText.set(key, [...(byText.get(key) ?? []), i]);
+  });
+  return [...byText.values()].filter((idx) => idx.length >= 2).flat();
+}
+
+/** Which lines reach the right margin of a hard-wrapped text; null when the text is not hard-wrapped. */
+function marginLines(codes: Uint16Array, lines: Line[]): boolean[] | null {
+  const widths = lines.map((l) => visualWidth(codes, l));
+  const measured = widths.filter((w) => w >= 16).sort((a, b) => a - b);
+  if (measured.length < 4) return null;
+  const margin = measured[Math.floor(measured.length * 0.8)];
+  if (margin > 180) return null;
+  const full = widths.map((w) => w >= margin * 0.88 && w <= margin * 1.08);
+  const count = full.filter(Boolean).length;
+  return count >= 3 && count >= measured.length * 0.4 ? full : null;
+}
+
+function hasDigitSpace(codes: Uint16Array, len: number): boolean {
+  for (let i = 1; i + 1 < len; i++) if (codes[i] === 0x20 && isDigitSpace(codes, i)) return true;
+  return false;
+}
+
+function splitCodeLines(codes: Uint16Array, len: number): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= len; i++) {
+    if (i === len || codes[i] === 0x0a) {
+      lines.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+type Joint = 'break' | 'join' | 'space';
+
+/** How each kept line continues into the next one. */
+function joints(codes: Uint16Array, kept: Line[]): Joint[] {
+  const margin = marginLines(codes, kept);
+  return kept.map((l, k) => {
+    const next = kept[k + 1];
+    if (!next || margin === null || !margin[k] || l.end === l.start) return 'break';
+    if (endsSentence(codes, l) || BLOCK_START.test(lineText(codes, next))) return 'break';
+    return isAsciiWord(codes[l.end - 1]) && isAsciiWord(codes[next.start]) ? 'space' : 'join';
+  });
+}
+
+/**
+ * Repairs `codes[0..len)` (lines separated by `\n`, `map` alongside) in place and returns the new
+ * length. `pageBreaks` are positions in `codes` where page-number lines were already removed.
+ */
+export function rejoinPdfText(codes: Uint16Array, map: Uint32Array, len: number, pageBreaks: readonly number[]): number {
+  if (len === 0) return 0;
+  const all = splitCodeLines(codes, len);
+  const breaks = new Set(pageBreaks);
+  const drop = new Set<number>();
+  all.forEach((l, i) => {
+    if (l.end - l.start > 24 || !PAGE_NUMBER_LINE.test(lineText(codes, l))) return;
+    drop.add(i);
+    breaks.add(l.start - 1).add(l.end);
+  });
+  if (breaks.size) for (const i of runningHeaders(codes, all, breaks)) drop.add(i);
+  const kept = drop.size ? all.filter((_, i) => !drop.has(i)) : all;
+  // decide everything before compacting: compaction overwrites codes it has read
+  const how = joints(codes, kept);
+  if (!drop.size && !how.some((j) => j !== 'break') && !hasDigitSpace(codes, len)) return len;
+  const breakMaps = kept.map((l) => map[l.end]); // the `\n` after each line
+  let w = 0;
+  kept.forEach((l, k) => {
+    for (let i = l.start; i < l.end; i++) {
+      if (codes[i] === 0x20 && i > l.start && i + 1 < l.end && isDigitSpace(codes, i)) continue;
+      codes[w] = codes[i];
+      map[w++] = map[i];
+    }
+    if (k + 1 === kept.length || how[k] === 'join') return;
+    codes[w] = how[k] === 'space' ? 0x20 : 0x0a;
+    map[w++] = breakMaps[k];
+  });
+  return w;
+}

@@ -1,5 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** pdf.js's Chinese (Adobe-GB1) CMaps, shipped in the extension so PDFs set in non-embedded fonts can be read. */
+function pdfjsChineseCMaps(): Array<{ absoluteSrc: string; relativeDest: string }> {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+  return readdirSync(dir).filter((f) => /GB/.test(f)).map((f) => ({ absoluteSrc: join(dir, f), relativeDest: `pdfjs/cmaps/${f}` }));
+}
 
 // Hosts the fixture sites are served under in tests; real installs only auto-run on *.gov.cn.
 export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
@@ -10,6 +19,11 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsChineseCMaps());
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },

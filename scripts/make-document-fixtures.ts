@@ -12,6 +12,9 @@
  * - image-only.docx   a Word document holding only a picture (a "scan")
  * - scanned.pdf       that document printed to PDF: pages without a text layer
  * - many-pages.pdf    a 200-page PDF (hand-written minimal PDF syntax, a page number on each page)
+ * - unembedded-font.pdf  the notice's opening set in the non-embedded Adobe font STSong-Light with the
+ *                     UniGB-UCS2-H encoding (as iText-style report generators write it): readable only
+ *                     with pdf.js's Chinese CMaps
  * - junk.bin          2 KiB of pseudo-random bytes; empty.txt  an empty file
  */
 import { execFileSync } from 'node:child_process';
@@ -78,6 +81,21 @@ function scanPng(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** Serializes numbered PDF objects (index = object number, 1 = catalog) with a valid xref table. */
+function writePdf(objects: string[]): Buffer {
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (let id = 1; id < objects.length; id++) {
+    offsets[id] = Buffer.byteLength(pdf, 'latin1');
+    pdf += `${id} 0 obj\n${objects[id]}\nendobj\n`;
+  }
+  const xref = Buffer.byteLength(pdf, 'latin1');
+  pdf += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let id = 1; id < objects.length; id++) pdf += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
 /** A minimal valid PDF of `n` pages, each showing its page number in Helvetica. */
 function manyPagesPdf(n: number): Buffer {
   const objects: string[] = [];
@@ -90,17 +108,29 @@ function manyPagesPdf(n: number): Buffer {
     objects[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`;
     objects[id + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
   });
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (let id = 1; id < objects.length; id++) {
-    offsets[id] = pdf.length;
-    pdf += `${id} 0 obj\n${objects[id]}\nendobj\n`;
-  }
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-  for (let id = 1; id < objects.length; id++) pdf += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+  return writePdf(objects);
+}
+
+/** Lines of CJK text in the non-embedded STSong-Light (Adobe-GB1) font, UniGB-UCS2-H encoded: one page. */
+function unembeddedFontPdf(lines: string[]): Buffer {
+  const ucs2 = (line: string) => [...line].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const stream = lines.map((line, i) => `BT /F1 12 Tf 56 ${780 - i * 20} Td <${ucs2(line)}> Tj ET`).join('\n');
+  const objects: string[] = [];
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[2] = '<< /Type /Pages /Kids [3 0 R] /Count 1 >>';
+  objects[3] = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 7 0 R >>';
+  objects[4] = '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>';
+  objects[5] = '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 6 0 R /DW 1000 >>';
+  objects[6] = '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
+  objects[7] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  return writePdf(objects);
+}
+
+/** Hard-wraps text at `width` characters (a fixed-pitch CJK page). */
+function hardWrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
+  return out;
 }
 
 function soffice(args: string[], cwd: string): void {
@@ -126,6 +156,8 @@ async function main(): Promise<void> {
     copyFileSync(join(work, 'enc/mazhang.pdf'), join(OUT, 'encrypted.pdf'));
 
     writeFileSync(join(OUT, 'many-pages.pdf'), manyPagesPdf(200));
+    const seedLines = readFileSync(SEED, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    writeFileSync(join(OUT, 'unembedded-font.pdf'), unembeddedFontPdf([`${seedLines[0]}${seedLines[1]}`, ...hardWrap(seedLines[2], 38)]));
     let seed = 0x2f6b;
     writeFileSync(join(OUT, 'junk.bin'), Buffer.from(Array.from({ length: 2048 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff)));
     writeFileSync(join(OUT, 'empty.txt'), '');

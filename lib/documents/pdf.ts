@@ -20,6 +20,23 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
+type Runtime = { id?: string; getURL(path: string): string };
+type NodeProcess = { getBuiltinModule?(name: string): unknown };
+
+/**
+ * Where pdf.js finds CMaps (needed for PDFs set in non-embedded Chinese fonts such as STSong-Light with
+ * UniGB-UCS2-H): the extension's own copy (wxt.config.ts ships the Adobe-GB1 ones), or the package's
+ * folder in Node. Never a remote URL.
+ */
+function cMapUrl(): string | undefined {
+  const g = globalThis as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime }; process?: NodeProcess };
+  // Node first: unit tests run with a fake `browser` global whose URLs lead nowhere
+  const nodeModule = g.process?.getBuiltinModule?.('module') as { createRequire(url: string): { resolve(id: string): string } } | undefined;
+  if (nodeModule) return nodeModule.createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, 'cmaps/');
+  const runtime = g.browser?.runtime ?? g.chrome?.runtime;
+  return runtime?.id && runtime.getURL ? runtime.getURL('/pdfjs/cmaps/') : undefined;
+}
+
 export interface PdfText {
   text: string;
   pages: number;
@@ -28,7 +45,7 @@ export interface PdfText {
 export async function pdfToText(bytes: Uint8Array, name: string): Promise<PdfText> {
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  const task = pdfjs.getDocument({ data: bytes.slice(), cMapUrl: cMapUrl(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;

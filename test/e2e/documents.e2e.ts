@@ -79,6 +79,9 @@ describe('Word and PDF notices in the extension', () => {
 
     await panel.locator('input[name="noticeFile"]').setInputFiles(doc('mazhang.pdf'));
     await expect.poll(() => panel.locator('.sp-library [role="status"]').textContent(), { timeout: 30_000 }).toBe(`已加入通报库：${TITLE}`);
+    // set in a non-embedded font: readable only with the CMaps shipped in the extension
+    await panel.locator('input[name="noticeFile"]').setInputFiles(doc('unembedded-font.pdf'));
+    await expect.poll(() => panel.locator('.sp-library [role="status"]').textContent(), { timeout: 30_000 }).toBe(`已加入通报库：${TITLE}`);
     // the same notice as the page and attachments above: one more source of the same library entry
     const entry = panel.locator('.sp-lib-entry', { hasText: TITLE });
     expect(await entry.count()).toBe(1);

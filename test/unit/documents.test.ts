@@ -32,6 +32,14 @@ describe('Word and PDF notices', () => {
     expect(text).toContain('2024年3月14日，区委第三巡察组向麻章镇党委反馈了巡察意见。');
   });
 
+  it('PDF set in a non-embedded Chinese font (STSong-Light, UniGB-UCS2-H) is read through the bundled CMaps', async () => {
+    const got = await readDocument(doc('unembedded-font.pdf'), 'unembedded-font.pdf');
+    expect(got.kind === 'txt' && got.text.split('\n')[0]).toBe('中共麻章镇委员会关于巡察整改情况的通报');
+    const { notice } = await ingestFileBytes(doc('unembedded-font.pdf'), 'unembedded-font.pdf', parseHtml);
+    expect(notice.meta.feedbackDate).toBe('2024-03-14');
+    expect(notice.meta.inspectionBody).toBe('区委第三巡察组');
+  });
+
   it('.docx: headings, paragraphs and table cells are kept as blocks', async () => {
     const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
     const table = new Table({

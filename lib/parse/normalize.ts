@@ -193,6 +193,10 @@ export function normalizeText(raw: string): NormalizedText {
   let hasSurrogate = false;
   /** where dropped page-footer lines were (positions in `out`), for running-header detection */
   const pageBreaks: number[] = [];
+  /** where each kept line starts in `out` */
+  const lineStarts: number[] = [];
+  /** where the first kept space between a digit and an ideograph (`2024 年`) is in `out`, -1 if none */
+  let digitSpaceFrom = -1;
   while (lineStart <= n) {
     // squeeze into out[base…): drop bookmarks, trim, collapse inner whitespace, fold widths; a line
     // after a kept one is preceded by one `\n`, written at out[len] once the line proves non-empty.
@@ -207,6 +211,7 @@ export function normalizeText(raw: string): NormalizedText {
       if ((k & K_SQUEEZE) === 0 && i !== nextBookmark) {
         // the common case: an ordinary character, kept as is
         if (spaceAt >= 0) {
+          if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], c)) digitSpaceFrom = m;
           out[m] = 0x20;
           map[m++] = spaceAt;
           spaceAt = -1;
@@ -233,12 +238,14 @@ export function normalizeText(raw: string): NormalizedText {
         if (m > base && spaceAt < 0) spaceAt = i;
         continue;
       }
+      const folded = k & K_FOLD ? foldWidth(c) : c;
       if (spaceAt >= 0) {
+        if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], folded)) digitSpaceFrom = m;
         out[m] = 0x20;
         map[m++] = spaceAt;
         spaceAt = -1;
       }
-      out[m] = k & K_FOLD ? foldWidth(c) : c;
+      out[m] = folded;
       map[m++] = i;
     }
     if (nextBookmark >= 0 && nextBookmark < lineEnd) nextBookmark = raw.indexOf('[bookmark:', lineEnd);
@@ -251,6 +258,7 @@ export function normalizeText(raw: string): NormalizedText {
         out[len] = 0x0a;
         map[len] = pendingBreak;
       }
+      lineStarts.push(base);
       len = m;
       pendingBreak = -1;
     }
@@ -258,11 +266,17 @@ export function normalizeText(raw: string): NormalizedText {
     if (pendingBreak < 0) pendingBreak = lineEnd;
     lineStart = raw.charCodeAt(lineEnd) === 0x0d && raw.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : lineEnd + 1;
   }
-  len = rejoinPdfText(out, map, len, pageBreaks);
+  len = rejoinPdfText(out, map, len, { pageBreaks, lineStarts, digitSpaceFrom });
   const toOriginal = new Uint32Array(len + 1);
   toOriginal.set(map.subarray(0, len));
   toOriginal[len] = n;
   return { text: decodeUtf16(out.subarray(0, len), hasSurrogate), toOriginal };
+}
+
+function isDigitIdeographPair(a: number, b: number): boolean {
+  const ideoA = (a >= 0x3400 && a <= 0x9fff) || (a >= 0xf900 && a <= 0xfaff);
+  const ideoB = (b >= 0x3400 && b <= 0x9fff) || (b >= 0xf900 && b <= 0xfaff);
+  return (a >= 0x30 && a <= 0x39 && ideoB) || (ideoA && b >= 0x30 && b <= 0x39);
 }
 
 function hasLineBreak(raw: string, from: number, to: number): boolean {

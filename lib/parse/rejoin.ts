@@ -14,6 +14,9 @@
 export const PAGE_NUMBER_LINE =
   /^(?:[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[，,/／]?\s*第\s*\d{1,4}\s*页)$/;
 
+/** First characters a page-number line can have (checked before building the line's string). */
+const PAGE_NUMBER_START = new Set([...'—–-－第共'].map((c) => c.charCodeAt(0)));
+
 /** Outline markers and other line starts that always begin a new block. */
 const BLOCK_START =
   /^(?:[一二三四五六七八九十百]+[、.]|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}(?:[、]|\.(?!\d))|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分项]|问题\d|附件|附：|【)/;
@@ -72,6 +75,11 @@ function runningHeaders(codes: Uint16Array, lines: Line[], breaks: ReadonlySet<n
 
 /** Which lines reach the right margin of a hard-wrapped text; null when the text is not hard-wrapped. */
 function marginLines(codes: Uint16Array, lines: Line[]): boolean[] | null {
+  // cheap first look by character counts (a printed width is 1–2× the count): most pages stop here
+  const lengths = lines.map((l) => l.end - l.start).filter((n) => n >= 8).sort((a, b) => a - b);
+  if (lengths.length < 4) return null;
+  const typical = lengths[Math.floor(lengths.length * 0.8)];
+  if (typical > 180 || lengths.filter((n) => n >= typical * 0.6 && n <= typical * 1.6).length < lengths.length * 0.4) return null;
   const widths = lines.map((l) => visualWidth(codes, l));
   const measured = widths.filter((w) => w >= 16).sort((a, b) => a - b);
   if (measured.length < 4) return null;
@@ -80,23 +88,6 @@ function marginLines(codes: Uint16Array, lines: Line[]): boolean[] | null {
   const full = widths.map((w) => w >= margin * 0.88 && w <= margin * 1.08);
   const count = full.filter(Boolean).length;
   return count >= 3 && count >= measured.length * 0.4 ? full : null;
-}
-
-function hasDigitSpace(codes: Uint16Array, len: number): boolean {
-  for (let i = 1; i + 1 < len; i++) if (codes[i] === 0x20 && isDigitSpace(codes, i)) return true;
-  return false;
-}
-
-function splitCodeLines(codes: Uint16Array, len: number): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (let i = 0; i <= len; i++) {
-    if (i === len || codes[i] === 0x0a) {
-      lines.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  return lines;
 }
 
 type Joint = 'break' | 'join' | 'space';
@@ -112,17 +103,23 @@ function joints(codes: Uint16Array, kept: Line[]): Joint[] {
   });
 }
 
-/**
- * Repairs `codes[0..len)` (lines separated by `\n`, `map` alongside) in place and returns the new
- * length. `pageBreaks` are positions in `codes` where page-number lines were already removed.
- */
-export function rejoinPdfText(codes: Uint16Array, map: Uint32Array, len: number, pageBreaks: readonly number[]): number {
+/** What normalizeText noted while squeezing: where lines start, where page footers were, any `2024 年` space. */
+export interface SqueezeNotes {
+  pageBreaks: readonly number[];
+  lineStarts: readonly number[];
+  /** position of the first space between a digit and an ideograph, -1 when there is none */
+  digitSpaceFrom: number;
+}
+
+/** Repairs `codes[0..len)` (lines separated by `\n`, `map` alongside) in place and returns the new length. */
+export function rejoinPdfText(codes: Uint16Array, map: Uint32Array, len: number, notes: SqueezeNotes): number {
   if (len === 0) return 0;
-  const all = splitCodeLines(codes, len);
-  const breaks = new Set(pageBreaks);
+  const starts = notes.lineStarts;
+  const all: Line[] = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] - 1 : len }));
+  const breaks = new Set(notes.pageBreaks);
   const drop = new Set<number>();
   all.forEach((l, i) => {
-    if (l.end - l.start > 24 || !PAGE_NUMBER_LINE.test(lineText(codes, l))) return;
+    if (l.end - l.start > 24 || !PAGE_NUMBER_START.has(codes[l.start]) || !PAGE_NUMBER_LINE.test(lineText(codes, l))) return;
     drop.add(i);
     breaks.add(l.start - 1).add(l.end);
   });
@@ -130,15 +127,26 @@ export function rejoinPdfText(codes: Uint16Array, map: Uint32Array, len: number,
   const kept = drop.size ? all.filter((_, i) => !drop.has(i)) : all;
   // decide everything before compacting: compaction overwrites codes it has read
   const how = joints(codes, kept);
-  if (!drop.size && !how.some((j) => j !== 'break') && !hasDigitSpace(codes, len)) return len;
+  if (!drop.size && notes.digitSpaceFrom < 0 && !how.some((j) => j !== 'break')) return len;
   const breakMaps = kept.map((l) => map[l.end]); // the `\n` after each line
   let w = 0;
+  // copy each line's runs between removed spaces with copyWithin (a memmove); a run moves left
+  // by at least one when anything was removed before it, so the codes still to be read stay intact
+  const copy = (from: number, to: number) => {
+    codes.copyWithin(w, from, to);
+    map.copyWithin(w, from, to);
+    w += to - from;
+  };
   kept.forEach((l, k) => {
-    for (let i = l.start; i < l.end; i++) {
-      if (codes[i] === 0x20 && i > l.start && i + 1 < l.end && isDigitSpace(codes, i)) continue;
-      codes[w] = codes[i];
-      map[w++] = map[i];
+    let run = l.start;
+    if (notes.digitSpaceFrom >= 0 && l.end > notes.digitSpaceFrom) {
+      for (let i = Math.max(l.start + 1, notes.digitSpaceFrom); i + 1 < l.end; i++) {
+        if (codes[i] !== 0x20 || !isDigitSpace(codes, i)) continue;
+        copy(run, i);
+        run = i + 1;
+      }
     }
+    copy(run, l.end);
     if (k + 1 === kept.length || how[k] === 'join') return;
     codes[w] = how[k] === 'space' ? 0x20 : 0x0a;
     map[w++] = breakMaps[k];

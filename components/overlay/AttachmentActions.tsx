@@ -4,12 +4,13 @@
  */
 import { useMemo } from 'preact/hooks';
 import { findAttachmentLinks, type AttachmentLink } from '@/lib/documents/attachments';
+import { findArticleRoot } from '@/lib/extract';
 import { sendToBackground } from '@/lib/messaging';
 import { t } from '@/lib/i18n';
 import { DocumentAnalysisStatus, useDocumentAnalysis } from '../common/DocumentAnalysis';
 
 export function AttachmentActions() {
-  const links = useMemo(() => findAttachmentLinks(document, location.href), []);
+  const links = useMemo(() => findAttachmentLinks(document, location.href, { root: findArticleRoot(document) }), []);
   if (!links.length) return null;
   return (
     <section class="rl-section rl-attachments" aria-label={t('attachments')}>

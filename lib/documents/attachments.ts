@@ -16,8 +16,21 @@ function extOf(s: string): AttachmentLink['ext'] | null {
   return m ? (m[1].toLowerCase() as AttachmentLink['ext']) : null;
 }
 
-/** Up to `max` distinct attachment links of `doc`, in page order. */
-export function findAttachmentLinks(doc: Document, pageUrl: string, max = 5): AttachmentLink[] {
+/** The link sits in the notice (`root`), names a notice, or follows an `附件` label. */
+function belongsToNotice(a: Element, text: string, root: Element | null): boolean {
+  if (!root || root.contains(a)) return true;
+  if (/附件|通报|整改|巡视|巡察/.test(text)) return true;
+  const block = a.parentElement?.textContent ?? '';
+  return block.length < 300 && block.includes('附件');
+}
+
+/**
+ * Up to `max` distinct attachment links of `doc`, in page order. With the notice's article `root`,
+ * links elsewhere on the page (a site-wide "信息公开指南.pdf" in the footer) count only when they
+ * name a notice or sit under an `附件` label.
+ */
+export function findAttachmentLinks(doc: Document, pageUrl: string, opts: { max?: number; root?: Element | null } = {}): AttachmentLink[] {
+  const max = opts.max ?? 5;
   let origin: string;
   try {
     origin = new URL(pageUrl).origin;
@@ -36,7 +49,7 @@ export function findAttachmentLinks(doc: Document, pageUrl: string, max = 5): At
     if (url.origin !== origin || (url.protocol !== 'https:' && url.protocol !== 'http:')) continue;
     const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
     const ext = extOf(decodeURIComponentSafe(url.pathname)) ?? extOf(text);
-    if (!ext) continue;
+    if (!ext || !belongsToNotice(a, text, opts.root ?? null)) continue;
     url.hash = '';
     if (seen.has(url.href)) continue;
     seen.add(url.href);

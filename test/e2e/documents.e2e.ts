@@ -68,7 +68,7 @@ describe('Word and PDF notices in the extension', () => {
     await page.close();
   });
 
-  it('"add by file" accepts a PDF and refuses an encrypted one with a clear message', async () => {
+  it('"add by file" accepts Word and PDF, refuses an encrypted PDF and a .doc with clear messages', async () => {
     const panel = await openSidePanel(s, null);
     await panel.locator('[data-view="library"]').click();
     await panel.locator('summary', { hasText: '添加通报' }).click();
@@ -78,6 +78,12 @@ describe('Word and PDF notices in the extension', () => {
     expect(await panel.locator('.sp-lib-entry').count()).toBe(before);
 
     await panel.locator('input[name="noticeFile"]').setInputFiles(doc('mazhang.pdf'));
+    await expect.poll(() => panel.locator('.sp-library [role="status"]').textContent(), { timeout: 30_000 }).toBe(`已加入通报库：${TITLE}`);
+    await panel.locator('input[name="noticeFile"]').setInputFiles(doc('legacy.doc'));
+    await expect.poll(() => panel.locator('.sp-library [role="status"]').textContent(), { timeout: 20_000 }).toContain('旧版 Word 文档（.doc）');
+    expect(await panel.locator('.sp-lib-entry').count()).toBe(before);
+    // Word through the side panel's own DOMParser path
+    await panel.locator('input[name="noticeFile"]').setInputFiles(doc('mazhang.docx'));
     await expect.poll(() => panel.locator('.sp-library [role="status"]').textContent(), { timeout: 30_000 }).toBe(`已加入通报库：${TITLE}`);
     // set in a non-embedded font: readable only with the CMaps shipped in the extension
     await panel.locator('input[name="noticeFile"]').setInputFiles(doc('unembedded-font.pdf'));

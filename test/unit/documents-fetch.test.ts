@@ -81,4 +81,16 @@ describe('finding attachment links on a notice page', () => {
       { url: 'https://www.zjmazhang.gov.cn/u/old.DOC', label: '旧版本', ext: 'doc' },
     ]);
   });
+
+  it('outside the notice, keeps only links that name a notice or sit under an 附件 label', () => {
+    const { document } = parseHTML(`<html><body>
+      <div class="article"><p>正文……</p><p><a href="/u/a.pdf">整改方案</a></p></div>
+      <div class="fujian">附件：<a href="/u/b.docx">关于巡察整改进展情况的通报</a></div>
+      <div class="side"><a href="/u/c.pdf">反馈意见全文.pdf</a></div>
+      <div class="footer"><p>本站 <a href="/guide.pdf">政府信息公开指南.pdf</a> 网站地图 联系我们 版权所有 某某县人民政府办公室 备案号 …</p></div>
+    </body></html>`);
+    const root = document.querySelector('.article') as unknown as Element;
+    const links = findAttachmentLinks(document as unknown as Document, PAGE, { root });
+    expect(links.map((l) => l.label)).toEqual(['整改方案', '关于巡察整改进展情况的通报']);
+  });
 });

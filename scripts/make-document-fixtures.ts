@@ -4,8 +4,8 @@
  *   node --import tsx scripts/make-document-fixtures.ts
  *
  * Needs LibreOffice (`apt-get install -y libreoffice-writer-nogui`) and a CJK font (fonts-wqy-zenhei).
- * - mazhang.docx      the 麻章镇 seed as a Word document: title, 一、/（一） headings, paragraphs, a running
- *                     header and a `— N —` page-number footer (built with the `docx` package)
+ * - mazhang.docx      the 麻章镇 seed as a Word document: title, 一、/（一） headings, paragraphs with the
+ *                     公文 first-line indent, a running header and a `— N —` page-number footer (`docx` package)
  * - mazhang.pdf       the same document printed to PDF by LibreOffice (real text layer, several pages)
  * - legacy.doc        the same document saved as old binary Word (.doc) by LibreOffice
  * - encrypted.pdf     the PDF with an open password (LibreOffice export option)
@@ -28,14 +28,17 @@ const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'test/fixtures/documents');
 const SEED = join(ROOT, 'test/fixtures/seeds/mazhang-town-2024-09-25.txt');
 
+/** 公文 style: every paragraph but the title starts with a two-character first-line indent (twips). */
+const FIRST_LINE_INDENT = { firstLine: 440 };
+
 /** Seed lines → Word paragraphs: the two title lines as the title, outline markers as headings. */
 function seedParagraphs(seed: string): Paragraph[] {
   const lines = seed.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   return lines.map((line, i) => {
     if (i < 2) return new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(line)] });
-    if (/^[一二三四五六七八九十]+、/.test(line)) return new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(line)] });
-    if (/^（[一二三四五六七八九十]+）/.test(line)) return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(line)] });
-    return new Paragraph({ children: [new TextRun(line)] });
+    if (/^[一二三四五六七八九十]+、/.test(line)) return new Paragraph({ heading: HeadingLevel.HEADING_1, indent: FIRST_LINE_INDENT, children: [new TextRun(line)] });
+    if (/^（[一二三四五六七八九十]+）/.test(line)) return new Paragraph({ heading: HeadingLevel.HEADING_2, indent: FIRST_LINE_INDENT, children: [new TextRun(line)] });
+    return new Paragraph({ indent: FIRST_LINE_INDENT, children: [new TextRun(line)] });
   });
 }
 

@@ -4,7 +4,7 @@
  * same thread (`globalThis.pdfjsWorker`), so no worker file URL, no remote code and no eval.
  */
 import { DOCUMENT_LIMITS, DocumentError } from './problems';
-import { dropRunningFurniture, pageLines, type PdfTextItem } from './pdf-lines';
+import { dropRunningFurniture, joinWrappedLines, pageLines, type PdfLine, type PdfTextItem } from './pdf-lines';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -57,18 +57,18 @@ export async function pdfToText(bytes: Uint8Array, name: string): Promise<PdfTex
   }
   try {
     if (doc.numPages > DOCUMENT_LIMITS.maxPdfPages) throw new DocumentError('pdf_too_many_pages', name, String(doc.numPages));
-    const pages: string[][] = [];
+    const pages: PdfLine[][] = [];
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
       const lines = pageLines(content.items.filter((it): it is PdfTextItem & typeof it => 'str' in it));
       page.cleanup();
-      chars += lines.reduce((n, l) => n + l.length, 0);
+      chars += lines.reduce((n, l) => n + l.text.length, 0);
       if (chars > DOCUMENT_LIMITS.maxChars) throw new DocumentError('too_much_text', name, String(chars));
       pages.push(lines);
     }
-    const text = dropRunningFurniture(pages).map((lines) => lines.join('\n')).join('\n');
+    const text = joinWrappedLines(dropRunningFurniture(pages).flat());
     // a scanned page has no text layer; a few stray characters (a page number) do not make a text PDF
     if (text.replace(/\s+/g, '').length < Math.max(30, 10 * doc.numPages)) throw new DocumentError('pdf_no_text', name);
     return { text, pages: doc.numPages };

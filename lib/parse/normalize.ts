@@ -195,6 +195,8 @@ export function normalizeText(raw: string): NormalizedText {
   const pageBreaks: number[] = [];
   /** where each kept line starts in `out` */
   const lineStarts: number[] = [];
+  /** whether each kept line was indented (two or more leading spaces: a paragraph's first line) */
+  const indents: boolean[] = [];
   /** where the first kept space between a digit and an ideograph (`2024 年`) is in `out`, -1 if none */
   let digitSpaceFrom = -1;
   while (lineStart <= n) {
@@ -204,6 +206,7 @@ export function normalizeText(raw: string): NormalizedText {
     const base = len > 0 ? len + 1 : 0;
     let m = base;
     let spaceAt = -1;
+    let leading = 0;
     let lineEnd = n;
     for (let i = lineStart; i < lineEnd; i++) {
       const c = raw.charCodeAt(i);
@@ -235,7 +238,9 @@ export function normalizeText(raw: string): NormalizedText {
       }
       if (k & K_SURROGATE) hasSurrogate = true;
       if (k & K_SPACE) {
-        if (m > base && spaceAt < 0) spaceAt = i;
+        if (m > base) {
+          if (spaceAt < 0) spaceAt = i;
+        } else leading++;
         continue;
       }
       const folded = k & K_FOLD ? foldWidth(c) : c;
@@ -259,6 +264,7 @@ export function normalizeText(raw: string): NormalizedText {
         map[len] = pendingBreak;
       }
       lineStarts.push(base);
+      indents.push(leading >= 2);
       len = m;
       pendingBreak = -1;
     }
@@ -266,7 +272,7 @@ export function normalizeText(raw: string): NormalizedText {
     if (pendingBreak < 0) pendingBreak = lineEnd;
     lineStart = raw.charCodeAt(lineEnd) === 0x0d && raw.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : lineEnd + 1;
   }
-  len = rejoinPdfText(out, map, len, { pageBreaks, lineStarts, digitSpaceFrom });
+  len = rejoinPdfText(out, map, len, { pageBreaks, lineStarts, indents, digitSpaceFrom });
   const toOriginal = new Uint32Array(len + 1);
   toOriginal.set(map.subarray(0, len));
   toOriginal[len] = n;

@@ -18,15 +18,17 @@ export const PAGE_NUMBER_LINE =
 const PAGE_NUMBER_START = new Set([...'—–-－第共'].map((c) => c.charCodeAt(0)));
 
 /** Outline markers and other line starts that always begin a new block. */
-const BLOCK_START =
-  /^(?:[一二三四五六七八九十百]+[、.]|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}(?:[、]|\.(?!\d))|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分项]|问题\d|附件|附：|【)/;
+export const BLOCK_START =
+  /^(?:[一二三四五六七八九十百]+[、.]|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}(?:[、]|\.(?!\d))|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分项]|问题\d|附件|附：)/;
 
-const SENTENCE_END = '。！？；：!?;…';
+/** Line ends that close a paragraph when the text has no indents to tell (`；` does not: enumerations go on). */
+const SENTENCE_END = '。！？：!?…';
 const CLOSERS = '”’）)」』】》';
 
 interface Line {
   start: number;
   end: number;
+  indent?: boolean;
 }
 
 function isIdeograph(c: number): boolean {
@@ -92,13 +94,21 @@ function marginLines(codes: Uint16Array, lines: Line[]): boolean[] | null {
 
 type Joint = 'break' | 'join' | 'space';
 
-/** How each kept line continues into the next one. */
+/**
+ * How each kept line continues into the next one. A line reaching the margin continues into the next
+ * unless that one opens a block (outline marker). When the text marks paragraphs by indenting their
+ * first line (PDF text layers, Word copies), the indent decides; otherwise sentence punctuation at the
+ * end of the line does.
+ */
 function joints(codes: Uint16Array, kept: Line[]): Joint[] {
   const margin = marginLines(codes, kept);
+  const indented = kept.filter((l) => l.indent).length;
+  const usesIndent = indented >= 2 && indented < kept.length * 0.9;
   return kept.map((l, k) => {
     const next = kept[k + 1];
     if (!next || margin === null || !margin[k] || l.end === l.start) return 'break';
-    if (endsSentence(codes, l) || BLOCK_START.test(lineText(codes, next))) return 'break';
+    if (BLOCK_START.test(lineText(codes, next))) return 'break';
+    if (usesIndent ? next.indent : endsSentence(codes, l)) return 'break';
     return isAsciiWord(codes[l.end - 1]) && isAsciiWord(codes[next.start]) ? 'space' : 'join';
   });
 }
@@ -107,6 +117,8 @@ function joints(codes: Uint16Array, kept: Line[]): Joint[] {
 export interface SqueezeNotes {
   pageBreaks: readonly number[];
   lineStarts: readonly number[];
+  /** per line: indented by two or more spaces in the raw text */
+  indents: readonly boolean[];
   /** position of the first space between a digit and an ideograph, -1 when there is none */
   digitSpaceFrom: number;
 }
@@ -115,7 +127,7 @@ export interface SqueezeNotes {
 export function rejoinPdfText(codes: Uint16Array, map: Uint32Array, len: number, notes: SqueezeNotes): number {
   if (len === 0) return 0;
   const starts = notes.lineStarts;
-  const all: Line[] = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] - 1 : len }));
+  const all: Line[] = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] - 1 : len, indent: notes.indents[i] }));
   const breaks = new Set(notes.pageBreaks);
   const drop = new Set<number>();
   all.forEach((l, i) => {

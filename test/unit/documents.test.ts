@@ -25,8 +25,9 @@ describe('Word and PDF notices', () => {
     expect(got.notice.items).toHaveLength(16);
   });
 
-  it('PDF: running header and page-number footer are gone, wrapped lines rejoined', async () => {
+  it('PDF: lines rejoined into exactly the seed\'s paragraphs (margin + 公文 first-line indents), header and footer gone', async () => {
     const { text } = await ingestFileBytes(doc('mazhang.pdf'), 'mazhang.pdf', parseHtml);
+    expect(text.split('\n')).toEqual(ingestText(seedText).text.split('\n'));
     expect(text).not.toContain('麻章镇巡察整改情况通报');
     expect(text).not.toMatch(/^— \d+ —$/m);
     expect(text).toContain('2024年3月14日，区委第三巡察组向麻章镇党委反馈了巡察意见。');

@@ -106,6 +106,17 @@ describe('normalize: text copied from a PDF', () => {
     expect(normalizeText(raw).text.split('\n')[1]).toContain('供应商 Digital Government Co. 完成整改');
   });
 
+  it('uses first-line indents when the text has them: a margin line ending in 。 still continues', () => {
+    // P2 wrapped so that a line ends with 。 at the margin, the paragraph going on below it
+    const para = '局党组先后召开党组会议专题研究整改工作，逐条制定整改措施，明确责任领导、责任股室和完成时限。整改工作领导小组每月调度一次进展，推动整改任务落地见效，确保件件有着落、事事有回音。';
+    const lines = wrap(para, 92);
+    expect(lines[0].endsWith('。')).toBe(true);
+    const raw = ['　　' + lines[0], ...lines.slice(1), '　　' + wrap(P1, 92)[0], ...wrap(P1, 92).slice(1)].join('\n');
+    const out = normalizeText(raw).text.split('\n');
+    expect(out).toHaveLength(2);
+    expect(out[0]).toBe(para);
+  });
+
   it('leaves web-page text alone: short headings without punctuation and paragraphs of any length', () => {
     const raw = ['强化组织领导，落实工作部署', P1, '（一）坚持问题导向', P2, '二、整改落实情况', P3, '共 3 个问题正在整改', P4].join('\n');
     expect(normalizeText(raw).text.split('\n')).toHaveLength(8);

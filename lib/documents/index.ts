@@ -23,7 +23,10 @@ export async function readDocument(bytes: Uint8Array, name: string): Promise<Doc
   if (binary === 'doc') throw new DocumentError('doc_legacy', name);
   if (binary === 'docx') {
     const { docxToHtml } = await import('./docx');
-    return { kind: 'html', from: 'docx', html: await docxToHtml(bytes, name) };
+    const html = await docxToHtml(bytes, name);
+    // markup roughly doubles the text: a Word file far past the text cap is not a notice
+    if (html.length > DOCUMENT_LIMITS.maxChars * 3) throw new DocumentError('too_much_text', name, String(Math.round(html.length / 2)));
+    return { kind: 'html', from: 'docx', html };
   }
   if (binary === 'pdf') {
     const { pdfToText } = await import('./pdf');

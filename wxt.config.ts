@@ -33,7 +33,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting',
-      ...(browser === 'firefox' ? [] : ['sidePanel'])],
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: NOTICE_HOST_MATCHES,
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_actionTitle__' },

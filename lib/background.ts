@@ -9,7 +9,8 @@ import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
 import { backgroundRequest, type BackgroundRequest } from '@/lib/schema';
 import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
-import { analyzeRemoteDocument } from '@/lib/documents/remote';
+import { fileRemoteDocument } from '@/lib/documents/remote';
+import { readDocumentElsewhere } from '@/lib/background-documents';
 
 const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
@@ -126,13 +127,15 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       const pageUrl = sender.tab?.url;
       if (!pageUrl) throw new Error(t('attachmentNoPage'));
       await ensureHostPermission(req.url);
-      return analyzeRemoteDocument(db(), { url: req.url, pageUrl, force: req.force, today: (await loadPrefs()).today });
+      const read = await readDocumentElsewhere({ url: req.url, pageUrl, today: (await loadPrefs()).today });
+      return fileRemoteDocument(db(), read, req.force);
     }
     case 'analyze-tab-document': {
       const tab = await browser.tabs.get(req.tabId);
       if (!tab.url) throw new Error(t('permissionDenied'));
       await ensureHostPermission(tab.url);
-      return analyzeRemoteDocument(db(), { url: tab.url, force: req.force, today: (await loadPrefs()).today });
+      const read = await readDocumentElsewhere({ url: tab.url, today: (await loadPrefs()).today });
+      return fileRemoteDocument(db(), read, req.force);
     }
   }
 }

@@ -54,6 +54,15 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('analyze-tab-document'), tabId: z.number().int(), force: z.boolean() }),
 ]);
 
+/**
+ * Background → offscreen document (Chrome): download and read a Word/PDF file where a DOM is, so the
+ * service worker never loads pdf.js/mammoth. Replies with a remoteDocumentRead.
+ */
+export const offscreenRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('offscreen-read-document'), url: z.string().url(), pageUrl: z.string().optional(), today: z.string().optional() }),
+]);
+export const remoteDocumentRead = z.object({ url: z.string(), fileName: z.string(), text: z.string(), notice });
+
 /** Reply to analyze-attachment / analyze-tab-document. Not saved (saved: false) when the detector doubts it. */
 export const documentAnalysis = z.object({
   url: z.string(),
@@ -87,3 +96,5 @@ export type BackgroundRequest = z.infer<typeof backgroundRequest>;
 export type ContentRequest = z.infer<typeof contentRequest>;
 export type StateBroadcast = z.infer<typeof stateBroadcast>;
 export type DocumentAnalysis = z.infer<typeof documentAnalysis>;
+export type OffscreenRequest = z.infer<typeof offscreenRequest>;
+export type RemoteDocumentRead = z.infer<typeof remoteDocumentRead>;

@@ -1,5 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** pdf.js's Chinese (Adobe-GB1) CMaps, shipped in the extension so PDFs set in non-embedded fonts can be read. */
+function pdfjsChineseCMaps(): Array<{ absoluteSrc: string; relativeDest: string }> {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+  return readdirSync(dir).filter((f) => /GB/.test(f)).map((f) => ({ absoluteSrc: join(dir, f), relativeDest: `pdfjs/cmaps/${f}` }));
+}
 
 // Hosts the fixture sites are served under in tests; real installs only auto-run on *.gov.cn.
 export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
@@ -15,6 +24,11 @@ export default defineConfig({
   // Toolbar and store icons in every size, generated at build time from one designed source image.
   modules: ['@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: ICON_SIZES, developmentIndicator: 'overlay' },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsChineseCMaps());
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
@@ -24,7 +38,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting',
-      ...(browser === 'firefox' ? [] : ['sidePanel'])],
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: NOTICE_HOST_MATCHES,
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_actionTitle__', default_icon: iconFiles([16, 32, 48]) },

@@ -9,6 +9,8 @@ import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
 import { backgroundRequest, type BackgroundRequest } from '@/lib/schema';
 import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
+import { fileRemoteDocument } from '@/lib/documents/remote';
+import { readDocumentElsewhere } from '@/lib/background-documents';
 
 const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
@@ -120,5 +122,32 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return analyzeTab(req.tabId, req.remember);
     case 'state-changed':
       return null; // meant for the side panel; nothing to do here
+    case 'analyze-attachment': {
+      // only for a page the content script runs on, and only that page's own site (checked in fetchDocument)
+      const pageUrl = sender.tab?.url;
+      if (!pageUrl) throw new Error(t('attachmentNoPage'));
+      await ensureHostPermission(req.url);
+      const read = await readDocumentElsewhere({ url: req.url, pageUrl, today: (await loadPrefs()).today });
+      return fileRemoteDocument(db(), read, req.force);
+    }
+    case 'analyze-tab-document': {
+      const tab = await browser.tabs.get(req.tabId);
+      if (!tab.url) throw new Error(t('permissionDenied'));
+      await ensureHostPermission(tab.url);
+      const read = await readDocumentElsewhere({ url: tab.url, today: (await loadPrefs()).today });
+      return fileRemoteDocument(db(), read, req.force);
+    }
   }
+}
+
+/** The background may only download from sites it has host access to (granted *.gov.cn, or a site the user allowed). */
+async function ensureHostPermission(url: string): Promise<void> {
+  let host: URL;
+  try {
+    host = new URL(url);
+  } catch {
+    throw new Error(t('permissionDenied'));
+  }
+  // match patterns carry no port
+  if (!(await browser.permissions.contains({ origins: [`${host.protocol}//${host.hostname}/*`] }))) throw new Error(t('attachmentNeedsPermission', host.hostname));
 }

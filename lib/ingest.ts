@@ -1,10 +1,11 @@
 /**
  * One way in for notice text from anywhere that is not a live page: pasted text, a .txt/.html/.json
- * file (side panel), files on disk (CLI). HTML goes through the same lib/extract code as the content script.
+ * file (side panel), files on disk (CLI), .docx/.pdf documents (lib/documents). HTML goes through the same lib/extract code as the content script.
  */
 import { extractChromeText, extractText, extractTitle, findArticleRoot } from '@/lib/extract';
 import { parseNotice } from '@/lib/parse';
 import { notice as noticeSchema, type Notice } from '@/lib/schema';
+import { DocumentError, readDocument, type DocumentKind } from '@/lib/documents';
 
 export interface IngestedNotice {
   /** The normalized text all offsets refer to. */
@@ -60,4 +61,22 @@ export function ingestJson(json: string): IngestedNotice {
     throw new Error(`不是有效的通报分析文件：${first.path.join('.') || '(根)'} ${first.message}`);
   }
   return { text: typeof candidate.text === 'string' ? candidate.text : '', notice: parsed.data };
+}
+
+/** Turns an HTML string into a Document: DOMParser in extension pages, linkedom in Node and the service worker. */
+export type HtmlParser = (html: string) => Document;
+
+/**
+ * A document file's bytes (.txt/.html/.json/.docx/.pdf; the kind is sniffed from the content) → a
+ * parsed notice. Throws a DocumentError with a zh-CN message for anything that cannot be read
+ * (empty, binary junk, .doc, encrypted or scanned PDF, image-only .docx, too many pages).
+ */
+export async function ingestFileBytes(bytes: Uint8Array, name: string, parseHtml: HtmlParser, opts: { today?: string } = {}): Promise<IngestedNotice & { from: DocumentKind }> {
+  const content = await readDocument(bytes, name);
+  const got =
+    content.kind === 'json' ? ingestJson(content.json)
+    : content.kind === 'html' ? ingestDocument(parseHtml(content.html), opts)
+    : ingestText(content.text, opts);
+  if (content.kind !== 'json' && !got.text.trim()) throw new DocumentError('empty', name);
+  return { ...got, from: content.from };
 }

@@ -4,7 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod';
-import { backgroundRequest, contentRequest, type BackgroundRequest, type ContentRequest } from '@/lib/schema';
+import { backgroundRequest, contentRequest, offscreenRequest, type BackgroundRequest, type ContentRequest, type OffscreenRequest } from '@/lib/schema';
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -23,6 +23,12 @@ export async function sendToBackground<T = unknown>(req: BackgroundRequest): Pro
 
 export async function sendToTab<T = unknown>(tabId: number, req: ContentRequest): Promise<T> {
   const reply = (await browser.tabs.sendMessage(tabId, contentRequest.parse(req))) as Reply<T> | undefined;
+  return unwrap(reply, req.type);
+}
+
+/** Background → its offscreen document (Chrome). */
+export async function sendToOffscreen<T = unknown>(req: OffscreenRequest): Promise<T> {
+  const reply = (await browser.runtime.sendMessage(offscreenRequest.parse(req))) as Reply<T> | undefined;
   return unwrap(reply, req.type);
 }
 
@@ -67,4 +73,5 @@ export function listen<S extends z.ZodType<{ type: string }>>(
 
 export const BACKGROUND_TYPES: ReadonlySet<string> = new Set(backgroundRequest.options.map((o) => o.shape.type.value));
 export const CONTENT_TYPES: ReadonlySet<string> = new Set(contentRequest.options.map((o) => o.shape.type.value));
+export const OFFSCREEN_TYPES: ReadonlySet<string> = new Set(offscreenRequest.options.map((o) => o.shape.type.value));
 export type { BackgroundRequest, ContentRequest };

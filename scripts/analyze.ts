@@ -1,26 +1,31 @@
 /**
  * Analyze notices from the command line.
  *
- *   npm run analyze -- FILE... [--json | --md] [--today YYYY-MM-DD] [--force]
+ *   npm run analyze -- FILE|DIR... [--json | --md] [--today YYYY-MM-DD] [--only-notices] [--force]
  *                      [--earlier OLD]... [--format md|csv|json|html|docx] [--out PATH]
  *
- * FILE: .txt (plain notice text) or .html/.htm (a saved page: article root + page chrome are
- * extracted with lib/extract). `--md` (default) prints a readable report; `--json` prints only the
- * Notice model (validated with the zod schema), an array when several files are given.
+ * FILE: .txt (plain notice text), .html/.htm (a saved page: article root + page chrome are extracted
+ * with lib/extract), .docx (Word, read through mammoth into the same HTML path), .pdf (text layer,
+ * hard wraps rejoined) or .json (an analysis printed by --json); the kind is sniffed from the bytes.
+ * DIR is walked recursively for those files. `--md` (default) prints a readable report; `--json` prints
+ * only the Notice model (validated with the zod schema), an array when several files are given.
+ * A file the detector is unsure about is still analyzed, with a warning and its detection score on
+ * stderr; `--only-notices` skips such files instead (for batch runs over a folder); `--force` silences the warning.
  * `--earlier OLD` (repeatable) compares each FILE with earlier notices (lib/compare): `--json` then prints
  * the notice's analysis with a `comparison` key beside it, `--md` appends the comparison.
  * `--format` exports the review (lib/export, same code as the side panel): text formats go to stdout
  * unless `--out` is given; .docx is written to `--out` or `{organization}-{publishDate}-审阅意见.docx`.
- * Errors go to stderr with a non-zero exit code: 1 = a file could not be read, 2 = bad usage,
- * 3 = not a rectification notice (use --force to analyze anyway).
+ * Errors go to stderr with a non-zero exit code: 1 = a file could not be read (missing, .doc,
+ * encrypted or scanned PDF, binary junk…; the message says which), 2 = bad usage.
  *
  * Kept thin on purpose: argument parsing (`parseArgs`), loading (`loadNotice`), analysis
  * (`analyzeLoaded`) and rendering (`RENDERERS`) are separate so new flags/formats plug in.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { extname, basename } from 'node:path';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectNotice } from '../lib/detect';
+import { DocumentError, extensionOf, readDocument } from '../lib/documents';
 import { parseNotice } from '../lib/parse/index';
 import { notice as noticeSchema, type Comparison, type Notice, type OutlineNode } from '../lib/schema';
 import { CHANGE_LABELS, compareNotices } from '../lib/compare';
@@ -36,6 +41,7 @@ export interface CliArgs {
   format: OutputFormat;
   today?: string;
   force: boolean;
+  onlyNotices: boolean;
   earlier: string[];
   exportFormat?: ExportFormat;
   out?: string;
@@ -46,7 +52,7 @@ export interface Io {
   err: (s: string) => void;
 }
 
-const USAGE = '用法：npm run analyze -- 文件... [--json | --md] [--today YYYY-MM-DD] [--force] [--earlier 较早通报]... [--format md|csv|json|html|docx] [--out 输出文件]';
+const USAGE = '用法：npm run analyze -- 文件或目录... [--json | --md] [--today YYYY-MM-DD] [--only-notices] [--force] [--earlier 较早通报]... [--format md|csv|json|html|docx] [--out 输出文件]\n支持 .txt .html .docx .pdf .json；目录会递归查找这些文件。';
 
 export class CliError extends Error {
   constructor(
@@ -59,7 +65,7 @@ export class CliError extends Error {
 
 /** Small argument parser: flags may appear anywhere; `--today=2026-01-01` and `--today 2026-01-01` both work. */
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { files: [], format: 'md', force: false, earlier: [] };
+  const args: CliArgs = { files: [], format: 'md', force: false, onlyNotices: false, earlier: [] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') ? (argv[i].split(/=(.*)/s, 2) as [string, string | undefined]) : [argv[i], undefined];
     const value = () => {
@@ -76,6 +82,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--force':
         args.force = true;
+        break;
+      case '--only-notices':
+        args.onlyNotices = true;
         break;
       case '--today': {
         const v = value();
@@ -113,26 +122,65 @@ export interface LoadedNotice {
   text: string;
   chromeText?: string;
   pageTitle: string | null;
+  /** set when the file is an analysis JSON: used as is, not parsed again */
+  notice?: Notice;
 }
 
-/** Read a .txt or .html notice file. */
+/** Files a directory walk picks up (a .doc is picked up too, to say why it cannot be read). */
+const WALKED_EXTENSIONS = new Set(['txt', 'html', 'htm', 'shtml', 'json', 'docx', 'pdf', 'doc']);
+
+/** The files named on the command line, directories expanded (recursively, sorted) to their notice files. */
+export async function expandInputs(paths: string[]): Promise<Array<{ file: string; walked: boolean }>> {
+  const out: Array<{ file: string; walked: boolean }> = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile() && WALKED_EXTENSIONS.has(extensionOf(e.name))) out.push({ file: full, walked: true });
+    }
+  };
+  for (const p of paths) {
+    const isDir = await stat(p).then((st) => st.isDirectory(), () => false);
+    if (isDir) await walk(p);
+    else out.push({ file: p, walked: false });
+  }
+  return out;
+}
+
+/** Read a notice file of any supported kind (.txt .html .docx .pdf .json; sniffed from the bytes). */
 export async function loadNotice(file: string): Promise<LoadedNotice> {
-  let raw: string;
+  let bytes: Uint8Array;
   try {
-    raw = await readFile(file, 'utf8');
+    bytes = new Uint8Array(await readFile(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : String((e as Error).message);
     throw new CliError(`无法读取 ${file}：${why}`, 1);
   }
-  const ext = extname(file).toLowerCase();
-  if (ext === '.html' || ext === '.htm') {
+  let content: Awaited<ReturnType<typeof readDocument>>;
+  try {
+    content = await readDocument(bytes, basename(file));
+  } catch (e) {
+    throw new CliError(e instanceof DocumentError ? e.message : `无法读取 ${file}：${(e as Error).message}`, 1);
+  }
+  if (content.kind === 'html') {
     const { parseHTML } = await import('linkedom');
     const { documentSource } = await import('../lib/ingest');
-    const { document } = parseHTML(raw);
+    const { document } = parseHTML(content.html);
     return { file, ...documentSource(document as unknown as Document) };
   }
-  return { file, text: raw, pageTitle: null };
+  if (content.kind === 'json') {
+    const { ingestJson } = await import('../lib/ingest');
+    try {
+      const { text, notice } = ingestJson(content.json);
+      return { file, text, pageTitle: notice.meta.title, notice };
+    } catch (e) {
+      throw new CliError(`${file}：${(e as Error).message}`, 1);
+    }
+  }
+  return { file, text: content.text, pageTitle: null };
 }
 
 export interface AnalyzedNotice {
@@ -140,19 +188,17 @@ export interface AnalyzedNotice {
   text: string;
   notice: Notice;
   comparison?: Comparison;
+  /** the detector's verdict on the text (null for an analysis JSON, which is not detected again) */
+  detection: { isNotice: boolean; score: number } | null;
 }
 
-export function analyzeLoaded(loaded: LoadedNotice, opts: { today?: string; force?: boolean }): AnalyzedNotice {
+export function analyzeLoaded(loaded: LoadedNotice, opts: { today?: string }): AnalyzedNotice {
+  if (loaded.notice) return { file: loaded.file, text: loaded.text, notice: loaded.notice, detection: null };
   const { text, notice } = parseNotice(loaded.text, { today: opts.today, chromeText: loaded.chromeText, pageTitle: loaded.pageTitle });
-  if (!opts.force) {
-    const detection = detectNotice({ url: pathToFileURL(loaded.file).href, title: notice.meta.title ?? loaded.pageTitle, h1: null, bodyText: text });
-    if (!detection.isNotice) {
-      throw new CliError(`${loaded.file} 看起来不是巡视/巡察整改通报（识别得分 ${detection.score}），未分析。确需分析请加 --force。`, 3);
-    }
-  }
+  const detection = detectNotice({ url: pathToFileURL(loaded.file).href, title: notice.meta.title ?? loaded.pageTitle, h1: null, bodyText: text });
   const checked = noticeSchema.safeParse(notice);
   if (!checked.success) throw new CliError(`${loaded.file}：解析结果未通过模型校验：${checked.error.message}`, 4);
-  return { file: loaded.file, text, notice: checked.data };
+  return { file: loaded.file, text, notice: checked.data, detection: { isNotice: detection.isNotice, score: detection.score } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,6 +306,17 @@ async function exportOne(a: AnalyzedNotice, format: ExportFormat, outPath: strin
 
 // ---------------------------------------------------------------------------------------------
 
+/** Unsure detection: warn (or skip with --only-notices); --force analyzes silently. */
+function keepAnalyzed(a: AnalyzedNotice, args: CliArgs, io: Io): boolean {
+  if (!a.detection || a.detection.isNotice || args.force) return true;
+  if (args.onlyNotices) {
+    io.err(`跳过 ${a.file}：看起来不是巡视/巡察整改通报（识别得分 ${a.detection.score}）。\n`);
+    return false;
+  }
+  io.err(`警告：${a.file} 看起来不是巡视/巡察整改通报（识别得分 ${a.detection.score}），仍按通报分析，结果可能不可靠。\n`);
+  return true;
+}
+
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -275,16 +332,24 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const earlier: AnalyzedNotice[] = [];
   for (const file of args.earlier) {
     try {
-      earlier.push(analyzeLoaded(await loadNotice(file), { today: args.today, force: true }));
+      earlier.push(analyzeLoaded(await loadNotice(file), { today: args.today }));
     } catch (e) {
       io.err(`错误（较早通报）：${(e as Error).message}\n`);
       return e instanceof CliError ? e.code : 1;
     }
   }
-  for (const file of args.files) {
+  const inputs = await expandInputs(args.files);
+  if (!inputs.length) io.err(`在 ${args.files.join('、')} 中没有找到可分析的文件（.txt .html .docx .pdf .json）。\n`);
+  for (const { file, walked } of inputs) {
     try {
-      results.push(analyzeLoaded(await loadNotice(file), args));
+      const analyzed = analyzeLoaded(await loadNotice(file), args);
+      if (keepAnalyzed(analyzed, args, io)) results.push(analyzed);
     } catch (e) {
+      // a folder may hold label or config JSON files beside the notices: skip those quietly
+      if (walked && e instanceof CliError && file.toLowerCase().endsWith('.json')) {
+        io.err(`跳过 ${file}：不是通报分析 JSON。\n`);
+        continue;
+      }
       io.err(`错误：${(e as Error).message}\n`);
       code = Math.max(code, e instanceof CliError ? e.code : 1);
     }
@@ -294,7 +359,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     for (const r of results) await exportOne(r, args.exportFormat, args.out, io);
     return code;
   }
-  if (results.length) io.out(RENDERERS[args.format](results, args.files.length > 1));
+  if (results.length) io.out(RENDERERS[args.format](results, inputs.length > 1));
   return code;
 }
 

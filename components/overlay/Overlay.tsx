@@ -8,6 +8,7 @@ import { categoryLabel, findingParts } from '../common/labels';
 import { StatusChip } from '../common/StatusChip';
 import { countBy, effectiveStatus, itemsByOutlineNode } from '../common/outline';
 import { AnnotationForm } from './AnnotationForm';
+import { AttachmentActions } from './AttachmentActions';
 
 interface Props {
   controller: NoticePageController;
@@ -49,6 +50,7 @@ export function Overlay({ controller, onOpenSidePanel }: Props) {
             <Legend model={model} notice={notice} onToggle={(cats) => { update({ categories: cats }); void controller.setCategories(cats); }} />
             <Findings notice={notice} onPick={scrollTo} />
             <Outline notice={notice} overrides={model.overrides} onPick={scrollTo} />
+            <AttachmentActions />
             <DetectReasons model={model} />
           </div>
         )}

@@ -7,7 +7,7 @@ import type { Comparison, DeadlineChange, ItemChange, Notice, NoticeRecord, Noti
 import { formatGongwenDate } from '@/lib/export/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { statusText } from '../common/labels';
-import { ingestFile } from './LibraryView';
+import { ingestFile, NOTICE_FILE_ACCEPT } from './LibraryView';
 import { ExportBar } from './ExportBar';
 import { overridesFor } from '@/lib/overrides';
 import { scrollPage, sidePanelDb } from './hooks';
@@ -120,7 +120,7 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
         </ul>
         <details>
           <summary>{t('compareFromFileOrPaste')}</summary>
-          <label class="sp-file">{t('chooseFile')}<input type="file" name="earlierFile" accept=".txt,.html,.htm,.json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} /></label>
+          <label class="sp-file">{t('chooseFile')}<input type="file" name="earlierFile" accept={NOTICE_FILE_ACCEPT} multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} /></label>
           <textarea name="earlierPaste" rows={4} placeholder={t('pastePlaceholder')} value={paste} onInput={(e) => setPaste((e.currentTarget as HTMLTextAreaElement).value)} />
           <button onClick={() => { if (paste.trim()) { addAdHoc(t('pastedNotice'), ingestText(paste)); setPaste(''); } }}>{t('addPasted')}</button>
         </details>

@@ -11,6 +11,7 @@ import { effectiveStatus } from '../common/outline';
 import { scrollPage, sidePanelDb } from './hooks';
 import { ExportBar } from './ExportBar';
 import { ItemCard } from './ItemCard';
+import { AnalyzeTabDocument, looksLikeDocumentUrl } from './AnalyzeTabDocument';
 
 interface Props {
   tabId: number | null;
@@ -19,6 +20,8 @@ interface Props {
 }
 
 export function CurrentNotice({ tabId, state, onRefresh }: Props) {
+  // a PDF/Word file open in the browser: "not a notice" would describe the viewer page, not the file
+  if (tabId !== null && state && state.status !== 'ready' && looksLikeDocumentUrl(state.url)) return <section class="sp-empty"><AnalyzeTabDocument tabId={tabId} /></section>;
   if (!state || state.status !== 'ready' || !state.notice) return <NotAnalyzed tabId={tabId} state={state} onRefresh={onRefresh} />;
   return <NoticeReview tabId={tabId} state={state} notice={state.notice} />;
 }
@@ -59,6 +62,7 @@ function NotAnalyzed({ tabId, state, onRefresh }: Props) {
         <label><input type="checkbox" checked={remember} onChange={(e) => setRemember((e.currentTarget as HTMLInputElement).checked)} /> {t('rememberSite')}</label>
       </div>
       {error && <p class="sp-error" role="alert">{error}</p>}
+      {tabId !== null && !state && <AnalyzeTabDocument tabId={tabId} />}
     </section>
   );
 }

@@ -2,22 +2,25 @@ import { useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { deleteNotice, listNotices, listSnapshots, saveNoticeVisit } from '@/lib/db';
-import { fileKindOf, ingestDocument, ingestJson, ingestText, type IngestedNotice } from '@/lib/ingest';
+import { ingestFileBytes, ingestText, type IngestedNotice } from '@/lib/ingest';
+import { DOCUMENT_LIMITS } from '@/lib/documents';
 import type { NoticeRecord } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t } from '@/lib/i18n';
 import { MetaBlock } from './CurrentNotice';
 import { sidePanelDb } from './hooks';
 
-/** Reads a user-chosen .txt/.html/.json file into a parsed notice (same parser as live pages). */
+/** File types the pickers offer; the kind itself is sniffed from the bytes (lib/documents). */
+export const NOTICE_FILE_ACCEPT = '.txt,.html,.htm,.json,.docx,.pdf,.doc';
+
+/**
+ * Reads a user-chosen .txt/.html/.json/.docx/.pdf file into a parsed notice (same parser as live pages).
+ * Unreadable files (.doc, encrypted or scanned PDF, image-only .docx, empty, binary) throw a clear message.
+ */
 export async function ingestFile(file: File, today?: string): Promise<IngestedNotice> {
-  const kind = fileKindOf(file.name);
-  if (!kind) throw new Error(t('unsupportedFile', file.name));
-  if (file.size > 20 * 1024 * 1024) throw new Error(t('fileTooLarge', file.name));
-  const content = await file.text();
-  if (kind === 'json') return ingestJson(content);
-  if (kind === 'html') return ingestDocument(new DOMParser().parseFromString(content, 'text/html'), { today });
-  return ingestText(content, { today });
+  if (file.size > DOCUMENT_LIMITS.maxBytes) throw new Error(t('fileTooLarge', file.name));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return ingestFileBytes(bytes, file.name, (html) => new DOMParser().parseFromString(html, 'text/html'), { today });
 }
 
 export function LibraryView() {
@@ -55,7 +58,7 @@ export function LibraryView() {
         <textarea name="pasteNotice" rows={5} placeholder={t('pastePlaceholder')} value={paste} onInput={(e) => setPaste((e.currentTarget as HTMLTextAreaElement).value)} />
         <div class="sp-row">
           <button class="sp-primary" onClick={addPasted}>{t('addPasted')}</button>
-          <label class="sp-file">{t('chooseFile')}<input type="file" name="noticeFile" accept=".txt,.html,.htm,.json" multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} /></label>
+          <label class="sp-file">{t('chooseFile')}<input type="file" name="noticeFile" accept={NOTICE_FILE_ACCEPT} multiple onChange={(e) => void addFiles((e.currentTarget as HTMLInputElement).files)} /></label>
         </div>
       </details>
       {status && <p class={status.ok ? 'sp-ok' : 'sp-error'} role="status">{status.text}</p>}

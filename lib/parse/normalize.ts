@@ -10,11 +10,15 @@
  * - ASCII `(` `)` → `（` `）` for bracket pairs touching CJK text or starting a line; `:` `,` `;` →
  *   `：` `，` `；` when a neighbour is CJK (so `10:00:00`, `1:2`, `1,000` stay).
  * - stray markers `[bookmark: _Toc30261]` are removed; page-footer lines (`— 1 —`, `- 2 -`) dropped.
+ * - text copied from a PDF (lib/parse/rejoin): page numbers and running headers dropped, hard-wrapped
+ *   lines rejoined, `2024 年 3 月` → `2024年3月`.
  *
  * Page chrome lines (breadcrumbs, `来源：… 日期：…`, ICP footers) are deliberately KEPT: the meta
  * layer reads the publish date from them and the outline/items layers skip them. Keeping them means
  * every offset still maps 1:1 to the page text.
  */
+
+import { rejoinPdfText } from './rejoin';
 
 export interface NormalizedText {
   text: string;
@@ -174,6 +178,14 @@ export function normalizeText(raw: string): NormalizedText {
   let nextBookmark = raw.indexOf('[bookmark:');
   let lineStart = 0;
   let hasSurrogate = false;
+  /** where dropped page-footer lines were (positions in `out`), for running-header detection */
+  const pageBreaks: number[] = [];
+  /** where each kept line starts in `out` */
+  const lineStarts: number[] = [];
+  /** whether each kept line was indented (two or more leading spaces: a paragraph's first line) */
+  const indents: boolean[] = [];
+  /** where the first kept space between a digit and an ideograph (`2024 年`) is in `out`, -1 if none */
+  let digitSpaceFrom = -1;
   while (lineStart <= n) {
     // squeeze into out[base…): drop bookmarks, trim, collapse inner whitespace, fold widths; a line
     // after a kept one is preceded by one `\n`, written at out[len] once the line proves non-empty.
@@ -181,6 +193,7 @@ export function normalizeText(raw: string): NormalizedText {
     const base = len > 0 ? len + 1 : 0;
     let m = base;
     let spaceAt = -1;
+    let leading = 0;
     let lineEnd = n;
     for (let i = lineStart; i < lineEnd; i++) {
       const c = raw.charCodeAt(i);
@@ -188,6 +201,7 @@ export function normalizeText(raw: string): NormalizedText {
       if ((k & K_SQUEEZE) === 0 && i !== nextBookmark) {
         // the common case: an ordinary character, kept as is
         if (spaceAt >= 0) {
+          if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], c)) digitSpaceFrom = m;
           out[m] = 0x20;
           map[m++] = spaceAt;
           spaceAt = -1;
@@ -211,25 +225,33 @@ export function normalizeText(raw: string): NormalizedText {
       }
       if (k & K_SURROGATE) hasSurrogate = true;
       if (k & K_SPACE) {
-        if (m > base && spaceAt < 0) spaceAt = i;
+        if (m > base) {
+          if (spaceAt < 0) spaceAt = i;
+        } else leading++;
         continue;
       }
+      const folded = k & K_FOLD ? foldWidth(c) : c;
       if (spaceAt >= 0) {
+        if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], folded)) digitSpaceFrom = m;
         out[m] = 0x20;
         map[m++] = spaceAt;
         spaceAt = -1;
       }
-      out[m] = k & K_FOLD ? foldWidth(c) : c;
+      out[m] = folded;
       map[m++] = i;
     }
     if (nextBookmark >= 0 && nextBookmark < lineEnd) nextBookmark = raw.indexOf('[bookmark:', lineEnd);
     const lineLen = m - base;
-    if (lineLen > 0 && !(lineLen <= 12 && PAGE_FOOTER.test(String.fromCharCode(...out.subarray(base, m))))) {
+    const isFooter = lineLen > 0 && lineLen <= 12 && PAGE_FOOTER.test(String.fromCharCode(...out.subarray(base, m)));
+    if (isFooter) pageBreaks.push(len);
+    if (lineLen > 0 && !isFooter) {
       foldLinePunctuation(out.subarray(base, m), lineLen);
       if (base > 0) {
         out[len] = 0x0a;
         map[len] = pendingBreak;
       }
+      lineStarts.push(base);
+      indents.push(leading >= 2);
       len = m;
       pendingBreak = -1;
     }
@@ -237,10 +259,17 @@ export function normalizeText(raw: string): NormalizedText {
     if (pendingBreak < 0) pendingBreak = lineEnd;
     lineStart = raw.charCodeAt(lineEnd) === 0x0d && raw.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : lineEnd + 1;
   }
+  len = rejoinPdfText(out, map, len, { pageBreaks, lineStarts, indents, digitSpaceFrom });
   const toOriginal = new Uint32Array(len + 1);
   toOriginal.set(map.subarray(0, len));
   toOriginal[len] = n;
   return { text: decodeUtf16(out.subarray(0, len), hasSurrogate), toOriginal };
+}
+
+function isDigitIdeographPair(a: number, b: number): boolean {
+  const ideoA = (a >= 0x3400 && a <= 0x9fff) || (a >= 0xf900 && a <= 0xfaff);
+  const ideoB = (b >= 0x3400 && b <= 0x9fff) || (b >= 0xf900 && b <= 0xfaff);
+  return (a >= 0x30 && a <= 0x39 && ideoB) || (ideoA && b >= 0x30 && b <= 0x39);
 }
 
 function hasLineBreak(raw: string, from: number, to: number): boolean {

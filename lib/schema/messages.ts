@@ -48,7 +48,31 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-side-panel') }),
   z.object({ type: z.literal('analyze-tab'), tabId: z.number().int(), remember: z.boolean() }),
   z.object({ type: z.literal('state-changed'), state: pageState }),
+  // "分析附件" from the overlay: a Word/PDF linked from the sender's page, same origin only
+  z.object({ type: z.literal('analyze-attachment'), url: z.string().url(), force: z.boolean() }),
+  // "分析此文件" from the side panel: the tab's own URL (a PDF in the browser's viewer)
+  z.object({ type: z.literal('analyze-tab-document'), tabId: z.number().int(), force: z.boolean() }),
 ]);
+
+/**
+ * Background → offscreen document (Chrome): download and read a Word/PDF file where a DOM is, so the
+ * service worker never loads pdf.js/mammoth. Replies with a remoteDocumentRead.
+ */
+export const offscreenRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('offscreen-read-document'), url: z.string().url(), pageUrl: z.string().optional(), today: z.string().optional() }),
+]);
+export const remoteDocumentRead = z.object({ url: z.string(), fileName: z.string(), text: z.string(), notice });
+
+/** Reply to analyze-attachment / analyze-tab-document. Not saved (saved: false) when the detector doubts it. */
+export const documentAnalysis = z.object({
+  url: z.string(),
+  fileName: z.string(),
+  title: z.string().nullable(),
+  items: z.number().int().nonnegative(),
+  score: z.number(),
+  saved: z.boolean(),
+  noticeKey: z.string().nullable(),
+});
 
 /** Requests handled by the content script of one tab. */
 export const contentRequest = z.discriminatedUnion('type', [
@@ -71,3 +95,6 @@ export type NewAnnotationDraft = z.infer<typeof newAnnotationDraft>;
 export type BackgroundRequest = z.infer<typeof backgroundRequest>;
 export type ContentRequest = z.infer<typeof contentRequest>;
 export type StateBroadcast = z.infer<typeof stateBroadcast>;
+export type DocumentAnalysis = z.infer<typeof documentAnalysis>;
+export type OffscreenRequest = z.infer<typeof offscreenRequest>;
+export type RemoteDocumentRead = z.infer<typeof remoteDocumentRead>;

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main, parseArgs } from '@/scripts/analyze';
@@ -47,15 +50,11 @@ describe('analyze CLI', () => {
     expect(n.meta.feedbackDate).toBe('2021-01-26');
   });
 
-  it('fails clearly on a missing file, a non-notice and bad usage', async () => {
+  it('fails clearly on a missing file and bad usage', async () => {
     const missing = await run(['/no/such/notice.txt', '--json']);
     expect(missing.code).toBe(1);
     expect(missing.out).toBe('');
     expect(missing.err).toContain('文件不存在');
-
-    const news = await run([site('news-gov.html')]);
-    expect(news.code).toBe(3);
-    expect(news.err).toContain('不是巡视/巡察整改通报');
 
     expect((await run([])).code).toBe(2);
     expect((await run([seed('hongmei-town-2023.txt'), '--today', '2026/01/01'])).err).toContain('YYYY-MM-DD');
@@ -63,7 +62,8 @@ describe('analyze CLI', () => {
   });
 
   it('parses flags anywhere and in --flag=value form', () => {
-    expect(parseArgs(['a.txt', '--today=2026-01-02', 'b.html', '--json'])).toEqual({ files: ['a.txt', 'b.html'], format: 'json', today: '2026-01-02', force: false, earlier: [] });
+    expect(parseArgs(['a.txt', '--today=2026-01-02', 'b.html', '--json'])).toEqual({ files: ['a.txt', 'b.html'], format: 'json', today: '2026-01-02', force: false, onlyNotices: false, earlier: [] });
+    expect(parseArgs(['--only-notices', 'dir']).onlyNotices).toBe(true);
   });
 });
 
@@ -105,5 +105,89 @@ describe('analyze CLI: compare and export', () => {
     const missing = await run([later, '--earlier', '/nonexistent/old.txt']);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('文件不存在');
+  });
+});
+
+const fixtureFile = (p: string) => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));
+
+// Word/PDF files, files the detector is unsure about (warning + score, exit 0), --only-notices, folder walks
+describe('analyze CLI: documents, unsure files, folders', () => {
+  it.each(['mazhang.docx', 'mazhang.pdf'])('reads %s like the seed text', async (name) => {
+    const r = await run([fixtureFile(`documents/${name}`), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const n = noticeSchema.parse(JSON.parse(r.out));
+    expect(n.items).toHaveLength(16);
+    expect(n.meta.feedbackDate).toBe('2024-03-14');
+  });
+
+  it('analyzes a named file the detector doubts, warning with the score on stderr, exit 0', async () => {
+    const r = await run([fixtureFile('sites/news-gov.html'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^警告：.*news-gov\.html 看起来不是巡视\/巡察整改通报（识别得分 -?\d+(\.\d+)?），仍按通报分析/);
+    expect(noticeSchema.safeParse(JSON.parse(r.out)).success).toBe(true);
+    expect((await run([fixtureFile('sites/news-gov.html'), '--force'])).err).toBe('');
+  });
+
+  it('--only-notices skips files that are not notices', async () => {
+    const r = await run([fixtureFile('sites/news-gov.html'), fixtureFile('seeds/mazhang-town-2024-09-25.txt'), '--only-notices', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/跳过 .*news-gov\.html：看起来不是巡视\/巡察整改通报（识别得分/);
+    const list = JSON.parse(r.out);
+    expect(list).toHaveLength(1);
+    expect(list[0].meta.organization).toBe('中共麻章镇委员会');
+  });
+
+  it('walks a folder: txt/html/docx/pdf/json analyzed, label JSON skipped, a .doc and a scan explained', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-cli-dir-'));
+    mkdirSync(join(dir, 'sub'));
+    copyFileSync(fixtureFile('seeds/huashan-town-2025-06-19.txt'), join(dir, 'a-huashan.txt'));
+    copyFileSync(fixtureFile('sites/huadu-district.html'), join(dir, 'b-huadu.html'));
+    copyFileSync(fixtureFile('documents/mazhang.docx'), join(dir, 'sub/c-mazhang.docx'));
+    copyFileSync(fixtureFile('documents/mazhang.pdf'), join(dir, 'sub/d-mazhang.pdf'));
+    copyFileSync(fixtureFile('sites/news-gov.html'), join(dir, 'e-news.html'));
+    copyFileSync(fixtureFile('documents/legacy.doc'), join(dir, 'f-old.doc'));
+    copyFileSync(fixtureFile('documents/scanned.pdf'), join(dir, 'g-scan.pdf'));
+    writeFileSync(join(dir, 'h-label.json'), JSON.stringify({ title: '手写标注', items: [] }));
+    writeFileSync(join(dir, 'README.md'), '# not walked');
+    const analysis = await run([fixtureFile('seeds/hongmei-town-2023.txt'), '--json']);
+    writeFileSync(join(dir, 'i-hongmei-analysis.json'), analysis.out);
+
+    const r = await run([dir, '--only-notices', '--json']);
+    expect(r.code).toBe(1); // the .doc and the scan could not be read, and the run says so
+    expect(r.err).toContain('f-old.doc”是旧版 Word 文档');
+    expect(r.err).toContain('g-scan.pdf”没有文字层');
+    expect(r.err).toMatch(/跳过 .*e-news\.html：看起来不是/);
+    expect(r.err).toMatch(/跳过 .*h-label\.json：不是通报分析 JSON/);
+    const list = JSON.parse(r.out) as Array<{ meta: { organization: string | null } }>;
+    expect(list.map((n) => n.meta.organization)).toEqual([
+      noticeSchema.parse(JSON.parse((await run([fixtureFile('seeds/huashan-town-2025-06-19.txt'), '--json'])).out)).meta.organization,
+      noticeSchema.parse(JSON.parse((await run([fixtureFile('sites/huadu-district.html'), '--json'])).out)).meta.organization,
+      noticeSchema.parse(JSON.parse(analysis.out)).meta.organization,
+      '中共麻章镇委员会',
+      '中共麻章镇委员会',
+    ]);
+  });
+
+  it('says clearly when a folder holds nothing to analyze', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-cli-empty-'));
+    writeFileSync(join(dir, 'notes.md'), '# nothing');
+    const r = await run([dir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('没有找到可分析的文件');
+  });
+
+  it.each([
+    ['documents/encrypted.pdf', '加密（需要密码）'],
+    ['documents/many-pages.pdf', '共 200 页'],
+    ['documents/image-only.docx', '没有文字'],
+    ['documents/junk.bin', '不是文本、网页、Word'],
+    ['documents/empty.txt', '空文件'],
+  ])('%s → exit 1 with a clear message, nothing on stdout', async (file, message) => {
+    const r = await run([fixtureFile(file), '--json']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
   });
 });

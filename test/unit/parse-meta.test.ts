@@ -161,6 +161,13 @@ describe('dates at the precision written', () => {
     const r = parseNotice(`根据区委统一部署，2024年3月29日至6月21日，区委专项巡察组对某镇开展巡察。2024年9月，区委第四巡察组向某镇党委反馈了巡察意见。\n一、整改情况\n1.关于问题\n计划10月15日前完成。`);
     expect(r.notice.meta.feedbackDate).toBe('2024-09');
     expect(r.notice.meta.inspectionPeriod).toEqual({ start: '2024-03-29', end: '2024-06-21' });
+    const done = parseNotice(`${'根据区委统一部署，2024年3月29日至6月21日，区委专项巡察组对某镇开展巡察。2024年9月，区委第四巡察组向某镇党委反馈了巡察意见。'}\n一、整改情况\n1.关于台账不全的问题\n已于11月3日完成整改。`);
+    expect(done.notice.spans.find((s) => s.text === '11月3日')).toMatchObject({ date: '2024-11-03', note: expect.stringContaining('年份取自反馈日期 2024年') });
+  });
+  it('a month-precision inspection period still gives year-less dates their year', () => {
+    const r = parseNotice('2023年9月至12月，区委第三巡察组对某镇党委进行了巡察。\n一、整改情况\n1.关于台账不全的问题\n已于3月3日完成整改。');
+    expect(r.notice.meta.inspectionPeriod).toEqual({ start: '2023-09', end: '2023-12' });
+    expect(r.notice.spans.find((s) => s.text === '3月3日')).toMatchObject({ date: '2023-03-03', note: expect.stringContaining('巡察时间 2023年') });
   });
   it('reads the feedback verbs notices use', () => {
     const verbs = ['反馈了巡察意见', '进行了反馈', '反馈巡察意见', '召开巡察反馈会', '反馈了巡视意见', '集中反馈', '进行巡察反馈', '反馈巡察情况'];

@@ -13,7 +13,7 @@
 
 /** CMS field labels, longest first so `发布日期` wins over `日期` and `信息来源` over `来源`. */
 const LABELS = [
-  '索引号', '主题分类', '主题词', '体裁分类', '组配分类', '服务对象', '信息分类', '公开方式', '公开范围', '公开时限',
+  '索引号', '信息索引号', '文件名称', '文件编号', '浏览量', '主题分类', '主题词', '体裁分类', '组配分类', '服务对象', '信息分类', '公开方式', '公开范围', '公开时限',
   '发布机构', '发文机关', '发文机构', '发文单位', '所属机构', '成文日期', '发布日期', '发布时间', '公开日期', '生成日期',
   '文号', '发文字号', '信息来源', '文章来源', '来源', '浏览次数', '访问次数', '点击数', '点击量', '点击次数', '阅读次数',
   '阅读量', '阅读', '浏览', '作者', '编辑', '责任编辑', '字号', '字体', '字体显示', '有效性', '分类', '名称', '标题',
@@ -32,7 +32,7 @@ const BREADCRUMB =
   /^(所在位置|当前位置|您当前的位置|您现在的位置|您的位置|当前页面|首页\s*[>＞»]|长者助手|无障碍|登录|注册|搜索|欢迎进入|欢迎访问)|[>＞»]{1,2}[^>＞»]{1,30}[>＞»]{1,2}/;
 const WIDGET = /【[^】]{0,12}(大|中|小|打印|关闭|字号|字体|分享|收藏)[^】]{0,12}】|\[\s*(打印|关闭)/;
 /** `分享：`, `打印本页 关闭窗口` — only on short lines (a sentence may end in 关闭). */
-const WIDGET_WORDS = /(分享|打印|关闭窗口|打印本页|收藏|关闭)(：|:|$)/;
+const WIDGET_WORDS = /(分享|打印|关闭窗口|打印本页|收藏|关闭|朗读|播放)(：|:|$)/;
 /** A line made only of punctuation: `-`, `——`, `|`, `【】`. */
 const PUNCT_ONLY = /^[\s\-—–_=*·•|>＞»【】[\]()（）:：]+$/;
 /** `2023-03-17 09:13编辑：…`, `2021-02-23 12:42:06来源：…`, `[2024-07-26]`, a bare `2024年07月26日` near the title. */
@@ -41,9 +41,14 @@ const DATETIME_LINE =
 
 export const CHROME_MAX_CHARS = 160;
 
+/** List bullets some CMS templates put before each field (`• 发布机构:`). */
+const BULLET = /^[•·●○◆◇■□▪▶►*]\s*/;
+const unbullet = (t: string) => t.replace(BULLET, '');
+
 /** Is this line page chrome (breadcrumb, CMS metadata, widget, a date stamp)? Lines with sentences never are. */
-export function isChromeLine(t: string): boolean {
-  if (t.length > CHROME_MAX_CHARS) return false;
+export function isChromeLine(line: string): boolean {
+  if (line.length > CHROME_MAX_CHARS) return false;
+  const t = unbullet(line);
   if (PUNCT_ONLY.test(t) || BREADCRUMB.test(t) || WIDGET.test(t) || BARE_LABEL.test(t)) return true;
   if (t.length <= 30 && WIDGET_WORDS.test(t) && !/[，。；]/.test(t)) return true;
   if (LABEL_START.test(t)) return true;
@@ -67,7 +72,7 @@ export function titleBeforeFields(t: string): string | null {
 
 /** A bare label line whose value is on the next line. */
 export function isBareLabel(t: string): boolean {
-  return BARE_LABEL.test(t);
+  return BARE_LABEL.test(unbullet(t));
 }
 
 export interface CmsField {
@@ -79,14 +84,15 @@ export interface CmsField {
  * The label/value pairs of chrome lines, in order. A bare label takes the next line as its value;
  * a leading date stamp (`2023-03-17 09:13编辑：…`) is read as `日期`.
  */
-export function readCmsFields(texts: string[]): CmsField[] {
+export function readCmsFields(lines: string[]): CmsField[] {
+  const texts = lines.map(unbullet);
   const fields: CmsField[] = [];
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     const bare = BARE_LABEL.exec(t);
     if (bare) {
       const next = texts[i + 1];
-      if (next !== undefined && !isChromeLabelLine(next)) {
+      if (next !== undefined && !isChromeLabelLine(next) && !/[，。；]/.test(next)) {
         fields.push({ label: bare[1], value: next.trim() });
         i++;
       }

@@ -85,7 +85,12 @@ export function analyzeLayout(lines: Line[]): Layout {
 
 /** Chrome test by line index: a chrome-looking line, or the value line under a bare CMS label (`发布机构` ⏎ `…`). */
 function chromeTester(lines: Line[]): (i: number) => boolean {
-  return (i) => isChromeLine(lines[i].text) || (i > 0 && isBareLabel(lines[i - 1].text) && lines[i].text.length <= CHROME_MAX_CHARS);
+  return (i) => isChromeLine(lines[i].text) || (i > 0 && isBareLabel(lines[i - 1].text) && isFieldValue(lines[i].text));
+}
+
+/** A CMS value (`婺城区文旅体局`, `2023-05-04`), not a sentence. */
+function isFieldValue(t: string): boolean {
+  return t.length <= CHROME_MAX_CHARS && !/[，。；]/.test(t);
 }
 
 function findBodyLine(lines: Line[], limit: number, isChrome: (i: number) => boolean): number {

@@ -1,5 +1,5 @@
 /**
- * Title text cleanup: a date printed after the title is not part of it
+ * Title text cleanup: a list bullet before the title and a date printed after it are not part of it
  * (`…的通报（2024-07-26）`, `…的通报 2024-07-26`, `…的通报[2024年7月26日]`), and a page `<title>` carries
  * the site's name (`…的通报_××市人民政府`, `…的通报-××纪委监委`, `××网 | …的通报`).
  */
@@ -12,8 +12,9 @@ export const TITLE_END = /(通报|报告|公告|公示)$/;
 
 /** The title without whitespace and without a trailing date stamp. */
 export function cleanTitle(raw: string): string {
-  return raw.replace(/\s+/g, '').replace(TRAILING_DATE, '').trim();
+  return raw.replace(/\s+/g, '').replace(LEADING_BULLET, '').replace(TRAILING_DATE, '').trim();
 }
+const LEADING_BULLET = /^[•·●○◆◇■□▪▶►*]+/;
 
 /** Segment separators in page titles: `_`, `|`, `—`, and `-` not between digits (dates keep theirs). */
 const SEPARATOR = /\s*(?:_|\||｜|—{1,2}|–|(?<!\d)-{1,2}|-{1,2}(?!\d))\s*/;

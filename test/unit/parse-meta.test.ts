@@ -62,6 +62,19 @@ describe('CMS metadata blocks are chrome, and evidence', () => {
     expect(m.title).toBe('关于巡察整改进展情况的通报');
     expect(m.publishDate).toBe('2024-07-26'); // 成文日期 (the document's date) before 发布日期
   });
+  it('a bulleted block with values on the following lines (婺城区 form); the bulleted title line is the title', () => {
+    const text = [
+      '• 信息索引号:', '113307020501239658/2023-46395', '• 文件名称:', '中共某某市某某区文化和旅游体育局党组关于巡察整改情况的通报',
+      '• 发布机构:', '某某区文旅体局', '• 成文日期:', '2023-05-04', '• 公开方式:', '主动公开',
+      '• 中共某某市某某区文化和旅游体育局党组关于巡察整改情况的通报', '日期:2023-05-04 08:46:31 来源:区文旅体局 浏览量:', '分享:', '朗读', BODY,
+    ].join('\n');
+    const m = meta(text);
+    expect(m.title).toBe('中共某某市某某区文化和旅游体育局党组关于巡察整改情况的通报');
+    expect(m.organization).toBe('中共某某市某某区文化和旅游体育局党组');
+    expect(m.publishDate).toBe('2023-05-04');
+    expect(m.feedbackDate).toBe('2024-03-14'); // the header after the 朗读 widget is the body, not a field value
+    expect(m.inspectionBody).toBe('区委第三巡察组');
+  });
   it('a table-like block on one line: dates and 发布机构 are read, labels never become the title', () => {
     const text = `索引号：001/2024-1 主题分类：巡视巡察 发布机构：中共某某县委 成文日期：2024年07月26日 文号：无\n${BODY}`;
     const m = meta(text);

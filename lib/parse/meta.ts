@@ -113,6 +113,7 @@ function findBodyLine(lines: Line[], limit: number, isChrome: (i: number) => boo
 function findTitle(lines: Line[], bodyLine: number, isChrome: (i: number) => boolean): { lines: number[]; text: string | null } {
   for (let i = 0; i < bodyLine; i++) {
     const t = lines[i].text;
+    if (t.length > TITLE_LINE_MAX_CHARS) continue;
     if (isChrome(i)) {
       const head = titleBeforeFields(t);
       if (head) return { lines: [i], text: cleanTitle(head) };
@@ -128,6 +129,9 @@ function findTitle(lines: Line[], bodyLine: number, isChrome: (i: number) => boo
   }
   return { lines: [], text: null };
 }
+
+/** A title line, with a date stamp or metadata after it, is never longer than this. */
+const TITLE_LINE_MAX_CHARS = 200;
 
 /** Organization line + date line (or both on one line) near the end, above the footer. */
 function findSignature(lines: Line[], bodyLine: number, footerLine: number): { orgLine: number | null; dateLine: number | null } {
@@ -219,7 +223,7 @@ function headerRange(layout: Layout): { start: number; end: number } | null {
     end = line.end;
     if (/现将|予以(?:公布|通报|公开|公示)|向社会公开/.test(line.text)) break;
   }
-  return { start: first.start, end };
+  return { start: first.start, end: Math.min(end, first.start + HEADER_MAX_CHARS) };
 }
 
 function cmsFields(layout: Layout, ctx: MetaContext): CmsField[] {

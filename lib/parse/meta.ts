@@ -49,6 +49,8 @@ const FOOTER_LINE =
   /(主办单位|承办单位|合作单位|协办单位|技术支持|版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|Copyright|©|投稿邮箱)/i;
 const CLOSING_LINE = /^(欢迎|如有意见|如对|联系人|联系电话|联系方式|联系地址|附件[：:]?|特此通报)/;
 const ORG_LINE = /^(中共|中国共产党)?[\u4e00-\u9fff（）]{2,30}(委员会|区委|市委|县委|省委|党委|党组|工委|党总支|党支部)$/;
+/** A government or unit signatory line (`××镇人民政府`, `××街道办事处`), signing with or without a party body. */
+const CO_SIGNATORY_LINE = /^[\u4e00-\u9fff（）]{2,30}(人民政府|办事处|管理委员会|管委会|局|公司|集团|学校|学院|大学|医院)$/;
 /** Lines that end a sentence or a closing paragraph: a signature date may follow them directly. */
 const SENTENCE_END = /[。！!]$/;
 
@@ -140,6 +142,8 @@ function findSignature(lines: Line[], bodyLine: number, footerLine: number): { o
     if (signatureDate(t) === null) continue;
     const prev = lines[i - 1].text;
     if (ORG_LINE.test(prev)) return { orgLine: i - 1, dateLine: i };
+    // a joint signature: `中共××镇委员会` ⏎ `××镇人民政府` ⏎ date
+    if (CO_SIGNATORY_LINE.test(prev)) return { orgLine: i - 2 > bodyLine && ORG_LINE.test(lines[i - 2].text) ? i - 2 : i - 1, dateLine: i };
     if (SENTENCE_END.test(prev) || CLOSING_LINE.test(prev)) return { orgLine: null, dateLine: i };
     return { orgLine: null, dateLine: null }; // a date cell of a table, not a signature
   }

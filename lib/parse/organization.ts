@@ -14,12 +14,17 @@ const PARTY_SUFFIX = `(?:${PARTY_SUFFIX_WORDS})`;
 /** `中共麻章镇委员会`, `广州市住房和城乡建设局党组`, `某某集团有限公司党委` — a name ending like a party body. */
 const PARTY_NAME = new RegExp(`^(?:中共|中国共产党)?[\\u4e00-\\u9fff（）()]{2,40}?${PARTY_SUFFIX}$`);
 /** What precedes 关于 in a title: a party body, or a government body/unit (`××县人民政府`, `××局`). */
-const TITLE_ORG = new RegExp(`^((?:中共|中国共产党)?[\\u4e00-\\u9fff（）()]{2,40}?(?:${PARTY_SUFFIX_WORDS}|人民政府|办公室|局|院|公司|集团|大学|学院|学校|委))关于`);
+const TITLE_ORG = new RegExp(
+  `^((?:中共|中国共产党)?[\\u4e00-\\u9fff（）()]{2,40}?(?:${PARTY_SUFFIX_WORDS}|人民政府|办事处|办公室|局|院|公司|集团|大学|学院|学校|委|镇|乡|街道))关于`,
+);
+/** `关于××镇党委巡察整改进展情况的通报`: the reporting body named right after 关于. */
+const TITLE_ORG_AFTER = /^关于((?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?(?:委员会|党工委|党委|党组|工委))(?:落实|巡视|巡察|关于|对)/;
 /** Words that make a short name a self-reference, not a name. */
 const SELF = /^(?:我|本)/;
 
 export interface OrganizationEvidence {
   title: string | null;
+  /** The signature's organization line (a party body, or a government/unit signatory). */
   signature: string | null;
   /** Header paragraph text (`…对X进行了巡察…向X反馈了巡察意见…`). */
   header: string;
@@ -30,8 +35,8 @@ export interface OrganizationEvidence {
 }
 
 export function resolveOrganization(e: OrganizationEvidence): string | null {
-  const fromTitle = e.title ? TITLE_ORG.exec(e.title)?.[1] ?? null : null;
-  const signature = e.signature && PARTY_NAME.test(e.signature) ? e.signature : null;
+  const fromTitle = e.title ? titleOrganization(e.title) : null;
+  const signature = e.signature;
   if (fromTitle && signature) return preferFull(fromTitle, signature);
   if (fromTitle) return fromTitle;
   if (signature) return signature;
@@ -41,6 +46,13 @@ export function resolveOrganization(e: OrganizationEvidence): string | null {
   const publisher = e.publisher && PARTY_NAME.test(e.publisher) ? e.publisher : null;
   if (short) return fullNameFor(short, e.body) ?? (publisher && sameBody(short, publisher) ? publisher : short);
   return publisher;
+}
+
+function titleOrganization(title: string): string | null {
+  const before = TITLE_ORG.exec(title)?.[1];
+  if (before && !/巡[视察]组|届/.test(before)) return before;
+  const after = TITLE_ORG_AFTER.exec(title)?.[1];
+  return after && !/巡[视察]|对|届/.test(after) ? after : null;
 }
 
 /** Title `麻章镇党委关于…` and signature `中共麻章镇委员会`: the full name, when both name the same body. */

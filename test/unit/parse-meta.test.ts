@@ -23,6 +23,12 @@ describe('notice meta', () => {
   it('reads a signature dated in Chinese numerals', () => {
     expect(meta(`${BODY}\n中共某镇委员会\n二〇二四年九月二十五日`).publishDate).toBe('2024-09-25');
   });
+  it('a joint signature (party committee, then government) gives the party committee and the date', () => {
+    const m = meta(`${BODY}\n欢迎广大干部群众监督。\n中共某某镇委员会\n某某镇人民政府\n2024年9月25日`);
+    expect(m.organization).toBe('中共某某镇委员会');
+    expect(m.publishDate).toBe('2024-09-25');
+    expect(meta(`${BODY}\n某某县水务局\n2024年9月25日`).publishDate).toBe('2024-09-25');
+  });
   it('a date alone after a table row is not a signature', () => {
     expect(meta(`${BODY}\n序号\n问题\n完成时限\n1\n台账不全\n2024年12月31日`).publishDate).toBeNull();
   });
@@ -146,6 +152,11 @@ describe('organization', () => {
   });
   it('keeps the short name when nothing else names it (洪梅镇 form)', () => {
     expect(meta(BODY).organization).toBe('某镇党委');
+  });
+  it('reads the body named after 关于 (`关于××镇党委巡察整改…`), never an inspection team', () => {
+    expect(meta(`关于某某镇党委巡察整改进展情况的通报\n${BODY}`).organization).toBe('某某镇党委');
+    expect(meta(`关于区委第三巡察组对某镇党委巡察反馈意见整改情况的通报\n${BODY}`).organization).toBe('某镇党委');
+    expect(meta(`关于十二届省委第四轮巡视整改进展情况的通报\n${BODY}`).organization).toBe('某镇党委');
   });
   it('a title abbreviation gives way to the signature’s full name of the same body', () => {
     expect(meta(`某某镇党委关于巡察整改情况的通报\n${BODY}\n中共某某县某某镇委员会\n2024年9月25日`).organization).toBe('中共某某县某某镇委员会');

@@ -101,16 +101,21 @@ function precisions(m: DateMention): [Precision, Precision] {
   return [precisionOf(m.text.slice(0, sep)), precisionOf(m.text.slice(sep + 1))];
 }
 
-/** True when the clause after the mention (up to `。`, 60 characters) contains `word`. */
-function clauseAfterHas(text: string, d: DateMention, word: RegExp): boolean {
-  const tail = text.slice(d.end, d.end + 60);
+/** `进行了巡察`, `开展常规巡视`, `巡察组进驻` — the inspection itself, not a team name (`巡察组`) or the feedback. */
+const INSPECTING = /巡[视察](?!组|办|意见|反馈|情况|工作|整改)|进驻/;
+
+/** True when the clause after the mention (up to `。`, 80 characters) reports the inspection before any feedback. */
+function inspectedInClause(text: string, d: DateMention): boolean {
+  const tail = text.slice(d.end, d.end + 80);
   const stop = tail.search(/[。]/);
-  return word.test(stop < 0 ? tail : tail.slice(0, stop));
+  const clause = stop < 0 ? tail : tail.slice(0, stop);
+  const feedback = clause.indexOf('反馈');
+  return INSPECTING.test(feedback < 0 ? clause : clause.slice(0, feedback));
 }
 
 /** `2023年9月至12月，区委第三巡察组对…进行了巡察` → `{start: '2023-09', end: '2023-12'}`. */
 export function inspectionPeriod(text: string, dates: DateMention[]): { start: PartialDate | null; end: PartialDate | null } | null {
-  const d = dates.find((m) => (m.kind === 'range' || m.kind === 'month') && m.first && m.last && clauseAfterHas(text, m, /巡/));
+  const d = dates.find((m) => (m.kind === 'range' || m.kind === 'month') && m.first && m.last && inspectedInClause(text, m));
   if (!d) return null;
   const [ps, pe] = precisions(d);
   return { start: cut(d.first, ps), end: cut(d.last, pe) };

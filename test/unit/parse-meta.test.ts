@@ -202,6 +202,12 @@ describe('dates at the precision written', () => {
     expect(m('2023年9月，区委第三巡察组对某镇党委进行了巡察。2024年，巡察组反馈了巡察意见。').feedbackDate).toBe('2024');
     expect(m('2023年9月，区委第三巡察组对某镇党委进行了巡察。').inspectionPeriod).toEqual({ start: '2023-09', end: '2023-09' });
   });
+  it('the feedback month is not an inspection period', () => {
+    const r = m('根据区委统一部署，区委专项巡察组对某镇开展专项巡察。2024年9月，区委第四巡察组、区委专项巡察组向某镇党委反馈了巡察意见。');
+    expect(r.inspectionPeriod).toBeNull();
+    expect(r.feedbackDate).toBe('2024-09');
+    expect(m('2023年7月3日至8月18日，县委巡察二组对某镇党委开展了巡察，并于2024年1月16日反馈了巡察意见。').inspectionPeriod).toEqual({ start: '2023-07-03', end: '2023-08-18' });
+  });
   it('a date before 整改 meetings is not the feedback date', () => {
     expect(m('2023年9月至12月，区委第三巡察组对某镇党委进行了巡察。2024年1月19日召开党委会议研究整改。').feedbackDate).toBeNull();
   });

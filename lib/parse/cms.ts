@@ -21,8 +21,13 @@ const LABELS = [
 ].sort((a, b) => b.length - a.length);
 
 const LABEL_ALT = LABELS.join('|');
-/** `发布机构：`, `来源:`, `日期 ：` — a label with its colon, anywhere in a line. */
-const LABEL_WITH_COLON = new RegExp(`(${LABEL_ALT})\\s*[：:]`, 'g');
+const LONG_LABEL_ALT = LABELS.filter((l) => l.length > 2).join('|');
+const SHORT_LABEL_ALT = LABELS.filter((l) => l.length <= 2).join('|');
+/**
+ * `发布机构：`, `来源:`, `日期 ：` — a label with its colon, anywhere in a line. A two-character label must not
+ * end a longer word (`巡察时间：`, `反馈时间：` are header fields, not page chrome).
+ */
+const LABEL_WITH_COLON = new RegExp(`(?:(${LONG_LABEL_ALT})|(?<![\\u4e00-\\u9fff])(${SHORT_LABEL_ALT}))\\s*[：:]`, 'g');
 /** A line that is only a label (its value is on the next line): `发布机构`, `成文日期：`. */
 const BARE_LABEL = new RegExp(`^(${LABEL_ALT})\\s*[：:]?$`);
 /** A line that starts with a label and a colon, or a specific label followed by a space. */
@@ -115,7 +120,7 @@ function splitFields(t: string, out: CmsField[]): void {
   let prev: { label: string; valueStart: number } | null = null;
   for (let m = LABEL_WITH_COLON.exec(t); m; m = LABEL_WITH_COLON.exec(t)) {
     if (prev) out.push({ label: prev.label, value: t.slice(prev.valueStart, m.index).trim() });
-    prev = { label: m[1], valueStart: m.index + m[0].length };
+    prev = { label: m[1] ?? m[2], valueStart: m.index + m[0].length };
   }
   if (prev) out.push({ label: prev.label, value: t.slice(prev.valueStart).trim() });
 }

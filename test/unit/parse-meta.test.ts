@@ -106,6 +106,10 @@ describe('CMS metadata blocks are chrome, and evidence', () => {
     expect(meta(`来源：明珠湾管理局发布日期：2022-12-08\n【浏览字号 :大 中 小】\n-\n${BODY}`).publishDate).toBe('2022-12-08');
     expect(meta(`某学院决策制度落实情况的通报\n作者：学院 日期：2024年05月20日\n${BODY}`).publishDate).toBe('2024-05-20');
   });
+  it('header fields like 巡察时间：/反馈时间： are not page dates', () => {
+    const m = meta(`关于巡察整改情况的通报\n巡察时间：2023年9月至12月，反馈时间：2024年3月14日\n${BODY}`);
+    expect(m.publishDate).toBeNull();
+  });
   it('a title printed on its metadata line is taken from before the first field', () => {
     expect(meta(`中共某镇委员会关于巡察整改进展情况的通报 发布时间：2024-07-26 来源：某镇\n${BODY}`).title).toBe(
       '中共某镇委员会关于巡察整改进展情况的通报',

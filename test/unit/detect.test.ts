@@ -135,6 +135,21 @@ describe('detectNotice on header forms from real notices (issue 9)', () => {
     expect(open.reasons.map((x) => x.signal)).toContain('publish_formula');
     expect(open.isNotice).toBe(true);
   });
+  it('more formulas: 现按…要求，将…予以通报; …报告如下; 就巡察情况向我单位进行了反馈', () => {
+    const noTitle = (body: string, url?: string) => detect(null, body, url);
+    expect(noTitle('现按党务公开原则和巡察工作有关要求，将巡察整改进展情况予以通报。').reasons.map((x) => x.signal)).toContain('publish_formula');
+    expect(noTitle('现将巡察整改进展情况报告如下。').reasons.map((x) => x.signal)).toContain('publish_formula');
+    const feedback = noTitle('市委第一提级巡察组对区司法局党组开展了提级巡察，2024年9月6日就巡察情况向我单位进行了反馈。');
+    expect(feedback.reasons.map((x) => x.signal)).toContain('feedback_sentence');
+  });
+  it('the notice’s own publish formula anchors a title-less copy; a generic one does not', () => {
+    const own = detect(null, '根据区委巡察工作统一部署，按照党务公开原则和巡察工作有关要求，现将巡察整改进展情况予以公布。', 'http://www.example.gov.cn/news-1.html');
+    expect(own.reasons.find((x) => x.signal === 'publish_formula')!.weight).toBe(3);
+    expect(own.isNotice).toBe(true);
+    const generic = detect(null, '现将有关情况予以通报。本次检查整改进展情况良好。', 'http://www.example.gov.cn/news-2.html');
+    expect(generic.reasons.find((x) => x.signal === 'publish_formula')!.weight).toBe(2);
+    expect(generic.isNotice).toBe(false);
+  });
   it('meeting news, launch (进驻) news and feedback-meeting news are not notices', () => {
     const meeting = detect('某镇召开巡察整改动员部署会议', '根据区委要求和区委第一巡察组反馈的问题，研究部署巡察反馈问题整改工作。');
     expect(meeting.isNotice).toBe(false);

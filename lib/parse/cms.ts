@@ -14,7 +14,7 @@
 /** CMS field labels, longest first so `发布日期` wins over `日期` and `信息来源` over `来源`. */
 const LABELS = [
   '索引号', '信息索引号', '文件名称', '文件编号', '浏览量', '主题分类', '主题词', '体裁分类', '组配分类', '服务对象', '信息分类', '公开方式', '公开范围', '公开时限',
-  '发布机构', '发文机关', '发文机构', '发文单位', '所属机构', '成文日期', '发布日期', '发布时间', '公开日期', '生成日期',
+  '发布机构', '发文机关', '发文机构', '发文单位', '所属机构', '成文日期', '发布日期', '发布时间', '发表时间', '更新时间', '更新日期', '公开日期', '生成日期',
   '文号', '发文字号', '信息来源', '文章来源', '来源', '浏览次数', '访问次数', '点击数', '点击量', '点击次数', '阅读次数',
   '阅读量', '阅读', '浏览', '作者', '编辑', '责任编辑', '字号', '字体', '字体显示', '有效性', '分类', '名称', '标题',
   '时间', '日期',
@@ -138,6 +138,17 @@ export function cmsDate(fields: CmsField[], labels: readonly string[]): string |
   return null;
 }
 
+/** The first full date written anywhere in `texts` (`编辑：陶某2021-11-23 10:50`, `来源时间为:2023-03-25`). */
+export function anyDate(texts: string[]): string | null {
+  for (const t of texts) {
+    if (/巡[视察]|反馈|整改/.test(t)) continue; // a header-like line (`巡察时间：…，反馈时间：…`), not a page stamp
+    const m = FIELD_DATE.exec(t);
+    const d = m ? isoDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+    if (d) return d;
+  }
+  return null;
+}
+
 /** The first non-empty value of a field. */
 export function cmsValue(fields: CmsField[], labels: readonly string[]): string | null {
   for (const f of fields) if (labels.includes(f.label) && f.value) return f.value;
@@ -146,7 +157,7 @@ export function cmsValue(fields: CmsField[], labels: readonly string[]): string 
 
 /** Document date first (成文日期 is the notice's own date), then the page's publication stamps. */
 export const DOCUMENT_DATE_LABELS = ['成文日期'] as const;
-export const PAGE_DATE_LABELS = ['发布日期', '发布时间', '公开日期', '日期', '时间', '生成日期'] as const;
+export const PAGE_DATE_LABELS = ['发布日期', '发布时间', '发表时间', '公开日期', '日期', '时间', '更新时间', '更新日期', '生成日期'] as const;
 export const PUBLISHER_LABELS = ['发布机构', '发文机关', '发文机构', '发文单位'] as const;
 export const TITLE_LABELS = ['标题', '名称'] as const;
 

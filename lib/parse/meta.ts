@@ -14,7 +14,7 @@
  */
 import type { NoticeMeta } from '@/lib/schema';
 import {
-  CHROME_MAX_CHARS, cmsDate, cmsValue, DOCUMENT_DATE_LABELS, isBareLabel, isChromeLine, isoDay, PAGE_DATE_LABELS,
+  anyDate, CHROME_MAX_CHARS, cmsDate, cmsValue, DOCUMENT_DATE_LABELS, isBareLabel, isChromeLine, isoDay, PAGE_DATE_LABELS,
   PUBLISHER_LABELS, readCmsFields, TITLE_LABELS, titleBeforeFields, type CmsField,
 } from './cms';
 import { readContacts } from './contacts';
@@ -24,7 +24,7 @@ import type { Line } from './normalize';
 import { parseChineseNumber } from './numerals';
 import { resolveOrganization } from './organization';
 import { parseMarker } from './outline';
-import { cleanTitle, TITLE_END, titleFromPage } from './title';
+import { cleanTitle, TITLE_END, titleFromPage, trailingDate } from './title';
 
 export interface Layout {
   lines: Line[];
@@ -232,9 +232,7 @@ function headerRange(layout: Layout): { start: number; end: number } | null {
 
 function cmsFields(layout: Layout, ctx: MetaContext): CmsField[] {
   const pageChrome = ctx.chromeText ? readCmsFields(ctx.chromeText.split('\n').map((s) => s.trim())) : [];
-  const top: string[] = [];
-  for (let i = 0; i < layout.bodyLine; i++) if (layout.chrome.has(i)) top.push(layout.lines[i].text);
-  return [...pageChrome, ...readCmsFields(top)];
+  return [...pageChrome, ...readCmsFields(topChrome(layout))];
 }
 
 /** The notice's own date (signature, then 成文日期) before the page's publication stamp (发布日期…). */
@@ -243,7 +241,20 @@ function publishDate(layout: Layout, fields: CmsField[]): string | null {
     const d = signatureDate(layout.lines[layout.signatureDateLine].text);
     if (d) return d;
   }
-  return cmsDate(fields, DOCUMENT_DATE_LABELS) ?? cmsDate(fields, PAGE_DATE_LABELS);
+  const stamped = layout.titleLines.length ? trailingDate(layout.lines[layout.titleLines[layout.titleLines.length - 1]].text) : null;
+  return (
+    cmsDate(fields, DOCUMENT_DATE_LABELS) ??
+    cmsDate(fields, PAGE_DATE_LABELS) ??
+    (stamped ? isoDay(...stamped) : null) ??
+    anyDate(topChrome(layout))
+  );
+}
+
+/** The chrome lines above the body, in order. */
+function topChrome(layout: Layout): string[] {
+  const top: string[] = [];
+  for (let i = 0; i < layout.bodyLine; i++) if (layout.chrome.has(i)) top.push(layout.lines[i].text);
+  return top;
 }
 
 function disclosurePeriod(text: string, layout: Layout): NoticeMeta['disclosurePeriod'] {

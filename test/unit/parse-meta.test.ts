@@ -106,6 +106,24 @@ describe('CMS metadata blocks are chrome, and evidence', () => {
     expect(meta(`来源：明珠湾管理局发布日期：2022-12-08\n【浏览字号 :大 中 小】\n-\n${BODY}`).publishDate).toBe('2022-12-08');
     expect(meta(`某学院决策制度落实情况的通报\n作者：学院 日期：2024年05月20日\n${BODY}`).publishDate).toBe('2024-05-20');
   });
+  it('page stamps seen in corpus C: 编辑…日期 glued, 来源时间为, 发表时间, 更新时间, a date after the title', () => {
+    expect(meta(`中共某某区委关于巡视整改进展情况的通报\n编辑:陶某2021-11-23 10:50内容来源:某某新闻\n新闻提要\n${BODY}`).publishDate).toBe('2021-11-23');
+    expect(meta(`来源时间为:2023-03-25\n${BODY}`).publishDate).toBe('2023-03-25');
+    expect(meta(`编辑:某某 发表时间:2021-11-05 10:56 来源:某某风纪网\n${BODY}`).publishDate).toBe('2021-11-05');
+    expect(meta(`更新时间:2025-04-10浏览次数:来源:区司法局作者:区司法局 字体[ 大 中 小 ]\n${BODY}`).publishDate).toBe('2025-04-10');
+    const stamped = meta(`返回上一级\n字号\n打印\n中共某某区民政局党组关于巡察集中整改进展情况的通报 2026-02-13\n${BODY}`);
+    expect(stamped.title).toBe('中共某某区民政局党组关于巡察集中整改进展情况的通报');
+    expect(stamped.publishDate).toBe('2026-02-13');
+  });
+  it('a banner line (site, department, column, title) gives only the title; a 【栏目】 tag is dropped', () => {
+    const banner = meta(`页面:\n字体:\n某某市人民政府门户网站 某某市交通运输局 政务公告 中共某某市交通运输局党组关于巡察整改情况的通报\n当前位置:首页 > 政务公开 > 政务公告\n中共某某市交通运输局党组关于巡察整改情况的通报\n来源:本网 时间:2023-02-09 18:18:56 浏览:-\n${BODY}`);
+    expect(banner.title).toBe('中共某某市交通运输局党组关于巡察整改情况的通报');
+    expect(banner.organization).toBe('中共某某市交通运输局党组');
+    expect(banner.publishDate).toBe('2023-02-09');
+    const tagged = meta(`【巡察整改】中共某某市市场监督管理局党组关于优化营商环境专项巡察“回头看”整改进展情况\n${BODY}`);
+    expect(tagged.title).toBe('中共某某市市场监督管理局党组关于优化营商环境专项巡察“回头看”整改进展情况');
+    expect(tagged.organization).toBe('中共某某市市场监督管理局党组');
+  });
   it('header fields like 巡察时间：/反馈时间： are not page dates', () => {
     const m = meta(`关于巡察整改情况的通报\n巡察时间：2023年9月至12月，反馈时间：2024年3月14日\n${BODY}`);
     expect(m.publishDate).toBeNull();
@@ -177,6 +195,8 @@ describe('inspection body', () => {
     expect(body('根据省委统一部署，十二届省委第四轮巡视对某市进行了巡视。2024年1月，省委巡视组反馈了巡视意见。')).toBe('十二届省委第四轮巡视');
     expect(body('2023年7月3日至8月18日，县委巡察二组对郊尾镇党委开展了巡察，并于2024年1月16日反馈了巡察意见。')).toBe('县委巡察二组');
     expect(body('2022年3月15日至5月20日，区委营商环境专项巡察组对某局党组开展专项巡察，并于7月5日召开巡察反馈会。')).toBe('区委营商环境专项巡察组');
+    expect(body('2024年3月7日至5月7日，市委第一提级巡察组对区司法局党组开展了提级巡察，2024年9月6日就巡察情况向我单位进行了反馈。')).toBe('市委第一提级巡察组');
+    expect(body('2020年12月16日至2021年2月3日，市委深化“最多跑一次”改革、优化营商环境专项巡察组对市市场监督管理局进行了专项巡察。')).toBe('市委深化“最多跑一次”改革、优化营商环境专项巡察组');
     expect(body('2024年10月28日至11月10日，校党委巡察办专项巡察组对我院党委开展专项巡察。2025年1月10日，专项巡察组对我院进行巡察反馈。')).toBe('校党委巡察办专项巡察组');
     expect(body('2021年11月8日至12月20日，区委组建4个巡察组开展常规巡察。\n2022年1月27日，区委4个巡察组向40家被巡察单位党组织全面反馈巡察情况。')).toBe('区委4个巡察组');
     expect(body('2020年10月13日至12月13日，省委第三巡视组对某市进行了巡视。2021年1月26日，省委巡视组向某市委反馈了巡视意见。')).toBe('省委第三巡视组');

@@ -172,6 +172,21 @@ describe('organization', () => {
     expect(m.organization).toBe('中共广州市南沙区龙穴街道工作委员会');
     expect(m.feedbackDate).toBe('2024-07-30'); // year-less: 2024 from the inspection period
   });
+  it('a plan quoted in the body names the body in full (莆田中院, 遂宁科技局 forms)', () => {
+    const self = meta('根据市委巡察工作的统一部署，2020年6月1日至8月31日，七届市委第十二轮巡察一组对我院党组开展了巡察，并于2020年10月14日反馈了巡察意见。现将巡察整改进展情况予以公布。\n一、提高政治站位\n市法院党组制定了《中共某某市中级人民法院党组关于巡察反馈意见的整改方案》。');
+    expect(self.organization).toBe('中共某某市中级人民法院党组');
+    const abbreviated = meta('2020年5月12日至7月31日，市委第四巡察组对市科技局党组开展了巡察，9月10日，市委第四巡察组向市科技局党组反馈了巡察意见。现将巡察整改情况予以公布。\n一、加强组织领导\n制定了《中共某某市科学技术局党组巡察反馈问题整改工作方案》。');
+    expect(abbreviated.organization).toBe('中共某某市科学技术局党组');
+    const unrelated = meta(`${HEADER}\n一、整改情况\n学习了《中共中央关于加强巡视工作的意见》。`);
+    expect(unrelated.organization).toBe('某镇党委');
+  });
+  it('names defined with （以下简称…）, a place inspected as a whole, and a self-reference named later', () => {
+    expect(meta('2024年2月20日至3月26日，区委巡察二组对区科学技术协会（以下简称区科协）开展了巡察，并于2025年1月21日反馈了巡察意见。\n一、整改').organization).toBe('区科学技术协会');
+    const midName = meta('2022年3月15日至5月20日，区委营商环境专项巡察组对中共某某新区明珠湾开发建设管理局（简称明珠湾管理局）党组开展专项巡察，并于7月5日召开巡察反馈会向明珠湾管理局党组反馈了巡察意见。\n一、整改');
+    expect(midName.organization).toBe('明珠湾管理局党组'); // the full name is not written whole
+    expect(meta('2024年7月29日至9月30日，省委第一巡视组对郑州市进行了巡视。2024年12月28日，省委巡视组向郑州市反馈了巡视意见。\n一、组织落实整改情况\n郑州市委高度重视省委巡视整改工作。').organization).toBe('郑州市委');
+    expect(meta('2024年10月28日至11月10日，校党委巡察办专项巡察组对我院党委开展专项巡察。2025年1月10日，专项巡察组对我院进行巡察反馈。学院党委根据巡察反馈意见认真抓好整改落实。').organization).toBe('学院党委');
+  });
   it('keeps the short name when nothing else names it (洪梅镇 form)', () => {
     expect(meta(BODY).organization).toBe('某镇党委');
   });

@@ -135,7 +135,7 @@ function findTitle(lines: Line[], bodyLine: number, isChrome: (i: number) => boo
 /** A title line, with a date stamp or metadata after it, is never longer than this. */
 const TITLE_LINE_MAX_CHARS = 200;
 
-/** Organization line + date line (or both on one line) near the end, above the footer. */
+/** Signature near the end, above the footer: organization line(s) then a date line (a date after a sentence also counts). */
 function findSignature(lines: Line[], bodyLine: number, footerLine: number): { orgLine: number | null; dateLine: number | null } {
   for (let i = footerLine - 1; i > bodyLine && i >= footerLine - 25; i--) {
     const t = lines[i].text;

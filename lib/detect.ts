@@ -5,7 +5,8 @@
  * Scoring: the site (gov.cn, discipline-inspection sites, the user's own list) only adds a little; a notice
  * is recognised by its title and by the body's fixed formulas (反馈了巡察意见 … 现将…予以公布, 针对“…”问题,
  * status tags, 整改进展). A page is a notice when the score reaches NOTICE_THRESHOLD *and* it has a notice-shaped
- * title or the 反馈…意见 header sentence, so a gov news page that mentions 整改 is not one.
+ * title, the 反馈…意见 header sentence or the formula publishing its own 巡视/巡察整改 情况, so a gov news page that mentions 整改 is not one. An inspection title
+ * that reads as news (a meeting, a launch/进驻, a supervision visit) counts against the page.
  * Body signals look at the first BODY_SCAN_CHARS characters only, with bounded patterns (linear time).
  */
 
@@ -68,10 +69,19 @@ export function matchesUserSite(url: string, sites: string[]): string | null {
   return null;
 }
 
-const TITLE_NOTICE = /(?:巡视|巡察)[^。\n]{0,40}?整改[^。\n]{0,30}?(?:通报|情况|公布|公开)/;
+const TITLE_NOTICE = /(?:巡视|巡察)[^。\n]{0,40}?整改[^。\n]{0,30}?(?:通报|情况|公布|公开|公告|公示)/;
 const TITLE_WEAK = /(?:巡视|巡察)[^。\n]{0,40}?整改/;
-const FEEDBACK = /反馈(?:了)?(?:巡视|巡察)(?:意见|情况)/;
-const PUBLISH = /现将[^。\n]{0,60}?予以(?:公布|通报|公开)/;
+/** Inspection news about a meeting, a launch (进驻) or a supervision visit, not the notice itself (unless it is called one). */
+const TITLE_NEWS = /召开|会议|[推部动座汇调][^。\n]{0,2}会|进驻|启动|全面展开|督查|调研|检查|见面/;
+const TITLE_CALLS_ITSELF_NOTICE = /(?:通报|公告|公示)$/;
+/** Longer than this, or with a full stop, the "title" is a sentence (a page without a real title). */
+const TITLE_MAX_CHARS = 100;
+/** The header sentence: `反馈了巡察意见`, `反馈巡视情况`, `进行巡察反馈`, `召开巡察反馈会`. */
+const FEEDBACK = /反馈(?:了)?(?:巡视|巡察)(?:意见|情况)|(?:进行|作)了?(?:巡视|巡察)反馈|召开(?:巡视|巡察)反馈会|巡[视察][^。\n]{0,40}?(?:进行|作)了反馈/;
+/** `现将…予以公布`, `现根据规定将…予以公布`, `现按…要求，将…予以通报`, `现对…予以通报`, `现将…向社会公开`, `现将…报告如下`. */
+const PUBLISH = /现[^。\n]{0,30}?[将对就][^。\n]{0,60}?(?:(?:予以|向社会)(?:公布|通报|公开|公示)|(?:报告|通报|公布)如下)/;
+/** What a publish formula publishes when it is this notice's own: 巡视/巡察 整改 (进展) 情况. */
+const RECTIFICATION_PUBLISHED = /(?:巡视|巡察)[^。\n]{0,20}?整改/;
 const TARGETED_ITEM = /针对(?!性)[^。；;\n]{1,60}?问题/g; // not 针对性
 const STATUS_TAG = /【(?:已完成整改|正在整改|已完成|基本完成|长期坚持|持续整改)[^】\n]{0,30}】/g;
 const PROGRESS = /整改(?:进展|落实)情况/;
@@ -101,14 +111,26 @@ function siteReasons(input: DetectInput): DetectReason[] {
   return reasons;
 }
 
+/** A usable title: trimmed, not a sentence. */
+function titleText(value: string | null): string {
+  const t = value?.trim() ?? '';
+  return t.length > TITLE_MAX_CHARS || t.includes('。') ? '' : t;
+}
+
 function titleReasons(input: DetectInput): DetectReason[] {
-  for (const [signal, value] of [['h1', input.h1], ['title', input.title]] as const) {
-    const t = value?.slice(0, 300) ?? '';
+  const titles = [['h1', titleText(input.h1)], ['title', titleText(input.title)]] as const;
+  for (const [, t] of titles) {
+    const news = /巡视|巡察/.test(t) ? TITLE_NEWS.exec(t) : null;
+    if (news && !TITLE_CALLS_ITSELF_NOTICE.test(t)) {
+      return [{ signal: 'title_news', weight: -3, detail: `标题像会议、进驻等新闻报道（“${news[0]}”），不是整改通报本身` }];
+    }
+  }
+  for (const [signal, t] of titles) {
     const m = TITLE_NOTICE.exec(t);
     if (m) return [{ signal: `${signal}_notice`, weight: 4, detail: `标题含“${clip(m[0])}”` }];
   }
-  for (const value of [input.h1, input.title]) {
-    const m = TITLE_WEAK.exec(value?.slice(0, 300) ?? '');
+  for (const [, t] of titles) {
+    const m = TITLE_WEAK.exec(t);
     if (m) return [{ signal: 'title_rectification', weight: 2, detail: `标题提到巡视巡察整改：“${clip(m[0])}”` }];
   }
   return [];
@@ -120,7 +142,11 @@ function bodyReasons(bodyText: string): DetectReason[] {
   const feedback = FEEDBACK.exec(body);
   if (feedback) reasons.push({ signal: 'feedback_sentence', weight: 2, detail: `正文开头说明“${feedback[0]}”` });
   const publish = PUBLISH.exec(body);
-  if (publish) reasons.push({ signal: 'publish_formula', weight: 2, detail: `正文含公开用语“${clip(publish[0])}”` });
+  if (publish) {
+    // the notice's own formula, `现将巡察整改进展情况予以公布`, weighs more: news reports an event, it does not publish one
+    const own = RECTIFICATION_PUBLISHED.test(publish[0]);
+    reasons.push({ signal: 'publish_formula', weight: own ? 3 : 2, detail: `正文含公开用语“${clip(publish[0])}”` });
+  }
   const items = countMatches(TARGETED_ITEM, body, 50);
   if (items.count >= 2) {
     reasons.push({ signal: 'targeted_items', weight: items.count >= 5 ? 2 : 1, detail: `正文列出${items.count}处“针对…问题”，如“${clip(items.first!)}”` });
@@ -135,6 +161,8 @@ function bodyReasons(bodyText: string): DetectReason[] {
 export function detectNotice(input: DetectInput): DetectResult {
   const reasons = [...siteReasons(input), ...titleReasons(input), ...bodyReasons(input.bodyText)];
   const score = reasons.reduce((sum, r) => sum + r.weight, 0);
-  const anchored = reasons.some((r) => r.signal.endsWith('_notice') || r.signal === 'feedback_sentence');
+  const anchored = reasons.some(
+    (r) => r.signal.endsWith('_notice') || r.signal === 'feedback_sentence' || (r.signal === 'publish_formula' && r.weight === 3),
+  );
   return { isNotice: anchored && score >= NOTICE_THRESHOLD, score, reasons };
 }

@@ -1,14 +1,19 @@
 /** Dates as people read them in official documents (公文): `2025-06-30` → `2025年6月30日`. Pure. */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+/** A date at month or year precision (`2024-09`, `2024`), as the notice model keeps feedback dates. */
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2}))?$/;
 
 /**
- * `2025-06-30` (or an ISO timestamp, whose date part is used as written) → `2025年6月30日`.
- * Null/empty → `fallback`; anything not starting with YYYY-MM-DD is returned unchanged (never guessed).
+ * `2025-06-30` (or an ISO timestamp, whose date part is used as written) → `2025年6月30日`; a date kept
+ * at month or year precision stays at it: `2024-09` → `2024年9月`, `2024` → `2024年`.
+ * Null/empty → `fallback`; anything else is returned unchanged (never guessed).
  */
 export function formatGongwenDate(iso: string | null | undefined, fallback = '未知日期'): string {
   if (!iso) return fallback;
   const m = ISO_DATE.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+  if (m) return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+  const p = PARTIAL_DATE.exec(iso);
+  if (!p) return iso;
+  return p[2] ? `${Number(p[1])}年${Number(p[2])}月` : `${Number(p[1])}年`;
 }

@@ -13,9 +13,18 @@
  *   look at [bodyStart, closingStart).
  */
 import type { NoticeMeta } from '@/lib/schema';
-import { findDates, type DateMention } from './dates';
+import {
+  anyDate, CHROME_MAX_CHARS, cmsDate, cmsValue, DOCUMENT_DATE_LABELS, isBareLabel, isChromeLine, isoDay, PAGE_DATE_LABELS,
+  PUBLISHER_LABELS, readCmsFields, TITLE_LABELS, titleBeforeFields, type CmsField,
+} from './cms';
+import { readContacts } from './contacts';
+import { findDates } from './dates';
+import { feedbackDate, inspectionBody, inspectionPeriod } from './meta-header';
 import type { Line } from './normalize';
+import { parseChineseNumber } from './numerals';
+import { resolveOrganization } from './organization';
 import { parseMarker } from './outline';
+import { cleanTitle, TITLE_END, titleFromPage, trailingDate } from './title';
 
 export interface Layout {
   lines: Line[];
@@ -23,6 +32,8 @@ export interface Layout {
   chrome: Set<number>;
   /** Indices of the title line(s). */
   titleLines: number[];
+  /** The title read from those lines (joined, trailing date removed), or null. */
+  title: string | null;
   /** First body line (header paragraph or first heading). */
   bodyLine: number;
   /** First line of the closing block (contacts, signature, attachments); lines.length if none. */
@@ -34,13 +45,14 @@ export interface Layout {
   signatureDateLine: number | null;
 }
 
-const CHROME_LINE =
-  /^(所在位置|当前位置|您当前的位置|您的位置|当前页面|首页\s*[>＞]|长者助手|无障碍|登录|注册|搜索)|(来源|发布日期|发布时间|日期|浏览次数|点击数|阅读次数|访问量|字号|作者|责任编辑)：|(分享|打印|关闭窗口|打印本页|收藏)(：|$)|【\s*(大|中|小)\s*】/;
 const FOOTER_LINE =
   /(主办单位|承办单位|合作单位|协办单位|技术支持|版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|Copyright|©|投稿邮箱)/i;
 const CLOSING_LINE = /^(欢迎|如有意见|如对|联系人|联系电话|联系方式|联系地址|附件[：:]?|特此通报)/;
-const DATE_ONLY_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
-const ORG_LINE = /^(中共)?[\u4e00-\u9fff]{2,30}(委员会|区委|市委|县委|省委|党委|党组|工委|党总支|党支部)$/;
+const ORG_LINE = /^(中共|中国共产党)?[\u4e00-\u9fff（）]{2,30}(委员会|区委|市委|县委|省委|党委|党组|工委|党总支|党支部)$/;
+/** A government or unit signatory line (`××镇人民政府`, `××街道办事处`), signing with or without a party body. */
+const CO_SIGNATORY_LINE = /^[\u4e00-\u9fff（）]{2,30}(人民政府|办事处|管理委员会|管委会|局|公司|集团|学校|学院|大学|医院)$/;
+/** Lines that end a sentence or a closing paragraph: a signature date may follow them directly. */
+const SENTENCE_END = /[。！!]$/;
 
 export function analyzeLayout(lines: Line[]): Layout {
   const n = lines.length;
@@ -55,20 +67,12 @@ export function analyzeLayout(lines: Line[]): Layout {
   }
   for (let i = footerLine; i < n; i++) chrome.add(i);
 
-  const bodyLine = findBodyLine(lines, footerLine);
-  const titleLines = findTitle(lines, bodyLine);
-  for (let i = 0; i < bodyLine; i++) if (!titleLines.includes(i)) chrome.add(i);
+  const isChrome = chromeTester(lines);
+  const bodyLine = findBodyLine(lines, footerLine, isChrome);
+  const title = findTitle(lines, bodyLine, isChrome);
+  for (let i = 0; i < bodyLine; i++) if (!title.lines.includes(i)) chrome.add(i);
 
-  // signature: organization line followed by a date-only line near the end
-  let signatureOrgLine: number | null = null;
-  let signatureDateLine: number | null = null;
-  for (let i = footerLine - 1; i > bodyLine && i >= footerLine - 25; i--) {
-    if (DATE_ONLY_LINE.test(lines[i].text)) {
-      signatureDateLine = i;
-      if (i > 0 && ORG_LINE.test(lines[i - 1].text)) signatureOrgLine = i - 1;
-      break;
-    }
-  }
+  const { orgLine: signatureOrgLine, dateLine: signatureDateLine } = findSignature(lines, bodyLine, footerLine);
   let closingLine = footerLine;
   for (let i = bodyLine + 1; i < footerLine; i++) {
     if (CLOSING_LINE.test(lines[i].text) && !parseMarker(lines[i].text)) {
@@ -78,13 +82,23 @@ export function analyzeLayout(lines: Line[]): Layout {
   }
   const sigStart = signatureOrgLine ?? signatureDateLine;
   if (sigStart !== null && sigStart < closingLine) closingLine = sigStart;
-  return { lines, chrome, titleLines, bodyLine, closingLine, footerLine, signatureOrgLine, signatureDateLine };
+  return { lines, chrome, titleLines: title.lines, title: title.text, bodyLine, closingLine, footerLine, signatureOrgLine, signatureDateLine };
 }
 
-function findBodyLine(lines: Line[], limit: number): number {
+/** Chrome test by line index: a chrome-looking line, or the value line under a bare CMS label (`发布机构` ⏎ `…`). */
+function chromeTester(lines: Line[]): (i: number) => boolean {
+  return (i) => isChromeLine(lines[i].text) || (i > 0 && isBareLabel(lines[i - 1].text) && isFieldValue(lines[i].text));
+}
+
+/** A CMS value (`婺城区文旅体局`, `2023-05-04`), not a sentence. */
+function isFieldValue(t: string): boolean {
+  return t.length <= CHROME_MAX_CHARS && !/[，。；]/.test(t);
+}
+
+function findBodyLine(lines: Line[], limit: number, isChrome: (i: number) => boolean): number {
   for (let i = 0; i < limit; i++) {
     const t = lines[i].text;
-    if (CHROME_LINE.test(t) && t.length < 120) continue;
+    if (isChrome(i)) continue;
     if (/^(根据|按照|为|近日|今年|\d{4}年)/.test(t) && /[，。]/.test(t)) return i;
     const m = parseMarker(t);
     if (m && m.kind === 'cnDun') return i;
@@ -93,18 +107,63 @@ function findBodyLine(lines: Line[], limit: number): number {
   return 0;
 }
 
-function findTitle(lines: Line[], bodyLine: number): number[] {
+/**
+ * The title among the lines before the body: the first non-chrome line naming a notice, joined with
+ * its continuation (`…整改情况` ⏎ `的通报`) or its issuer line (`中共××委员会` ⏎ `关于…的通报`). A title
+ * printed on a metadata line (`关于…的通报 发布时间：…`) is taken from before the first field.
+ */
+function findTitle(lines: Line[], bodyLine: number, isChrome: (i: number) => boolean): { lines: number[]; text: string | null } {
   for (let i = 0; i < bodyLine; i++) {
     const t = lines[i].text;
-    if (CHROME_LINE.test(t) || FOOTER_LINE.test(t)) continue;
-    if (!/关于|通报|情况|报告|公告/.test(t) || t.length > 80) continue;
-    const next = lines[i + 1];
-    if (next && i + 1 < bodyLine && !/通报$|报告$|公告$/.test(t) && next.text.length <= 20 && /^(的)?(通报|报告|公告)$|通报$/.test(next.text)) {
-      return [i, i + 1];
+    if (t.length > TITLE_LINE_MAX_CHARS) continue;
+    if (isChrome(i)) {
+      const head = titleBeforeFields(t);
+      if (head) return { lines: [i], text: cleanTitle(head) };
+      continue;
     }
-    return [i];
+    const cleaned = cleanTitle(t);
+    if (!/关于|通报|情况|报告|公告|公示/.test(cleaned) || cleaned.length > 80 || /。/.test(cleaned)) continue;
+    const picked = [i];
+    if (i > 0 && /^关于/.test(cleaned) && !isChrome(i - 1) && ORG_LINE.test(lines[i - 1].text)) picked.unshift(i - 1);
+    const next = i + 1 < bodyLine && !isChrome(i + 1) ? cleanTitle(lines[i + 1].text) : null;
+    if (next && !TITLE_END.test(cleaned) && next.length <= 40 && TITLE_END.test(next) && !/[，。]/.test(next)) picked.push(i + 1);
+    return { lines: picked, text: cleanTitle(picked.map((k) => lines[k].text).join('')) };
   }
-  return [];
+  return { lines: [], text: null };
+}
+
+/** A title line, with a date stamp or metadata after it, is never longer than this. */
+const TITLE_LINE_MAX_CHARS = 200;
+
+/** Signature near the end, above the footer: organization line(s) then a date line (a date after a sentence also counts). */
+function findSignature(lines: Line[], bodyLine: number, footerLine: number): { orgLine: number | null; dateLine: number | null } {
+  for (let i = footerLine - 1; i > bodyLine && i >= footerLine - 25; i--) {
+    const t = lines[i].text;
+    if (signatureDate(t) === null) continue;
+    const prev = lines[i - 1].text;
+    if (ORG_LINE.test(prev)) return { orgLine: i - 1, dateLine: i };
+    // a joint signature: `中共××镇委员会` ⏎ `××镇人民政府` ⏎ date
+    if (CO_SIGNATORY_LINE.test(prev)) return { orgLine: i - 2 > bodyLine && ORG_LINE.test(lines[i - 2].text) ? i - 2 : i - 1, dateLine: i };
+    if (SENTENCE_END.test(prev) || CLOSING_LINE.test(prev)) return { orgLine: null, dateLine: i };
+    return { orgLine: null, dateLine: null }; // a date cell of a table, not a signature
+  }
+  return { orgLine: null, dateLine: null };
+}
+
+const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const CN_DATE_LINE = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+const CN_DIGIT = '〇一二三四五六七八九';
+
+/** `2024年9月25日` or `二〇二四年九月二十五日` alone on a line → ISO, else null. */
+export function signatureDate(t: string): string | null {
+  const m = DATE_LINE.exec(t);
+  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  const c = CN_DATE_LINE.exec(t);
+  if (!c) return null;
+  const year = Number([...c[1]].map((ch) => Math.max(0, CN_DIGIT.indexOf(ch === '○' || ch === '零' ? '〇' : ch))).join(''));
+  const month = parseChineseNumber(c[2]);
+  const day = parseChineseNumber(c[3]);
+  return month === null || day === null ? null : isoDay(year, month, day);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,99 +172,89 @@ function findTitle(lines: Line[], bodyLine: number): number[] {
 export interface MetaContext {
   /** Chrome text provided separately by the page (breadcrumb/来源/发布日期 lines). */
   chromeText?: string;
-  /** Page title provided separately; used only when the text has no title line. */
+  /** Page title (`<title>` or `<h1>`); used only when the text has no title line. Site names are stripped. */
   pageTitle?: string | null;
 }
 
-const INSPECTION_BODY =
-  /(?:十[一二三四五六七八九]?届)?(?:中央|省委|市委|区委|县委|州委|旗委)(?:第[一二三四五六七八九十\d]{1,3}轮?|专项|对村)?巡[视察](?:第[一二三四五六七八九十\d]{1,3})?组/;
-
 export function extractMeta(text: string, layout: Layout, ctx: MetaContext = {}): NoticeMeta & { feedbackYear: number | null } {
   const { lines } = layout;
-  const pageTitle = ctx.pageTitle?.replace(/\s+/g, '').trim() || null;
-  const title = layout.titleLines.length ? layout.titleLines.map((i) => lines[i].text).join('').trim() : pageTitle;
-  const header = headerParagraph(layout);
+  const fields = cmsFields(layout, ctx);
+  const cmsTitle = cmsValue(fields, TITLE_LABELS);
+  const title = layout.title ?? (cmsTitle ? titleFromPage(cmsTitle) : null) ?? titleFromPage(ctx.pageTitle);
+  const header = headerRange(layout);
   const headerText = header ? text.slice(header.start, header.end) : '';
   const headerDates = header ? findDates(text, { from: header.start, to: header.end, fallbackYear: null }) : [];
-
-  const inspectionBody = INSPECTION_BODY.exec(headerText)?.[0] ?? null;
-  const period = headerDates.find((d) => (d.kind === 'range' || d.kind === 'month') && d.first && d.last && precedes(text, d, '巡'));
-  const inspectionPeriod = period ? { start: period.first, end: period.last } : null;
-  const feedback = feedbackMention(text, headerDates);
-  const feedbackDate = feedback && feedback.kind === 'point' ? feedback.first : null;
-  const feedbackYear = feedback?.first ? Number(feedback.first.slice(0, 4)) : null;
+  const feedback = feedbackDate(text, headerDates);
+  const bodyStart = lines[layout.bodyLine]?.start ?? 0;
+  const bodyEnd = layout.closingLine > layout.bodyLine ? lines[layout.closingLine - 1].end : bodyStart;
 
   return {
     title,
-    organization: organization(title, layout, headerText),
-    inspectionBody,
-    inspectionPeriod,
-    feedbackDate,
-    publishDate: publishDate(text, layout, ctx),
+    organization: resolveOrganization({
+      title,
+      signature: layout.signatureOrgLine !== null ? lines[layout.signatureOrgLine].text : null,
+      header: headerText,
+      body: text.slice(bodyStart, Math.min(bodyEnd, bodyStart + ORG_SEARCH_CHARS)),
+      publisher: cmsValue(fields, PUBLISHER_LABELS),
+    }),
+    inspectionBody: inspectionBody(headerText),
+    inspectionPeriod: inspectionPeriod(text, headerDates),
+    feedbackDate: feedback?.date ?? null,
+    publishDate: publishDate(layout, fields),
     disclosurePeriod: disclosurePeriod(text, layout),
     contacts: contacts(layout),
-    feedbackYear,
+    feedbackYear: feedback?.year ?? null,
   };
 }
 
-/** The first body line when it is prose (not a heading): `根据…统一部署…反馈了巡察意见…`. */
-function headerParagraph(layout: Layout): Line | null {
-  const line = layout.lines[layout.bodyLine];
-  if (!line || parseMarker(line.text)) return null;
-  return line;
-}
+/** How far into the body a short organization name's full form is looked for. */
+const ORG_SEARCH_CHARS = 20_000;
+const HEADER_MAX_LINES = 3;
+const HEADER_MAX_CHARS = 1_500;
 
-/** True when `word` occurs in the same clause after the mention (the date governs that clause). */
-function precedes(text: string, d: DateMention, word: string): boolean {
-  const tail = text.slice(d.end, d.end + 60);
-  const stop = tail.search(/[。]/);
-  return (stop < 0 ? tail : tail.slice(0, stop)).includes(word);
-}
-
-/** The date of the sentence/clause that reports the feedback (`…向X反馈了巡察意见`). */
-function feedbackMention(text: string, dates: DateMention[]): DateMention | null {
-  for (const d of dates) {
-    if (d.kind !== 'point' && d.kind !== 'month') continue;
-    const tail = text.slice(d.end, d.end + 80);
-    const sentence = tail.slice(0, Math.max(0, tail.search(/[。；]/)) || tail.length);
-    if (/反馈/.test(sentence) && !/至/.test(text.slice(d.end, d.end + 2))) return d;
+/**
+ * The header paragraph(s): prose lines from the body start up to the first heading, at most three
+ * lines, ending with the line that says `现将…予以公布` when there is one.
+ */
+function headerRange(layout: Layout): { start: number; end: number } | null {
+  const { lines } = layout;
+  const first = lines[layout.bodyLine];
+  if (!first || parseMarker(first.text)) return null;
+  let end = first.end;
+  for (let i = layout.bodyLine; i < layout.closingLine && i < layout.bodyLine + HEADER_MAX_LINES; i++) {
+    const line = lines[i];
+    if (i > layout.bodyLine && (parseMarker(line.text) || line.end - first.start > HEADER_MAX_CHARS)) break;
+    end = line.end;
+    if (/现将|予以(?:公布|通报|公开|公示)|向社会公开/.test(line.text)) break;
   }
-  return null;
+  return { start: first.start, end: Math.min(end, first.start + HEADER_MAX_CHARS) };
 }
 
-function organization(title: string | null, layout: Layout, headerText: string): string | null {
-  if (title) {
-    const m = /^(中共.+?(?:委员会|党委|党组|工委|区委|市委|县委|省委))关于/.exec(title);
-    if (m) return m[1];
-  }
-  if (layout.signatureOrgLine !== null) return layout.lines[layout.signatureOrgLine].text;
-  const m = /向([\u4e00-\u9fff]{2,20}?(?:党委|党组|区委|市委|县委|党工委))(?:和[^，。]{0,30})?反馈/.exec(headerText);
-  if (m) return m[1];
-  const m2 = /对([\u4e00-\u9fff]{2,20}?(?:党委|党组|区委|市委|县委|党工委))(?:及|进行|开展)/.exec(headerText);
-  return m2 ? m2[1] : null;
+function cmsFields(layout: Layout, ctx: MetaContext): CmsField[] {
+  const pageChrome = ctx.chromeText ? readCmsFields(ctx.chromeText.split('\n').map((s) => s.trim())) : [];
+  return [...pageChrome, ...readCmsFields(topChrome(layout))];
 }
 
-const CHROME_DATE = /(?:发布日期|发布时间|日期|时间)：\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
-
-function publishDate(text: string, layout: Layout, ctx: MetaContext): string | null {
-  const sources = [ctx.chromeText ?? '', ...[...layout.chrome].sort((a, b) => a - b).map((i) => layout.lines[i].text)];
-  for (const s of sources) {
-    const m = CHROME_DATE.exec(s.replace(/:/g, '：'));
-    if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
-  }
+/** The notice's own date (signature, then 成文日期) before the page's publication stamp (发布日期…). */
+function publishDate(layout: Layout, fields: CmsField[]): string | null {
   if (layout.signatureDateLine !== null) {
-    const m = DATE_ONLY_LINE.exec(layout.lines[layout.signatureDateLine].text)!;
-    return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+    const d = signatureDate(layout.lines[layout.signatureDateLine].text);
+    if (d) return d;
   }
-  void text;
-  return null;
+  const stamped = layout.titleLines.length ? trailingDate(layout.lines[layout.titleLines[layout.titleLines.length - 1]].text) : null;
+  return (
+    cmsDate(fields, DOCUMENT_DATE_LABELS) ??
+    cmsDate(fields, PAGE_DATE_LABELS) ??
+    (stamped ? isoDay(...stamped) : null) ??
+    anyDate(topChrome(layout))
+  );
 }
 
-function iso(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/** The chrome lines above the body, in order. */
+function topChrome(layout: Layout): string[] {
+  const top: string[] = [];
+  for (let i = 0; i < layout.bodyLine; i++) if (layout.chrome.has(i)) top.push(layout.lines[i].text);
+  return top;
 }
 
 function disclosurePeriod(text: string, layout: Layout): NoticeMeta['disclosurePeriod'] {
@@ -222,40 +271,7 @@ function disclosurePeriod(text: string, layout: Layout): NoticeMeta['disclosureP
 }
 
 function contacts(layout: Layout): NoticeMeta['contacts'] {
-  const phones: string[] = [];
-  const emails: string[] = [];
-  const addresses: string[] = [];
-  const postcodes: string[] = [];
-  const add = (list: string[], v: string) => {
-    if (v && !list.includes(v)) list.push(v);
-  };
-  for (let i = layout.closingLine; i < layout.footerLine; i++) {
-    const t = layout.lines[i].text;
-    if (layout.chrome.has(i)) continue;
-    for (const m of t.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) add(emails, m[0]);
-    const noMail = t.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, ' ');
-    for (const m of noMail.matchAll(/邮政?编码：?\s*(\d{6})(?!\d)/g)) add(postcodes, m[1]);
-    for (const m of noMail.matchAll(/(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?![\d.])/g)) {
-      const before = noMail.slice(Math.max(0, (m.index ?? 0) - 12), m.index);
-      if (/编码：?\s*$/.test(before)) continue;
-      add(phones, m[0]);
-    }
-    for (const m of noMail.matchAll(/(?:邮政地址|联系地址|通讯地址|邮寄地址|邮政信箱|来信地址|地址)：?\s*/g)) {
-      add(addresses, readClause(noMail, (m.index ?? 0) + m[0].length));
-    }
-  }
-  return { phones, emails, addresses, postcodes };
-}
-
-/** Text from `from` to the first unbracketed `，；。` (brackets and quotes kept whole). */
-function readClause(s: string, from: number): string {
-  let depth = 0;
-  let i = from;
-  for (; i < s.length; i++) {
-    const ch = s[i];
-    if ('（“《(‘'.includes(ch)) depth++;
-    else if ('）”》)’'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && '，；。,;'.includes(ch)) break;
-  }
-  return s.slice(from, i).trim();
+  const texts: string[] = [];
+  for (let i = layout.closingLine; i < layout.footerLine; i++) if (!layout.chrome.has(i)) texts.push(layout.lines[i].text);
+  return readContacts(texts);
 }

@@ -165,7 +165,7 @@ function quantityAt(text: string, start: number, numeral: Numeral, end: number):
   const next = unitEnd < end ? text[unitEnd] : '';
   if (next && (NOT_UNIT_IF_FOLLOWED_BY[unit] ?? '').includes(next)) return null;
   const value = numeralValue(text, start, numeral);
-  if (value === null) return null;
+  if (value === null || !isPlausibleCount(value, text, start, numeral)) return null;
   if (!numeral.arabic && isGluedChineseNumeral(value, prev, unit)) return null;
   if (!numeral.arabic && unit === '期') return null; // 一期/二期 are project phases, not counts
   return {
@@ -175,6 +175,23 @@ function quantityAt(text: string, start: number, numeral: Numeral, end: number):
     start,
     end: unitEnd,
   };
+}
+
+/** Most significant digits a count may have: beyond 15 a double no longer holds every integer exactly. */
+const MAX_INTEGER_DIGITS = 15;
+
+/**
+ * A number too long to be a count (an ID, a run of digits, or so long it reads as Infinity) is not a
+ * quantity: its value would be wrong or non-finite, and the Notice schema only takes finite numbers.
+ */
+function isPlausibleCount(value: number, text: string, start: number, numeral: Numeral): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (!numeral.arabic) return true;
+  let intEnd = start;
+  while (intEnd < numeral.end && text.charCodeAt(intEnd) !== 0x2e) intEnd++;
+  let first = start;
+  while (first < intEnd - 1 && text.charCodeAt(first) === 0x30) first++; // leading zeros carry no magnitude
+  return intEnd - first <= MAX_INTEGER_DIGITS;
 }
 
 /** Units indexed by the code of their first character (each list keeps the longest-first order). */

@@ -8,6 +8,13 @@ export const textRange = z.object({ start: offset, end: offset });
 
 export const datePeriod = z.object({ start: isoDate.nullable(), end: isoDate.nullable() });
 
+/**
+ * A date kept at the precision the notice writes it: `2024` (a year), `2024-09` (`2024年9月`) or
+ * `2024-09-14` (`2024年9月14日`). Used where the text often gives no day (feedback, inspection period).
+ */
+export const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+export const partialPeriod = z.object({ start: partialDate.nullable(), end: partialDate.nullable() });
+
 export const contacts = z.object({
   phones: z.array(z.string()),
   emails: z.array(z.string()),
@@ -19,8 +26,8 @@ export const noticeMeta = z.object({
   title: z.string().nullable(),
   organization: z.string().nullable(),
   inspectionBody: z.string().nullable(),
-  inspectionPeriod: datePeriod.nullable(),
-  feedbackDate: isoDate.nullable(),
+  inspectionPeriod: partialPeriod.nullable(),
+  feedbackDate: partialDate.nullable(),
   publishDate: isoDate.nullable(),
   disclosurePeriod: datePeriod.nullable(),
   contacts,
@@ -169,6 +176,7 @@ export const notice = z.object({
 
 
 export type IsoDate = z.infer<typeof isoDate>;
+export type PartialDate = z.infer<typeof partialDate>;
 export type TextRange = z.infer<typeof textRange>;
 export type NoticeMeta = z.infer<typeof noticeMeta>;
 export type ItemStatus = z.infer<typeof itemStatus>;

@@ -46,7 +46,7 @@ describe('analyze CLI', () => {
     const r = await run([site('huadu-district.html'), '--json']);
     expect(r.code).toBe(0);
     const n = noticeSchema.parse(JSON.parse(r.out));
-    expect(n.meta.publishDate).toBe('2021-11-23');
+    expect(n.meta.publishDate).toBe('2021-11-22'); // the signature's date wins over the chrome line's 2021-11-23
     expect(n.meta.feedbackDate).toBe('2021-01-26');
   });
 

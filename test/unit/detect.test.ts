@@ -110,3 +110,63 @@ describe('host checks', () => {
     expect(matchesUserSite('http://www.example.com/', ['', '  '])).toBeNull();
   });
 });
+
+describe('detectNotice on header forms from real notices (issue 9)', () => {
+  const detect = (title: string | null, bodyText: string, url = 'http://www.example-news.cn/article/1.html') =>
+    detectNotice({ url, title, h1: null, bodyText });
+  it('a notice on a non-gov.cn host: title + 反馈巡察情况 + 现将…予以公布', () => {
+    const r = detect(
+      '中共某镇委员会关于落实县委第二巡察组巡察反馈意见整改进展情况的通报',
+      '根据县委统一部署，2022年6月20日至8月3日，县委第二巡察组对某镇党委开展了巡察。2022年10月19日，县委第二巡察组向某镇党委反馈巡察情况。按照巡察工作有关要求，现将巡察整改进展情况予以公布。',
+    );
+    expect(r.isNotice).toBe(true);
+    expect(r.reasons.map((x) => x.signal)).toEqual(['title_notice', 'feedback_sentence', 'publish_formula', 'progress_phrase']);
+  });
+  it('titles ending in 公告 / 公示 count as notice titles', () => {
+    for (const title of ['关于巡视整改进展情况的公告', '某某局党组关于巡察整改情况的公示']) {
+      expect(detect(title, '2024年7月31日，市委巡察组向局党组反馈了巡察意见。').reasons.some((x) => x.signal === 'title_notice')).toBe(true);
+    }
+  });
+  it('body formulas seen in the corpus: 现根据规定将…予以公布, 现对…予以通报, 向社会公开, 进行巡察反馈', () => {
+    const noTitle = (body: string) => detect(null, body);
+    expect(noTitle('2020年10月27日，市委巡察组向市某局党组反馈了巡察意见。现根据规定将巡察整改进展情况予以公布。').isNotice).toBe(true);
+    expect(noTitle('2025年1月10日，专项巡察组对我院进行巡察反馈。现对我院巡察整改落实情况予以通报。').isNotice).toBe(true);
+    const open = noTitle('2022年1月27日，区委4个巡察组向40家被巡察单位党组织全面反馈巡察情况。现将整改进展情况向社会公开，接受干部群众监督。');
+    expect(open.reasons.map((x) => x.signal)).toContain('publish_formula');
+    expect(open.isNotice).toBe(true);
+  });
+  it('more formulas: 现按…要求，将…予以通报; …报告如下; 就巡察情况向我单位进行了反馈', () => {
+    const noTitle = (body: string, url?: string) => detect(null, body, url);
+    expect(noTitle('现按党务公开原则和巡察工作有关要求，将巡察整改进展情况予以通报。').reasons.map((x) => x.signal)).toContain('publish_formula');
+    expect(noTitle('现将巡察整改进展情况报告如下。').reasons.map((x) => x.signal)).toContain('publish_formula');
+    const feedback = noTitle('市委第一提级巡察组对区司法局党组开展了提级巡察，2024年9月6日就巡察情况向我单位进行了反馈。');
+    expect(feedback.reasons.map((x) => x.signal)).toContain('feedback_sentence');
+  });
+  it('the notice’s own publish formula anchors a title-less copy; a generic one does not', () => {
+    const own = detect(null, '根据区委巡察工作统一部署，按照党务公开原则和巡察工作有关要求，现将巡察整改进展情况予以公布。', 'http://www.example.gov.cn/news-1.html');
+    expect(own.reasons.find((x) => x.signal === 'publish_formula')!.weight).toBe(3);
+    expect(own.isNotice).toBe(true);
+    const generic = detect(null, '现将有关情况予以通报。本次检查整改进展情况良好。', 'http://www.example.gov.cn/news-2.html');
+    expect(generic.reasons.find((x) => x.signal === 'publish_formula')!.weight).toBe(2);
+    expect(generic.isNotice).toBe(false);
+  });
+  it('meeting news, launch (进驻) news and feedback-meeting news are not notices', () => {
+    const meeting = detect('某镇召开巡察整改动员部署会议', '根据区委要求和区委第一巡察组反馈的问题，研究部署巡察反馈问题整改工作。');
+    expect(meeting.isNotice).toBe(false);
+    expect(meeting.reasons.find((x) => x.signal === 'title_news')!.detail).toContain('会议');
+    const feedbackMeeting = detect(
+      '市委第二巡察组巡察市中心医院党委情况反馈会议召开',
+      '市委第二巡察组于2023年9月27日至12月29日对市中心医院党委开展巡察。4月8日，巡察组向医院党委反馈了巡察意见，指出了存在的问题，提出了整改意见和建议。医院党委将认真抓好整改落实情况。',
+      'http://www.example.gov.cn/news.html',
+    );
+    expect(feedbackMeeting.isNotice).toBe(false);
+    const launch = detect('13个省委巡视组全部进驻被巡视地方和单位', '截至8月25日，13个省委巡视组已全部进驻被巡视地方、单位。');
+    expect(launch.isNotice).toBe(false);
+    const supervision = detect('市委督查组到某镇开展巡察整改督查', '某镇党委主要负责同志就落实市委巡察组反馈意见整改进展情况进行了汇报。', 'http://www.example.gov.cn/a.html');
+    expect(supervision.isNotice).toBe(false);
+  });
+  it('a sentence passed as the title (a page without a real title) is not read as a title', () => {
+    const sentence = '10月17日上午，市委督查组到某镇开展巡察整改督查工作。某镇党委主要负责同志就落实市委巡察组反馈意见整改进展情况进行了汇报。';
+    expect(detect(sentence, sentence).reasons.some((x) => x.signal === 'title_notice')).toBe(false);
+  });
+});

@@ -98,6 +98,21 @@ describe('format helpers', () => {
     expect(formatGongwenDate('近期')).toBe('近期');
     expect(formatPeriod({ start: '2024-03-29', end: '2024-06-21' })).toBe('2024年3月29日至2024年6月21日');
   });
+  it('keeps month and year precision (feedback `2024年9月`, period `2023年9月至12月`)', () => {
+    expect(formatGongwenDate('2024-09')).toBe('2024年9月');
+    expect(formatGongwenDate('2024')).toBe('2024年');
+    expect(formatPeriod({ start: '2023-09', end: '2023-12-15' })).toBe('2023年9月至2023年12月15日');
+    expect(formatGongwenDate('2024-9')).toBe('2024-9'); // not a model date: unchanged, never guessed
+  });
+  it('reports and JSON exports carry month-precision meta as written', () => {
+    const r = review();
+    r.notice = { ...r.notice, meta: { ...r.notice.meta, feedbackDate: '2024-09', inspectionPeriod: { start: '2024-03', end: '2024-06-21' } } };
+    const md = toMarkdown(r);
+    expect(md).toContain('2024年9月');
+    expect(md).toContain('2024年3月至2024年6月21日');
+    const file = reviewExportFile.parse(JSON.parse(toJson(r)));
+    expect(file.notice.meta.feedbackDate).toBe('2024-09');
+  });
   it('builds safe file names with fallbacks', () => {
     expect(exportFileName({ organization: '中共广州市花都区花山镇委员会', publishDate: '2026-03-20' }, 'docx')).toBe(
       '中共广州市花都区花山镇委员会-2026-03-20-审阅意见.docx',

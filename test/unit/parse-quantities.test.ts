@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findQuantities } from '@/lib/parse/quantities';
-import { quantity } from '@/lib/schema';
+import { notice, quantity } from '@/lib/schema';
+import { parseNotice } from '@/lib/parse/index';
 
 /**
  * Linear-time guard. Alone these take 0.1–0.4 s per MB; the budget leaves room for a loaded CI box
@@ -132,5 +133,26 @@ describe('findQuantities at the edges', () => {
   it('reads a quantity at offset 0 and at the very end', () => {
     expect(brief('一个问题')).toEqual([['一个', 1, '个']]);
     expect(brief('23宗')).toEqual([['23宗', 23, '宗']]);
+  });
+});
+
+describe('findQuantities never yields a value the schema refuses', () => {
+  it('a 400-digit number before a unit is not a quantity (it would read as Infinity)', () => {
+    const huge = '9'.repeat(400);
+    const qs = findQuantities(`共清理${huge}宗，剩余3宗`);
+    expect(qs.map((q) => q.text)).toEqual(['3宗']);
+    for (const q of qs) expect(quantity.safeParse(q).success).toBe(true);
+  });
+  it('more than 15 integer digits is an ID or junk, not a count; 15 digits and decimals still are', () => {
+    expect(brief(`${'1'.repeat(16)}元`)).toEqual([]);
+    expect(brief(`${'1'.repeat(15)}元`)).toEqual([['111111111111111元', 111111111111111, '元']]);
+    expect(brief(`000000000000000000123.5万元`)).toEqual([['000000000000000000123.5万元', 123.5, '万元']]);
+  });
+  it('a notice full of huge numbers still passes the Notice schema', () => {
+    const huge = '8'.repeat(320);
+    const text = `关于巡察整改进展情况的通报\n根据区委统一部署，2023年9月至12月，区委第三巡察组对某镇党委进行了巡察。2024年3月14日，区委第三巡察组向某镇党委反馈了巡察意见。\n一、整改情况\n1.针对“合同管理不规范”问题，共清理${huge}宗，已完成${huge}宗，涉及${huge}.5万元，${huge}%。已完成整改。\n`;
+    const { notice: model } = parseNotice(text);
+    expect(notice.safeParse(model).success).toBe(true);
+    for (const s of model.spans) expect(s.note ?? '').not.toContain('Infinity');
   });
 });

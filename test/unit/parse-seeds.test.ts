@@ -42,7 +42,7 @@ describe('麻章镇 (tags, two-line title)', () => {
     expect(notice.meta.title).toBe('中共麻章镇委员会关于巡察整改情况的通报');
     expect(notice.meta.organization).toBe('中共麻章镇委员会');
     expect(notice.meta.inspectionBody).toBe('区委第三巡察组');
-    expect(notice.meta.inspectionPeriod).toEqual({ start: '2023-09-01', end: '2023-12-31' });
+    expect(notice.meta.inspectionPeriod).toEqual({ start: '2023-09', end: '2023-12' }); // 2023年9月至12月: months, as written
     expect(notice.meta.feedbackDate).toBe('2024-03-14');
     expect(notice.meta.publishDate).toBe('2024-09-25');
     expect(notice.meta.contacts.phones).toEqual(['0759-2711238']);
@@ -111,7 +111,8 @@ describe('花山镇 (implied status, arithmetic, deadlines)', () => {
     expect(notice.items.find((i) => i.label === '公共服务供给存在短板')!.status).toBe('in_progress'); // 待资金到位后
     expect(notice.meta.organization).toBe('中共广州市花都区花山镇委员会');
     expect(notice.meta.publishDate).toBe('2025-06-19');
-    expect(notice.meta.feedbackDate).toBeNull(); // only "2024年9月" — no day, no guess
+    expect(notice.meta.feedbackDate).toBe('2024-09'); // only "2024年9月": the month, no day guessed
+    expect(notice.meta.inspectionBody).toBe('区委第四巡察组、区委专项巡察组');
   });
 });
 
@@ -150,8 +151,8 @@ describe('洪梅镇 (gaps and empty headings)', () => {
 
 describe('花都区 (chrome, 第X方面问题)', () => {
   const { notice } = parse(HUADU);
-  it('reads the publish date from the chrome line and the feedback date from the header', () => {
-    expect(notice.meta.publishDate).toBe('2021-11-23');
+  it('reads the publish date from the signature (not the later page stamp) and the feedback date from the header', () => {
+    expect(notice.meta.publishDate).toBe('2021-11-22'); // signed 2021年11月22日; the page says 日期:2021-11-23
     expect(notice.meta.feedbackDate).toBe('2021-01-26');
     expect(notice.meta.title).toBe('中共广州市花都区委关于巡视整改进展情况的通报');
     expect(notice.meta.organization).toBe('中共广州市花都区委');

@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, problemItem } from '@/lib/schema';
+import { isoDate, noticeMeta, partialDate, problemItem } from '@/lib/schema';
 
 describe('schema', () => {
   it('accepts ISO dates and rejects others', () => {
     expect(isoDate.safeParse('2025-06-30').success).toBe(true);
     expect(isoDate.safeParse('2025年6月30日').success).toBe(false);
+  });
+  it('partial dates: YYYY, YYYY-MM or YYYY-MM-DD, nothing else', () => {
+    for (const ok of ['2024', '2024-09', '2024-09-14']) expect(partialDate.safeParse(ok).success).toBe(true);
+    for (const bad of ['24', '2024-9', '2024-09-1', '2024年9月', '2024-09-14T00:00:00Z', '']) expect(partialDate.safeParse(bad).success).toBe(false);
+  });
+  it('notice meta keeps feedback and inspection dates at the precision written; publish date stays a day', () => {
+    const meta = {
+      title: null,
+      organization: null,
+      inspectionBody: null,
+      inspectionPeriod: { start: '2023-09', end: '2023-12' },
+      feedbackDate: '2024-09',
+      publishDate: '2025-06-19',
+      disclosurePeriod: null,
+      contacts: { phones: [], emails: [], addresses: [], postcodes: [] },
+    };
+    expect(noticeMeta.safeParse(meta).success).toBe(true);
+    expect(noticeMeta.safeParse({ ...meta, publishDate: '2025-06' }).success).toBe(false);
   });
 });
 

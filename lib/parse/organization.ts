@@ -53,7 +53,20 @@ export function resolveOrganization(e: OrganizationEvidence): string | null {
   }
   const publisher = e.publisher && PARTY_NAME.test(e.publisher) ? e.publisher : null;
   if (publisher && (!short || sameBody(short, publisher))) return publisher;
-  return short ?? placeCommittee(e.header, e.body) ?? selfNamed(named.self, e.body);
+  return short ?? placeCommittee(e.header, e.body) ?? selfNamed(named.self, e.body) ?? reportingSubject(e.header + '\n' + e.body);
+}
+
+/**
+ * When nothing names the body, the short name it reports under: the subject that opens a sentence and acts
+ * on the rectification (`局党组立即组织召开专题民主生活会`, `镇党委高度重视`). Issue 9: keep the short name only
+ * when nothing else names it.
+ */
+const REPORTING_SUBJECT = new RegExp(
+  `(?:^|[。；\n])[（(]?[一二三四五六七八九十\d]*[）)、.]?[^，。；\n]{0,12}?(?:后|来|以来|中)?，?((?:[\u4e00-\u9fff]{0,6}?)(?:局|院|镇|街道|委|办|中心|公司|集团)?${PARTY_SUFFIX})(?:立即|高度重视|坚持|始终|把|切实|认真|迅速|第一时间|召开|成立|制定)`,
+);
+function reportingSubject(text: string): string | null {
+  const m = REPORTING_SUBJECT.exec(text.slice(0, ORG_BODY_CHARS));
+  return m && !SELF.test(m[1]) && !/巡[视察]/.test(m[1]) ? m[1] : null;
 }
 
 function titleOrganization(title: string): string | null {

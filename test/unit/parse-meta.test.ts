@@ -251,3 +251,18 @@ describe('dates at the precision written', () => {
     expect(m('2023年9月至12月，区委第三巡察组对某镇党委进行了巡察。2024年1月19日召开党委会议研究整改。').feedbackDate).toBeNull();
   });
 });
+
+describe('organization named only by the subject of its report', () => {
+  const text = [
+    '根据区委巡察工作统一部署，按照党务公开原则和巡察工作有关要求，现将巡察整改进展情况予以公布。',
+    '一、健全组织领导，抓紧抓实问题整改',
+    '（一）强化组织核心，有序统筹部署。巡察意见反馈会后，局党组立即组织召开专题民主生活会。',
+  ].join('\n');
+  it('keeps the short name when nothing else names the body', () => {
+    expect(parseNotice(text).notice.meta.organization).toBe('局党组');
+  });
+  it('never takes a self-reference or an inspection team for it', () => {
+    expect(parseNotice(text.replace('局党组立即', '我局党组立即')).notice.meta.organization).toBeNull();
+    expect(parseNotice(text.replace('局党组立即', '巡察组党组立即')).notice.meta.organization).toBeNull();
+  });
+});

@@ -12,6 +12,7 @@ import { runChecks } from '@/lib/checks';
 import {
   NOTICE_MODEL_VERSION,
   type Deadline,
+  type Finding,
   type Notice,
   type NoticeMeta,
   type ProblemItem,
@@ -24,7 +25,7 @@ import { findDeadlines, isStatusDate } from './deadlines';
 import { selectItems, type ItemCandidate } from './items';
 import { analyzeLayout, extractMeta, type Layout } from './meta';
 import { normalizeText, splitLines } from './normalize';
-import { buildOutline, type Outline } from './outline';
+import { buildOutline, MAX_OUTLINE_NODES, type Outline } from './outline';
 import { findQuantities } from './quantities';
 import { decideStatus, type StatusSignal } from './status';
 import { formatGongwenDate } from '@/lib/gongwen';
@@ -206,6 +207,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   resume();
   const problemSectionIds = [...new Set(candidates.map((c) => topOf(c).node.id))];
   const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds }, { today: opts.today });
+  if (outline.truncatedAt !== null) findings.push(outlineTruncatedFinding(text, outline.truncatedAt));
   lap('checks');
   yield 'checks';
   resume();
@@ -220,6 +222,18 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
     textLength: text.length,
   };
   return { notice, layout, outline, candidates, relations, fallbackYear: fallback.year };
+}
+
+/** The outline stopped at MAX_OUTLINE_NODES: say so where it stopped, so nobody takes the rest for read. */
+function outlineTruncatedFinding(text: string, at: number): Finding {
+  const lineEnd = text.indexOf('\n', at);
+  return {
+    kind: 'outline_truncated',
+    severity: 'info',
+    message: `结构过多：编号标题超过${MAX_OUTLINE_NODES}个，此处之后的标题未再识别为结构和整改事项，请人工核对`,
+    start: at,
+    end: lineEnd < 0 ? text.length : lineEnd,
+  };
 }
 
 function topOf(c: ItemCandidate) {

@@ -128,7 +128,12 @@ export interface Outline {
   roots: OutlineEntry[];
   /** All entries in document order. */
   all: OutlineEntry[];
+  /** Where the outline stopped because it reached MAX_OUTLINE_NODES (start of the first line left out), else null. */
+  truncatedAt: number | null;
 }
+
+/** A real notice has a few hundred headings at most; beyond this the rest of the text is read as body text. */
+export const MAX_OUTLINE_NODES = 5000;
 
 const TITLE_MAX = 60;
 const LONG_SENTENCE = 50;
@@ -199,13 +204,20 @@ export function buildOutline(text: string, lines: Line[], fromLine: number, toLi
   const all: OutlineEntry[] = [];
   const stack: OutlineEntry[] = [];
   let lastBodyEnd = fromLine < toLine ? lines[fromLine].start : 0;
+  let truncatedAt: number | null = null;
+  const idCounters = new Map<OutlineEntry[], Map<string, number>>();
   const close = (entry: OutlineEntry, end: number) => {
     entry.node.end = Math.max(end, entry.lineEnd);
   };
   for (let li = fromLine; li < toLine; li++) {
     const line = lines[li];
     const marker = parseMarker(line.text);
-    if (!marker) {
+    if (!marker || truncatedAt !== null) {
+      lastBodyEnd = line.end;
+      continue;
+    }
+    if (all.length >= MAX_OUTLINE_NODES) {
+      truncatedAt = line.start;
       lastBodyEnd = line.end;
       continue;
     }
@@ -240,7 +252,9 @@ export function buildOutline(text: string, lines: Line[], fromLine: number, toLi
       parent,
       children: [],
     };
-    entry.node.id = entryId(parent, siblings, marker, ordinal);
+    let counters = idCounters.get(siblings);
+    if (!counters) idCounters.set(siblings, (counters = new Map()));
+    entry.node.id = entryId(parent, counters, marker, ordinal);
     siblings.push(entry);
     if (parent) parent.node.children.push(entry.node);
     all.push(entry);
@@ -248,7 +262,7 @@ export function buildOutline(text: string, lines: Line[], fromLine: number, toLi
     lastBodyEnd = line.end;
   }
   while (stack.length) close(stack.pop()!, lastBodyEnd);
-  return { roots, all };
+  return { roots, all, truncatedAt };
 }
 
 function skipMarker(line: string, marker: Marker): number {
@@ -259,21 +273,20 @@ function skipMarker(line: string, marker: Marker): number {
   return i;
 }
 
-const TAKEN_IDS = new WeakMap<OutlineEntry[], Set<string>>();
-
-/** Path-based id: `o-2-1-3` from marker numbers (`问题N` → `q3`, unnumbered → `n4`); unique among siblings. */
-function entryId(parent: OutlineEntry | null, siblings: OutlineEntry[], marker: Marker, ordinal: number): string {
+/**
+ * Path-based id: `o-2-1-3` from marker numbers (`问题N` → `q3`, unnumbered → `n4`); unique among siblings:
+ * the k-th sibling with the same segment gets `_k` (`counters` counts segments per sibling list, so
+ * thousands of repeated `（一）` stay linear).
+ */
+function entryId(parent: OutlineEntry | null, counters: Map<string, number>, marker: Marker, ordinal: number): string {
   let seg: string;
   if (marker.problemNo !== null) seg = `q${marker.problemNo}`;
   else if (marker.number !== null) seg = marker.kind === 'fangmian' ? `f${marker.number}` : String(marker.number);
   else seg = `n${ordinal}`;
   const base = parent ? parent.node.id : 'o';
-  let id = `${base}-${seg}`;
-  let taken = TAKEN_IDS.get(siblings);
-  if (!taken) TAKEN_IDS.set(siblings, (taken = new Set()));
-  for (let k = 2; taken.has(id); k++) id = `${base}-${seg}_${k}`;
-  taken.add(id);
-  return id;
+  const seen = (counters.get(seg) ?? 0) + 1;
+  counters.set(seg, seen);
+  return seen === 1 ? `${base}-${seg}` : `${base}-${seg}_${seen}`;
 }
 
 /** Path of canonical marker labels from the root to `entry`. */

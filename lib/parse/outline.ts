@@ -229,7 +229,8 @@ export function buildOutline(text: string, lines: Line[], fromLine: number, toLi
     const siblings = parent ? parent.children : roots;
     const afterMarker = line.start + skipMarker(line.text, marker);
     const t = titleEnd(text, afterMarker, line.end);
-    const title = clipTitle(text.slice(afterMarker, t.end).replace(/^[：，、\s]+/, ''));
+    const rawTitle = text.slice(afterMarker, t.end).replace(/^[：，、\s]+/, '');
+    const title = clipTitle(rawTitle);
     const ordinal = siblings.length + 1;
     const label = markerLabel(marker, ordinal);
     const entry: OutlineEntry = {
@@ -248,7 +249,8 @@ export function buildOutline(text: string, lines: Line[], fromLine: number, toLi
       titleStart: afterMarker,
       titleEnd: t.end,
       lineEnd: line.end,
-      isParagraph: t.paragraph,
+      // a line too long to be a heading is a paragraph even without a sentence end (a cut-off copy)
+      isParagraph: t.paragraph || rawTitle.trim().length > TITLE_MAX,
       parent,
       children: [],
     };

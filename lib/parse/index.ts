@@ -23,6 +23,8 @@ import { findArithmeticRelations, type ArithmeticRelation } from './arithmetic';
 import { resolveDates, scanDates, type DateMention, type DateScan } from './dates';
 import { findDeadlines, isStatusDate } from './deadlines';
 import { selectItems, type ItemCandidate } from './items';
+import { statedDeadlines } from './stated-deadlines';
+import { findTables } from './table';
 import { analyzeLayout, extractMeta, type Layout } from './meta';
 import { normalizeText, splitLines } from './normalize';
 import { buildOutline, MAX_OUTLINE_NODES, type Outline } from './outline';
@@ -115,7 +117,8 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   lap('outline');
   yield 'outline';
   resume();
-  const candidates = selectItems(text, outline);
+  const tables = findTables(text, lines, layout.bodyLine, layout.closingLine);
+  const candidates = selectItems(text, outline, tables);
   lap('items');
   yield 'items';
   resume();
@@ -146,6 +149,9 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
     const found = findDeadlines(text, { from: scan.from, to: scan.to, scan, fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate });
     for (const d of found) deadlines.push(d);
   }
+  // a time-limit column or field states its dates as deadlines, with or without a promise verb
+  const stated = candidates.flatMap((c) => (c.deadlineRange ? [c.deadlineRange] : []));
+  deadlines = statedDeadlines(text, stated, deadlines, { fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate });
   lap('deadlines');
   yield 'deadlines';
   resume();
@@ -178,7 +184,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
 
   const signals: StatusSignal[] = [];
   const items: ProblemItem[] = candidates.map((c) => {
-    const decision = decideStatus(text, c.bodyStart, c.end, c.sectionStatus);
+    const decision = decideStatus(text, c.statusRange?.start ?? c.bodyStart, c.statusRange?.end ?? c.end, c.sectionStatus);
     signals.push(...decision.signals);
     return {
       id: c.id,

@@ -14,6 +14,8 @@ import type { Outline, OutlineEntry } from './outline';
 import type { ItemStatus } from '@/lib/schema';
 import type { SectionStatus } from './status';
 import { entryPath, isEmptySection } from './outline';
+import type { Table } from './table';
+import { withTableRows } from './table-items';
 
 export interface ItemCandidate {
   entry: OutlineEntry;
@@ -26,6 +28,10 @@ export interface ItemCandidate {
   end: number;
   /** A status stated once for the section the item sits in (`三、需长期整改事项进展情况`), if any. */
   sectionStatus: SectionStatus | null;
+  /** Where the item's status is stated (a table's status cell, a `整改情况：` field); else [bodyStart, end). */
+  statusRange?: { start: number; end: number } | null;
+  /** A time-limit cell or `完成时限：` field: every date in it is a promised deadline. */
+  deadlineRange?: { start: number; end: number } | null;
 }
 
 
@@ -36,7 +42,7 @@ const PROBLEM_SECTION = /问题|整改落实|整改任务|整改事项|反馈意
  * steps), not about the problems found — even when they mention 整改任务 or 问题.
  */
 const NOT_PROBLEM_SECTION =
-  /下一步|巩固|主体责任|组织落实整改|以政治建设为统领|深入学习|政治引领|工作打算|工作计划|政治站位|政治方向|组织领导|政治责任|抓紧抓好|根源|原因分析|思想认识|整改工作开展情况|整改工作情况|组织落实[^，。]{0,14}整改|书记|第一责任人/;
+  /下一步|巩固|主体责任|组织落实整改|以政治建设为统领|深入学习|政治引领|工作打算|工作计划|政治站位|政治方向|组织领导|政治责任|抓紧抓好|根源|原因分析|思想认识|整改工作开展情况|整改工作情况|组织落实[^，。]{0,14}整改|组织整改|主要负责人|(?<!总)书记|第一责任人/;
 /** A numbered measure/responsibility heading (`（一）强化组织领导，落实工作部署`): a verb of effort + an organising object. */
 const MEASURE_HEADING = /^(?:强化|加强|坚持|提高|提升|压实|落实|健全|完善|建立|注重|狠抓|把牢|聚焦|突出|深化|严格|注重|坚决|全面|切实|层层|统筹|从讲政治|着眼)/;
 const MEASURE_OBJECT = /组织领导|工作部署|主体责任|政治站位|政治责任|责任担当|整改合力|长效机制|整改成效|统筹融合|政治担当|安排部署|整改自觉|示范|以上率下|督查|督促|抓整改|整改责任|成果运用|建章立制/;
@@ -72,12 +78,23 @@ function hasExplicitBelow(e: OutlineEntry): boolean {
   return e.children.some((c) => isExplicitItem(c) || hasExplicitBelow(c));
 }
 
+/** A top-level heading (in a notice without `一、` sections) that names problems: `（一）学习贯彻…不够深细`. */
+function isProblemHeading(e: OutlineEntry): boolean {
+  if (NOT_PROBLEM_SECTION.test(e.node.title) || isMeasureHeading(e)) return false;
+  return PROBLEM_WORDS.test(e.node.title) || PROBLEM_SECTION.test(e.node.title) || hasExplicitBelow(e) || !!sectionStatusKind(e.node.title);
+}
+
 export function isProblemSection(e: OutlineEntry): boolean {
   if (NOT_PROBLEM_SECTION.test(e.node.title) && !sectionStatusKind(e.node.title)) return false;
   return PROBLEM_SECTION.test(e.node.title) || isExplicitItem(e) || hasExplicitBelow(e);
 }
 
-export function selectItems(text: string, outline: Outline): ItemCandidate[] {
+/** Problem items of the outline and of the tables (rows replace the outline items that overlap a table). */
+export function selectItems(text: string, outline: Outline, tables: Table[] = []): ItemCandidate[] {
+  return withTableRows(text, outline, tables, selectOutlineItems(text, outline), { itemLabel, sectionStatusOf });
+}
+
+function selectOutlineItems(text: string, outline: Outline): ItemCandidate[] {
   const out: ItemCandidate[] = [];
   const topLevel = outline.roots;
   const sections = topLevel.filter((e) => e.marker.kind === 'cnDun' && isProblemSection(e));
@@ -88,10 +105,15 @@ export function selectItems(text: string, outline: Outline): ItemCandidate[] {
       else walkChildren(text, s, section, out);
     }
   } else {
-    // no recognizable problems section: fall back to explicit item lines anywhere
+    // no `一、` problems section: top-level headings that name problems are walked as problem sections,
+    // explicit item lines elsewhere are items wherever they stand
+    const walked = topLevel.filter((e) => isProblemHeading(e));
+    for (const e of walked) walk(text, e, null, out);
     for (const e of outline.all) {
+      if (walked.some((w) => w.node.start <= e.node.start && e.node.start < w.node.end)) continue;
       if (isExplicitItem(e) && !hasExplicitBelow(e) && !isEmptySection(text, e)) out.push(candidate(text, e, sectionStatusAbove(text, e)));
     }
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }
@@ -170,12 +192,17 @@ function walk(text: string, e: OutlineEntry, inherited: SectionStatus | null, ou
     walkChildren(text, e, section, out);
     return;
   }
-  if (isEmptySection(text, e)) return;
+  if (isEmptySection(text, e) && !cutOffAt(text, e)) return;
   if ((isProblemStatement(e) && !e.children.some(isProblemStatement)) || !e.children.length) {
     out.push(candidate(text, e, section));
     return;
   }
   walkChildren(text, e, section, out);
+}
+
+/** The heading is the last line of a copy that stops there (a page copy cut off): its body is unknown, not empty. */
+function cutOffAt(text: string, e: OutlineEntry): boolean {
+  return !e.children.length && text.slice(e.lineEnd).trim() === '';
 }
 
 function candidate(text: string, e: OutlineEntry, sectionStatus: SectionStatus | null): ItemCandidate {

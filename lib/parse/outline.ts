@@ -14,7 +14,7 @@ import type { OutlineNode } from '@/lib/schema';
 import type { Line } from './normalize';
 import { parseChineseNumber } from './numerals';
 
-export type MarkerKind = 'cnDun' | 'fangmian' | 'cnParen' | 'numDot' | 'numParen' | 'zhendui';
+export type MarkerKind = 'cnDun' | 'fangmian' | 'cnParen' | 'numDot' | 'wenti' | 'numParen' | 'zhendui';
 
 /** Nesting rank of each marker kind (smaller = outer). */
 export const MARKER_RANK: Record<MarkerKind, number> = {
@@ -22,6 +22,8 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
   fangmian: 2,
   cnParen: 3,
   numDot: 4,
+  /** A bare `问题3：` (no outline counter before it): below `1.关于…方面`, above its `（1）` sub-points. */
+  wenti: 4.5,
   numParen: 5,
   zhendui: 6,
 };
@@ -67,7 +69,7 @@ export function parseMarker(line: string): Marker | null {
   m = RE_PROBLEM_NUM.exec(line);
   if (m && line.length > m[0].length) {
     const counter = m[1] ?? m[2];
-    return { kind: 'numParen', raw: m[0].trim().replace(/[：.、]$/, ''), number: counter ? Number(counter) : null, problemNo: Number(m[3]) };
+    return { kind: counter ? 'numParen' : 'wenti', raw: m[0].trim().replace(/[：.、]$/, ''), number: counter ? Number(counter) : null, problemNo: Number(m[3]) };
   }
   if ((m = RE_CN_DUN.exec(line))) return { kind: 'cnDun', raw: m[0].trim(), number: cn(m[1]), problemNo: null };
   if ((m = RE_FANGMIAN.exec(line))) return { kind: 'fangmian', raw: m[0].trim().replace(/[，：、]$/, ''), number: cn(m[1]), problemNo: null };
@@ -102,6 +104,8 @@ export function markerLabel(m: Marker, ordinal: number): string {
       return `${m.number}.`;
     case 'numParen':
       return m.number !== null ? `（${m.number}）` : m.raw;
+    case 'wenti':
+      return m.raw;
     case 'zhendui':
       return `#${ordinal}`;
   }

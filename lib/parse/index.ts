@@ -117,14 +117,14 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   lap('outline');
   yield 'outline';
   resume();
+  const bodyStart = lines[layout.bodyLine]?.start ?? 0;
+  const contentEnd = layout.closingLine > 0 ? lines[layout.closingLine - 1].end : 0;
   const tables = findTables(text, lines, layout.bodyLine, layout.closingLine);
-  const candidates = selectItems(text, outline, tables);
+  const candidates = selectItems(text, outline, tables, { from: bodyStart, to: contentEnd });
   lap('items');
   yield 'items';
   resume();
 
-  const bodyStart = lines[layout.bodyLine]?.start ?? 0;
-  const contentEnd = layout.closingLine > 0 ? lines[layout.closingLine - 1].end : 0;
   const fallback = fallbackYearOf(meta, feedbackYear);
   // A year-less promise (`计划6月再组织`) is made when the notice is written: its year is the
   // publish year (花山镇, published 2025-06-19, feedback 2024-09 → 2025-06-30, not 2024-06-30).

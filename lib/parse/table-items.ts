@@ -31,13 +31,13 @@ export function withTableRows(
   return out.sort((a, b) => a.start - b.start);
 }
 
-function deepestContaining(outline: Outline, pos: number): OutlineEntry | null {
+export function deepestContaining(outline: Outline, pos: number): OutlineEntry | null {
   let best: OutlineEntry | null = null;
   for (const e of outline.all) if (e.node.start <= pos && pos < e.node.end) best = e; // document order: deeper comes later
   return best;
 }
 
-function statusAbove(text: string, e: OutlineEntry | null, of: (text: string, e: OutlineEntry) => SectionStatus | null): SectionStatus | null {
+export function statusAbove(text: string, e: OutlineEntry | null, of: (text: string, e: OutlineEntry) => SectionStatus | null): SectionStatus | null {
   for (let p = e; p; p = p.parent) {
     const s = of(text, p);
     if (s) return s;
@@ -67,39 +67,73 @@ function rowCandidate(
   ids: Map<string, number>,
   itemLabel: (title: string) => string,
 ): ItemCandidate {
-  const problem = row.cells.problem!;
-  const labelEnd = titleEnd(text, problem.start, problem.end).end;
-  const label = itemLabel(text.slice(problem.start, labelEnd));
   const seg = row.seq ?? String(ri + 1);
   const seen = (ids.get(seg) ?? 0) + 1;
   ids.set(seg, seen);
-  const id = `${parent ? parent.node.id : 'o'}-t${ti + 1}-${seg}${seen > 1 ? `_${seen}` : ''}`;
-  const statusCell: CellRange | undefined = row.cells.status;
-  const stated = statusCell ? statedStatus(text.slice(statusCell.start, statusCell.end)) : null;
-  const sectionStatus: SectionStatus | null =
-    stated && statusCell ? { status: stated, text: text.slice(statusCell.start, statusCell.end), start: statusCell.start, end: statusCell.end } : inherited;
-  const entry: OutlineEntry = {
-    node: { id, level: (parent?.node.level ?? 0) + 1, marker: row.seq ?? '', title: label, start: row.start, end: row.end, children: [] },
-    marker: { kind: 'numDot', raw: row.seq ?? '', number: row.seq ? Number(row.seq) : null, problemNo: null },
-    label: `序号${seg}`,
-    line: -1, // a table row, not an outline line
-    titleStart: problem.start,
-    titleEnd: labelEnd,
-    lineEnd: row.end,
-    isParagraph: true,
+  return syntheticItem(text, {
+    id: `${parent ? parent.node.id : 'o'}-t${ti + 1}-${seg}${seen > 1 ? `_${seen}` : ''}`,
+    pathLabel: `序号${seg}`,
+    marker: row.seq ?? '',
+    start: row.start,
+    end: row.end,
+    problem: row.cells.problem!,
+    status: row.cells.status ?? null,
+    deadline: row.cells.deadline ?? null,
     parent,
+    inherited,
+    itemLabel,
+  });
+}
+
+export interface SyntheticItem {
+  id: string;
+  /** Its segment of the item path (`序号3`, `问题`). */
+  pathLabel: string;
+  marker: string;
+  start: number;
+  end: number;
+  /** The problem's text: the label is its first sentence. */
+  problem: CellRange;
+  /** Where the status is stated or reported (a status cell or field), if anywhere. */
+  status: CellRange | null;
+  deadline: CellRange | null;
+  parent: OutlineEntry | null;
+  inherited: SectionStatus | null;
+  itemLabel: (title: string) => string;
+}
+
+/**
+ * An item that is not an outline heading (a table row, a `问题：` record), with an outline entry of its own
+ * under the heading it stands in. A short status cell/field states the status; a longer one reports it.
+ */
+export function syntheticItem(text: string, a: SyntheticItem): ItemCandidate {
+  const labelEnd = titleEnd(text, a.problem.start, a.problem.end).end;
+  const label = a.itemLabel(text.slice(a.problem.start, labelEnd));
+  const stated = a.status ? statedStatus(text.slice(a.status.start, a.status.end)) : null;
+  const sectionStatus: SectionStatus | null =
+    stated && a.status ? { status: stated, text: text.slice(a.status.start, a.status.end), start: a.status.start, end: a.status.end } : a.inherited;
+  const entry: OutlineEntry = {
+    node: { id: a.id, level: (a.parent?.node.level ?? 0) + 1, marker: a.marker, title: label, start: a.start, end: a.end, children: [] },
+    marker: { kind: 'numDot', raw: a.marker, number: /^\d+$/.test(a.marker) ? Number(a.marker) : null, problemNo: null },
+    label: a.pathLabel,
+    line: -1, // not an outline line
+    titleStart: a.problem.start,
+    titleEnd: labelEnd,
+    lineEnd: a.problem.end,
+    isParagraph: true,
+    parent: a.parent,
     children: [],
   };
   return {
     entry,
-    id,
+    id: a.id,
     label,
-    path: [...(parent ? entryPath(parent) : []), entry.label],
-    bodyStart: problem.end,
-    start: row.start,
-    end: row.end,
+    path: [...(a.parent ? entryPath(a.parent) : []), a.pathLabel],
+    bodyStart: a.problem.end,
+    start: a.start,
+    end: a.end,
     sectionStatus,
-    statusRange: statusCell ?? { start: problem.end, end: row.end },
-    deadlineRange: row.cells.deadline ?? null,
+    statusRange: a.status ?? { start: a.problem.end, end: a.end },
+    deadlineRange: a.deadline,
   };
 }

@@ -237,8 +237,8 @@ export function itemLabel(title: string): string {
   const guanyu = /^关于/.test(t);
   if (zhendui || guanyu) {
     t = t.slice(2);
+    if (guanyu) t = t.replace(/的整改(?:情况|进展)?$/, '');
     t = t.replace(/(?:的|等)?(?:问题|方面)$/, '');
-    if (guanyu) t = t.replace(/的整改情况$/, '');
     // `区委巡察办整改督查指出的“X”` — who raised it is not part of the problem's wording
     const open = t.indexOf('“');
     if (open > 0 && t[open - 1] === '的' && t.endsWith('”') && t.indexOf('”') === t.length - 1) t = t.slice(open);

@@ -9,7 +9,7 @@ import type { Outline, OutlineEntry } from './outline';
 import { titleEnd } from './outline';
 import { findFields, statusField, type Field } from './fields';
 import type { SectionStatus } from './status';
-import { deepestContaining, statedStatus, statusAbove, syntheticItem } from './table-items';
+import { deepestContaining, overlapsAny, statedStatus, statusAbove, syntheticItem } from './table-items';
 
 interface Helpers {
   itemLabel: (title: string) => string;
@@ -27,10 +27,10 @@ export function withFieldRecords(text: string, outline: Outline, candidates: Ite
     if (problems.length >= 2) out.push(...records(text, outline, fields, c.end, h, c.entry));
     else out.push(refine(text, c, fields, h));
   }
-  const inside = (pos: number) => candidates.some((c) => c.start <= pos && pos < c.end);
-  const loose = findFields(text, bounds.from, bounds.to).filter((f) => !inside(f.labelStart));
+  const sorted = [...candidates].sort((a, b) => a.start - b.start);
+  const loose = findFields(text, bounds.from, bounds.to).filter((f) => !overlapsAny(sorted, { start: f.labelStart, end: f.labelStart + 1 }));
   if (loose.some((f) => f.name === 'problem')) {
-    const stops = [...outline.all.map((e) => e.node.start), ...candidates.map((c) => c.start)];
+    const stops = [...outline.all.map((e) => e.node.start), ...sorted.map((c) => c.start)].sort((a, b) => a - b);
     out.push(...records(text, outline, loose, bounds.to, h, null, stops));
   }
   return out.sort((a, b) => a.start - b.start);
@@ -59,13 +59,15 @@ function refine(text: string, c: ItemCandidate, fields: Field[], h: Helpers): It
 /** One item per `问题：` field: it runs to the next `问题：`, the next stop (a heading) or `end`. */
 function records(text: string, outline: Outline, fields: Field[], end: number, h: Helpers, within: OutlineEntry | null, stops: number[] = []): ItemCandidate[] {
   const out: ItemCandidate[] = [];
-  const sortedStops = [...stops].sort((a, b) => a - b);
+  // one pass: fields, stops (sorted) and each record's own fields all move forward only
+  let s = 0;
   fields.forEach((f, i) => {
     if (f.name !== 'problem' || f.valueEnd <= f.valueStart) return;
-    const nextProblem = fields.slice(i + 1).find((g) => g.name === 'problem');
-    const stop = sortedStops.find((s) => s > f.labelStart) ?? end;
-    const recEnd = Math.min(nextProblem ? nextProblem.labelStart : end, stop, end);
-    const own = fields.filter((g) => g.labelStart > f.labelStart && g.labelStart < recEnd);
+    let j = i + 1;
+    while (j < fields.length && fields[j].name !== 'problem') j++;
+    while (s < stops.length && stops[s] <= f.labelStart) s++;
+    const recEnd = Math.min(j < fields.length ? fields[j].labelStart : end, s < stops.length ? stops[s] : end, end);
+    const own = fields.slice(i + 1, j).filter((g) => g.labelStart < recEnd);
     const parent = within ?? deepestContaining(outline, f.labelStart);
     const status = statusField(own);
     const deadline = own.find((g) => g.name === 'deadline');

@@ -20,8 +20,7 @@ export function withTableRows(
   helpers: { itemLabel: (title: string) => string; sectionStatusOf: (text: string, e: OutlineEntry) => SectionStatus | null },
 ): ItemCandidate[] {
   if (!tables.length) return fromOutline;
-  const overlapsTable = (c: ItemCandidate) => tables.some((t) => c.start < t.end && c.end > t.start);
-  const out = fromOutline.filter((c) => !overlapsTable(c));
+  const out = fromOutline.filter((c) => !overlapsAny(tables, c));
   tables.forEach((table, ti) => {
     const parent = deepestContaining(outline, table.start);
     const inherited = statusAbove(text, parent, helpers.sectionStatusOf);
@@ -31,10 +30,31 @@ export function withTableRows(
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Whether [c.start, c.end) overlaps one of `ranges` (sorted by start, disjoint): a binary search. */
+export function overlapsAny(ranges: Array<{ start: number; end: number }>, c: { start: number; end: number }): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end <= c.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo].start < c.end;
+}
+
+/** The innermost outline entry whose range holds `pos`: the last entry starting at or before it, or an ancestor. */
 export function deepestContaining(outline: Outline, pos: number): OutlineEntry | null {
-  let best: OutlineEntry | null = null;
-  for (const e of outline.all) if (e.node.start <= pos && pos < e.node.end) best = e; // document order: deeper comes later
-  return best;
+  const all = outline.all;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].node.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  let e: OutlineEntry | null = lo > 0 ? all[lo - 1] : null;
+  while (e && !(pos < e.node.end)) e = e.parent;
+  return e;
 }
 
 export function statusAbove(text: string, e: OutlineEntry | null, of: (text: string, e: OutlineEntry) => SectionStatus | null): SectionStatus | null {

@@ -98,13 +98,14 @@ export function findTables(text: string, lines: Line[], from: number, to: number
   for (let li = from; li < to; li++) {
     const found = tableAt(text, lines, li, to);
     if (!found) continue;
-    if (found.table.rows.length) out.push(found.table);
-    li = found.nextLine - 1;
+    if (found.table?.rows.length) out.push(found.table);
+    li = Math.max(li, found.nextLine - 1);
   }
   return out;
 }
 
-function tableAt(text: string, lines: Line[], li: number, to: number): { table: Table; nextLine: number } | null {
+/** The table whose header is line `li`; a run of column names that is no header is skipped whole (nextLine). */
+function tableAt(text: string, lines: Line[], li: number, to: number): { table: Table | null; nextLine: number } | null {
   const line = lines[li];
   if (line.text.length > 160) return null;
   if (SEPARATOR.test(line.text)) {
@@ -119,7 +120,7 @@ function tableAt(text: string, lines: Line[], li: number, to: number): { table: 
   let end = li;
   while (end < to && lines[end].text.length <= HEADER_CELL_MAX && columnRole(lines[end].text) !== null) end++;
   const roles = headerRoles(lines.slice(li, end).map((l) => l.text));
-  return roles && roles[0] === 'seq' ? readCellLines(text, lines, li, end, to, roles) : null;
+  return roles && roles[0] === 'seq' ? readCellLines(text, lines, li, end, to, roles) : { table: null, nextLine: end };
 }
 
 /** Rows written one per line (separator or space form), from the header at `li`. */

@@ -138,3 +138,25 @@ describe('responsibility and measures sections (南沙明珠湾, 古镇镇)', ()
     expect(r.notice.items).toHaveLength(1);
   });
 });
+
+describe('table and record reading stays linear', () => {
+  const head = '关于巡察整改进展情况的通报\n二、巡察反馈问题整改情况\n';
+  const fastest = (text: string) => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      parseNotice(text);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  const ratio = (make: (n: number) => string) => fastest(make(4000)) / Math.max(fastest(make(1000)), 1);
+  it.each([
+    ['问题： records', (n: number) => head + '问题：学习不深入\n整改情况：已完成\n'.repeat(n)],
+    ['table rows', (n: number) => head + '序号｜反馈问题｜整改措施｜整改情况｜完成时限\n' + Array.from({ length: n }, (_, i) => `${i}｜问题${i}｜措施｜已完成｜2023年6月`).join('\n')],
+    ['one-row tables between headings', (n: number) => head + Array.from({ length: n }, (_, i) => `序号｜反馈问题｜整改情况\n1｜问题${i}｜已完成\n（一）分节`).join('\n')],
+    ['runs of column names', (n: number) => head + '序号\n问题\n'.repeat(n)],
+  ])('%s: 4× the input takes well under 16× the time', (_name, make) => {
+    expect(ratio(make)).toBeLessThan(9);
+  });
+});

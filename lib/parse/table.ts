@@ -120,7 +120,11 @@ function tableAt(text: string, lines: Line[], li: number, to: number): { table: 
   let end = li;
   while (end < to && lines[end].text.length <= HEADER_CELL_MAX && columnRole(lines[end].text) !== null) end++;
   const roles = headerRoles(lines.slice(li, end).map((l) => l.text));
-  return roles && roles[0] === 'seq' ? readCellLines(text, lines, li, end, to, roles) : { table: null, nextLine: end };
+  if (roles && roles[0] === 'seq') return readCellLines(text, lines, li, end, to, roles);
+  // no header here: go on at the run's next 序号 line (a header may start there), else after the run
+  let next = li + 1;
+  while (next < end && columnRole(lines[next].text) !== 'seq') next++;
+  return { table: null, nextLine: next };
 }
 
 /** Rows written one per line (separator or space form), from the header at `li`. */

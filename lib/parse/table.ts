@@ -40,6 +40,8 @@ export interface Table {
 
 export const DITTO = '〃';
 const HEADER_CELL_MAX = 16;
+/** A header copied one cell per line has at most this many lines (bounds the look-ahead: linear time). */
+const MAX_COLUMNS = 16;
 
 /** The role of a column from its header text, or null when the text names no known column. */
 export function columnRole(header: string): ColumnRole | null {
@@ -118,7 +120,8 @@ function tableAt(text: string, lines: Line[], li: number, to: number): { table: 
   }
   if (columnRole(line.text) === null) return null;
   let end = li;
-  while (end < to && lines[end].text.length <= HEADER_CELL_MAX && columnRole(lines[end].text) !== null) end++;
+  const limit = Math.min(to, li + MAX_COLUMNS);
+  while (end < limit && lines[end].text.length <= HEADER_CELL_MAX && columnRole(lines[end].text) !== null) end++;
   const roles = headerRoles(lines.slice(li, end).map((l) => l.text));
   if (roles && roles[0] === 'seq') return readCellLines(text, lines, li, end, to, roles);
   // no header here: go on at the run's next 序号 line (a header may start there), else after the run

@@ -31,7 +31,8 @@ export function withFieldRecords(text: string, outline: Outline, candidates: Ite
   const loose = findFields(text, bounds.from, bounds.to).filter((f) => !overlapsAny(sorted, { start: f.labelStart, end: f.labelStart + 1 }));
   if (loose.some((f) => f.name === 'problem')) {
     const stops = [...outline.all.map((e) => e.node.start), ...sorted.map((c) => c.start)].sort((a, b) => a - b);
-    out.push(...records(text, outline, loose, bounds.to, h, null, stops));
+    // a loose `问题：` is a record only with a field of its own (`整改情况：`…): `存在问题：` in prose is not
+    out.push(...records(text, outline, loose, bounds.to, h, null, stops, true));
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -57,7 +58,16 @@ function refine(text: string, c: ItemCandidate, fields: Field[], h: Helpers): It
 }
 
 /** One item per `问题：` field: it runs to the next `问题：`, the next stop (a heading) or `end`. */
-function records(text: string, outline: Outline, fields: Field[], end: number, h: Helpers, within: OutlineEntry | null, stops: number[] = []): ItemCandidate[] {
+function records(
+  text: string,
+  outline: Outline,
+  fields: Field[],
+  end: number,
+  h: Helpers,
+  within: OutlineEntry | null,
+  stops: number[] = [],
+  needOwnField = false,
+): ItemCandidate[] {
   const out: ItemCandidate[] = [];
   // one pass: fields, stops (sorted) and each record's own fields all move forward only
   let s = 0;
@@ -68,6 +78,7 @@ function records(text: string, outline: Outline, fields: Field[], end: number, h
     while (s < stops.length && stops[s] <= f.labelStart) s++;
     const recEnd = Math.min(j < fields.length ? fields[j].labelStart : end, s < stops.length ? stops[s] : end, end);
     const own = fields.slice(i + 1, j).filter((g) => g.labelStart < recEnd);
+    if (needOwnField && !own.length) return;
     const parent = within ?? deepestContaining(outline, f.labelStart);
     const status = statusField(own);
     const deadline = own.find((g) => g.name === 'deadline');
@@ -89,3 +100,4 @@ function records(text: string, outline: Outline, fields: Field[], end: number, h
   });
   return out;
 }
+

@@ -4,7 +4,7 @@
  *   status from the progress fields (a short `完成情况：已完成` states it) and its deadline from `完成时限：`;
  * - an item holding several `问题：` records is those records; `问题：` records outside any item are items.
  */
-import type { ItemCandidate } from './items';
+import type { ItemCandidate } from './item-candidate';
 import type { Outline, OutlineEntry } from './outline';
 import { titleEnd } from './outline';
 import { findFields, statusField, type Field } from './fields';

@@ -1,39 +1,33 @@
 /**
- * Problem items — the unit inspectors check — chosen from the outline.
+ * Problem items — the unit inspectors check — chosen from the outline, the tables and labelled records.
  *
  * Only the "problems" sections count (`二、巡察反馈问题整改落实情况`, `三、需长期整改事项进展情况`…;
- * not `一、…主体责任…`, not `下一步工作…`). Inside them, walking down the outline:
- * - an *explicit* item line is an item: `1.针对“X”问题`, `（1）问题1…`, `2问题3：…`, `针对“X”的问题，一是…`;
- * - a node with explicit items below it is a category: descend;
+ * not `一、…主体责任…`, `一、把牢政治方向…抓紧抓好`, `…党委书记组织落实…整改工作`, not `下一步工作…`); a notice
+ * without `一、` sections has its top headings that name problems walked instead. Inside them, walking down:
+ * - an *explicit* item line is an item: `1.针对“X”问题`, `（1）问题1…`, `2问题3：…`, `针对“X”的问题，一是…`,
+ *   `（1）关于“X…”`, `关于“X”问题的整改情况` — unless explicit items lie below it (`1.关于“X”问题的整改` › `（1）关于…`);
+ * - a measure heading (`（一）强化组织领导，落实工作部署`) is no item, nor is anything below it;
+ * - a node with explicit items below it, or a heading stating a status for its items (`（一）已完成整改的问题`),
+ *   is a category: descend;
  * - otherwise a *problem statement* (`（二）关于民生事业发展不快…问题`, `第四方面问题，…`) is an item
- *   and its numbered children are its measures;
+ *   and its numbered children are its measures; `（一）关于…方面` is a category of its numbered children;
  * - otherwise descend into sub-headings; a leaf heading with body text is an item (`（1）推进“百千万工程”仍需加力提速`).
- * Empty headings (no body, no children) are not items — checks report them as empty sections.
+ * Empty headings (no body, no children) are not items — checks report them as empty sections — except a heading
+ * that ends a cut-off copy. Inline `一是…二是…` are measures in their item's text, never items.
+ * Status stated by a section (heading or a lead-in line `已完成整改问题如下：`) goes to ItemCandidate.sectionStatus.
+ * Table rows (./table-items.ts) replace outline items overlapping their table; labelled fields (./field-items.ts)
+ * refine items and add `问题：` records.
  */
 import type { Outline, OutlineEntry } from './outline';
 import type { ItemStatus } from '@/lib/schema';
+import type { ItemCandidate } from './item-candidate';
 import type { SectionStatus } from './status';
 import { entryPath, isEmptySection } from './outline';
 import type { Table } from './table';
 import { withTableRows } from './table-items';
 import { withFieldRecords } from './field-items';
 
-export interface ItemCandidate {
-  entry: OutlineEntry;
-  id: string;
-  label: string;
-  path: string[];
-  /** Where the item's reporting text starts (after its label clause). */
-  bodyStart: number;
-  start: number;
-  end: number;
-  /** A status stated once for the section the item sits in (`三、需长期整改事项进展情况`), if any. */
-  sectionStatus: SectionStatus | null;
-  /** Where the item's status is stated (a table's status cell, a `整改情况：` field); else [bodyStart, end). */
-  statusRange?: { start: number; end: number } | null;
-  /** A time-limit cell or `完成时限：` field: every date in it is a promised deadline. */
-  deadlineRange?: { start: number; end: number } | null;
-}
+export type { ItemCandidate } from './item-candidate';
 
 
 

@@ -5,7 +5,7 @@
  * measures inside cells (`1.制定…`) are not items.
  */
 import type { ItemStatus } from '@/lib/schema';
-import type { ItemCandidate } from './items';
+import type { ItemCandidate } from './item-candidate';
 import type { Outline, OutlineEntry } from './outline';
 import { entryPath, titleEnd } from './outline';
 import type { SectionStatus } from './status';

@@ -164,3 +164,19 @@ describe('table and record reading stays linear', () => {
     expect(ratio(make)).toBeLessThan(9);
   });
 });
+
+describe('items under category headings (婺城区文旅体局, 荔城区民政局)', () => {
+  it('（一）关于…方面 is a category: its numbered children are the problems', () => {
+    const r = parse(
+      '关于巡察整改进展情况的通报\n二、巡察反馈问题的整改情况\n（一）关于贯彻落实党的路线方针政策和党中央决策部署方面\n1.理论学习不深入。已组织专题学习12次，已完成整改。\n2.意识形态工作责任制落实不到位。责任清单正在修订。\n（二）关于全面从严治党方面\n3.违规发放津补贴。已追回全部资金。',
+    );
+    expect(r.notice.items.map((i) => i.path)).toEqual([['二', '（一）', '1.'], ['二', '（一）', '2.'], ['二', '（二）', '3.']]);
+    expect(r.notice.items.map((i) => i.status)).toEqual(['done', 'in_progress', 'done']);
+  });
+  it('（一）在“X”方面 › 1.关于“Y”问题的整改 › （1）关于“Z…” reads the innermost as the problem', () => {
+    const r = parse(
+      '关于巡察整改情况的通报\n（一）在“贯彻落实上级决策部署不够有力”方面\n1.关于“学习贯彻上级重大决策部署不够到位”问题的整改\n（1）关于“学思践悟重要论述精神不深不透”问题。局党组已组织专题学习，已完成整改。\n（2）关于“调查研究不够深入”问题。调研计划正在落实。',
+    );
+    expect(r.notice.items.map((i) => i.label)).toEqual(['学思践悟重要论述精神不深不透', '调查研究不够深入']);
+  });
+});

@@ -22,10 +22,13 @@ export function withTableRows(
   if (!tables.length) return fromOutline;
   const out = fromOutline.filter((c) => !overlapsAny(tables, c));
   tables.forEach((table, ti) => {
-    const parent = deepestContaining(outline, table.start);
-    const inherited = statusAbove(text, parent, helpers.sectionStatusOf);
     const ids = new Map<string, number>();
-    table.rows.forEach((row, ri) => out.push(rowCandidate(text, row, ri, ti, parent, inherited, ids, helpers.itemLabel)));
+    table.rows.forEach((row, ri) => {
+      // the heading above the row: before the table, or a category row inside it (`（一）已完成整改的问题｜｜｜`)
+      const parent = deepestContaining(outline, row.start);
+      const inherited = statusAbove(text, parent, helpers.sectionStatusOf);
+      out.push(rowCandidate(text, row, ri, ti, parent, inherited, ids, helpers.itemLabel));
+    });
   });
   return out.sort((a, b) => a.start - b.start);
 }

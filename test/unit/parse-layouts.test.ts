@@ -180,3 +180,22 @@ describe('items under category headings (婺城区文旅体局, 荔城区民政�
     expect(r.notice.items.map((i) => i.label)).toEqual(['学思践悟重要论述精神不深不透', '调查研究不够深入']);
   });
 });
+
+describe('category and status rows inside a table', () => {
+  it('a full-width row `（一）已完成整改的问题` groups the rows below it and states their status', () => {
+    const page = new DOMParser().parseFromString(
+      `<div id="r"><p>关于巡察整改进展情况的通报</p><p>二、巡察反馈问题整改情况</p><table>
+      <tr><td>序号</td><td>反馈问题</td><td>整改措施</td><td>整改进展</td></tr>
+      <tr><td colspan="4">（一）已完成整改的问题</td></tr>
+      <tr><td>1</td><td>会议记录不规范</td><td>规范会议记录</td><td>已规范会议记录格式</td></tr>
+      <tr><td colspan="4">（二）正在推进整改的问题</td></tr>
+      <tr><td>2</td><td>档案管理混乱</td><td>整理档案</td><td>档案整理工作已启动</td></tr></table></div>`,
+      'text/html',
+    );
+    const r = parse(extractText(page.getElementById('r')!).text);
+    expect(r.notice.items.map((i) => [i.label, i.status, i.statusEvidence?.text])).toEqual([
+      ['会议记录不规范', 'done', '已完成整改的问题'],
+      ['档案管理混乱', 'in_progress', '正在推进整改的问题'],
+    ]);
+  });
+});

@@ -53,7 +53,7 @@ function refine(text: string, c: ItemCandidate, fields: Field[], h: Helpers): It
     const stated = statedStatus(text.slice(status.valueStart, status.valueEnd));
     if (stated) out.sectionStatus = { status: stated, text: text.slice(status.valueStart, status.valueEnd), start: status.valueStart, end: status.valueEnd };
   }
-  if (deadline) out.deadlineRange = range(deadline);
+  if (deadline) out.deadlineRanges = [range(deadline)];
   return out;
 }
 
@@ -91,7 +91,7 @@ function records(
         end: recEnd,
         problem: range(f),
         status: status ? range(status) : null,
-        deadline: deadline ? range(deadline) : null,
+        deadlines: deadline ? [range(deadline)] : [],
         parent,
         inherited: statusAbove(text, parent, h.sectionStatusOf),
         itemLabel: h.itemLabel,

@@ -150,7 +150,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
     for (const d of found) deadlines.push(d);
   }
   // a time-limit column or field states its dates as deadlines, with or without a promise verb
-  const stated = candidates.flatMap((c) => (c.deadlineRange ? [c.deadlineRange] : []));
+  const stated = candidates.flatMap((c) => c.deadlineRanges ?? []);
   deadlines = statedDeadlines(text, stated, deadlines, { fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate });
   lap('deadlines');
   yield 'deadlines';

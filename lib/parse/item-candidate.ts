@@ -15,6 +15,6 @@ export interface ItemCandidate {
   sectionStatus: SectionStatus | null;
   /** Where the item's status is stated (a table's status cell, a `整改情况：` field); else [bodyStart, end). */
   statusRange?: { start: number; end: number } | null;
-  /** A time-limit cell or `完成时限：` field: every date in it is a promised deadline. */
-  deadlineRange?: { start: number; end: number } | null;
+  /** Time-limit cells or `完成时限：` fields: every date in them is a promised deadline. */
+  deadlineRanges?: Array<{ start: number; end: number }>;
 }

@@ -101,7 +101,7 @@ function rowCandidate(
     end: row.end,
     problem: row.cells.problem!,
     status: row.cells.status ?? null,
-    deadline: row.cells.deadline ?? null,
+    deadlines: row.deadlines,
     parent,
     inherited,
     itemLabel,
@@ -119,7 +119,7 @@ export interface SyntheticItem {
   problem: CellRange;
   /** Where the status is stated or reported (a status cell or field), if anywhere. */
   status: CellRange | null;
-  deadline: CellRange | null;
+  deadlines: CellRange[];
   parent: OutlineEntry | null;
   inherited: SectionStatus | null;
   itemLabel: (title: string) => string;
@@ -157,6 +157,6 @@ export function syntheticItem(text: string, a: SyntheticItem): ItemCandidate {
     end: a.end,
     sectionStatus,
     statusRange: a.status ?? { start: a.problem.end, end: a.end },
-    deadlineRange: a.deadline,
+    deadlineRanges: a.deadlines,
   };
 }

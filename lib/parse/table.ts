@@ -29,6 +29,8 @@ export interface TableRow {
   /** The 序号 as written, when the table has that column. */
   seq: string | null;
   cells: Partial<Record<ColumnRole, CellRange>>;
+  /** Every time-limit cell of the item (one per row when its problem cell is merged over several rows). */
+  deadlines: CellRange[];
 }
 
 export interface Table {
@@ -150,8 +152,8 @@ function readRows(text: string, lines: Line[], li: number, to: number, roles: Co
       : cells.length === roles.length
         ? alignedRow(text, cells, roles)
         : fitRow(text, cells.map((c) => [c]), roles, line);
-    if (row === 'continues') last.end = line.end;
-    else if (row) table.rows.push(row);
+    if (row === 'continues') continueRow(last, gridRow(text, cells, roles, undefined, true));
+    else if (row) table.rows.push(withDeadlines(row));
   }
   const lastRow = table.rows[table.rows.length - 1];
   table.end = lastRow ? lastRow.end : table.end;
@@ -163,12 +165,15 @@ function startsRow(line: string, roles: ColumnRole[], cellCount: number): boolea
 }
 
 /** A row of a separator table: slot i has role roles[i]; `〃` takes the cell of the row above. */
-function gridRow(text: string, cells: CellRange[], roles: ColumnRole[], above: TableRow | undefined): TableRow | 'continues' | null {
-  const row: TableRow = { start: cells[0].start, end: cells[cells.length - 1].end, seq: null, cells: {} };
+function gridRow(text: string, cells: CellRange[], roles: ColumnRole[], above: TableRow | undefined): TableRow | 'continues' | null;
+function gridRow(text: string, cells: CellRange[], roles: ColumnRole[], above: undefined, continuation: true): TableRow;
+function gridRow(text: string, cells: CellRange[], roles: ColumnRole[], above: TableRow | undefined, continuation = false): TableRow | 'continues' | null {
+  const row: TableRow = { start: cells[0].start, end: cells[cells.length - 1].end, seq: null, cells: {}, deadlines: [] };
   for (let i = 0; i < cells.length && i < roles.length; i++) {
     const role = roles[i];
     const t = cellText(text, cells[i]);
     if (t === DITTO) {
+      if (continuation) continue;
       if (role === 'problem') return above ? 'continues' : null;
       const up = above?.cells[role];
       if (up) row.cells[role] = up;
@@ -178,7 +183,21 @@ function gridRow(text: string, cells: CellRange[], roles: ColumnRole[], above: T
       if (role === 'seq') row.seq = t;
     }
   }
-  return row.cells.problem ? row : null;
+  return row.cells.problem || continuation ? row : null;
+}
+
+function withDeadlines(row: TableRow): TableRow {
+  if (row.cells.deadline) row.deadlines = [row.cells.deadline];
+  return row;
+}
+
+/** A row continuing the item above (its problem cell merged): the item takes its text, progress and time limit. */
+function continueRow(item: TableRow, more: TableRow): void {
+  item.end = more.end;
+  const s = item.cells.status;
+  const ms = more.cells.status;
+  if (ms) item.cells.status = s ? { start: s.start, end: ms.end } : ms;
+  if (more.cells.deadline) item.deadlines.push(more.cells.deadline);
 }
 
 /**
@@ -189,7 +208,7 @@ function gridRow(text: string, cells: CellRange[], roles: ColumnRole[], above: T
  */
 function fitRow(text: string, parts: CellRange[][], roles: ColumnRole[], line: Line | null): TableRow | null {
   const pieces = parts.flat().filter((c) => c.end > c.start);
-  const row: TableRow = { start: line ? line.start : pieces[0]?.start ?? 0, end: line ? line.end : pieces[pieces.length - 1]?.end ?? 0, seq: null, cells: {} };
+  const row: TableRow = { start: line ? line.start : pieces[0]?.start ?? 0, end: line ? line.end : pieces[pieces.length - 1]?.end ?? 0, seq: null, cells: {}, deadlines: [] };
   let lo = 0;
   let hi = pieces.length;
   let r0 = 0;
@@ -209,7 +228,7 @@ function fitRow(text: string, parts: CellRange[][], roles: ColumnRole[], line: L
   }
   if (lo < hi && pi >= r0) row.cells.problem = pieces[lo++];
   if (lo < hi && mi >= 0) row.cells.measures = { start: pieces[lo].start, end: pieces[hi - 1].end };
-  return row.cells.problem ? row : null;
+  return row.cells.problem ? withDeadlines(row) : null;
 }
 
 const DATE_LIKE = /\d{4}年|\d{1,2}月|年底|年内|月底|上半年|下半年|季度|\d{4}[.\-/]\d{1,2}|长期|持续/;
@@ -260,10 +279,10 @@ function readCellLines(text: string, lines: Line[], li: number, headerEnd: numbe
 
 /** A row with exactly one cell per column. */
 function alignedRow(text: string, cells: CellRange[], roles: ColumnRole[]): TableRow | null {
-  const row: TableRow = { start: cells[0].start, end: cells[cells.length - 1].end, seq: null, cells: {} };
+  const row: TableRow = { start: cells[0].start, end: cells[cells.length - 1].end, seq: null, cells: {}, deadlines: [] };
   cells.forEach((c, i) => {
     if (c.end > c.start) row.cells[roles[i]] ??= { start: c.start, end: c.end };
   });
   if (row.cells.seq) row.seq = cellText(text, row.cells.seq);
-  return row.cells.problem ? row : null;
+  return row.cells.problem ? withDeadlines(row) : null;
 }

@@ -199,3 +199,21 @@ describe('category and status rows inside a table', () => {
     ]);
   });
 });
+
+describe('a problem cell merged over several rows', () => {
+  it('is one item whose measures and progress span those rows', () => {
+    const page = new DOMParser().parseFromString(
+      `<div id="r"><p>关于巡察整改进展情况的通报</p><p>二、巡察反馈问题整改情况</p><table>
+      <tr><th>序号</th><th>存在问题</th><th>整改措施</th><th>完成情况</th><th>整改时限</th></tr>
+      <tr><td rowspan="2">1</td><td rowspan="2">政府采购管理不规范</td><td>修订采购制度</td><td>已完成</td><td>2024年3月</td></tr>
+      <tr><td>开展采购专项检查</td><td>正在推进</td><td>2024年6月</td></tr>
+      <tr><td>2</td><td>公务接待超标准</td><td>清退超标准费用</td><td>已完成</td><td>2024年1月</td></tr></table></div>`,
+      'text/html',
+    );
+    const r = parse(extractText(page.getElementById('r')!).text);
+    expect(r.notice.items.map((i) => i.label)).toEqual(['政府采购管理不规范', '公务接待超标准']);
+    expect(r.text.slice(r.notice.items[0].start, r.notice.items[0].end)).toContain('开展采购专项检查');
+    expect(r.notice.items[0].deadlines.map((d) => d.date)).toEqual(['2024-03-31', '2024-06-30']);
+    expect(r.notice.items.map((i) => i.status)).toEqual(['in_progress', 'done']);
+  });
+});

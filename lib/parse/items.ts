@@ -73,6 +73,11 @@ function hasExplicitBelow(e: OutlineEntry): boolean {
   return e.children.some((c) => isExplicitItem(c) || hasExplicitBelow(c));
 }
 
+function rootOf(e: OutlineEntry): OutlineEntry {
+  while (e.parent) e = e.parent;
+  return e;
+}
+
 /** A top-level heading (in a notice without `一、` sections) that names problems: `（一）学习贯彻…不够深细`. */
 function isProblemHeading(e: OutlineEntry): boolean {
   if (NOT_PROBLEM_SECTION.test(e.node.title) || isMeasureHeading(e)) return false;
@@ -107,10 +112,10 @@ function selectOutlineItems(text: string, outline: Outline): ItemCandidate[] {
   } else {
     // no `一、` problems section: top-level headings that name problems are walked as problem sections,
     // explicit item lines elsewhere are items wherever they stand
-    const walked = topLevel.filter((e) => isProblemHeading(e));
+    const walked = new Set(topLevel.filter((e) => isProblemHeading(e)));
     for (const e of walked) walk(text, e, null, out);
     for (const e of outline.all) {
-      if (walked.some((w) => w.node.start <= e.node.start && e.node.start < w.node.end)) continue;
+      if (walked.has(rootOf(e))) continue;
       if (isExplicitItem(e) && !hasExplicitBelow(e) && !isEmptySection(text, e)) out.push(candidate(text, e, sectionStatusAbove(text, e)));
     }
     out.sort((a, b) => a.start - b.start);

@@ -5,6 +5,7 @@
  * status cells, paragraphs inside cells, a header row repeated after a page break).
  */
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { extractText, pieceRangesForOffsets } from '@/lib/extract';
 
 const extract = (body: string) => extractText(new DOMParser().parseFromString(`<!DOCTYPE html><html><body><div id="r">${body}</div></body></html>`, 'text/html').getElementById('r')!);
@@ -55,5 +56,9 @@ describe('data tables', () => {
       '来源：区纪委\n日期：2024-01-01\n正文一\n正文二',
     );
     expect(extract('<table><tr><td>戊</td><td>己</td><td>庚</td></tr></table>').text).toBe('戊\n己\n庚');
+  });
+  it('writes the same rows under linkedom (the CLI)', () => {
+    const { document } = parseHTML(`<!DOCTYPE html><html><body><div id="r">${LEDGER}</div></body></html>`);
+    expect(extractText(document.getElementById('r')!).text).toBe(extract(LEDGER).text);
   });
 });

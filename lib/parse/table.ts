@@ -51,10 +51,10 @@ export function columnRole(header: string): ColumnRole | null {
   if (!h || h.length > HEADER_CELL_MAX) return null;
   if (/^(?:序号|编号|序)$/.test(h)) return 'seq';
   if (/时限|期限|时间|完成日期|截止|节点/.test(h)) return 'deadline';
-  if (/措施|举措|做法|方案|整改内容|整改任务/.test(h)) return 'measures';
+  if (/措施|举措|做法|方案|整改内容|整改目标/.test(h)) return 'measures';
   if (/责任(?:单位|部门|领导|人|科室|股室)|牵头|配合|主体/.test(h)) return 'owner';
   if (/情况|进展|进度|成效|结果|状态|是否完成|完成/.test(h)) return 'status';
-  if (/问题|意见|事项|表现/.test(h)) return 'problem';
+  if (/问题|意见|事项|表现|任务/.test(h)) return 'problem'; // 整改任务: the task a problem set
   if (/备注|类别|分类|领域/.test(h)) return 'other';
   return null;
 }

@@ -217,3 +217,18 @@ describe('a problem cell merged over several rows', () => {
     expect(r.notice.items.map((i) => i.status)).toEqual(['in_progress', 'done']);
   });
 });
+
+describe('column names', () => {
+  it('reads the columns real ledgers use, in any order', async () => {
+    const { columnRole } = await import('@/lib/parse/table');
+    const roles = ['序号', '巡察反馈问题', '存在问题', '问题表现', '整改任务', '整改措施', '整改目标', '整改情况', '整改进展', '目前进展', '完成情况', '是否完成', '整改结果', '完成时限', '整改时限', '时间节点', '责任单位', '牵头单位', '责任领导', '责任人', '备注'].map(columnRole);
+    expect(roles).toEqual(['seq', 'problem', 'problem', 'problem', 'problem', 'measures', 'measures', 'status', 'status', 'status', 'status', 'status', 'status', 'deadline', 'deadline', 'deadline', 'owner', 'owner', 'owner', 'owner', 'other']);
+  });
+  it('reads a table whose columns come in another order, with 【】 around the status', () => {
+    const r = parse('关于巡察整改进展情况的通报\n二、巡察反馈问题整改情况\n责任单位｜完成时限｜整改进展｜存在问题｜序号\n办公室｜2024年5月底｜【正在整改】｜档案管理不规范｜1\n财务科｜2024年3月｜【已完成整改】｜报销审核不严｜2');
+    expect(r.notice.items.map((i) => [i.label, i.status, i.deadlines.map((d) => d.date)])).toEqual([
+      ['档案管理不规范', 'in_progress', ['2024-05-31']],
+      ['报销审核不严', 'done', ['2024-03-31']],
+    ]);
+  });
+});

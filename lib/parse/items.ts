@@ -37,12 +37,16 @@ const PROBLEM_SECTION = /问题|整改落实|整改任务|整改事项|反馈意
  * steps), not about the problems found — even when they mention 整改任务 or 问题.
  */
 const NOT_PROBLEM_SECTION =
-  /下一步|巩固|主体责任|组织落实整改|以政治建设为统领|深入学习|政治引领|工作打算|工作计划|政治站位|政治方向|组织领导|政治责任|抓紧抓好|根源|原因分析|思想认识|整改工作开展情况|整改工作情况|组织落实[^，。]{0,14}整改|组织整改|主要负责人|(?<!总)书记|第一责任人/;
+  /下一步|巩固|主体责任|组织落实整改|以政治建设为统领|深入学习|政治引领|工作打算|工作计划|政治站位|政治方向|组织领导|政治责任|抓紧抓好|根源|原因分析|思想认识|组织落实[^，。]{0,14}整改|组织整改|主要负责人|(?<!总)书记|第一责任人/;
 /** A numbered measure/responsibility heading (`（一）强化组织领导，落实工作部署`): a verb of effort + an organising object. */
 const MEASURE_HEADING = /^(?:强化|加强|坚持|提高|提升|压实|落实|健全|完善|建立|注重|狠抓|把牢|聚焦|突出|深化|严格|注重|坚决|全面|切实|层层|统筹|从讲政治|着眼)/;
-const MEASURE_OBJECT = /组织领导|工作部署|主体责任|政治站位|政治责任|责任担当|整改合力|长效机制|整改成效|统筹融合|政治担当|安排部署|整改自觉|示范|以上率下|督查|督促|抓整改|整改责任|成果运用|建章立制|问题导向|举一反三|立行立改|标本兼治/;
+const MEASURE_OBJECT = /组织领导|工作部署|主体责任|政治站位|政治责任|责任担当|整改合力|长效机制|整改成效|统筹融合|政治担当|安排部署|整改自觉|示范|以上率下|督查|督促|抓整改|整改责任|成果运用|建章立制|问题导向|举一反三|立行立改|标本兼治|统筹部署|跟踪指导|职责分工|执纪问责|督导|组织保障/;
 /** Words that make a heading name a problem (`关于落实主体责任不够到位方面`), whatever verb it starts with. */
-const PROBLEM_WORDS = /问题(?!导向)|不够|不到位|不力|不足|短板|缺失|薄弱|不严|滞后|不规范|欠缺|有差距|不高|不强|不深|不实|不细|漏洞|缺位|风险|隐患|仍需|有待/;
+const PROBLEM_WORDS = /问题(?!导向)|不健全|不完善|不及时|不充分|偏差|弱化|淡化|不够|不到位|不力|不足|短板|缺失|薄弱|不严|滞后|不规范|欠缺|有差距|不高|不强|不深|不实|不细|漏洞|缺位|风险|隐患|仍需|有待/;
+/** Sections about what comes next: never problems, whatever they list. */
+const FUTURE_SECTION = /下一步|工作打算|工作计划|巩固/;
+/** Titles that name the problems' rectification outright (`二、坚持问题导向，提高政治站位，全力推进反馈问题整改`). */
+const STRONG_PROBLEM_SECTION = /反馈(?:指出)?的?问题|逐条逐项|真改实改|整改事项/;
 const LONG_TERM_SECTION = /长期/;
 const DONE_SECTION = /(?:已(?:经)?(?:全部)?完成整改|已整改(?:完成|到位)?|整改已完成|已办结|已销号)的?(?:问题|事项|任务)/;
 const IN_PROGRESS_SECTION = /(?:正在(?:推进|持续)?整改|整改中|尚未完成整改|未完成整改|基本完成整改|持续推进整改|阶段性成效)的?(?:问题|事项|任务)/;
@@ -85,8 +89,11 @@ function isProblemHeading(e: OutlineEntry): boolean {
 }
 
 export function isProblemSection(e: OutlineEntry): boolean {
-  if (NOT_PROBLEM_SECTION.test(e.node.title) && !sectionStatusKind(e.node.title)) return false;
-  return PROBLEM_SECTION.test(e.node.title) || isExplicitItem(e) || hasExplicitBelow(e);
+  const t = e.node.title;
+  if (FUTURE_SECTION.test(t)) return false;
+  if (isExplicitItem(e) || hasExplicitBelow(e) || sectionStatusKind(t)) return true;
+  if (NOT_PROBLEM_SECTION.test(t) && !STRONG_PROBLEM_SECTION.test(t)) return false;
+  return PROBLEM_SECTION.test(t);
 }
 
 /**

@@ -129,6 +129,12 @@ describe('responsibility and measures sections (南沙明珠湾, 古镇镇)', ()
     );
     expect(r.notice.items.map((i) => i.label)).toEqual(['学习不深入']);
   });
+  it('tells a responsibility section from a problems section by what it names, not by its first words', () => {
+    const r = parse(
+      '关于巡察整改进展情况的通报\n一、健全组织领导，抓紧抓实问题整改\n（一）强化组织核心，有序统筹部署。成立领导小组。\n（二）强化跟踪指导，稳妥推进整改。已完成整改。\n二、提高政治站位，全力推进反馈问题整改\n（一）聚焦贯彻落实党中央决策部署情况\n1.关于理论学习不深入的问题\n整改情况：已全部完成整改。',
+    );
+    expect(r.notice.items.map((i) => [i.path, i.label, i.status])).toEqual([[['二', '（一）', '1.'], '理论学习不深入', 'done']]);
+  });
   it('a category named like a measure still holds its explicit items', () => {
     const r = parse('关于巡察整改进展情况的通报\n二、巡察反馈问题整改情况\n1.落实全面从严治党主体责任。\n问题15：严格党员干部队伍管理。已完成整改。');
     expect(r.notice.items.map((i) => i.path)).toEqual([['二', '1.', '问题15']]);

@@ -22,6 +22,10 @@ const range = (f: Field) => ({ start: f.valueStart, end: f.valueEnd });
 export function withFieldRecords(text: string, outline: Outline, candidates: ItemCandidate[], bounds: { from: number; to: number }, h: Helpers): ItemCandidate[] {
   const out: ItemCandidate[] = [];
   for (const c of candidates) {
+    if (c.statusRange) {
+      out.push(c); // a table row: its cells already say where its status and deadline are
+      continue;
+    }
     const fields = findFields(text, c.bodyStart, c.end);
     const problems = fields.filter((f) => f.name === 'problem');
     if (problems.length >= 2) out.push(...records(text, outline, fields, c.end, h, c.entry));

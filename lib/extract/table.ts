@@ -8,8 +8,9 @@
  *   the parser takes that column's value from the row above. A slot covered by a cell merged from the left
  *   (`colspan`) is empty.
  * - Paragraphs and line breaks inside a cell become a space, so a row stays one line.
- * Layout tables (page frames, a nested table, fewer than three columns in most rows) keep the plain text model:
- * every cell is a line of its own.
+ * Layout tables (page frames, a nested table, fewer than three columns in most rows) and CMS metadata tables
+ * (`索引号 | … | 主题分类 | …`, page chrome the meta reader expects one cell per line) keep the plain text
+ * model: every cell is a line of its own.
  */
 import { tagOf } from './dom';
 
@@ -62,11 +63,19 @@ export function tableGrid(rows: Element[]): Slot[][] {
   });
 }
 
-/** The row layout of a data table, or null for a layout table (nested table, one row, mostly narrow rows). */
+/** A cell that is a CMS metadata label (`索引号`, `发布机构：`). */
+const CMS_LABEL = /^(?:信息)?(?:索引号|主题分类|体裁分类|组配分类|发布机构|发文机关|发文字号|文号|成文日期|发布日期|公开方式|公开时限|文件名称|文件编号|有效性|信息来源)\s*[：:]?$/;
+
+function isCmsMetadata(rows: Element[]): boolean {
+  for (const row of rows.slice(0, 3)) for (const cell of cellsOf(row)) if (CMS_LABEL.test((cell.textContent ?? '').trim())) return true;
+  return false;
+}
+
+/** The row layout of a data table, or null for a layout table (nested table, one row, mostly narrow rows) or CMS metadata. */
 export function dataTableLayout(table: Element): Map<Element, Slot[]> | null {
   if (table.querySelector('table')) return null;
   const rows = Array.from(table.querySelectorAll('tr'));
-  if (rows.length < 2) return null;
+  if (rows.length < 2 || isCmsMetadata(rows)) return null;
   const grid = tableGrid(rows);
   const wide = grid.filter((slots) => slots.length >= 3).length;
   if (wide * 3 < rows.length * 2) return null;

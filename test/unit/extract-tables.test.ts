@@ -48,7 +48,7 @@ describe('data tables', () => {
     const t = extract('<table><tr><td>序号</td><td>问题</td><td>进展</td></tr><tr><td>1</td><td></td><td>已完成</td></tr><tr><td>2</td><td>问题二</td><td> </td></tr></table>').text;
     expect(t).toBe('序号｜问题｜进展\n1｜｜已完成\n2｜问题二｜');
   });
-  it('leaves layout tables alone: nested tables, two-column frames and one-row tables keep one line per cell', () => {
+  it('leaves layout tables alone: nested tables, two-column frames, one-row tables and CMS metadata keep one line per cell', () => {
     expect(extract('<table><tr><td>菜单</td><td><table><tr><td>甲</td><td>乙</td><td>丙</td></tr><tr><td>丁</td><td>戊</td><td>己</td></tr></table></td></tr></table>').text).toBe(
       '菜单\n甲｜乙｜丙\n丁｜戊｜己',
     );
@@ -56,6 +56,10 @@ describe('data tables', () => {
       '来源：区纪委\n日期：2024-01-01\n正文一\n正文二',
     );
     expect(extract('<table><tr><td>戊</td><td>己</td><td>庚</td></tr></table>').text).toBe('戊\n己\n庚');
+    // CMS metadata is page chrome: the meta reader takes its labels and values one per line
+    expect(extract('<table><tr><td>索引号：</td><td>11440115/2024-00123</td><td>主题分类：</td><td>其他</td></tr><tr><td>发布机构：</td><td>南沙区龙穴街道</td><td>成文日期：</td><td>2024-07-26</td></tr></table>').text).toBe(
+      '索引号：\n11440115/2024-00123\n主题分类：\n其他\n发布机构：\n南沙区龙穴街道\n成文日期：\n2024-07-26',
+    );
   });
   it('writes the same rows under linkedom (the CLI)', () => {
     const { document } = parseHTML(`<!DOCTYPE html><html><body><div id="r">${LEDGER}</div></body></html>`);

@@ -26,6 +26,7 @@ const FINDING_KEYS: Record<FindingKind, MessageKey> = {
   numbering_gap: 'findingNumberingGap',
   numbering_duplicate: 'findingNumberingDuplicate',
   empty_section: 'findingEmptySection',
+  outline_truncated: 'findingOutlineTruncated',
 };
 const SEVERITY_KEYS: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
 

@@ -87,6 +87,7 @@ const FINDING_LABELS: Record<string, string> = {
   numbering_gap: '序号缺失',
   numbering_duplicate: '序号重复',
   empty_section: '空标题',
+  outline_truncated: '结构过多未全部识别',
 };
 const FINDING_SEVERITY: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
 

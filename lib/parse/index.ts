@@ -12,6 +12,7 @@ import { runChecks } from '@/lib/checks';
 import {
   NOTICE_MODEL_VERSION,
   type Deadline,
+  type Finding,
   type Notice,
   type NoticeMeta,
   type ProblemItem,
@@ -22,9 +23,11 @@ import { findArithmeticRelations, type ArithmeticRelation } from './arithmetic';
 import { resolveDates, scanDates, type DateMention, type DateScan } from './dates';
 import { findDeadlines, isStatusDate } from './deadlines';
 import { selectItems, type ItemCandidate } from './items';
+import { statedDeadlines } from './stated-deadlines';
+import { findTables } from './table';
 import { analyzeLayout, extractMeta, type Layout } from './meta';
 import { normalizeText, splitLines } from './normalize';
-import { buildOutline, type Outline } from './outline';
+import { buildOutline, MAX_OUTLINE_NODES, type Outline } from './outline';
 import { findQuantities } from './quantities';
 import { decideStatus, type StatusSignal } from './status';
 import { formatGongwenDate } from '@/lib/gongwen';
@@ -114,13 +117,14 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   lap('outline');
   yield 'outline';
   resume();
-  const candidates = selectItems(text, outline);
+  const bodyStart = lines[layout.bodyLine]?.start ?? 0;
+  const contentEnd = layout.closingLine > 0 ? lines[layout.closingLine - 1].end : 0;
+  const tables = findTables(text, lines, layout.bodyLine, layout.closingLine);
+  const candidates = selectItems(text, outline, tables, { from: bodyStart, to: contentEnd });
   lap('items');
   yield 'items';
   resume();
 
-  const bodyStart = lines[layout.bodyLine]?.start ?? 0;
-  const contentEnd = layout.closingLine > 0 ? lines[layout.closingLine - 1].end : 0;
   const fallback = fallbackYearOf(meta, feedbackYear);
   // A year-less promise (`计划6月再组织`) is made when the notice is written: its year is the
   // publish year (花山镇, published 2025-06-19, feedback 2024-09 → 2025-06-30, not 2024-06-30).
@@ -145,6 +149,9 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
     const found = findDeadlines(text, { from: scan.from, to: scan.to, scan, fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate });
     for (const d of found) deadlines.push(d);
   }
+  // a time-limit column or field states its dates as deadlines, with or without a promise verb
+  const stated = candidates.flatMap((c) => c.deadlineRanges ?? []);
+  deadlines = statedDeadlines(text, stated, deadlines, { fallbackYear: promiseYear.year, fallbackLabel: promiseYear.label, publishDate: meta.publishDate });
   lap('deadlines');
   yield 'deadlines';
   resume();
@@ -177,7 +184,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
 
   const signals: StatusSignal[] = [];
   const items: ProblemItem[] = candidates.map((c) => {
-    const decision = decideStatus(text, c.bodyStart, c.end, c.sectionStatus);
+    const decision = decideStatus(text, c.statusRange?.start ?? c.bodyStart, c.statusRange?.end ?? c.end, c.sectionStatus);
     signals.push(...decision.signals);
     return {
       id: c.id,
@@ -207,6 +214,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   resume();
   const problemSectionIds = [...new Set(candidates.map((c) => topOf(c).node.id))];
   const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds }, { today: opts.today });
+  if (outline.truncatedAt !== null) findings.push(outlineTruncatedFinding(text, outline.truncatedAt));
   lap('checks');
   yield 'checks';
   resume();
@@ -221,6 +229,18 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
     textLength: text.length,
   };
   return { notice, layout, outline, candidates, relations, fallbackYear: fallback.year };
+}
+
+/** The outline stopped at MAX_OUTLINE_NODES: say so where it stopped, so nobody takes the rest for read. */
+function outlineTruncatedFinding(text: string, at: number): Finding {
+  const lineEnd = text.indexOf('\n', at);
+  return {
+    kind: 'outline_truncated',
+    severity: 'info',
+    message: `结构过多：编号标题超过${MAX_OUTLINE_NODES}个，此处之后的标题未再识别为结构和整改事项，请人工核对`,
+    start: at,
+    end: lineEnd < 0 ? text.length : lineEnd,
+  };
 }
 
 function topOf(c: ItemCandidate) {

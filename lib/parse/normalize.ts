@@ -259,7 +259,7 @@ export function normalizeText(raw: string): NormalizedText {
     if (pendingBreak < 0) pendingBreak = lineEnd;
     lineStart = raw.charCodeAt(lineEnd) === 0x0d && raw.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : lineEnd + 1;
   }
-  len = rejoinPdfText(out, map, len, { pageBreaks, lineStarts, indents, digitSpaceFrom });
+  len = rejoinPdfText(out, map, len, { pageBreaks, lineStarts, indents, digitSpaceFrom, raw });
   const toOriginal = new Uint32Array(len + 1);
   toOriginal.set(map.subarray(0, len));
   toOriginal[len] = n;

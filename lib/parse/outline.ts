@@ -14,7 +14,7 @@ import type { OutlineNode } from '@/lib/schema';
 import type { Line } from './normalize';
 import { parseChineseNumber } from './numerals';
 
-export type MarkerKind = 'cnDun' | 'fangmian' | 'cnParen' | 'numDot' | 'numParen' | 'zhendui';
+export type MarkerKind = 'cnDun' | 'fangmian' | 'cnParen' | 'numDot' | 'wenti' | 'numParen' | 'zhendui';
 
 /** Nesting rank of each marker kind (smaller = outer). */
 export const MARKER_RANK: Record<MarkerKind, number> = {
@@ -22,6 +22,8 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
   fangmian: 2,
   cnParen: 3,
   numDot: 4,
+  /** A bare `问题3：` (no outline counter before it): below `1.关于…方面`, above its `（1）` sub-points. */
+  wenti: 4.5,
   numParen: 5,
   zhendui: 6,
 };
@@ -67,7 +69,7 @@ export function parseMarker(line: string): Marker | null {
   m = RE_PROBLEM_NUM.exec(line);
   if (m && line.length > m[0].length) {
     const counter = m[1] ?? m[2];
-    return { kind: 'numParen', raw: m[0].trim().replace(/[：.、]$/, ''), number: counter ? Number(counter) : null, problemNo: Number(m[3]) };
+    return { kind: counter ? 'numParen' : 'wenti', raw: m[0].trim().replace(/[：.、]$/, ''), number: counter ? Number(counter) : null, problemNo: Number(m[3]) };
   }
   if ((m = RE_CN_DUN.exec(line))) return { kind: 'cnDun', raw: m[0].trim(), number: cn(m[1]), problemNo: null };
   if ((m = RE_FANGMIAN.exec(line))) return { kind: 'fangmian', raw: m[0].trim().replace(/[，：、]$/, ''), number: cn(m[1]), problemNo: null };
@@ -102,6 +104,8 @@ export function markerLabel(m: Marker, ordinal: number): string {
       return `${m.number}.`;
     case 'numParen':
       return m.number !== null ? `（${m.number}）` : m.raw;
+    case 'wenti':
+      return m.raw;
     case 'zhendui':
       return `#${ordinal}`;
   }
@@ -128,7 +132,12 @@ export interface Outline {
   roots: OutlineEntry[];
   /** All entries in document order. */
   all: OutlineEntry[];
+  /** Where the outline stopped because it reached MAX_OUTLINE_NODES (start of the first line left out), else null. */
+  truncatedAt: number | null;
 }
+
+/** A real notice has a few hundred headings at most; beyond this the rest of the text is read as body text. */
+export const MAX_OUTLINE_NODES = 5000;
 
 const TITLE_MAX = 60;
 const LONG_SENTENCE = 50;
@@ -175,7 +184,7 @@ const T_COMMA = 4;
 const TITLE_CHAR = new Uint8Array(65536);
 for (const ch of QUOTE_OPEN) TITLE_CHAR[ch.charCodeAt(0)] = T_QUOTE_OPEN;
 for (const ch of QUOTE_CLOSE) TITLE_CHAR[ch.charCodeAt(0)] = T_QUOTE_CLOSE;
-for (const ch of '。；：！？') TITLE_CHAR[ch.charCodeAt(0)] = T_SENTENCE_END;
+for (const ch of '。；：！？｜') TITLE_CHAR[ch.charCodeAt(0)] = T_SENTENCE_END; // ｜ ends a table cell (lib/extract)
 for (const ch of '，,') TITLE_CHAR[ch.charCodeAt(0)] = T_COMMA;
 const CN_POINT_DIGIT = new Uint8Array(65536);
 for (const ch of '一二三四五六七八九十') CN_POINT_DIGIT[ch.charCodeAt(0)] = 1;
@@ -199,13 +208,20 @@ export function buildOutline(text: string, lines: Line[], fromLine: number, toLi
   const all: OutlineEntry[] = [];
   const stack: OutlineEntry[] = [];
   let lastBodyEnd = fromLine < toLine ? lines[fromLine].start : 0;
+  let truncatedAt: number | null = null;
+  const idCounters = new Map<OutlineEntry[], Map<string, number>>();
   const close = (entry: OutlineEntry, end: number) => {
     entry.node.end = Math.max(end, entry.lineEnd);
   };
   for (let li = fromLine; li < toLine; li++) {
     const line = lines[li];
     const marker = parseMarker(line.text);
-    if (!marker) {
+    if (!marker || truncatedAt !== null) {
+      lastBodyEnd = line.end;
+      continue;
+    }
+    if (all.length >= MAX_OUTLINE_NODES) {
+      truncatedAt = line.start;
       lastBodyEnd = line.end;
       continue;
     }
@@ -217,7 +233,8 @@ export function buildOutline(text: string, lines: Line[], fromLine: number, toLi
     const siblings = parent ? parent.children : roots;
     const afterMarker = line.start + skipMarker(line.text, marker);
     const t = titleEnd(text, afterMarker, line.end);
-    const title = clipTitle(text.slice(afterMarker, t.end).replace(/^[：，、\s]+/, ''));
+    const rawTitle = text.slice(afterMarker, t.end).replace(/^[：，、\s]+/, '');
+    const title = clipTitle(rawTitle);
     const ordinal = siblings.length + 1;
     const label = markerLabel(marker, ordinal);
     const entry: OutlineEntry = {
@@ -236,11 +253,14 @@ export function buildOutline(text: string, lines: Line[], fromLine: number, toLi
       titleStart: afterMarker,
       titleEnd: t.end,
       lineEnd: line.end,
-      isParagraph: t.paragraph,
+      // a line too long to be a heading is a paragraph even without a sentence end (a cut-off copy)
+      isParagraph: t.paragraph || rawTitle.trim().length > TITLE_MAX,
       parent,
       children: [],
     };
-    entry.node.id = entryId(parent, siblings, marker, ordinal);
+    let counters = idCounters.get(siblings);
+    if (!counters) idCounters.set(siblings, (counters = new Map()));
+    entry.node.id = entryId(parent, counters, marker, ordinal);
     siblings.push(entry);
     if (parent) parent.node.children.push(entry.node);
     all.push(entry);
@@ -248,7 +268,7 @@ export function buildOutline(text: string, lines: Line[], fromLine: number, toLi
     lastBodyEnd = line.end;
   }
   while (stack.length) close(stack.pop()!, lastBodyEnd);
-  return { roots, all };
+  return { roots, all, truncatedAt };
 }
 
 function skipMarker(line: string, marker: Marker): number {
@@ -259,21 +279,20 @@ function skipMarker(line: string, marker: Marker): number {
   return i;
 }
 
-const TAKEN_IDS = new WeakMap<OutlineEntry[], Set<string>>();
-
-/** Path-based id: `o-2-1-3` from marker numbers (`问题N` → `q3`, unnumbered → `n4`); unique among siblings. */
-function entryId(parent: OutlineEntry | null, siblings: OutlineEntry[], marker: Marker, ordinal: number): string {
+/**
+ * Path-based id: `o-2-1-3` from marker numbers (`问题N` → `q3`, unnumbered → `n4`); unique among siblings:
+ * the k-th sibling with the same segment gets `_k` (`counters` counts segments per sibling list, so
+ * thousands of repeated `（一）` stay linear).
+ */
+function entryId(parent: OutlineEntry | null, counters: Map<string, number>, marker: Marker, ordinal: number): string {
   let seg: string;
   if (marker.problemNo !== null) seg = `q${marker.problemNo}`;
   else if (marker.number !== null) seg = marker.kind === 'fangmian' ? `f${marker.number}` : String(marker.number);
   else seg = `n${ordinal}`;
   const base = parent ? parent.node.id : 'o';
-  let id = `${base}-${seg}`;
-  let taken = TAKEN_IDS.get(siblings);
-  if (!taken) TAKEN_IDS.set(siblings, (taken = new Set()));
-  for (let k = 2; taken.has(id); k++) id = `${base}-${seg}_${k}`;
-  taken.add(id);
-  return id;
+  const seen = (counters.get(seg) ?? 0) + 1;
+  counters.set(seg, seen);
+  return seen === 1 ? `${base}-${seg}` : `${base}-${seg}_${seen}`;
 }
 
 /** Path of canonical marker labels from the root to `entry`. */

@@ -121,6 +121,8 @@ export interface SqueezeNotes {
   indents: readonly boolean[];
   /** position of the first space between a digit and an ideograph, -1 when there is none */
   digitSpaceFrom: number;
+  /** The raw input `map` points into: a tab there separates cells (a copied table row) and is kept. */
+  raw: string;
 }
 
 /** Repairs `codes[0..len)` (lines separated by `\n`, `map` alongside) in place and returns the new length. */
@@ -153,7 +155,7 @@ export function rejoinPdfText(codes: Uint16Array, map: Uint32Array, len: number,
     let run = l.start;
     if (notes.digitSpaceFrom >= 0 && l.end > notes.digitSpaceFrom) {
       for (let i = Math.max(l.start + 1, notes.digitSpaceFrom); i + 1 < l.end; i++) {
-        if (codes[i] !== 0x20 || !isDigitSpace(codes, i)) continue;
+        if (codes[i] !== 0x20 || !isDigitSpace(codes, i) || notes.raw.charCodeAt(map[i]) === 0x09) continue;
         copy(run, i);
         run = i + 1;
       }

@@ -152,6 +152,7 @@ export const findingKind = z.enum([
   'numbering_gap',
   'numbering_duplicate',
   'empty_section',
+  'outline_truncated',
 ]);
 export const finding = z.object({
   kind: findingKind,

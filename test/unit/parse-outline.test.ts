@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNormalized } from '@/lib/parse/index';
-import { buildOutline, parseMarker } from '@/lib/parse/outline';
+import { buildOutline, MAX_OUTLINE_NODES, parseMarker } from '@/lib/parse/outline';
 import { splitLines } from '@/lib/parse/normalize';
 
 describe('parseMarker', () => {
@@ -66,5 +66,42 @@ describe('items from an unnumbered 针对 paragraph', () => {
       ['台账不全', 'done'],
       ['制度缺失', 'in_progress'],
     ]);
+  });
+});
+
+describe('outline on hostile input', () => {
+  const build = (text: string) => {
+    const lines = splitLines(text);
+    return buildOutline(text, lines, 0, lines.length);
+  };
+  /** Fastest of a few runs, in ms (the machine is shared: the minimum is the least noisy). */
+  const fastest = (text: string) => {
+    let best = Infinity;
+    for (let i = 0; i < 4; i++) {
+      const t0 = performance.now();
+      build(text);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  it('stays linear when every sibling repeats the same number (one （一） per line)', () => {
+    const line = '（一）条目标题文字\n'; // 10 chars: 1 000 lines ≈ 10 KB, 4 000 lines ≈ 40 KB
+    const small = fastest(line.repeat(1000));
+    const large = fastest(line.repeat(4000));
+    // linear ⇒ ≈ 4×; the old per-sibling id probe was quadratic (≈ 16×). Generous bound, not an absolute time.
+    expect(large / Math.max(small, 0.5)).toBeLessThan(9);
+  });
+  it('keeps repeated sibling ids unique and stable', () => {
+    const o = build('（一）甲\n（一）乙\n（二）丙\n（一）丁');
+    expect(o.roots.map((e) => e.node.id)).toEqual(['o-1', 'o-1_2', 'o-2', 'o-1_3']);
+  });
+  it('caps the outline and says so in a finding', () => {
+    const text = '（一）条目标题文字\n'.repeat(MAX_OUTLINE_NODES + 50);
+    const o = build(text);
+    expect(o.all.length).toBe(MAX_OUTLINE_NODES);
+    expect(o.truncatedAt).toBe(text.indexOf('（一）', MAX_OUTLINE_NODES * 10));
+    const notice = parseNormalized('关于巡察整改进展情况的通报\n一、整改落实情况\n' + '（1）条目标题文字\n'.repeat(MAX_OUTLINE_NODES + 5));
+    const f = notice.findings.find((x) => x.kind === 'outline_truncated');
+    expect(f?.message).toMatch(/编号标题超过5000个/);
   });
 });

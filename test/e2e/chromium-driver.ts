@@ -33,6 +33,9 @@ class ChromiumTab implements Tab {
   async reload() {
     await this.page.reload();
   }
+  setSize(width: number, height: number) {
+    return this.page.setViewportSize({ width, height });
+  }
   async screenshot(path: string) {
     await this.page.screenshot({ path });
   }

@@ -17,6 +17,7 @@ export interface Tab {
   fill(selector: string, value: string): Promise<void>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   reload(): Promise<void>;
+  setSize(width: number, height: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }

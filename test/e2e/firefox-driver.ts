@@ -57,6 +57,9 @@ export class FirefoxTab implements Tab {
   async reload() {
     await this.page.reload({ waitUntil: 'load' });
   }
+  setSize(width: number, height: number) {
+    return this.page.setViewport({ width, height });
+  }
   async screenshot(path: string) {
     await this.page.screenshot({ path });
   }

@@ -7,6 +7,8 @@
 //   node scripts/setup-browsers.mjs [--chromium] [--firefox]     (no flag: both)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -65,7 +67,7 @@ export function setUpBrowsers(browsers) {
   return still.length === 0;
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}`;
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   const chosen = ['chromium', 'firefox'].filter((b) => process.argv.includes(`--${b}`));
   process.exit(setUpBrowsers(chosen.length ? chosen : ['chromium', 'firefox']) ? 0 : 1);

@@ -42,14 +42,19 @@ export class FirefoxTab implements Tab {
   texts(selector: string) {
     return this.page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
   }
-  click(selector: string) {
-    return this.page.locator(selector).click();
+  // A user acts in the visible tab; puppeteer's locators also wait for animation frames, which a background
+  // tab does not get. So every action first brings the tab to the front.
+  async click(selector: string) {
+    await this.page.bringToFront();
+    await this.page.locator(selector).click();
   }
-  clickText(selector: string, text: string) {
-    return this.page.locator(`${selector}::-p-text(${text})`).click();
+  async clickText(selector: string, text: string) {
+    await this.page.bringToFront();
+    await this.page.locator(`${selector}::-p-text(${text})`).click();
   }
-  fill(selector: string, value: string) {
-    return this.page.locator(selector).fill(value);
+  async fill(selector: string, value: string) {
+    await this.page.bringToFront();
+    await this.page.locator(selector).fill(value);
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return this.page.evaluate(fn as never, arg) as Promise<R>;

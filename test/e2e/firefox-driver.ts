@@ -24,7 +24,7 @@ export function assertFirefoxBuilt(): void {
     throw new Error(`Built extension not found in ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
   }
   if (!existsSync(FIREFOX_PATH)) {
-    throw new Error(`Firefox not found at ${FIREFOX_PATH}: run \`node scripts/setup-browsers.mjs --firefox\` (or set FIREFOX_PATH).`);
+    throw new Error(`Firefox not found at ${FIREFOX_PATH}: run \`npm run setup:browsers\` (or set FIREFOX_PATH).`);
   }
 }
 

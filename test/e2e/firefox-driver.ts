@@ -85,6 +85,10 @@ export interface FirefoxDriver extends Driver {
   sidebar(): Promise<{ open: boolean; extension: boolean }>;
   /** What a click on the toolbar button does (the same path as the button and its shortcut). */
   pressToolbarButton(): Promise<void>;
+  /** Right-clicks the page and returns the labels of the extension's items in the context menu Firefox shows. */
+  openPageContextMenu(tab: Tab): Promise<string[]>;
+  /** Chooses the item labelled `label` in the open page context menu. */
+  chooseContextMenuItem(label: string): Promise<void>;
   /** Grants the optional host permission for `origin` as if the user had accepted it earlier. */
   grantSite(origin: string): Promise<void>;
   /** Answers the next optional-permission prompt "don't allow" (as the user clicking it would). */
@@ -96,6 +100,7 @@ export interface FirefoxDriver extends Driver {
 export async function firefoxDriver(opts: { today?: string; headless?: boolean } = {}): Promise<FirefoxDriver> {
   assertFirefoxBuilt();
   const id = geckoId();
+  const widgetId = id.toLowerCase().replace(/[^a-z0-9_-]/g, '_'); // Firefox's makeWidgetId
   const server = await startFixtureServer();
   const downloads = mkdtempSync(join(tmpdir(), 'rectify-lens-ff-downloads-'));
   const browser = await puppeteer.launch({
@@ -211,6 +216,23 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     pressToolbarButton: () => chromeEval(`(() => {
       const { global, extension } = ${extensionApis};
       global.browserActionFor(extension).triggerAction(window);
+      return true;
+    })()`),
+    async openPageContextMenu(tab) {
+      const page = (tab as FirefoxTab).page;
+      await page.bringToFront();
+      await page.mouse.click(400, 500, { button: 'right' });
+      const menu = `document.getElementById('contentAreaContextMenu')`;
+      const items = `[...${menu}.querySelectorAll('menuitem')].filter((i) => !i.hidden && i.id.startsWith(${JSON.stringify(`${widgetId}-menuitem-`)}))`;
+      for (let i = 0; (await chromeEval(`${menu}.state`)) !== 'open'; i++) {
+        if (i > 50) throw new Error('the page context menu did not open');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return chromeEval(`${items}.map((i) => i.label)`);
+    },
+    chooseContextMenuItem: (label) => chromeEval(`(() => {
+      const menu = document.getElementById('contentAreaContextMenu');
+      menu.activateItem([...menu.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(label)}));
       return true;
     })()`),
     grantSite: (origin) => chromeEval(`(() => {

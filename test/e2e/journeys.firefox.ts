@@ -47,6 +47,17 @@ describe('Firefox: toolbar button and sidebar', () => {
   });
 });
 
+describe('Firefox: the page context menu', () => {
+  it('right-click → 分析此页（整改通报） analyzes a page outside *.gov.cn (no permission prompt needed)', async () => {
+    const d = driver();
+    const page = await d.openFixture('non-gov.html');
+    expect(await d.openPageContextMenu(page)).toEqual(['分析此页（整改通报）']);
+    await d.chooseContextMenuItem('分析此页（整改通报）');
+    await page.waitFor(d.overlay('.rl-title'), 15_000);
+    await page.close();
+  });
+});
+
 describe('Firefox: 分析此页 asks for the site from the click', () => {
   it('denied: the prompt is answered "don\'t allow" → a clear message, nothing injected', async () => {
     const d = driver();

@@ -18,7 +18,7 @@ const db = () => (dbInstance ??= openDb());
 
 /** Firefox's sidebar and MV2 toolbar button (not in Chromium's API types). */
 interface FirefoxSidebarApis {
-  sidebarAction?: { open(): Promise<void>; toggle(): Promise<void> };
+  sidebarAction?: { open(): Promise<void>; toggle(): Promise<void>; isOpen(details: object): Promise<boolean> };
   browserAction?: { onClicked: { addListener(cb: () => void): void } };
 }
 const firefox = browser as unknown as FirefoxSidebarApis;
@@ -104,7 +104,8 @@ export async function syncRememberedScripts(sites: string[]): Promise<void> {
 /**
  * The overlay's "在侧边栏中打开". Chrome opens the side panel. Firefox refuses sidebarAction.open() here: a click
  * relayed from a page by message is not a user action to it (and extension frames in a page lack the API), so
- * the same panel opens in a narrow window bound to the tab; the toolbar button opens the real sidebar.
+ * unless the sidebar is open already, the same panel opens in a narrow window bound to the tab; the toolbar
+ * button opens the real sidebar.
  */
 async function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<boolean> {
   if (tab?.id === undefined) return false;
@@ -112,8 +113,10 @@ async function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<boolean>
     await browser.sidePanel.open({ tabId: tab.id });
     return true;
   }
-  const opened = await firefox.sidebarAction?.open().then(() => true, () => false);
-  if (opened) return true;
+  const { sidebarAction } = firefox;
+  // An open sidebar already follows the active tab, which is this one.
+  if (await sidebarAction?.isOpen({})) return true;
+  if (await sidebarAction?.open().then(() => true, () => false)) return true;
   const url = browser.runtime.getURL(`/sidepanel.html?tabId=${tab.id}`);
   await browser.windows.create({ url, type: 'popup', width: 440, height: 820 });
   return true;

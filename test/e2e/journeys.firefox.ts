@@ -45,6 +45,22 @@ describe('Firefox: toolbar button and sidebar', () => {
     await panel.close();
     await page.close();
   });
+
+  it('"在侧边栏中打开" with the sidebar already open opens no extra window', async () => {
+    const d = driver();
+    const page = await d.openFixture('mazhang-town.html');
+    await waitForOverlay(d, page);
+    await d.pressToolbarButton();
+    await expect.poll(() => d.sidebar()).toEqual({ open: true, extension: true });
+    const windows = `[...Services.wm.getEnumerator('navigator:browser')].length`;
+    const before = await d.chromeEval<number>(windows);
+    await page.clickText(d.overlay('.rl-link'), '在侧边栏中打开');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await d.chromeEval<number>(windows)).toBe(before);
+    expect(await d.sidebar()).toEqual({ open: true, extension: true });
+    await d.pressToolbarButton();
+    await page.close();
+  });
 });
 
 describe('Firefox: the page context menu', () => {

@@ -97,17 +97,12 @@ export interface FirefoxDriver extends Driver {
   deniedPrompts(): Promise<number>;
 }
 
-export async function firefoxDriver(opts: { today?: string; headless?: boolean } = {}): Promise<FirefoxDriver> {
-  assertFirefoxBuilt();
-  const id = geckoId();
-  const widgetId = id.toLowerCase().replace(/[^a-z0-9_-]/g, '_'); // Firefox's makeWidgetId
-  const server = await startFixtureServer();
-  const downloads = mkdtempSync(join(tmpdir(), 'rectify-lens-ff-downloads-'));
-  const browser = await puppeteer.launch({
+function launchFirefox(id: string, server: FixtureServer, downloads: string, headless: boolean): Promise<Browser> {
+  return puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX_PATH,
-    headless: opts.headless ?? true,
+    headless,
     defaultViewport: { width: 1280, height: 900 },
     env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8', LC_ALL: 'C.UTF-8' },
     extraPrefsFirefox: {
@@ -120,6 +115,19 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
     },
+  });
+}
+
+export async function firefoxDriver(opts: { today?: string; headless?: boolean } = {}): Promise<FirefoxDriver> {
+  assertFirefoxBuilt();
+  const id = geckoId();
+  const widgetId = id.toLowerCase().replace(/[^a-z0-9_-]/g, '_'); // Firefox's makeWidgetId
+  const server = await startFixtureServer();
+  const downloads = mkdtempSync(join(tmpdir(), 'rectify-lens-ff-downloads-'));
+  const browser = await launchFirefox(id, server, downloads, opts.headless ?? true).catch(async (err: unknown) => {
+    await server.close();
+    rmSync(downloads, { recursive: true, force: true });
+    throw err;
   });
   const externalRequests: string[] = [];
   const watch = (page: Page) => page.on('request', (req) => {

@@ -14,6 +14,10 @@ function pdfjsChineseCMaps(): Array<{ absoluteSrc: string; relativeDest: string 
 export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
 const ICON_SIZES = [128, 96, 48, 32, 16];
 const iconFiles = (sizes: number[]) => Object.fromEntries(sizes.map((size) => [size, `icons/${size}.png`]));
+/** Any other site is analyzed only when the user asks ("分析此页"), which requests that site's permission. */
+const ON_REQUEST_HOSTS = ['*://*/*'];
+/** Fixed Firefox add-on id: storage survives reinstalls and the extension's test URLs stay stable. */
+export const GECKO_ID = 'rectify-lens@rectify-lens.invalid';
 
 export default defineConfig({
   srcDir: '.',
@@ -40,7 +44,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: NOTICE_HOST_MATCHES,
-    optional_host_permissions: ['*://*/*'],
+    // WXT drops optional_host_permissions from an MV2 (Firefox) manifest: MV2 declares them as optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ON_REQUEST_HOSTS } : { optional_host_permissions: ON_REQUEST_HOSTS }),
     action: { default_title: '__MSG_actionTitle__', default_icon: iconFiles([16, 32, 48]) },
     commands: {
       'add-annotation': {
@@ -51,5 +56,18 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          // ESR 140: the oldest Firefox that reads data_collection_permissions.
+          strict_min_version: '140.0',
+          // Nothing leaves the machine: no data is collected or transmitted.
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
   }),
 });

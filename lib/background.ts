@@ -1,7 +1,7 @@
 /**
- * Background service worker: owns the extension-origin database for content scripts, the toolbar
- * action (opens the side panel), the context menu / shortcut for annotations, and on-demand analysis
- * of pages outside *.gov.cn.
+ * Background (Chrome: service worker; Firefox: event page): owns the extension-origin database for content
+ * scripts, the toolbar button (opens the side panel / toggles the Firefox sidebar), the context menu /
+ * shortcut for annotations, and on-demand analysis of pages outside *.gov.cn.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { addAnnotation, listAnnotations, listOverrides, openDb, saveNoticeVisit, setAnchorStates, type RectifyDB } from '@/lib/db';
@@ -18,14 +18,23 @@ const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
 let dbInstance: RectifyDB | null = null;
 const db = () => (dbInstance ??= openDb());
 
+/** Firefox's sidebar and MV2 toolbar button (not in Chromium's API types). */
+interface FirefoxSidebarApis {
+  sidebarAction?: { open(): Promise<void>; toggle(): Promise<void>; isOpen(details: object): Promise<boolean> };
+  browserAction?: { onClicked: { addListener(cb: () => void): void } };
+}
+const firefox = browser as unknown as FirefoxSidebarApis;
+const warn = (what: string) => (e: unknown) => console.warn(`[Rectify Lens] ${what}`, e);
+
 export function startBackground(): void {
-  // Chrome: the toolbar button opens the side panel. Firefox has no sidePanel API (it gets sidebar_action).
-  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((e: unknown) => console.warn('[Rectify Lens] sidePanel', e));
+  setUpToolbarButton();
 
   browser.runtime.onInstalled.addListener(() => {
+    // The toolbar button's context is `action` in MV3 and `browser_action` in MV2 (Firefox); a wrong one throws.
+    const toolbar = browser.runtime.getManifest().manifest_version === 2 ? 'browser_action' : 'action';
     browser.contextMenus.removeAll(() => {
       browser.contextMenus.create({ id: 'add-annotation', title: t('menuAddAnnotation'), contexts: ['selection'] });
-      browser.contextMenus.create({ id: 'analyze-page', title: t('menuAnalyzePage'), contexts: ['page', 'action'] });
+      browser.contextMenus.create({ id: 'analyze-page', title: t('menuAnalyzePage'), contexts: ['page', toolbar] });
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -40,6 +49,17 @@ export function startBackground(): void {
   });
 
   listen(backgroundRequest, BACKGROUND_TYPES, (req, sender) => handle(req, sender), 'background');
+}
+
+/** Chrome: the toolbar button opens the side panel. Firefox: it toggles the sidebar (sidebar_action). */
+function setUpToolbarButton(): void {
+  const { sidebarAction, browserAction } = firefox;
+  if (sidebarAction && browserAction) {
+    // toggle() is only allowed while the click is being handled: no await before it.
+    browserAction.onClicked.addListener(() => void sidebarAction.toggle().catch(warn('sidebar')));
+    return;
+  }
+  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(warn('sidePanel'));
 }
 
 async function beginAnnotation(tabId: number): Promise<void> {
@@ -83,6 +103,27 @@ export async function syncRememberedScripts(sites: string[]): Promise<void> {
   }
 }
 
+/**
+ * The overlay's "在侧边栏中打开". Chrome opens the side panel. Firefox refuses sidebarAction.open() here: a click
+ * relayed from a page by message is not a user action to it (and extension frames in a page lack the API), so
+ * unless the sidebar is open already, the same panel opens in a narrow window bound to the tab; the toolbar
+ * button opens the real sidebar.
+ */
+async function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<boolean> {
+  if (tab?.id === undefined) return false;
+  if (browser.sidePanel?.open) {
+    await browser.sidePanel.open({ tabId: tab.id });
+    return true;
+  }
+  const { sidebarAction } = firefox;
+  // An open sidebar already follows the active tab, which is this one.
+  if (await sidebarAction?.isOpen({})) return true;
+  if (await sidebarAction?.open().then(() => true, () => false)) return true;
+  const url = browser.runtime.getURL(`/sidepanel.html?tabId=${tab.id}`);
+  await browser.windows.create({ url, type: 'popup', width: 440, height: 820 });
+  return true;
+}
+
 async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
   switch (req.type) {
     case 'save-notice': {
@@ -113,11 +154,8 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
         anchorState: u.state,
         position: u.start !== null && u.end !== null ? { type: 'TextPositionSelector' as const, start: u.start, end: u.end } : undefined,
       })));
-    case 'open-side-panel': {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined && browser.sidePanel?.open) await browser.sidePanel.open({ tabId });
-      return true;
-    }
+    case 'open-side-panel':
+      return openPanelFor(sender.tab);
     case 'analyze-tab':
       return analyzeTab(req.tabId, req.remember);
     case 'state-changed':

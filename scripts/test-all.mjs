@@ -1,10 +1,19 @@
 #!/usr/bin/env node
-// `npm test`: typecheck + unit tests + build + real-browser e2e, ending with one plain line
-// "N passed, N failed" that CI reads. Each stage still prints its own report above it.
+// `npm test`: browser set-up + typecheck + unit tests + builds + Firefox lint + real-browser e2e in Firefox ESR
+// and Chromium, ending with one plain line "N passed, N failed" (both browsers counted) that CI reads. Each
+// stage still prints its own report above it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { setUpBrowsers } from './setup-browsers.mjs';
 
 mkdirSync('test-results', { recursive: true });
+for (const f of ['unit', 'e2e', 'e2e-firefox']) rmSync(`test-results/${f}.json`, { force: true }); // no stale reports
+
+// Installs missing browsers / fonts / language packs (apt-get as root on Debian/Ubuntu), else says how.
+if (!setUpBrowsers(['chromium', 'firefox'])) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
 let passed = 0;
 let failed = 0;
 
@@ -38,15 +47,22 @@ else failed += 1;
 
 vitest('unit', 'vitest.config.ts', 'test-results/unit.json');
 
-if (run('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) passed += 1;
-else failed += 1;
+if (run('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
+  passed += 1;
+  if (run('web-ext lint (firefox-mv2)', 'node', ['scripts/lint-firefox.mjs'])) passed += 1;
+  else failed += 1;
+  vitest('e2e (Firefox ESR)', 'vitest.firefox.config.ts', 'test-results/e2e-firefox.json');
+} else {
+  failed += 1;
+  console.log('build failed: Firefox lint and e2e not run');
+}
 
 if (run('build (chrome-mv3)', 'npx', ['wxt', 'build'])) {
   passed += 1;
-  vitest('e2e', 'vitest.e2e.config.ts', 'test-results/e2e.json');
+  vitest('e2e (Chromium)', 'vitest.e2e.config.ts', 'test-results/e2e.json');
 } else {
   failed += 1;
-  console.log('build failed: e2e not run');
+  console.log('build failed: Chromium e2e not run');
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

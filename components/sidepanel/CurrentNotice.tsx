@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import type { ItemStatus, Notice, PageState } from '@/lib/schema';
@@ -29,23 +29,20 @@ export function CurrentNotice({ tabId, state, onRefresh }: Props) {
 function NotAnalyzed({ tabId, state, onRefresh }: Props) {
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const analyze = async () => {
+  const origin = useSiteOrigin(tabId);
+  const analyze = () => {
     setError(null);
     if (tabId === null) return;
-    try {
-      const tab = await browser.tabs.get(tabId);
-      // Match patterns have no port: ask for the host.
-      const origin = tab.url ? `${new URL(tab.url).protocol}//${new URL(tab.url).hostname}/*` : null;
-      // The user's click is the gesture that grants this site (optional host permission).
-      if (origin && /^https?:/.test(origin) && !(await browser.permissions.request({ origins: [origin] }))) {
-        setError(t('permissionDenied'));
-        return;
-      }
-      await sendToBackground({ type: 'analyze-tab', tabId, remember });
-      onRefresh();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    // The user's click is the gesture that grants this site (optional host permission). Firefox accepts the
+    // request only while the click is being handled, so it is made here, before anything is awaited.
+    const allowed = origin ? browser.permissions.request({ origins: [origin] }) : Promise.resolve(true);
+    void allowed
+      .then(async (granted) => {
+        if (!granted) return setError(t('permissionDenied'));
+        await sendToBackground({ type: 'analyze-tab', tabId, remember });
+        onRefresh();
+      })
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   };
   const message = !state ? t('pageNoScript') : state.status === 'not_notice' ? t('pageNotNotice') : state.status === 'disabled' ? t('pageDisabled') : t('pageAnalyzing');
   return (
@@ -65,6 +62,26 @@ function NotAnalyzed({ tabId, state, onRefresh }: Props) {
       {tabId !== null && !state && <AnalyzeTabDocument tabId={tabId} />}
     </section>
   );
+}
+
+/** The bound tab's site as a match pattern (no port), or null when it is not http(s) or its URL is hidden. */
+function useSiteOrigin(tabId: number | null): string | null {
+  const [origin, setOrigin] = useState<string | null>(null);
+  useEffect(() => {
+    setOrigin(null);
+    if (tabId === null) return;
+    const read = () => browser.tabs.get(tabId).then((tab) => {
+      const url = tab.url ? new URL(tab.url) : null;
+      setOrigin(url && /^https?:$/.test(url.protocol) ? `${url.protocol}//${url.hostname}/*` : null);
+    }, () => setOrigin(null));
+    void read();
+    const onUpdated = (id: number, info: { url?: string; status?: string }) => {
+      if (id === tabId && (info.url || info.status === 'complete')) void read();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => browser.tabs.onUpdated.removeListener(onUpdated);
+  }, [tabId]);
+  return origin;
 }
 
 function NoticeReview({ tabId, state, notice }: { tabId: number | null; state: PageState; notice: Notice }) {

@@ -45,7 +45,7 @@ export function assertBuilt(): void {
     throw new Error(`Built extension not found in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   if (!existsSync(CHROME_PATH)) {
-    throw new Error(`Chromium not found at ${CHROME_PATH}: apt-get install -y chromium fonts-wqy-zenhei (or set CHROME_PATH).`);
+    throw new Error(`Chromium not found at ${CHROME_PATH}: run \`npm run setup:browsers\` (or set CHROME_PATH).`);
   }
 }
 

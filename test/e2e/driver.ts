@@ -1,0 +1,91 @@
+/**
+ * One browser-neutral description of what a journey does to a tab, implemented twice: Chromium through
+ * playwright-core (chromium-driver.ts) and Firefox ESR through puppeteer-core over WebDriver BiDi
+ * (firefox-driver.ts). journeys.ts is written against this interface only.
+ *
+ * Selectors are plain CSS. `driver.overlay(css)` turns a selector inside the overlay's shadow root into the
+ * driver's own piercing syntax.
+ */
+export interface Tab {
+  /** Waits until `selector` matches an element (attached). */
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  count(selector: string): Promise<number>;
+  texts(selector: string): Promise<string[]>;
+  click(selector: string): Promise<void>;
+  /** Clicks the first element matching `selector` whose text contains `text`. */
+  clickText(selector: string, text: string): Promise<void>;
+  fill(selector: string, value: string): Promise<void>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  reload(): Promise<void>;
+  setSize(width: number, height: number): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Download {
+  name: string;
+  bytes: Buffer;
+}
+
+export interface Driver {
+  readonly name: 'chromium' | 'firefox';
+  overlay(selector: string): string;
+  /** Opens a fixture page by file name under its realistic host name and waits for its load event. */
+  openFixture(file: string): Promise<Tab>;
+  /** The extension's side panel page as a tab bound to `page`'s tab (or to the active tab when null). */
+  openPanel(page: Tab | null): Promise<Tab>;
+  /** Clicks `selector` in `panel` and returns the file it downloads. */
+  download(panel: Tab, selector: string): Promise<Download>;
+  /** Whether the extension created the context-menu item `id` (update() of a missing item rejects). */
+  contextMenuItemExists(id: string): Promise<boolean>;
+  /** Requests that tried to reach anything but 127.0.0.1 (fixture hosts resolve there), the extension or data:. */
+  readonly externalRequests: string[];
+  close(): Promise<void>;
+}
+
+/** The fixture hosts resolve to 127.0.0.1 (resolver rules / localDomains) and only the fixture port is served. */
+export function isLocalUrl(url: string): boolean {
+  if (/^(chrome-extension|moz-extension|data|blob|about|chrome):/.test(url)) return true;
+  try {
+    const { hostname, port } = new URL(url);
+    return hostname === '127.0.0.1' || ((hostname.endsWith('.gov.cn') || hostname.endsWith('.example.com')) && port !== '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Selects the first occurrence of `needle` in the page body (across text nodes and marks) like a user would
+ * and reports the mouseup the content script listens for. Runs in the page.
+ */
+export function selectInPage(needle: string): boolean {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  let all = '';
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (t.parentElement?.closest('script,style')) continue;
+    nodes.push(t as Text);
+    all += (t as Text).data;
+  }
+  const at = all.indexOf(needle);
+  if (at < 0) return false;
+  const locate = (offset: number) => {
+    let pos = 0;
+    for (const t of nodes) {
+      if (offset <= pos + t.data.length) return { node: t, offset: offset - pos };
+      pos += t.data.length;
+    }
+    throw new Error('offset out of range');
+  };
+  const a = locate(at);
+  const b = locate(at + needle.length);
+  const range = document.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  (a.node.parentElement as Element).scrollIntoView({ block: 'center' });
+  const sel = document.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+  document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  return true;
+}

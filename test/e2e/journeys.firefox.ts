@@ -1,0 +1,113 @@
+/**
+ * Firefox ESR, headless, with the built firefox-mv2 extension: the shared user journeys (journeys.ts) and
+ * the paths only Firefox has — the toolbar button toggling the sidebar, "在侧边栏中打开", and the optional
+ * host permission asked for from the 分析此页 click (granted and denied).
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXTENSION_UUID, firefoxDriver, type FirefoxTab } from './firefox-driver';
+import { definePrivacyCheck, defineJourneys, waitForOverlay } from './journeys';
+
+const driver = defineJourneys('Firefox', () => firefoxDriver());
+const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
+
+describe('Firefox: toolbar button and sidebar', () => {
+  it('the toolbar button toggles the extension sidebar', async () => {
+    const d = driver();
+    const page = await d.openFixture('mazhang-town.html');
+    expect(await d.sidebar()).toMatchObject({ open: false });
+    await d.pressToolbarButton();
+    await expect.poll(() => d.sidebar()).toEqual({ open: true, extension: true });
+    await d.pressToolbarButton();
+    await expect.poll(() => d.sidebar()).toMatchObject({ open: false });
+    await page.close();
+  });
+
+  it('"在侧边栏中打开" in the overlay opens the panel bound to the page, showing its items', async () => {
+    const d = driver();
+    const page = await d.openFixture('mazhang-town.html');
+    await waitForOverlay(d, page);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot(resolve(SCREENSHOTS, 'firefox-overlay.png'));
+    const tabId = await d.tabIdOf(page);
+    const before = new Set(await d.browser.pages());
+    await page.clickText(d.overlay('.rl-link'), '在侧边栏中打开');
+    // Firefox refuses sidebarAction.open() for a click relayed from the page: the panel opens in a window of its own.
+    await expect.poll(() => d.chromeEval(`[...Services.wm.getEnumerator('navigator:browser')].map((w) => w.gBrowser.currentURI.spec)`))
+      .toContain(`moz-extension://${EXTENSION_UUID}/sidepanel.html?tabId=${tabId}`);
+    const panel = (await d.browser.pages()).find((p) => !before.has(p))!;
+    await panel.waitForSelector('.sp-meta h2', { timeout: 20_000 });
+    expect(await panel.$eval('.sp-meta h2', (e) => e.textContent)).toContain('麻章镇');
+    expect((await panel.$$('.sp-item')).length).toBeGreaterThan(5);
+    await panel.setViewport({ width: 440, height: 820 });
+    await panel.screenshot({ path: resolve(SCREENSHOTS, 'firefox-panel.png') });
+    await panel.close();
+    await page.close();
+  });
+
+  it('"在侧边栏中打开" with the sidebar already open opens no extra window', async () => {
+    const d = driver();
+    const page = await d.openFixture('mazhang-town.html');
+    await waitForOverlay(d, page);
+    await d.pressToolbarButton();
+    await expect.poll(() => d.sidebar()).toEqual({ open: true, extension: true });
+    const windows = `[...Services.wm.getEnumerator('navigator:browser')].length`;
+    const before = await d.chromeEval<number>(windows);
+    await page.clickText(d.overlay('.rl-link'), '在侧边栏中打开');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await d.chromeEval<number>(windows)).toBe(before);
+    expect(await d.sidebar()).toEqual({ open: true, extension: true });
+    await d.pressToolbarButton();
+    await page.close();
+  });
+});
+
+describe('Firefox: the page context menu', () => {
+  it('right-click → 分析此页（整改通报） analyzes a page outside *.gov.cn (no permission prompt needed)', async () => {
+    const d = driver();
+    const page = await d.openFixture('non-gov.html');
+    expect(await d.openPageContextMenu(page)).toEqual(['分析此页（整改通报）']);
+    await d.chooseContextMenuItem('分析此页（整改通报）');
+    await page.waitFor(d.overlay('.rl-title'), 15_000);
+    await page.close();
+  });
+});
+
+describe('Firefox: 分析此页 asks for the site from the click', () => {
+  it('denied: the prompt is answered "don\'t allow" → a clear message, nothing injected', async () => {
+    const d = driver();
+    const page = await d.openFixture('non-gov.html');
+    // The user opens the sidebar from the toolbar on this tab: that click lets the extension see the tab's address.
+    await (page as FirefoxTab).page.bringToFront();
+    await d.pressToolbarButton();
+    const panel = await d.openPanel(page);
+    await panel.waitFor('.sp-empty button');
+    await d.denyNextPermissionPrompt();
+    await new Promise((r) => setTimeout(r, 300)); // the tab's address is read when the panel opens
+    await panel.clickText('button', '分析此页');
+    await expect.poll(() => panel.texts('.sp-error')).toEqual([expect.stringMatching(/权限/)]);
+    expect(await d.deniedPrompts()).toBe(1);
+    expect(await page.count('rectify-lens-overlay')).toBe(0);
+    await d.pressToolbarButton(); // close the sidebar again
+    await panel.close();
+    await page.close();
+  });
+
+  it('granted: the page is analyzed and its overlay shown', async () => {
+    const d = driver();
+    await d.grantSite('*://www.example.com/*');
+    const page = await d.openFixture('non-gov.html');
+    const panel = await d.openPanel(page);
+    await panel.waitFor('.sp-empty button');
+    await new Promise((r) => setTimeout(r, 300));
+    await panel.clickText('button', '分析此页');
+    await page.waitFor(d.overlay('.rl-title'), 15_000);
+    await expect.poll(() => panel.count('.sp-meta h2')).toBe(1);
+    expect(await panel.count('.sp-error')).toBe(0);
+    await panel.close();
+    await page.close();
+  });
+});
+
+definePrivacyCheck('Firefox', driver);

@@ -49,16 +49,43 @@ function wirePageEvents(ctx: ContentScriptContext, controller: NoticePageControl
     controller.pointer.set({ tooltip: { x: Math.max(4, Math.min(r.left, window.innerWidth - 360)), y: r.bottom + 6, lines } });
   });
   ctx.addEventListener(document, 'scroll', () => controller.pointer.get().tooltip && controller.pointer.set({ tooltip: null }), { passive: true });
-  ctx.addEventListener(document, 'mouseup', (e) => {
-    if ((e.target as Element | null)?.closest?.(OVERLAY_NAME)) return;
-    setTimeout(() => {
-      const sel = controller.selectionOffsets();
-      if (!sel) {
-        if (controller.pointer.get().selectionButton) controller.pointer.set({ selectionButton: null });
-        return;
-      }
-      const rect = document.getSelection()?.getRangeAt(0).getBoundingClientRect();
-      if (rect) controller.pointer.set({ selectionButton: { x: Math.min(rect.right + 4, window.innerWidth - 90), y: Math.max(4, rect.top - 34) } });
-    }, 0);
+  // The button follows the selection however it was made: a mouse drag (shown on release), a double or
+  // triple click, or the keyboard (Shift+arrows: no mouseup, so `selectionchange` once the keys rest).
+  let pointerDown = false;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const update = (delay: number) => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => showSelectionButton(controller), delay);
+  };
+  ctx.addEventListener(document, 'mousedown', (e) => {
+    if (!(e.target as Element | null)?.closest?.(OVERLAY_NAME)) pointerDown = true;
   });
+  ctx.addEventListener(document, 'mouseup', (e) => {
+    pointerDown = false;
+    if ((e.target as Element | null)?.closest?.(OVERLAY_NAME)) return;
+    update(0);
+  });
+  ctx.addEventListener(document, 'selectionchange', () => {
+    if (!pointerDown) update(SELECTION_SETTLE_MS);
+  });
+}
+
+/** Quiet time after the last keyboard selection change before the button moves. */
+const SELECTION_SETTLE_MS = 150;
+
+function showSelectionButton(controller: NoticePageController): void {
+  const sel = controller.selectionOffsets();
+  if (!sel) {
+    if (controller.pointer.get().selectionButton) controller.pointer.set({ selectionButton: null });
+    return;
+  }
+  const range = document.getSelection()?.getRangeAt(0);
+  const rect = range ? lastLineRect(range) : null;
+  if (rect) controller.pointer.set({ selectionButton: { x: Math.min(rect.right + 4, window.innerWidth - 90), y: Math.max(4, rect.top - 34) } });
+}
+
+/** The rectangle of the selection's last line (where the drag ended), else the whole selection's. */
+function lastLineRect(range: Range): DOMRect | null {
+  const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+  return rects[rects.length - 1] ?? range.getBoundingClientRect();
 }

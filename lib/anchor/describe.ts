@@ -35,3 +35,18 @@ export function describeRange(
     position: { type: 'TextPositionSelector', start, end },
   };
 }
+
+/** Whitespace a reader does not see as part of a selection: line breaks, spaces, NBSP, ideographic space. */
+const isBlank = (c: string) => /\s/.test(c);
+
+/**
+ * text[start, end) without its leading and trailing whitespace (a drag that starts at the end of the line
+ * above, a triple click that takes the paragraph's line break). Null when nothing visible is left.
+ */
+export function trimRange(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = Math.max(0, start);
+  let e = Math.min(text.length, end);
+  while (s < e && isBlank(text[s])) s++;
+  while (e > s && isBlank(text[e - 1])) e--;
+  return e > s ? { start: s, end: e } : null;
+}

@@ -24,6 +24,6 @@
  * One module, split by responsibility (describe, reanchor, fuzzy, scoring, decide): import from `@/lib/anchor`.
  */
 export type { AnchorMethod, AnchorResult, Selectors } from './types';
-export { DEFAULT_CONTEXT_CHARS, describeRange } from './describe';
+export { DEFAULT_CONTEXT_CHARS, describeRange, trimRange } from './describe';
 export { anchor, anchorAll } from './reanchor';
 export { ANCHOR_MARGIN, ANCHOR_THRESHOLD } from './decide';

@@ -7,7 +7,7 @@ import { detectNotice } from '@/lib/detect';
 import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
 import { parseNormalizedAsync } from '@/lib/parse';
-import { anchorAll, describeRange } from '@/lib/anchor';
+import { anchorAll, describeRange, trimRange } from '@/lib/anchor';
 import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
@@ -48,6 +48,8 @@ export class NoticePageController {
   readonly pointer = new Store<PointerModel>({ tooltip: null, selectionButton: null });
   private root: Element | null = null;
   private map: PageTextMap | null = null;
+  /** Marks were added or removed since `map` was built: its text nodes are no longer the page's. */
+  private nodesChanged = false;
   private pieces: FlatPiece[] = [];
   private observer: MutationObserver | null = null;
   private debounce: ReturnType<typeof setTimeout> | null = null;
@@ -123,6 +125,7 @@ export class NoticePageController {
     timings.parseWall = parseWall;
     this.root = root;
     this.map = new PageTextMap(extracted, normalized);
+    this.nodesChanged = false;
     this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
     this.hooks.onNotice();
     await yieldToPage();
@@ -202,21 +205,36 @@ export class NoticePageController {
     this.rendering = true;
     const t0 = performance.now();
     try {
-      // clearing merges split text nodes back, so the node map must then be rebuilt
-      if (this.clearHighlights() > 0) this.map = new PageTextMap(extractText(this.root), this.map.normalized);
+      if (this.clearHighlights() > 0) this.nodesChanged = true;
+      const map = this.currentMap();
+      if (!map) return performance.now() - t0;
       ensureMarkStyle(this.doc);
       this.pieces = flattenSpans(this.highlightSpans(this.store.get().prefs.categories));
       const nodePieces: NodePiece[] = [];
       for (const piece of this.pieces) {
-        for (const p of this.map.domPieces(piece.start, piece.end)) nodePieces.push({ ...p, piece });
+        for (const p of map.domPieces(piece.start, piece.end)) nodePieces.push({ ...p, piece });
       }
       const prepareMs = performance.now() - t0;
+      // mark.js splits text nodes: from here on `map` is rebuilt before its nodes are used again
+      this.nodesChanged = true;
       const { busyMs } = await applyMarks(nodePieces, { signal: abort.signal });
+      this.nodesChanged = true; // again: a selection made between two batches rebuilt it half-way
       return prepareMs + busyMs;
     } finally {
       this.observer?.takeRecords();
       this.rendering = false;
     }
+  }
+
+  /** The text map over the page's current text nodes (rebuilt after marks split or merged them). */
+  private currentMap(): PageTextMap | null {
+    if (this.map && this.nodesChanged) {
+      const rebound = this.map.rebound();
+      if (!rebound) return null;
+      this.map = rebound;
+      this.nodesChanged = false;
+    }
+    return this.map;
   }
 
   /** Removes all marks; returns how many there were. */
@@ -238,8 +256,9 @@ export class NoticePageController {
 
   /** Scrolls the page to normalized [start, end) and flashes it. Returns the target's rectangle. */
   scrollTo(start: number, end: number): DOMRect | null {
-    if (!this.map) return null;
-    const pieces = this.map.domPieces(start, Math.max(end, start + 1));
+    const map = this.currentMap();
+    if (!map) return null;
+    const pieces = map.domPieces(start, Math.max(end, start + 1));
     if (!pieces.length) return null;
     const first = pieces[0];
     const last = pieces[pieces.length - 1];
@@ -252,13 +271,18 @@ export class NoticePageController {
     return range.getBoundingClientRect();
   }
 
-  /** The current selection as normalized offsets, or null when it is outside the notice text. */
+  /**
+   * The current selection as normalized offsets, trimmed to its visible text, or null when it is outside the
+   * notice text or holds nothing but whitespace.
+   */
   selectionOffsets(): { start: number; end: number; quote: string } | null {
     const sel = this.doc.getSelection();
-    if (!this.map || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
-    const r = this.map.fromDomRange(sel.getRangeAt(0));
-    if (!r) return null;
-    return { ...r, quote: this.map.text.slice(r.start, r.end) };
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const map = this.currentMap();
+    const raw = map?.fromDomRange(sel.getRangeAt(0));
+    const r = map && raw ? trimRange(map.text, raw.start, raw.end) : null;
+    if (!map || !r) return null;
+    return { ...r, quote: map.text.slice(r.start, r.end) };
   }
 
   beginAnnotation(): boolean {

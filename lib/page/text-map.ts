@@ -3,7 +3,7 @@
  * parser and annotations use (lib/parse/normalize). This maps between them and on to DOM text nodes.
  */
 import type { ExtractedText } from '@/lib/extract';
-import { offsetForNodePosition, pieceRangesForOffsets } from '@/lib/extract';
+import { extractText, offsetForNodePosition, pieceRangesForOffsets } from '@/lib/extract';
 import type { NormalizedText } from '@/lib/parse/normalize';
 
 export interface DomPiece {
@@ -41,6 +41,16 @@ export class PageTextMap {
       else hi = mid;
     }
     return lo;
+  }
+
+  /**
+   * The same text over the page's current text nodes. Highlighting splits text nodes (mark.js `splitText`) and
+   * clearing merges them back, so a map built before either no longer knows the nodes a selection lands in.
+   * Null when the text itself changed (the page was edited: the controller re-analyzes it).
+   */
+  rebound(): PageTextMap | null {
+    const extracted = extractText(this.extracted.root);
+    return extracted.text === this.extracted.text ? new PageTextMap(extracted, this.normalized) : null;
   }
 
   /** Normalized range → pieces of DOM text nodes. */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchor, anchorAll, describeRange, type AnchorResult, type Selectors } from '@/lib/anchor';
+import { anchor, anchorAll, describeRange, trimRange, type AnchorResult, type Selectors } from '@/lib/anchor';
 import { textPositionSelector, textQuoteSelector } from '@/lib/schema';
 import { prng } from '../fixtures/prng';
 
@@ -29,6 +29,24 @@ function lineAround(text: string, at: number): { start: number; end: number } {
 function cut(text: string, r: { start: number; end: number }): string {
   return text.slice(0, r.start) + text.slice(r.end);
 }
+
+describe('trimRange', () => {
+  it('drops line breaks and spaces a selection picked up at either end, so quote and position agree', () => {
+    const text = '一、加强组织领导\n　　镇党委坚持落实巡察整改主体责任。\n二、';
+    const from = text.indexOf('\n'); // a drag that starts at the end of the line above
+    const to = text.indexOf('二'); // a triple click that takes the paragraph's line break
+    const r = trimRange(text, from, to)!;
+    expect(text.slice(r.start, r.end)).toBe('镇党委坚持落实巡察整改主体责任。');
+    const sel = describeRange(text, r.start, r.end);
+    expect(sel.quote.exact).toBe('镇党委坚持落实巡察整改主体责任。');
+    expect(sel.position.end - sel.position.start).toBe(sel.quote.exact.length);
+  });
+
+  it('keeps a range with nothing to trim and refuses one that is only whitespace', () => {
+    expect(trimRange('整改到位', 0, 4)).toEqual({ start: 0, end: 4 });
+    expect(trimRange('整改\n　 到位', 2, 5)).toBeNull();
+  });
+});
 
 describe('describeRange', () => {
   it('builds schema-valid selectors with 32 chars of context', () => {

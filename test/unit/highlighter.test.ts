@@ -79,4 +79,46 @@ describe('applyMarks / clearMarks on a real DOM', () => {
     const r = map.fromDomRange(range)!;
     expect(map.text.slice(r.start, r.end)).toBe('23宗');
   });
+
+  it('after marking, maps selections that start, end or lie inside a mark or after it (rebound map)', async () => {
+    const { root, map } = setup('<p>古镇镇党委坚持把巡察整改作为一项重要的政治任务，共查摆问题4个，已整改3个。</p>');
+    const numAt = map.text.indexOf('4个');
+    const taskAt = map.text.indexOf('政治任务');
+    await mark(map, [span('number', numAt, numAt + 2), span('unfinished', taskAt, taskAt + 4)]);
+    const live = map.rebound()!;
+    expect(live).not.toBeNull();
+    const texts = [...root.querySelectorAll('p')[0].childNodes].map((n) => n.firstChild ?? n) as Text[];
+    /** A DOM position `k` characters into the page text, as a browser's selection would report it. */
+    const at = (k: number): [Text, number] => {
+      let pos = 0;
+      for (const t of texts) {
+        if (k <= pos + t.data.length) return [t, k - pos];
+        pos += t.data.length;
+      }
+      throw new Error('beyond the text');
+    };
+    const select = (m: PageTextMap, from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(...at(from));
+      range.setEnd(...at(to));
+      const r = m.fromDomRange(range);
+      return r && m.text.slice(r.start, r.end);
+    };
+    const cases: Array<[number, number]> = [
+      [0, numAt + 1], // ends inside the number mark
+      [0, numAt + 4], // ends after it, in the same paragraph
+      [numAt + 1, numAt + 6], // starts inside it
+      [taskAt + 2, numAt + 1], // from inside one mark into another
+      [taskAt - 3, numAt + 2 + 3], // crosses both
+    ];
+    for (const [from, to] of cases) expect(select(live, from, to), `${from}–${to}`).toBe(map.text.slice(from, to));
+    // the map built before marking does not know the split nodes: that was the missing 添加批注 button
+    expect(select(map, 0, numAt + 4)).not.toBe(map.text.slice(0, numAt + 4));
+  });
+
+  it('rebound is null once the page text itself changed', () => {
+    const { root, map } = setup('<p>共查摆问题4个</p>');
+    root.querySelector('p')!.textContent = '共查摆问题5个';
+    expect(map.rebound()).toBeNull();
+  });
 });

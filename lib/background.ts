@@ -4,7 +4,7 @@
  * shortcut for annotations, and on-demand analysis of pages outside *.gov.cn.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { addAnnotation, listAnnotations, listOverrides, openDb, saveNoticeVisit, setAnchorStates, type RectifyDB } from '@/lib/db';
+import { addAnnotation, listAnnotations, listOverrides, listSnapshots, openDb, saveNoticeVisit, setAnchorStates, type RectifyDB } from '@/lib/db';
 import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
 import { backgroundRequest, type BackgroundRequest } from '@/lib/schema';
 import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
@@ -131,11 +131,13 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return { noticeKey: saved.notice.key, snapshotHash: saved.snapshot.hash, isNewVersion: saved.isNewVersion };
     }
     case 'get-page-data': {
-      const [annotations, overrides] = await Promise.all([
+      const [annotations, overrides, snapshots] = await Promise.all([
         listAnnotations(db(), { noticeKey: req.noticeKey }),
         listOverrides(db(), req.noticeKey),
+        listSnapshots(db(), req.noticeKey),
       ]);
-      return { annotations, overrides };
+      const versions = snapshots.map((v) => ({ hash: v.hash, publishDate: v.publishDate, firstSeen: v.firstSeen }));
+      return { annotations, overrides, versions };
     }
     case 'add-annotation':
       return addAnnotation(db(), {

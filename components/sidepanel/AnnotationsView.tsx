@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listAnnotations, restoreAnnotation, softDeleteAnnotation, updateAnnotation } from '@/lib/db';
-import { PRESET_TAGS, type Annotation, type PageState, type Severity } from '@/lib/schema';
+import { listAnnotations, listSnapshots, restoreAnnotation, softDeleteAnnotation, updateAnnotation } from '@/lib/db';
+import { placementText, type VersionInfo } from '@/lib/annotation-versions';
+import { PRESET_TAGS, type Annotation, type AnnotationAnchor, type PageState, type Severity } from '@/lib/schema';
 import { sendToTab } from '@/lib/messaging';
 import { t } from '@/lib/i18n';
 import { severityLabel } from '../common/labels';
@@ -24,6 +25,7 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
     () => listAnnotations(db, { noticeKey, query: query.trim() || undefined, tag: tag || undefined, severity: severity || undefined, orphan: orphansOnly ? true : undefined }),
     [noticeKey, query, tag, severity, orphansOnly],
   );
+  const versions = useLiveQuery(() => (state?.noticeKey ? listSnapshots(db, state.noticeKey) : Promise.resolve([])), [state?.noticeKey]) ?? [];
   useEffect(() => setShown(PAGE_SIZE), [noticeKey, query, tag, severity, orphansOnly]);
   const anchors = new Map((state?.anchors ?? []).map((a) => [a.id, a]));
   const notifyPage = () => (tabId !== null ? sendToTab(tabId, { type: 'reload-annotations' }).catch(() => undefined) : undefined);
@@ -71,7 +73,7 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
               const anchor = anchors.get(a.id);
               const orphan = anchor ? anchor.state === 'orphan' : a.anchorState === 'orphan';
               return (
-                <AnnotationCard key={a.id} a={a} orphan={orphan} onGo={anchor?.start != null ? () => void scrollPage(tabId, anchor.start!, anchor.end!) : null}
+                <AnnotationCard key={a.id} a={a} orphan={orphan} anchor={anchor} versions={versions} onGo={anchor?.start != null ? () => void scrollPage(tabId, anchor.start!, anchor.end!) : null}
                   onDelete={() => remove(a)} onSaved={notifyPage} />
               );
             })}
@@ -95,7 +97,7 @@ function LoadMore({ onMore, label }: { onMore: () => void; label: string }) {
   return <button ref={ref} class="sp-small" onClick={onMore}>{label}</button>;
 }
 
-function AnnotationCard({ a, orphan, onGo, onDelete, onSaved }: { a: Annotation; orphan: boolean; onGo: (() => void) | null; onDelete: () => void; onSaved: () => unknown }) {
+function AnnotationCard({ a, orphan, anchor, versions, onGo, onDelete, onSaved }: { a: Annotation; orphan: boolean; anchor: AnnotationAnchor | undefined; versions: VersionInfo[]; onGo: (() => void) | null; onDelete: () => void; onSaved: () => unknown }) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(a.note);
   const [tags, setTags] = useState(a.tags);
@@ -111,7 +113,9 @@ function AnnotationCard({ a, orphan, onGo, onDelete, onSaved }: { a: Annotation;
       <blockquote class="sp-quote">
         {onGo ? <button class="sp-link" onClick={onGo}>{a.quote.exact}</button> : a.quote.exact}
       </blockquote>
-      {orphan && <span class="sp-badge sp-badge-orphan" title={t('orphanHint')}>{t('orphan')}</span>}
+      {anchor?.carriedFrom
+        ? <span class={`sp-badge ${orphan ? 'sp-badge-orphan' : 'sp-badge-carried'}`}>{placementText(anchor, versions)}</span>
+        : orphan && <span class="sp-badge sp-badge-orphan" title={t('orphanHint')}>{t('orphan')}</span>}
       {editing ? (
         <form class="sp-edit" onSubmit={save}>
           <textarea name="note" rows={3} value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />

@@ -53,7 +53,7 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
   const [result, setResult] = useState<Comparison | null>(null);
   const [filter, setFilter] = useState<ItemChange | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const current = state?.status === 'ready' && state.notice && state.text ? { notice: state.notice, text: state.text, noticeKey: state.noticeKey } : null;
+  const current = state?.status === 'ready' && state.notice && state.text ? { notice: state.notice, text: state.text, noticeKey: state.noticeKey, snapshotHash: state.snapshotHash } : null;
   // A later notice with the same organization and title is filed as a new snapshot of the same library
   // notice, so the earlier one is among the current notice's own snapshots, not among the other notices.
   const ownSnapshots = useLiveQuery(() => (state?.noticeKey ? listSnapshots(db, state.noticeKey) : Promise.resolve([])), [state?.noticeKey]) ?? [];
@@ -170,7 +170,7 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
           </table>
         </>
       )}
-      <ExportBar notice={current.notice} text={current.text} url={state?.url ?? null} noticeKey={current.noticeKey} comparison={result} />
+      <ExportBar notice={current.notice} text={current.text} url={state?.url ?? null} noticeKey={current.noticeKey} snapshotHash={current.snapshotHash} comparison={result} />
     </div>
   );
 }

@@ -120,7 +120,7 @@ function NoticeReview({ tabId, state, notice }: { tabId: number | null; state: P
           {items.map((it) => <ItemCard key={it.id} item={it} overrides={overrides} noticeKey={state.noticeKey} tabId={tabId} onGo={go} />)}
         </ul>
       </section>
-      <ExportBar notice={notice} text={state.text ?? ''} url={state.url} noticeKey={state.noticeKey} comparison={null} />
+      <ExportBar notice={notice} text={state.text ?? ''} url={state.url} noticeKey={state.noticeKey} snapshotHash={state.snapshotHash} comparison={null} />
     </div>
   );
 }

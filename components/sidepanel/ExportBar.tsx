@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { listAnnotations, listOverrides } from '@/lib/db';
+import { listAnnotations, listOverrides, listSnapshots } from '@/lib/db';
 import { exportReview, type ExportFormat } from '@/lib/export';
 import type { Comparison, Notice } from '@/lib/schema';
 import { overridesFor } from '@/lib/overrides';
@@ -10,14 +10,15 @@ import { sidePanelDb } from './hooks';
 const FORMATS: Array<[ExportFormat, string]> = [['md', 'Markdown'], ['csv', 'CSV'], ['json', 'JSON'], ['html', 'HTML'], ['docx', 'Word']];
 
 /** One click per format: the review of this notice (items, overrides, annotations, comparison) as a file. */
-export function ExportBar({ notice, text, url, noticeKey, comparison }: { notice: Notice; text: string; url: string | null; noticeKey: string | null; comparison: Comparison | null }) {
+export function ExportBar({ notice, text, url, noticeKey, snapshotHash, comparison }: { notice: Notice; text: string; url: string | null; noticeKey: string | null; snapshotHash: string | null; comparison: Comparison | null }) {
   const [error, setError] = useState<string | null>(null);
   const run = async (format: ExportFormat) => {
     setError(null);
     try {
       const db = sidePanelDb();
-      const [annotations, stored] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey)]) : [[], []];
-      const file = await exportReview(format, { notice, text, url, annotations, overrides: overridesFor(notice, stored), comparison, generatedAt: new Date().toISOString() });
+      const [annotations, stored, snapshots] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey), listSnapshots(db, noticeKey)]) : [[], [], []];
+      const versions = snapshots.map((v) => ({ hash: v.hash, publishDate: v.publishDate, firstSeen: v.firstSeen }));
+      const file = await exportReview(format, { notice, text, url, annotations, overrides: overridesFor(notice, stored), comparison, generatedAt: new Date().toISOString(), snapshotHash, versions });
       downloadFile(file.fileName, file.mime, file.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -25,6 +25,7 @@ export const CSV_HEADER = [
   '已完成部分',
   '未完成部分',
   '复核前解析',
+  '批注版本',
 ] as const;
 
 /**
@@ -75,6 +76,7 @@ export function toCsv(review: ReviewExport): string {
         严重程度: a.severity,
         位置: a.position,
         定位状态: a.anchorState,
+        批注版本: a.madeOn ?? '',
       }),
     ),
     ...r.findings.map((f): Row => ({ 类型: '自动检查', 问题: f.kind, 批注: f.message, 严重程度: f.severity })),

@@ -104,7 +104,7 @@ function sections(r: Report): (Paragraph | Table)[] {
     out.push(new Paragraph({ indent: { left: 640 }, children: [run(`原文：“${a.quote}”`, 'body', SIZE.body)] }));
     if (a.note) out.push(body(`意见：${a.note}`, { indent: true }));
     const tags = a.tags.length ? `标签：${a.tags.join('、')}；` : '';
-    out.push(body(`${tags}严重程度：${a.severity}；位置：${a.position}；${a.anchorState}`, { indent: true }));
+    out.push(body(`${tags}严重程度：${a.severity}；位置：${a.position}；${a.anchorState}${a.madeOn ? `；批注于${a.madeOn}` : ''}`, { indent: true }));
   });
   if (r.comparison) {
     const c = r.comparison;

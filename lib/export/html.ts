@@ -97,7 +97,7 @@ export function toHtml(review: ReviewExport): string {
     parts.push(`<blockquote>${e(a.quote)}</blockquote>`);
     if (a.note) parts.push(`<p>${e(a.note)}</p>`);
     const tags = a.tags.length ? `标签：${a.tags.map(e).join('、')}；` : '';
-    parts.push(`<p class="muted">${tags}严重程度：${e(a.severity)}；位置：${e(a.position)}；${e(a.anchorState)}</p>`);
+    parts.push(`<p class="muted">${tags}严重程度：${e(a.severity)}；位置：${e(a.position)}；${e(a.anchorState)}${a.madeOn ? `；批注于${e(a.madeOn)}` : ''}</p>`);
   });
   if (r.comparison) {
     const c = r.comparison;

@@ -42,7 +42,7 @@ export function toMarkdown(review: ReviewExport): string {
     out.push(`> ${mdEscape(a.quote)}`, '');
     if (a.note) out.push(mdEscape(a.note), '');
     const tags = a.tags.length ? `标签：${a.tags.map(mdEscape).join('、')}；` : '';
-    out.push(`${tags}严重程度：${a.severity}；位置：${a.position}；${a.anchorState}`, '');
+    out.push(`${tags}严重程度：${a.severity}；位置：${a.position}；${a.anchorState}${a.madeOn ? `；批注于${a.madeOn}` : ''}`, '');
   });
   if (r.comparison) {
     const c = r.comparison;

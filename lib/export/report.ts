@@ -6,6 +6,7 @@ import { CHANGE_LABELS } from '@/lib/compare';
 import type { Annotation, ComparisonRow, ItemStatus, ProblemItem, ReviewExport, StatusCertainty } from '@/lib/schema';
 import { CERTAINTY_LABELS, DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
 import { isConfirmation } from '@/lib/overrides';
+import { anchorOnVersion, placementText, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
 
 export interface ItemLine {
   id: string;
@@ -43,6 +44,8 @@ export interface AnnotationLine {
   end: number;
   itemLabel: string | null;
   anchorState: string;
+  /** The version the note was made on (`本版`, `2025年6月19日版`); null when the export does not say which version it is. */
+  madeOn: string | null;
   updatedAt: string;
 }
 
@@ -107,8 +110,37 @@ function annotationLine(a: Annotation, items: ProblemItem[]): AnnotationLine {
     end: a.position.end,
     itemLabel: itemAt(items, a.position.start)?.label ?? null,
     anchorState: a.anchorState === 'orphan' ? '原文已变动，未能定位' : '已定位',
+    madeOn: null,
     updatedAt: formatGongwenDate(a.updatedAt),
   };
+}
+
+/**
+ * The annotations of the exported version: each placed on the exported text (those made on another version
+ * re-anchored there) and saying which version it was made on. Without a snapshot hash: as stored.
+ */
+function annotationLines(review: ReviewExport, live: Annotation[]): AnnotationLine[] {
+  const items = review.notice.items;
+  const hash = review.snapshotHash ?? null;
+  if (hash === null) return live.sort((a, b) => a.position.start - b.position.start).map((a) => annotationLine(a, items));
+  const versions: VersionInfo[] = review.versions ?? [];
+  const anchors = anchorOnVersion(review.text, hash, live);
+  return live
+    .map((a, i) => {
+      const an = anchors[i];
+      const line = annotationLine(a, items);
+      const at = an.start !== null && an.end !== null ? { start: an.start, end: an.end } : an.carriedFrom ? null : a.position;
+      return {
+        ...line,
+        position: at ? `${at.start}–${at.end}` : '本版无',
+        start: at?.start ?? Number.MAX_SAFE_INTEGER,
+        end: at?.end ?? Number.MAX_SAFE_INTEGER,
+        itemLabel: at ? itemAt(items, at.start)?.label ?? null : null,
+        anchorState: placementText(an, versions),
+        madeOn: an.carriedFrom ? versionLabel(a.snapshotHash, versions) : '本版',
+      };
+    })
+    .sort((a, b) => a.start - b.start);
 }
 
 /** A compared status with its certainty in words (`已完成（推断）`); a reviewer's decision is marked elsewhere. */
@@ -172,10 +204,7 @@ export function buildReport(review: ReviewExport): Report {
       change: row ? CHANGE_LABELS[row.change] : null,
     };
   });
-  const annotations = review.annotations
-    .filter((a) => a.deletedAt === null)
-    .sort((a, b) => a.position.start - b.position.start)
-    .map((a) => annotationLine(a, notice.items));
+  const annotations = annotationLines(review, review.annotations.filter((a) => a.deletedAt === null));
   const contacts = [...m.contacts.phones, ...m.contacts.emails].join('；');
   const meta: [string, string][] = [
     ['通报标题', m.title ?? '未知'],

@@ -7,7 +7,8 @@ import { detectNotice } from '@/lib/detect';
 import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
 import { parseNormalizedAsync } from '@/lib/parse';
-import { anchorAll, describeRange, trimRange } from '@/lib/anchor';
+import { describeRange, trimRange } from '@/lib/anchor';
+import { anchorOnVersion, ownVersionUpdates, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
 import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
@@ -18,6 +19,8 @@ import { Store } from './store';
 export interface PageData {
   annotations: Annotation[];
   overrides: StatusOverride[];
+  /** The stored versions of this notice (to name the version a carried-over annotation was made on). */
+  versions: VersionInfo[];
 }
 
 export interface OverlayModel {
@@ -56,6 +59,7 @@ export class NoticePageController {
   private rendering = false;
   private renderAbort: AbortController | null = null;
   private forced = false;
+  private versions: VersionInfo[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -154,24 +158,17 @@ export class NoticePageController {
   }
 
   async reloadAnnotations(): Promise<void> {
-    const { noticeKey, text } = this.state;
+    const { noticeKey, text, snapshotHash } = this.state;
     if (!noticeKey || !text) return;
     const data = await sendToBackground<PageData>({ type: 'get-page-data', noticeKey });
     const live = data.annotations.filter((a) => !a.deletedAt);
-    const results = anchorAll(text, live.map((a) => ({ quote: a.quote, position: a.position })));
-    const anchors: AnnotationAnchor[] = live.map((a, i) => {
-      const r = results[i];
-      return r
-        ? { id: a.id, state: 'anchored', start: r.start, end: r.end, method: r.method }
-        : { id: a.id, state: 'orphan', start: null, end: null, method: null };
-    });
+    // another version's annotation is drawn here only once re-anchored on this text (see lib/annotation-versions)
+    const anchors = anchorOnVersion(text, snapshotHash, live);
     const before = anchorsKey(this.state.anchors, this.store.get().annotations);
+    this.versions = data.versions ?? [];
     this.store.set({ annotations: live, overrides: data.overrides });
     this.setPage({ anchors });
-    const changed = anchors.filter((an) => {
-      const a = live.find((x) => x.id === an.id);
-      return a && (a.anchorState !== an.state || (an.start !== null && (a.position.start !== an.start || a.position.end !== an.end)));
-    });
+    const changed = ownVersionUpdates(live, anchors);
     if (changed.length) await sendToBackground({ type: 'set-anchor-states', updates: changed });
     const annotationsShown = this.store.get().prefs.categories.includes('annotation');
     if (annotationsShown && anchorsKey(anchors, live) !== before) await this.renderHighlights();
@@ -190,7 +187,8 @@ export class NoticePageController {
       for (const an of anchors) {
         const a = byId.get(an.id);
         if (!a || an.start === null || an.end === null) continue;
-        spans.push({ kind: 'annotation', start: an.start, end: an.end, note: `批注：${a.note || '（无内容）'}`, ref: a.id });
+        const from = an.carriedFrom ? `（沿用自${versionLabel(an.carriedFrom, this.versions)}）` : '';
+        spans.push({ kind: 'annotation', start: an.start, end: an.end, note: `批注${from}：${a.note || '（无内容）'}`, ref: a.id });
       }
     }
     return spans;

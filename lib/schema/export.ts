@@ -13,6 +13,10 @@ export const reviewExport = z.object({
   overrides: z.array(statusOverride),
   comparison: comparison.nullable(),
   generatedAt: z.string(),
+  /** The version (snapshot hash) exported: annotations made on other versions are re-anchored on its text. */
+  snapshotHash: z.string().nullable().optional(),
+  /** The notice's stored versions, to name the version each annotation was made on. */
+  versions: z.array(z.object({ hash: z.string(), publishDate: z.string().nullable(), firstSeen: z.string() })).optional(),
 });
 export const webAnnotationBody = z.union([
   z.object({ type: z.literal('TextualBody'), value: z.string(), purpose: z.literal('commenting'), format: z.string().optional(), language: z.string().optional() }),

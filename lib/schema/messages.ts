@@ -14,6 +14,8 @@ export const annotationAnchor = z.object({
   start: offset.nullable(),
   end: offset.nullable(),
   method: z.enum(['exact', 'position', 'fuzzy']).nullable(),
+  /** The snapshot hash of the version the annotation was made on, when that is another version than this text's. */
+  carriedFrom: z.string().nullable().optional(),
 });
 
 /** What the content script knows about its page; the side panel renders from it. */

@@ -4,7 +4,8 @@
  * A quantity is a numeral immediately followed by a known unit (optionally with 余/多 between,
  * "25余次"). Not quantities: years and other dates (年/月/日 are not units), ordinals (第三次,
  * 第一季度), outline markers (（一）, 一是), phone numbers and numeric ranges (0760-22343030, 3-5人),
- * slogans in quotes (“两个维护”), and Chinese numerals glued into words (一次性, 百千万工程).
+ * slogans in quotes (“两个维护”) or without them (四个意识, 五位一体), figures of speech (一项重要任务), and
+ * Chinese numerals glued into words (一次性, 百千万工程).
  * One linear left-to-right scan; offsets are absolute UTF-16 offsets into `text`.
  */
 import type { Quantity } from '@/lib/schema';
@@ -168,6 +169,7 @@ function quantityAt(text: string, start: number, numeral: Numeral, end: number):
   if (value === null || !isPlausibleCount(value, text, start, numeral)) return null;
   if (!numeral.arabic && isGluedChineseNumeral(value, prev, unit)) return null;
   if (!numeral.arabic && unit === '期') return null; // 一期/二期 are project phases, not counts
+  if (!numeral.arabic && isSetPhrase(text, start, unitEnd, value)) return null;
   return {
     text: text.slice(start, unitEnd),
     value,
@@ -229,6 +231,16 @@ function isPartOfCodeOrRange(text: string, start: number, numEnd: number, end: n
 function isGluedChineseNumeral(value: number, prev: string, unit: string): boolean {
   if (value !== 1) return false;
   return '统唯同逐单万专第每其之任'.includes(prev) || unit === '批' || unit === '起'; // 一批 = "some", 一起 = "together"
+}
+
+/** Slogans read without their quotes: the numeral names the slogan, it counts nothing (四个意识, 五位一体). */
+const SLOGANS = ['两个维护', '两个确立', '两个务必', '四个意识', '四个自信', '四个全面', '四个服务', '五位一体', '一张蓝图', '一张图'];
+/** 一项重要（的）任务, 一个长期过程: 一 + a measure word + one of these is a figure of speech, not a count. */
+const FIGURE_OF_SPEECH_AFTER_ONE = ['重要', '政治', '长期', '系统', '艰巨', '重大', '根本', '基础', '紧迫', '全新'];
+
+function isSetPhrase(text: string, start: number, unitEnd: number, value: number): boolean {
+  if (SLOGANS.some((s) => text.startsWith(s, start))) return true;
+  return value === 1 && FIGURE_OF_SPEECH_AFTER_ONE.some((w) => text.startsWith(w, unitEnd));
 }
 
 function isAsciiLetterCode(c: number): boolean {

@@ -14,6 +14,13 @@ const seed = (name: string) => readFileSync(`test/fixtures/seeds/${name}.txt`, '
 const brief = (text: string) => findQuantities(text).map((q) => [q.text, q.value, q.unit]);
 
 describe('findQuantities', () => {
+  it('idioms and slogans are not counts; the same words after a real count still are', () => {
+    const idioms = ['古镇镇党委坚持把巡察整改作为一项重要的政治任务', '作为一项重要任务', '一项长期任务', '一批干部', '一次性补缴', '落实一把手责任',
+      '坚决做到两个维护', '增强四个意识、坚定四个自信', '三重一大事项', '统筹推进五位一体', '一张蓝图绘到底', '两个确立'];
+    for (const text of idioms) expect(brief(text), text).toEqual([]);
+    expect(brief('完成3项重要任务，共查摆问题4个，涉及两个村')).toEqual([['3项', 3, '项'], ['4个', 4, '个'], ['两个', 2, '个']]);
+  });
+
   it('reads the 花山镇 contract counts with absolute offsets', () => {
     const text = seed('huashan-town-2025-06-19');
     const start = text.indexOf('目前，花山镇共梳理出问题合同23宗');

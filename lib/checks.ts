@@ -95,6 +95,8 @@ interface Numbered {
   node: OutlineNode;
   marker: Marker;
   top: OutlineNode;
+  /** Markers of the sections the node sits in (`二、（三）`), empty at the top level. */
+  section: string;
 }
 
 function parseNodeMarker(node: OutlineNode): Marker | null {
@@ -152,9 +154,10 @@ function numberingFindings(outline: OutlineNode[], problemSections: Set<string>)
     if (m === undefined) markers.set(node, (m = parseNodeMarker(node)));
     return m;
   };
+  const sections = sectionPaths(outline);
   walk(outline, null, (n, siblings, top) => {
     const m = markerOf(n);
-    if (m?.problemNo !== null && m?.problemNo !== undefined) problemNos.push({ node: n, marker: m, top });
+    if (m?.problemNo !== null && m?.problemNo !== undefined) problemNos.push({ node: n, marker: m, top, section: sections.get(n) ?? '' });
     if (seenSiblings.has(siblings)) return;
     seenSiblings.add(siblings);
     const byKind = new Map<MarkerKind, Numbered[]>();
@@ -162,7 +165,7 @@ function numberingFindings(outline: OutlineNode[], problemSections: Set<string>)
       const sm = markerOf(s);
       if (!sm || sm.number === null || sm.problemNo !== null) continue;
       if (!byKind.has(sm.kind)) byKind.set(sm.kind, []);
-      byKind.get(sm.kind)!.push({ node: s, marker: sm, top });
+      byKind.get(sm.kind)!.push({ node: s, marker: sm, top, section: sections.get(s) ?? '' });
     }
     for (const [kind, list] of byKind) {
       const key = `${top.id}|${n.level}|${kind}`;
@@ -181,6 +184,24 @@ function numberingFindings(outline: OutlineNode[], problemSections: Set<string>)
   return out;
 }
 
+/** Each node's enclosing section markers, outermost first: `二、（三）` for an item under 二、（三）. */
+function sectionPaths(outline: OutlineNode[]): Map<OutlineNode, string> {
+  const paths = new Map<OutlineNode, string>();
+  const visit = (nodes: OutlineNode[], path: string) => {
+    for (const n of nodes) {
+      paths.set(n, path);
+      visit(n.children, path + n.marker);
+    }
+  };
+  visit(outline, '');
+  return paths;
+}
+
+/** `二、（三）下`: names the section of a gap or duplicate; nothing at the top level. */
+function inSection(section: string): string {
+  return section ? `${section}下` : '';
+}
+
 function checkSequence(seq: Numbered[], problemSections: Set<string>, out: Finding[]): void {
   let prev = 0;
   for (const cur of seq) {
@@ -191,14 +212,14 @@ function checkSequence(seq: Numbered[], problemSections: Set<string>, out: Findi
       out.push({
         kind: 'numbering_gap',
         severity: weight,
-        message: `编号缺失：${displayNumber(cur.marker.kind, prev + 1, n - 1)}（可能存在未公开的问题）`,
+        message: `编号缺失：${inSection(cur.section)}${displayNumber(cur.marker.kind, prev + 1, n - 1)}（可能存在未公开的问题）`,
         ...at,
       });
     } else if (n <= prev) {
       out.push({
         kind: 'numbering_duplicate',
         severity: 'medium',
-        message: `编号重复或倒序：${displayNumber(cur.marker.kind, n, n)}出现在${displayNumber(cur.marker.kind, prev, prev)}之后`,
+        message: `编号重复或倒序：${inSection(cur.section)}${displayNumber(cur.marker.kind, n, n)}出现在${displayNumber(cur.marker.kind, prev, prev)}之后`,
         ...at,
       });
     }

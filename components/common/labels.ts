@@ -1,6 +1,8 @@
 /** Display names for domain enums, through i18n (never literals in components). */
 import { t, type MessageKey } from '@/lib/i18n';
-import type { FindingKind, HighlightCategory, ItemStatus, Severity, StatusCertainty } from '@/lib/schema';
+import type { HighlightCategory, ItemStatus, StatusCertainty } from '@/lib/schema';
+
+export { findingLabel, findingParts, findingSeverityLabel, isConfirmationFinding, severityLabel } from '@/lib/labels';
 
 const STATUS_KEYS: Record<ItemStatus, MessageKey> = {
   done: 'statusDone',
@@ -18,17 +20,6 @@ const CATEGORY_KEYS: Record<HighlightCategory, MessageKey> = {
   number: 'catNumber',
   annotation: 'catAnnotation',
 };
-const FINDING_KEYS: Record<FindingKind, MessageKey> = {
-  overdue_at_publication: 'findingOverdueAtPublication',
-  overdue_now: 'findingOverdueNow',
-  arithmetic: 'findingArithmetic',
-  arithmetic_ok: 'findingArithmeticOk',
-  numbering_gap: 'findingNumberingGap',
-  numbering_duplicate: 'findingNumberingDuplicate',
-  empty_section: 'findingEmptySection',
-  outline_truncated: 'findingOutlineTruncated',
-};
-const SEVERITY_KEYS: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
 
 export const statusLabel = (s: ItemStatus): string => t(STATUS_KEYS[s]);
 
@@ -47,12 +38,3 @@ export function statusText(s: ItemStatus, c: ShownCertainty): string {
   return statusLabel(s);
 }
 export const categoryLabel = (c: HighlightCategory): string => t(CATEGORY_KEYS[c]);
-export const findingLabel = (k: FindingKind): string => t(FINDING_KEYS[k]);
-/** A finding's kind label and its message, without repeating the label when the message starts with it. */
-export function findingParts(f: { kind: FindingKind; message: string }): { label: string; text: string } {
-  const label = findingLabel(f.kind);
-  const text = f.message.startsWith(label) ? f.message.slice(label.length).replace(/^[：:\s]+/, '') : f.message;
-  return { label, text };
-}
-
-export const severityLabel = (s: Severity): string => t(SEVERITY_KEYS[s]);

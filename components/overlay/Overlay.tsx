@@ -4,7 +4,8 @@ import type { HighlightCategory, Notice, OutlineNode, ProblemItem, StatusOverrid
 import { ALL_CATEGORIES, savePrefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 import { useStore } from '../useStore';
-import { categoryLabel, findingParts } from '../common/labels';
+import { categoryLabel } from '../common/labels';
+import { FindingList } from '../common/FindingList';
 import { StatusChip } from '../common/StatusChip';
 import { countBy, effectiveStatus, itemsByOutlineNode } from '../common/outline';
 import { AnnotationForm } from './AnnotationForm';
@@ -112,22 +113,9 @@ function Legend({ model, notice, onToggle }: { model: OverlayModel; notice: Noti
 }
 
 function Findings({ notice, onPick }: { notice: Notice; onPick: (s: number, e: number) => void }) {
-  const problems = notice.findings.filter((f) => f.kind !== 'arithmetic_ok');
-  const shown = [...problems, ...notice.findings.filter((f) => f.kind === 'arithmetic_ok')];
   return (
     <section class="rl-section" aria-label={t('findings')}>
-      <h3>{t('findings')} <span class="rl-count">{problems.length}</span></h3>
-      {shown.length === 0 ? <p class="rl-muted">{t('noFindings')}</p> : (
-        <ul class="rl-findings">
-          {shown.map((f, i) => (
-            <li key={i}>
-              <button class={`rl-finding rl-sev-${f.severity}`} data-kind={f.kind} onClick={() => onPick(f.start, f.end)}>
-                <span class="rl-finding-kind">{findingParts(f).label}</span> {findingParts(f).text}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <FindingList findings={notice.findings} prefix="rl" onPick={onPick} />
     </section>
   );
 }

@@ -6,9 +6,10 @@ import { listOverrides } from '@/lib/db';
 import { sendToBackground } from '@/lib/messaging';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t } from '@/lib/i18n';
-import { findingParts, statusLabel } from '../common/labels';
+import { statusLabel } from '../common/labels';
 import { effectiveStatus } from '../common/outline';
 import { scrollPage, sidePanelDb } from './hooks';
+import { FindingList } from '../common/FindingList';
 import { ExportBar } from './ExportBar';
 import { ItemCard } from './ItemCard';
 import { AnalyzeTabDocument, looksLikeDocumentUrl } from './AnalyzeTabDocument';
@@ -89,24 +90,12 @@ function NoticeReview({ tabId, state, notice }: { tabId: number | null; state: P
   const overrides = useLiveQuery(() => (state.noticeKey ? listOverrides(db, state.noticeKey) : Promise.resolve([])), [state.noticeKey]) ?? [];
   const [filter, setFilter] = useState<ItemStatus | 'all'>('all');
   const go = (s: number, e: number) => void scrollPage(tabId, s, e);
-  const findings = notice.findings.filter((f) => f.kind !== 'arithmetic_ok');
   const items = notice.items.filter((it) => filter === 'all' || effectiveStatus(it, overrides).status === filter);
   return (
     <div class="sp-notice">
       <MetaBlock notice={notice} />
       <section>
-        <h3>{t('findings')} <span class="sp-count">{findings.length}</span></h3>
-        {findings.length === 0 ? <p class="sp-muted">{t('noFindings')}</p> : (
-          <ul class="sp-list">
-            {findings.map((f, i) => (
-              <li key={i}>
-                <button class={`sp-link sp-sev-${f.severity}`} data-kind={f.kind} onClick={() => go(f.start, f.end)}>
-                  <b>{findingParts(f).label}</b> {findingParts(f).text}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <FindingList findings={notice.findings} prefix="sp" onPick={go} />
       </section>
       <section>
         <h3>

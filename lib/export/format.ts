@@ -5,6 +5,7 @@
 import type { ItemStatus, NoticeMeta, Severity, StatusCertainty } from '@/lib/schema';
 
 import { formatGongwenDate } from '@/lib/gongwen';
+import { severityLabel } from '@/lib/labels';
 
 export { formatGongwenDate };
 
@@ -33,7 +34,8 @@ export function statusWithCertainty(status: ItemStatus, certainty: StatusCertain
   return certainty === 'inferred' ? `${STATUS_LABELS[status]}（推断）` : STATUS_LABELS[status];
 }
 
-export const SEVERITY_LABELS: Record<Severity, string> = { high: '高', medium: '中', low: '低' };
+/** 严重 / 一般 / 提示, from the one i18n table (lib/labels). */
+export const SEVERITY_LABELS: Record<Severity, string> = { high: severityLabel('high'), medium: severityLabel('medium'), low: severityLabel('low') };
 
 export const DEADLINE_CHANGE_LABELS = {
   slipped: '时限推迟',

@@ -6,6 +6,7 @@ import { CHANGE_LABELS } from '@/lib/compare';
 import type { Annotation, ComparisonRow, ItemStatus, ProblemItem, ReviewExport, StatusCertainty } from '@/lib/schema';
 import { CERTAINTY_LABELS, DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
 import { isConfirmation } from '@/lib/overrides';
+import { findingParts, findingSeverityLabel, isConfirmationFinding } from '@/lib/labels';
 import { anchorOnVersion, placementText, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
 
 export interface ItemLine {
@@ -82,17 +83,6 @@ export interface Report {
   } | null;
 }
 
-const FINDING_LABELS: Record<string, string> = {
-  overdue_at_publication: '发布时已逾期',
-  overdue_now: '至今逾期',
-  arithmetic: '数据矛盾',
-  arithmetic_ok: '数据核对无误',
-  numbering_gap: '序号缺失',
-  numbering_duplicate: '序号重复',
-  empty_section: '空标题',
-  outline_truncated: '结构过多未全部识别',
-};
-const FINDING_SEVERITY: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
 
 function itemAt(items: ProblemItem[], offset: number): ProblemItem | null {
   return items.find((it) => it.start <= offset && offset < it.end) ?? null;
@@ -237,8 +227,8 @@ export function buildReport(review: ReviewExport): Report {
     subtitle: `${m.organization ?? '未知单位'} · ${formatGongwenDate(m.publishDate)}`,
     meta,
     findings: notice.findings
-      .filter((f) => f.kind !== 'arithmetic_ok')
-      .map((f) => ({ kind: FINDING_LABELS[f.kind] ?? f.kind, severity: FINDING_SEVERITY[f.severity] ?? f.severity, message: f.message })),
+      .filter((f) => !isConfirmationFinding(f))
+      .map((f) => ({ kind: findingParts(f).label, severity: findingSeverityLabel(f.severity), message: findingParts(f).text })),
     items,
     annotations,
     comparison,

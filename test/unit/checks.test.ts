@@ -75,12 +75,13 @@ describe('numbering', () => {
       [1, '四、丁'],
     ]);
     const msgs = runChecks(text, parts({ outline }), {}).map((f) => f.message);
-    expect(msgs).toEqual(['编号缺失：（二）（可能存在未公开的问题）', '编号缺失：第2项（可能存在未公开的问题）', '编号缺失：三、（可能存在未公开的问题）']);
+    // a gap names the section it is in (the top level has none)
+    expect(msgs).toEqual(['编号缺失：一、下（二）（可能存在未公开的问题）', '编号缺失：二、（二）下第2项（可能存在未公开的问题）', '编号缺失：三、（可能存在未公开的问题）']);
   });
   it('follows numbering that continues across parents (1,2 | 3,5 | 6,8)', () => {
     const { text, outline } = outlineFrom([[1, '一、问题'], [2, '（一）甲'], [3, '1.a'], [3, '2.b'], [2, '（二）乙'], [3, '3.c'], [3, '5.d'], [2, '（三）丙'], [3, '6.e'], [3, '8.f']]);
     const msgs = runChecks(text, parts({ outline }), {}).map((f) => f.message);
-    expect(msgs).toEqual(['编号缺失：第4项（可能存在未公开的问题）', '编号缺失：第7项（可能存在未公开的问题）']);
+    expect(msgs).toEqual(['编号缺失：一、（二）下第4项（可能存在未公开的问题）', '编号缺失：一、（三）下第7项（可能存在未公开的问题）']);
   });
   it('reports duplicates', () => {
     const { text, outline } = outlineFrom([[1, '一、甲'], [2, '1.a'], [2, '2.b'], [2, '2.c']]);

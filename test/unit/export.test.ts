@@ -235,7 +235,7 @@ describe('HTML export', () => {
     const text = doc.body.textContent!;
     expect(doc.querySelector('h1')!.textContent).toBe('关于巡察整改进展情况的通报审阅意见');
     expect(text).toContain('2026年3月20日');
-    expect(text).toContain('【发布时已逾期·高】');
+    expect(text).toContain('【发布时已逾期·严重】'); // severity in words (严重/一般/提示), never a bare 高/中
     expect(doc.querySelectorAll('table')[1].querySelectorAll('tbody tr')).toHaveLength(22);
     expect(text).toContain('已完成（人工复核，原解析：整改中）');
     expect(doc.querySelectorAll('blockquote')).toHaveLength(3);

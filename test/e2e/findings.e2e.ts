@@ -1,0 +1,89 @@
+/**
+ * Issue 12, findings people can trust at a glance: 发现的问题 N counts problems only, passed checks are listed
+ * apart as confirmations, severity reads 严重/一般/提示, a numbering gap names its section and jumps there,
+ * idioms (一项重要任务) are not highlighted as counts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+async function ready(page: Page): Promise<void> {
+  await page.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('mark.rl-mark').length > 0, null, { timeout: 10_000 });
+}
+
+const section = (page: Page) => page.locator(`${OVERLAY_HOST} section[aria-label="发现的问题"]`);
+
+describe('findings', () => {
+  it('花山镇: the count is the problems; 数据相符 is a confirmation listed apart; severity in words', async () => {
+    const page = await openFixture(s, 'huashan-town.html');
+    await ready(page);
+    const box = section(page);
+    const problems = box.locator(':scope > ul.rl-findings > li');
+    const count = Number(await box.locator('[data-count="problems"]').textContent());
+    expect(await problems.count()).toBe(count);
+    expect(await box.locator(':scope > ul.rl-findings [data-kind="arithmetic_ok"]').count()).toBe(0);
+    const confirmations = box.locator('details.rl-confirmations');
+    expect(await confirmations.locator('summary').textContent()).toMatch(/^核对无误 \d+ 处（不是问题）$/);
+    await confirmations.locator('summary').click();
+    expect(await confirmations.locator('[data-kind="arithmetic_ok"]').first().textContent()).toContain('23宗');
+    for (const text of await problems.allTextContents()) {
+      expect(text).toMatch(/（(严重|一般|提示)）/);
+      expect(text).not.toMatch(/（[高中低]）|·[高中低]/);
+    }
+    await page.close();
+  });
+
+  it('洪梅镇: a numbering gap names its section and a click brings that section into view (overlay and side panel)', async () => {
+    const page = await openFixture(s, 'hongmei-town.html');
+    await ready(page);
+    const gap = section(page).locator('[data-kind="numbering_gap"]', { hasText: '第14—16项' });
+    expect(await gap.textContent()).toContain('二、（六）下第14—16项');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await gap.click();
+    // the heading of item 17, after the gap, is on screen now
+    await expect.poll(() => page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf('17.针对');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + 3);
+        const r = range.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight ? 'visible' : `at ${Math.round(r.top)}`;
+      }
+      return 'missing';
+    })).toBe('visible');
+    const panel = await openSidePanel(s, await tabIdOf(s, page));
+    const spGap = panel.locator('.sp-finding[data-kind="numbering_gap"]', { hasText: '第14—16项' });
+    await spGap.waitFor();
+    expect(await spGap.textContent()).toContain('二、（六）下第14—16项');
+    expect(await spGap.textContent()).toMatch(/（(严重|一般)）/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await spGap.click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await panel.close();
+    await page.close();
+  });
+
+  it('古镇镇: 一项重要的政治任务 is not highlighted as a number', async () => {
+    const page = await openFixture(s, 'guzhen-town.html');
+    await ready(page);
+    const numbers = await page.$$eval('mark.rl-mark[data-rl-kinds~="number"]', (els) => els.map((e) => {
+      const after = e.nextSibling?.textContent ?? '';
+      return `${e.textContent}|${after.slice(0, 2)}`;
+    }));
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.filter((n) => n.endsWith('|重要'))).toEqual([]);
+    await page.close();
+  });
+});

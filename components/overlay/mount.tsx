@@ -3,6 +3,7 @@
  * tooltips on highlights, the "批注" button near a selection.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { NoticePageController } from '@/lib/page/controller';
@@ -32,6 +33,8 @@ export async function mountOverlay(
   });
   ui.mount();
   ui.shadowHost.setAttribute('data-rl-ignore', '');
+  // the shadow root's own <html>: screen readers read the overlay in the UI language, not the page's
+  ui.shadow.querySelector('html')?.setAttribute('lang', browser.i18n.getUILanguage());
   wirePageEvents(ctx, controller);
   return ui;
 }

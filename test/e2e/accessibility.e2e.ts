@@ -1,0 +1,81 @@
+/**
+ * Issue 12, accessibility: axe-core (run in the real page, overlay shadow root included) finds no serious or
+ * critical violation in the overlay, the annotation form and every side-panel tab, at 360 and 420 px wide.
+ * Only the extension's own UI is checked: the fixture pages' own markup is not ours to fix.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = process.env.E2E_SCREENSHOTS;
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Serious and critical axe violations inside `include` (a CSS selector; null = the whole document). */
+async function axeViolations(page: Page, include: string | null): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
+    const result = await axe.run(sel ? { include: [[sel]] } : document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`) }));
+  }, include);
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('mark.rl-mark').length > 0, null, { timeout: 10_000 });
+}
+
+describe('accessibility (axe-core: no serious or critical violations)', () => {
+  let page: Page;
+
+  it('the overlay', async () => {
+    page = await openFixture(s, 'huashan-town.html');
+    await ready(page);
+    await page.locator(`${OVERLAY_HOST} details.rl-confirmations summary`).click();
+    expect(await axeViolations(page, OVERLAY_HOST)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/overlay.png` });
+  });
+
+  it('the annotation form', async () => {
+    await page.locator('mark.rl-k-number').nth(2).dblclick();
+    await page.locator(`${OVERLAY_HOST} .rl-selection-button`).click();
+    await page.locator(`${OVERLAY_HOST} form.rl-form`).waitFor();
+    expect(await axeViolations(page, OVERLAY_HOST)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/annotation-form.png` });
+    await page.keyboard.press('Escape');
+  });
+
+  for (const width of [360, 420]) {
+    it(`every side-panel tab at ${width} px`, async () => {
+      const panel = await openSidePanel(s, await tabIdOf(s, page));
+      await panel.setViewportSize({ width, height: 900 });
+      await panel.locator('.sp-meta h2').waitFor();
+      for (const view of ['notice', 'annotations', 'compare', 'library', 'settings']) {
+        await panel.locator(`[data-view="${view}"]`).click();
+        await panel.waitForTimeout(300);
+        expect(await axeViolations(panel, null), `${view} at ${width}px`).toEqual([]);
+        if (SHOTS) await panel.screenshot({ path: `${SHOTS}/side-panel-${view}-${width}.png` });
+      }
+      await panel.close();
+    });
+  }
+});

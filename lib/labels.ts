@@ -32,3 +32,12 @@ export function findingParts(f: { kind: FindingKind; message: string }): { label
   const text = f.message.startsWith(label) ? f.message.slice(label.length).replace(/^[：:\s]+/, '') : f.message;
   return { label, text };
 }
+
+/** Thresholds of a pairing score (lib/compare, 0.5–1) read as words: 确定 ≥ 0.85, 较可能 ≥ 0.7, else 存疑. */
+const MATCH_WORDS: Array<[number, MessageKey]> = [[0.85, 'matchSure'], [0.7, 'matchLikely'], [0, 'matchDoubtful']];
+
+/** `对应：较可能` — how sure the pairing of an item with the earlier notice's is, in plain words. */
+export function matchConfidenceLabel(score: number): string {
+  const key = MATCH_WORDS.find(([min]) => score >= min)![1];
+  return t('matchConfidence', t(key));
+}

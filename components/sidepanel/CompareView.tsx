@@ -6,6 +6,7 @@ import { ingestText, type IngestedNotice } from '@/lib/ingest';
 import type { Comparison, DeadlineChange, ItemChange, Notice, NoticeRecord, NoticeSnapshot, PageState } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t, type MessageKey } from '@/lib/i18n';
+import { matchConfidenceLabel } from '@/lib/labels';
 import { statusText } from '../common/labels';
 import { ingestFile, NOTICE_FILE_ACCEPT } from './LibraryView';
 import { ExportBar } from './ExportBar';
@@ -153,7 +154,7 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
                 const item = r.currentItem ? current.notice.items.find((x) => x.id === r.currentItem!.id) : undefined;
                 return (
                   <tr key={i} class={`sp-change-${r.change}`} data-change={r.change}>
-                    <td>{t(CHANGE_KEYS[r.change])}{r.score !== null && <div class="sp-muted">{t('matchScore', r.score.toFixed(2))}</div>}</td>
+                    <td>{t(CHANGE_KEYS[r.change])}{r.score !== null && <div class="sp-muted" data-score={r.score} title={t('matchScore', r.score.toFixed(2))}>{matchConfidenceLabel(r.score)}</div>}</td>
                     <td>{r.earlierItem ? `${r.earlierItem.label}（${statusText(r.earlierItem.status, r.earlierItem.certainty ?? 'stated')}）` : '—'}</td>
                     <td>{r.currentItem ? <button class="sp-link" onClick={() => item && void scrollPage(tabId, item.start, Math.min(item.end, item.start + 60))}>{r.currentItem.label}（{statusText(r.currentItem.status, r.currentItem.certainty ?? 'stated')}）</button> : '—'}</td>
                     <td>

@@ -112,6 +112,15 @@ describe('compare with an earlier notice from the library', () => {
     await candidates.first().check();
     await panel.locator('[data-action="compare"]').click();
     await expectHuashanComparison(panel);
+    // how sure each pairing is, in plain words; the score only in the tooltip
+    const sure = panel.locator('tbody [data-score]');
+    expect(await sure.count()).toBeGreaterThan(10);
+    for (const el of await sure.all()) {
+      const score = Number(await el.getAttribute('data-score'));
+      expect(await el.textContent()).toBe(score >= 0.85 ? '对应：确定' : score >= 0.7 ? '对应：较可能' : '对应：存疑');
+      expect(await el.getAttribute('title')).toContain(score.toFixed(2));
+    }
+    expect(await panel.locator('.sp-compare').textContent()).not.toContain('匹配度');
   });
 
   it('asks for an earlier notice when none is ticked', async () => {

@@ -24,3 +24,10 @@ describe('one name per finding kind and severity', () => {
     expect(findingParts(notice.findings[1]).text).toBe('二、（三）下第4项（可能存在未公开的问题）');
   });
 });
+
+describe('compare pairing in plain words', () => {
+  it('reads a score as 确定 / 较可能 / 存疑', async () => {
+    const { matchConfidenceLabel } = await import('@/lib/labels');
+    expect([0.97, 0.85, 0.8, 0.7, 0.62].map(matchConfidenceLabel)).toEqual(['对应：确定', '对应：确定', '对应：较可能', '对应：较可能', '对应：存疑']);
+  });
+});

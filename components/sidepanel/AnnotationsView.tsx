@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listAnnotations, listSnapshots, restoreAnnotation, softDeleteAnnotation, updateAnnotation } from '@/lib/db';
 import { placementText, type VersionInfo } from '@/lib/annotation-versions';
-import { PRESET_TAGS, type Annotation, type AnnotationAnchor, type PageState, type Severity } from '@/lib/schema';
+import { PRESET_TAGS, type Annotation, type AnnotationAnchor, type Notice, type PageState, type ProblemItem, type Severity } from '@/lib/schema';
+import { formatGongwenDate } from '@/lib/gongwen';
 import { sendToTab } from '@/lib/messaging';
 import { t } from '@/lib/i18n';
 import { severityLabel } from '../common/labels';
@@ -73,7 +74,9 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
               const anchor = anchors.get(a.id);
               const orphan = anchor ? anchor.state === 'orphan' : a.anchorState === 'orphan';
               return (
-                <AnnotationCard key={a.id} a={a} orphan={orphan} anchor={anchor} versions={versions} onGo={anchor?.start != null ? () => void scrollPage(tabId, anchor.start!, anchor.end!) : null}
+                <AnnotationCard key={a.id} a={a} orphan={orphan} anchor={anchor} versions={versions}
+                  item={anchor?.start != null ? itemAt(state?.notice ?? null, anchor.start) : null}
+                  onItem={(it) => void scrollPage(tabId, it.start, Math.min(it.end, it.start + 60))} onGo={anchor?.start != null ? () => void scrollPage(tabId, anchor.start!, anchor.end!) : null}
                   onDelete={() => remove(a)} onSaved={notifyPage} />
               );
             })}
@@ -97,7 +100,12 @@ function LoadMore({ onMore, label }: { onMore: () => void; label: string }) {
   return <button ref={ref} class="sp-small" onClick={onMore}>{label}</button>;
 }
 
-function AnnotationCard({ a, orphan, anchor, versions, onGo, onDelete, onSaved }: { a: Annotation; orphan: boolean; anchor: AnnotationAnchor | undefined; versions: VersionInfo[]; onGo: (() => void) | null; onDelete: () => void; onSaved: () => unknown }) {
+/** The problem item of this notice a passage lies in, if any. */
+function itemAt(notice: Notice | null, offset: number): ProblemItem | null {
+  return notice?.items.find((it) => it.start <= offset && offset < it.end) ?? null;
+}
+
+function AnnotationCard({ a, orphan, anchor, versions, item, onItem, onGo, onDelete, onSaved }: { a: Annotation; orphan: boolean; anchor: AnnotationAnchor | undefined; versions: VersionInfo[]; item: ProblemItem | null; onItem: (it: ProblemItem) => void; onGo: (() => void) | null; onDelete: () => void; onSaved: () => unknown }) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(a.note);
   const [tags, setTags] = useState(a.tags);
@@ -128,8 +136,12 @@ function AnnotationCard({ a, orphan, anchor, versions, onGo, onDelete, onSaved }
       ) : (
         <>
           <p class="sp-note">{a.note || <span class="sp-muted">{t('emptyNote')}</span>}</p>
+          <p class="sp-annotation-meta sp-muted">
+            <time dateTime={a.createdAt}>{formatGongwenDate(a.createdAt)}</time>
+            {item && <> · <button class="sp-link" data-item-id={item.id} onClick={() => onItem(item)}>{item.label}</button></>}
+          </p>
           <div class="sp-row">
-            <span class="sp-badge">{severityLabel(a.severity)}</span>
+            <span class={`sp-badge sp-sev-badge-${a.severity}`}>{severityLabel(a.severity)}</span>
             {a.tags.map((x) => <span key={x} class="sp-tag">{x}</span>)}
             <span class="sp-spacer" />
             <button class="sp-small" onClick={() => setEditing(true)}>{t('edit')}</button>

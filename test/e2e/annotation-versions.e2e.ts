@@ -92,6 +92,15 @@ describe('annotations and the versions of a notice', () => {
     await panel.locator('[data-view="annotations"]').click();
     await expect.poll(() => panel.locator('.sp-annotation').count()).toBe(2);
     expect(await panel.locator('.sp-annotation .sp-badge-carried, .sp-annotation .sp-badge-orphan').count()).toBe(0);
+    // each card: the day it was made, the item it belongs to (a link to it), severity in words on its colour
+    const card = panel.locator('.sp-annotation', { hasText: '宣传教育是否覆盖全部村民' });
+    expect(await card.locator('.sp-annotation-meta time').textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    const itemLink = card.locator('.sp-annotation-meta button[data-item-id]');
+    expect((await itemLink.textContent())?.length).toBeGreaterThan(2);
+    expect(await card.locator('.sp-sev-badge-medium').textContent()).toBe('一般');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await itemLink.click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await panel.locator('[data-view="notice"]').click();
     const md = await exportMarkdown(panel);
     expect(md.match(/批注于本版/g)?.length).toBe(2);

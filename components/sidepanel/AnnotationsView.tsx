@@ -23,12 +23,17 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
   const [undo, setUndo] = useState<Annotation | null>(null);
   const noticeKey = scope === 'notice' ? state?.noticeKey ?? undefined : undefined;
   const annotations = useLiveQuery(
-    () => listAnnotations(db, { noticeKey, query: query.trim() || undefined, tag: tag || undefined, severity: severity || undefined, orphan: orphansOnly ? true : undefined }),
-    [noticeKey, query, tag, severity, orphansOnly],
+    () => listAnnotations(db, { noticeKey, query: query.trim() || undefined, tag: tag || undefined, severity: severity || undefined }),
+    [noticeKey, query, tag, severity],
   );
   const versions = useLiveQuery(() => (state?.noticeKey ? listSnapshots(db, state.noticeKey) : Promise.resolve([])), [state?.noticeKey]) ?? [];
   useEffect(() => setShown(PAGE_SIZE), [noticeKey, query, tag, severity, orphansOnly]);
   const anchors = new Map((state?.anchors ?? []).map((a) => [a.id, a]));
+  // not found where it is read: on this page's version (another version's note included), else as stored
+  const isOrphan = (a: Annotation) => {
+    const anchor = anchors.get(a.id);
+    return anchor ? anchor.state === 'orphan' : a.anchorState === 'orphan';
+  };
   const notifyPage = () => (tabId !== null ? sendToTab(tabId, { type: 'reload-annotations' }).catch(() => undefined) : undefined);
   const remove = async (a: Annotation) => {
     await softDeleteAnnotation(db, a.id);
@@ -42,7 +47,7 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
     await notifyPage();
   };
   const allTags = [...new Set([...PRESET_TAGS, ...(annotations ?? []).flatMap((a) => a.tags)])];
-  const list = annotations ?? [];
+  const list = (annotations ?? []).filter((a) => !orphansOnly || isOrphan(a));
   return (
     <div class="sp-annotations">
       <div class="sp-toolbar">
@@ -72,7 +77,7 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
           <ul class="sp-list sp-annotation-list">
             {list.slice(0, shown).map((a) => {
               const anchor = anchors.get(a.id);
-              const orphan = anchor ? anchor.state === 'orphan' : a.anchorState === 'orphan';
+              const orphan = isOrphan(a);
               return (
                 <AnnotationCard key={a.id} a={a} orphan={orphan} anchor={anchor} versions={versions}
                   item={anchor?.start != null ? itemAt(state?.notice ?? null, anchor.start) : null}

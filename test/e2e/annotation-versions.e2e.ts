@@ -125,6 +125,13 @@ describe('annotations and the versions of a notice', () => {
     await expect.poll(() => kept.locator('.sp-badge-carried').textContent()).toBe('沿用自2025年6月19日版，已在本版定位');
     const gone = panel.locator('.sp-annotation', { hasText: '清理整顿的合同数量未说明' });
     expect(await gone.locator('.sp-badge-orphan').textContent()).toBe('2025年6月19日版的批注，本版未找到原文');
+    // 仅显示未定位: what is not found on this version, whichever version it was made on
+    const onlyOrphans = panel.locator('label', { hasText: '仅显示未定位' }).locator('input');
+    await onlyOrphans.check();
+    await expect.poll(() => panel.locator('.sp-annotation').count()).toBe(1);
+    expect(await panel.locator('.sp-annotation').textContent()).toContain('清理整顿的合同数量未说明');
+    await onlyOrphans.uncheck();
+    await expect.poll(() => panel.locator('.sp-annotation').count()).toBe(2);
     if (process.env.E2E_SCREENSHOTS) {
       await panel.setViewportSize({ width: 360, height: 700 });
       await panel.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/side-panel-annotations-carried-360.png` });

@@ -21,8 +21,14 @@ export interface Prefs {
   today: string;
 }
 
+/**
+ * On until the reader changes them (the choice is then kept for every page, per user): only what needs
+ * attention. Numbers, dates and 已完成 are one click away in the legend.
+ */
+export const DEFAULT_CATEGORIES: HighlightCategory[] = ['overdue', 'contradiction', 'deadline', 'unfinished', 'annotation'];
+
 export const DEFAULT_PREFS: Prefs = {
-  categories: ALL_CATEGORIES,
+  categories: DEFAULT_CATEGORIES,
   overlayCollapsed: false,
   overlayDock: 'right',
   disabledSites: [],

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+import { launch, openFixture, openSidePanel, OVERLAY_HOST, showAllHighlights, tabIdOf, type Session } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -50,6 +50,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
   it('the overlay', async () => {
     page = await openFixture(s, 'huashan-town.html');
     await ready(page);
+    await showAllHighlights(page);
     await page.locator(`${OVERLAY_HOST} details.rl-confirmations summary`).click();
     expect(await axeViolations(page, OVERLAY_HOST)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/overlay.png` });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+import { launch, openFixture, openSidePanel, OVERLAY_HOST, showAllHighlights, tabIdOf, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -21,6 +21,27 @@ async function ready(page: Page): Promise<void> {
 }
 
 const section = (page: Page) => page.locator(`${OVERLAY_HOST} section[aria-label="发现的问题"]`);
+
+describe('calm highlights', () => {
+  it('by default only what needs attention is drawn; numbers are one click away and the choice holds on the next page', async () => {
+    const page = await openFixture(s, 'huashan-town.html');
+    await ready(page);
+    const kinds = new Set(await page.$$eval('mark.rl-mark', (els) => els.flatMap((e) => (e.getAttribute('data-rl-kinds') ?? '').split(' '))));
+    expect(kinds.has('overdue') || kinds.has('unfinished')).toBe(true);
+    for (const quiet of ['number', 'date', 'done']) expect(kinds.has(quiet), quiet).toBe(false);
+    const legend = (c: string) => page.locator(`${OVERLAY_HOST} input[data-category="${c}"]`);
+    expect(await legend('number').isChecked()).toBe(false);
+    expect(await legend('overdue').isChecked()).toBe(true);
+    await legend('number').check();
+    await expect.poll(() => page.locator('mark.rl-k-number').count()).toBeGreaterThan(0);
+    const other = await openFixture(s, 'guzhen-town.html');
+    await ready(other);
+    await expect.poll(() => other.locator('mark.rl-k-number').count()).toBeGreaterThan(0);
+    expect(await other.locator('mark.rl-k-date').count()).toBe(0);
+    await other.close();
+    await page.close();
+  });
+});
 
 describe('findings', () => {
   it('花山镇: the count is the problems; 数据相符 is a confirmation listed apart; severity in words', async () => {
@@ -78,6 +99,7 @@ describe('findings', () => {
   it('古镇镇: 一项重要的政治任务 is not highlighted as a number', async () => {
     const page = await openFixture(s, 'guzhen-town.html');
     await ready(page);
+    await showAllHighlights(page);
     const numbers = await page.$$eval('mark.rl-mark[data-rl-kinds~="number"]', (els) => els.map((e) => {
       const after = e.nextSibling?.textContent ?? '';
       return `${e.textContent}|${after.slice(0, 2)}`;

@@ -139,3 +139,11 @@ export async function openSidePanel(s: Session, tabId: number | null): Promise<P
 
 /** Locator inside the content script's shadow-root overlay (Playwright pierces open shadow roots). */
 export const OVERLAY_HOST = 'rectify-lens-overlay';
+
+/** Ticks every highlight category in the overlay legend, as a reader would (numbers and dates are off by default). */
+export async function showAllHighlights(page: Page): Promise<void> {
+  const boxes = page.locator(`${OVERLAY_HOST} .rl-legend input[type=checkbox]`);
+  await boxes.first().waitFor();
+  for (const box of await boxes.all()) if (!(await box.isChecked())) await box.check();
+  await page.waitForFunction(() => document.querySelectorAll('mark.rl-k-number').length > 0, null, { timeout: 10_000 });
+}

@@ -37,10 +37,13 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
 
   describe(`${label}: detection`, () => {
     for (const f of MANIFEST.filter((p) => !p.file.startsWith('late-') && p.file !== 'big-notice.html')) {
-      it(`${f.file}: ${f.isNotice ? 'overlay and highlights' : 'nothing injected'}`, async () => {
+      it(`${f.file}: ${f.isNotice ? 'overlay, and highlights when something needs attention' : 'nothing injected'}`, async () => {
         const page = await d.openFixture(f.file);
         if (f.isNotice) {
-          await waitForOverlay(d, page);
+          await page.waitFor(d.overlay('.rl-title'));
+          // by default only what needs attention is highlighted (overdue, deadlines, unfinished, contradictions)
+          const attention = (await page.texts(d.overlay('.rl-legend input:checked ~ .rl-count'))).reduce((n, c) => n + Number(c), 0);
+          if (attention > 0) await expect.poll(() => page.count('mark.rl-mark'), { timeout: 10_000 }).toBeGreaterThan(0);
           expect((await page.texts(d.overlay('.rl-title')))[0]).not.toBe('');
         } else {
           await new Promise((r) => setTimeout(r, 1200));

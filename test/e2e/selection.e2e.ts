@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openFixture, OVERLAY_HOST, type Session } from './harness';
+import { launch, openFixture, OVERLAY_HOST, showAllHighlights, type Session } from './harness';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -133,6 +133,7 @@ describe('the 添加批注 button follows every selection', () => {
     it(`${file}: real mouse drags starting, ending and crossing inside each highlight kind`, async () => {
       const page = await openFixture(s, file);
       await ready(page);
+      await showAllHighlights(page);
       const kinds = await page.$$eval('mark.rl-mark', (els) => els.flatMap((e) => (e.getAttribute('data-rl-kinds') ?? '').split(' ')));
       for (const k of kinds) if (KINDS.includes(k)) present.add(k);
       for (const kind of KINDS) {
@@ -162,6 +163,7 @@ describe('the 添加批注 button follows every selection', () => {
   it('double click on a number, triple click on a paragraph, Shift+arrows from inside a highlight', async () => {
     const page = await openFixture(s, 'huashan-town.html');
     await ready(page);
+    await showAllHighlights(page);
     const num = page.locator('mark.rl-k-number').nth(2);
     await num.scrollIntoViewIfNeeded();
     await num.dblclick();

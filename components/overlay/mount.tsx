@@ -54,22 +54,21 @@ function wirePageEvents(ctx: ContentScriptContext, controller: NoticePageControl
   ctx.addEventListener(document, 'scroll', () => controller.pointer.get().tooltip && controller.pointer.set({ tooltip: null }), { passive: true });
   // The button follows the selection however it was made: a mouse drag (shown on release), a double or
   // triple click, or the keyboard (Shift+arrows: no mouseup, so `selectionchange` once the keys rest).
+  // A release shows the button at once; the keyboard's own timer never postpones that.
   let pointerDown = false;
-  let pending: ReturnType<typeof setTimeout> | null = null;
-  const update = (delay: number) => {
-    if (pending) clearTimeout(pending);
-    pending = setTimeout(() => showSelectionButton(controller), delay);
-  };
+  let keyed: ReturnType<typeof setTimeout> | null = null;
   ctx.addEventListener(document, 'mousedown', (e) => {
     if (!(e.target as Element | null)?.closest?.(OVERLAY_NAME)) pointerDown = true;
   });
   ctx.addEventListener(document, 'mouseup', (e) => {
     pointerDown = false;
     if ((e.target as Element | null)?.closest?.(OVERLAY_NAME)) return;
-    update(0);
+    setTimeout(() => showSelectionButton(controller), 0);
   });
   ctx.addEventListener(document, 'selectionchange', () => {
-    if (!pointerDown) update(SELECTION_SETTLE_MS);
+    if (pointerDown) return;
+    if (keyed) clearTimeout(keyed);
+    keyed = setTimeout(() => showSelectionButton(controller), SELECTION_SETTLE_MS);
   });
 }
 

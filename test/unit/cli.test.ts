@@ -64,6 +64,33 @@ describe('analyze CLI', () => {
   it('parses flags anywhere and in --flag=value form', () => {
     expect(parseArgs(['a.txt', '--today=2026-01-02', 'b.html', '--json'])).toEqual({ files: ['a.txt', 'b.html'], format: 'json', today: '2026-01-02', force: false, onlyNotices: false, earlier: [] });
     expect(parseArgs(['--only-notices', 'dir']).onlyNotices).toBe(true);
+    expect(parseArgs(['a.txt', '--earlier', 'o1.txt', '--earlier=o2.txt', '--md', '--json', '--md']).earlier).toEqual(['o1.txt', 'o2.txt']);
+    expect(parseArgs(['a.txt', '--json', '--md']).format).toBe('md'); // the last of --json/--md wins
+    expect(parseArgs(['--', '--odd-name.txt']).files).toEqual(['--odd-name.txt']);
+  });
+
+  it.each([
+    [['a.txt', '--jsn'], '未知参数：--jsn'],
+    [['a.txt', '-x'], '未知参数：-x'],
+    [['a.txt', '--today'], '参数 --today 缺少取值'],
+    [['a.txt', '--earlier', '--json'], '参数 --earlier 缺少取值'],
+    [['a.txt', '--json=yes'], '参数 --json 不需要取值'],
+    [['a.txt', '--out', 'x.md', 'b.txt'], '--out 只能与一个通报文件一起使用'],
+  ])('usage error %j → exit 2, zh-CN message and the usage on stderr', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
+  });
+
+  it('--help / -h print the usage on stdout, exit 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const r = await run([flag]);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out).toMatch(/^用法：rectify-lens 文件或目录/);
+      expect(r.out).toContain('--only-notices');
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -216,5 +217,32 @@ describe('analyze CLI: documents, unsure files, folders', () => {
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toContain(message);
+  });
+});
+
+// package.json "bin": what `npm link` / `npx rectify-lens` run, with Node alone (tsx comes from dependencies)
+describe('rectify-lens bin', () => {
+  const bin = fileURLToPath(new URL('../../bin/rectify-lens.mjs', import.meta.url));
+  const runBin = (args: string[], cwd: string) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+
+  it('is the package.json bin entry', () => {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
+    expect(pkg.bin).toEqual({ 'rectify-lens': 'bin/rectify-lens.mjs' });
+  });
+
+  it('analyzes a file named relative to another working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-bin-'));
+    copyFileSync(seed('mazhang-town-2024-09-25.txt'), join(dir, '通报.txt'));
+    const r = runBin(['通报.txt', '--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(noticeSchema.parse(JSON.parse(r.stdout)).items).toHaveLength(16);
+  });
+
+  it('exits 2 on bad usage and 0 on --help', () => {
+    const bad = runBin(['--no-such-flag'], tmpdir());
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('未知参数：--no-such-flag');
+    expect(runBin(['--help'], tmpdir()).status).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { assertBuilt, CHROME_PATH, CHROMIUM_FLAGS, EXTENSION_DIR, FIXED_TODAY } from '../../test/e2e/harness';
-import { startFixtureServer, type FixtureServer } from '../../test/fixtures/server';
+import { startFixtureServer, type FixtureServer } from '../lib/fixture-server';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { startFixtureServer } from '../fixtures/server';
+import { startFixtureServer } from '@/scripts/lib/fixture-server';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHROME_PATH, EXTENSION_DIR, launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf } from '../test/e2e/harness';
+import { CHROME_PATH, EXTENSION_DIR, launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf } from './lib/browser';
 
 const OUT = resolve(import.meta.dirname, '../demo-output');
 const SAMPLES = ['huashan-town.html', 'hongmei-town.html'];

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Driver } from '../test/e2e/driver';
+import type { Driver } from './lib/driver';
 
 const OUT = resolve(import.meta.dirname, '../demo-output');
 const SAMPLES = ['huashan-town.html', 'hongmei-town.html'];
@@ -20,8 +20,8 @@ function step(cmd: string, args: string[]): void {
 }
 
 async function launch(headless: boolean): Promise<Driver> {
-  if (firefox) return (await import('../test/e2e/firefox-driver')).firefoxDriver({ headless, today: process.env.DEMO_TODAY });
-  return (await import('../test/e2e/chromium-driver')).chromiumDriver({ headless, today: process.env.DEMO_TODAY });
+  if (firefox) return (await import('./lib/firefox-driver')).firefoxDriver({ headless, today: process.env.DEMO_TODAY });
+  return (await import('./lib/chromium-driver')).chromiumDriver({ headless, today: process.env.DEMO_TODAY });
 }
 
 /** What the overlay shows: title, item count, findings, highlight counts by kind. Runs in the page. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXTENSION_UUID, firefoxDriver, type FirefoxTab } from './firefox-driver';
+import { EXTENSION_UUID, firefoxDriver, type FirefoxTab } from '../../scripts/lib/firefox-driver';
 import { definePrivacyCheck, defineJourneys, waitForOverlay } from './journeys';
 
 const driver = defineJourneys('Firefox', () => firefoxDriver());

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { selectInPage, type Driver, type Tab } from './driver';
+import { selectInPage, type Driver, type Tab } from '../../scripts/lib/driver';
 
 interface FixturePage { file: string; isNotice: boolean }
 const MANIFEST: FixturePage[] = JSON.parse(readFileSync(new URL('../fixtures/sites/index.json', import.meta.url), 'utf8'));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describeRange, type AnchorResult, type Selectors } from '@/lib/anchor';
 import { textPositionSelector, textQuoteSelector } from '@/lib/schema';
-import { prng } from '../fixtures/prng';
+import { prng } from '@/scripts/lib/prng';
 
 const SEED_DIR = join(__dirname, '../fixtures/seeds');
 const seeds = readdirSync(SEED_DIR)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, runChecks, type CheckParts } from '@/lib/checks';
 import type { NoticeMeta, OutlineNode, ProblemItem } from '@/lib/schema';
-import { emptyMeta } from '../fixtures/notice-model';
+import { emptyMeta } from '@/scripts/lib/notice-model';
 
 const meta = (publishDate: string | null): NoticeMeta => emptyMeta({ publishDate });
 

@@ -13,7 +13,7 @@ import {
 } from '@/lib/compare';
 import { comparison as comparisonSchema } from '@/lib/schema';
 import type { Comparison, ComparisonRow, ItemStatus, Notice, ProblemItem, StatusOverride } from '@/lib/schema';
-import { noticeModel } from '../fixtures/notice-model';
+import { noticeModel } from '@/scripts/lib/notice-model';
 import {
   huashanEarlier,
   huashanEarlierText,

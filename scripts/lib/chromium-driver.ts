@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Download, Driver, Tab } from './driver';
-import { launch, openFixture, openSidePanel, tabIdOf, type Session } from './harness';
+import { launch, openFixture, openSidePanel, tabIdOf, type Session } from './browser';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any

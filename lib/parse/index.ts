@@ -197,9 +197,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   });
 
   lap('status');
-
   yield 'status';
-
   resume();
   const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, publishDate: meta.publishDate, today: opts.today });
   lap('spans');
@@ -321,14 +319,13 @@ function buildSpans(inp: SpanInput): Span[] {
   const takenByDeadline = overlapTester(inp.deadlines);
   for (const m of inp.dates) {
     if (takenByDeadline(m.start, m.end)) continue;
-    const date = m.kind === 'range' ? m.first : m.first;
     const notes: string[] = [];
     if (m.kind === 'range' && m.first) notes.push(`${formatGongwenDate(m.first)}至${m.last ? formatGongwenDate(m.last) : '今'}`);
     else if (m.first && m.kind !== 'point' && m.last) notes.push(`${formatGongwenDate(m.first)}至${formatGongwenDate(m.last)}`);
     else if (m.first) notes.push(formatGongwenDate(m.first));
     if (isStatusDate(inp.text, m)) notes.push('状态截至日期，不是整改期限');
     if (m.explanation) notes.push(m.explanation);
-    spans.push({ kind: 'date', start: m.start, end: m.end, text: m.text, date: date ?? null, note: notes.join(' · ') || undefined });
+    spans.push({ kind: 'date', start: m.start, end: m.end, text: m.text, date: m.first ?? null, note: notes.join(' · ') || undefined });
   }
 
   const takenByDate = overlapTester([...inp.deadlines, ...inp.dates].sort((a, b) => a.start - b.start));

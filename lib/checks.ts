@@ -6,8 +6,11 @@
  */
 import type { Finding, NoticeMeta, OutlineNode, ProblemItem } from '@/lib/schema';
 import type { ArithmeticRelation } from '@/lib/parse/arithmetic';
+import { formatChineseNumber } from '@/lib/parse/numerals';
 import { lineIsParagraph, parseMarker, type Marker, type MarkerKind } from '@/lib/parse/outline';
-import { formatGongwenDate } from '@/lib/gongwen';
+import { daysBetween, formatGongwenDate } from '@/lib/gongwen';
+
+export { daysBetween };
 
 export interface CheckParts {
   meta: NoticeMeta;
@@ -21,12 +24,6 @@ export interface CheckParts {
 
 export interface CheckOptions {
   today?: string;
-}
-
-const DAY_MS = 86_400_000;
-
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(toIso + 'T00:00:00Z') - Date.parse(fromIso + 'T00:00:00Z')) / DAY_MS);
 }
 
 export function runChecks(text: string, parts: CheckParts, opts: CheckOptions = {}): Finding[] {
@@ -111,15 +108,14 @@ function walk(nodes: OutlineNode[], top: OutlineNode | null, visit: (n: OutlineN
 }
 
 function displayNumber(kind: MarkerKind, a: number, b: number): string {
-  const cnNum = (n: number) => toCn(n);
   const one = (n: number) => {
     switch (kind) {
       case 'cnDun':
-        return `${cnNum(n)}、`;
+        return `${formatChineseNumber(n)}、`;
       case 'fangmian':
-        return `第${cnNum(n)}方面`;
+        return `第${formatChineseNumber(n)}方面`;
       case 'cnParen':
-        return `（${cnNum(n)}）`;
+        return `（${formatChineseNumber(n)}）`;
       case 'numParen':
         return `（${n}）`;
       default:
@@ -129,15 +125,6 @@ function displayNumber(kind: MarkerKind, a: number, b: number): string {
   if (a === b) return one(a);
   if (kind === 'numDot') return `第${a}—${b}项`;
   return `${one(a)}至${one(b)}`;
-}
-
-const CN = '零一二三四五六七八九';
-function toCn(n: number): string {
-  if (n < 10) return CN[n];
-  if (n === 10) return '十';
-  if (n < 20) return '十' + CN[n - 10];
-  if (n < 100) return CN[Math.floor(n / 10)] + '十' + (n % 10 ? CN[n % 10] : '');
-  return String(n);
 }
 
 function numberingFindings(outline: OutlineNode[], problemSections: Set<string>): Finding[] {

@@ -27,7 +27,7 @@ import { normalizeText, splitLines } from './normalize';
 import { buildOutline, type Outline } from './outline';
 import { findQuantities } from './quantities';
 import { decideStatus, type StatusSignal } from './status';
-import { formatGongwenDate } from '@/lib/gongwen';
+import { daysBetween, formatGongwenDate } from '@/lib/gongwen';
 
 export interface ParseOptions {
   /** YYYY-MM-DD, for "overdue now". */
@@ -287,11 +287,6 @@ interface SpanInput {
   today?: string;
 }
 
-const DAY_MS = 86_400_000;
-function days(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(toIso + 'T00:00:00Z') - Date.parse(fromIso + 'T00:00:00Z')) / DAY_MS);
-}
-
 function buildSpans(inp: SpanInput): Span[] {
   const spans: Span[] = [];
   const itemAt = (pos: number) => itemContaining(inp.items, pos);
@@ -305,11 +300,11 @@ function buildSpans(inp: SpanInput): Span[] {
     if (d.date && !done) {
       if (inp.publishDate && d.date < inp.publishDate) {
         overdue = true;
-        notes.push(`发布时已逾期 ${days(d.date, inp.publishDate)} 天`);
+        notes.push(`发布时已逾期 ${daysBetween(d.date, inp.publishDate)} 天`);
       }
       if (inp.today && d.date < inp.today) {
         overdue = true;
-        notes.push(`已逾期 ${days(d.date, inp.today)} 天`);
+        notes.push(`已逾期 ${daysBetween(d.date, inp.today)} 天`);
       }
       if (overdue) notes.push(item ? '未见完成表述' : '未关联到整改事项');
     } else if (done) notes.push('事项已报告完成');

@@ -31,8 +31,8 @@ const SEVERITY_KEYS: Record<Severity, MessageKey> = { high: 'severityHigh', medi
 
 export const statusLabel = (s: ItemStatus): string => t(STATUS_KEYS[s]);
 
-/** How sure a shown status is: the parser's certainty, or `reviewed` once a reviewer confirmed or changed it. */
-export type ShownCertainty = StatusCertainty | 'reviewed';
+export type { ShownCertainty } from '@/lib/overrides';
+import type { ShownCertainty } from '@/lib/overrides';
 const CERTAINTY_KEYS: Record<StatusCertainty, MessageKey> = {
   stated: 'certaintyStated',
   inferred: 'certaintyInferred',

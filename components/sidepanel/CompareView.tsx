@@ -9,7 +9,6 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { statusText } from '../common/labels';
 import { ingestFile, NOTICE_FILE_ACCEPT } from './LibraryView';
 import { ExportBar } from './ExportBar';
-import { overridesFor } from '@/lib/overrides';
 import { scrollPage, sidePanelDb } from './hooks';
 
 const CHANGE_KEYS: Record<ItemChange, MessageKey> = {
@@ -70,11 +69,11 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
       }
       const earlier = [...fromLibrary, ...adHoc].sort((a, b) => (a.notice.meta.publishDate ?? '').localeCompare(b.notice.meta.publishDate ?? ''));
       if (!earlier.length) return setError(t('compareNeedsEarlier'));
-      const overridesOf = async (key: string | null, n: Notice) => (key ? overridesFor(n, await listOverrides(db, key)) : []);
+      const overridesOf = async (key: string | null) => (key ? listOverrides(db, key) : []);
       const comparison = compareNotices(current.notice, earlier.map((e) => e.notice), {
         overrides: {
-          current: await overridesOf(current.noticeKey, current.notice),
-          earlier: await Promise.all(earlier.map((e) => overridesOf(e.noticeKey, e.notice))),
+          current: await overridesOf(current.noticeKey),
+          earlier: await Promise.all(earlier.map((e) => overridesOf(e.noticeKey))),
         },
         texts: { current: current.text, earlier: earlier.map((e) => e.text || undefined) },
       });

@@ -5,7 +5,7 @@
 import { CHANGE_LABELS } from '@/lib/compare';
 import type { Annotation, ComparisonRow, ItemStatus, ProblemItem, ReviewExport, StatusCertainty } from '@/lib/schema';
 import { CERTAINTY_LABELS, DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
-import { isConfirmation } from '@/lib/overrides';
+import { isConfirmation, overrideFor } from '@/lib/overrides';
 
 export interface ItemLine {
   id: string;
@@ -147,10 +147,9 @@ function changeLine(row: ComparisonRow): ChangeLine {
 export function buildReport(review: ReviewExport): Report {
   const { notice } = review;
   const m = notice.meta;
-  const overrides = new Map(review.overrides.map((o) => [o.itemId, o]));
   const rowsByCurrent = new Map((review.comparison?.rows ?? []).filter((r) => r.currentItem).map((r) => [r.currentItem!.id, r]));
   const items: ItemLine[] = notice.items.map((it) => {
-    const o = overrides.get(it.id);
+    const o = overrideFor(it, review.overrides);
     const row = rowsByCurrent.get(it.id);
     return {
       id: it.id,

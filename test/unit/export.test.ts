@@ -288,6 +288,19 @@ describe('.docx export', () => {
 });
 
 describe('exportReview', () => {
+  it('applies an override only where its item keeps its label, in every format', async () => {
+    const r = review();
+    const contracts = r.notice.items.find((i) => i.label === '问题合同未整改、阴阳合同赫然存在')!;
+    // made for another problem that used to sit at this position
+    const stale: StatusOverride = { noticeKey: 'k', itemId: contracts.id, itemLabel: '租金上偷梁换柱', status: 'done', reason: '旧位置的复核', createdAt: '2026-03-25T09:00:00Z' };
+    const withStale = { ...r, overrides: [...r.overrides, stale] };
+    const csvRows = Papa.parse<string[]>(toCsv(withStale).slice(1), { skipEmptyLines: true }).data;
+    expect(csvRows.find((row) => row[2] === contracts.label)![5]).toBe('');
+    expect(toMarkdown(withStale)).not.toContain('旧位置的复核');
+    const json = JSON.parse((await exportReview('json', withStale)).data as string) as { overrides: StatusOverride[] };
+    expect(json.overrides.map((o) => o.reason)).toEqual(['现场核查已复绿']);
+  });
+
   it('returns file name, MIME type and data for every format', async () => {
     const r = review();
     for (const format of ['md', 'csv', 'json', 'html', 'docx'] as const) {

@@ -29,6 +29,8 @@ import { findQuantities } from './quantities';
 import { decideStatus, type StatusSignal } from './status';
 import { daysBetween, formatGongwenDate } from '@/lib/gongwen';
 
+export { PARSER_VERSION } from './version';
+
 export interface ParseOptions {
   /** YYYY-MM-DD, for "overdue now". */
   today?: string;

@@ -102,7 +102,9 @@ describe('schema upgrades v1 → v2 → v3', () => {
     const db = new RectifyDB(name);
     opened.push(db);
     // marked as parsed by the current parser, so the stored model is read (through the schema), not parsed again
-    await db.snapshots.toCollection().modify({ parserVersion: PARSER_VERSION });
+    await db.snapshots.toCollection().modify((s) => {
+      s.parserVersion = PARSER_VERSION;
+    });
     const [snap] = await listSnapshots(db, mazhang.noticeKey);
     const stored = (mazhang.model.items[0] as unknown as { statusEvidence: { text: string } }).statusEvidence;
     const item = snap.model.items[0];
@@ -182,7 +184,7 @@ describe('snapshots keep their source and are parsed again by a newer parser', (
     const saved = await saveNoticeVisit(db, { url: 'https://x.example/1', text: bare.text, model: withContext, context });
     expect(saved.snapshot.hash).toBe(await contentHash(bare.text));
     expect(saved.snapshot).toMatchObject({ ...context, parserVersion: PARSER_VERSION });
-    await db.snapshots.update(saved.snapshot.hash, { parserVersion: 0, model: bare.notice });
+    await db.snapshots.put({ ...saved.snapshot, parserVersion: 0, model: bare.notice });
     const [read] = await listSnapshots(db, saved.notice.key);
     expect(read.model).toEqual(withContext);
     expect(read.publishDate).toBe('2025-06-19');
@@ -201,7 +203,7 @@ describe('snapshots keep their source and are parsed again by a newer parser', (
   it('a visit of a known text replaces a model of an older parser', async () => {
     const db = freshDb();
     const first = await saveNoticeVisit(db, { url: 'https://x.example/hs', text: page.text, model: staleModel });
-    await db.snapshots.update(first.snapshot.hash, { parserVersion: 0 });
+    await db.snapshots.put({ ...first.snapshot, parserVersion: 0 });
     const saved = await saveNoticeVisit(db, { url: 'https://x.example/hs', text: page.text, model: page.notice, context: { chromeText: '', pageTitle: null } });
     expect(saved.snapshot.model).toEqual(page.notice);
     expect((await db.snapshots.get(first.snapshot.hash))!).toMatchObject({ parserVersion: PARSER_VERSION, title: page.notice.meta.title });

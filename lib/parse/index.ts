@@ -8,10 +8,11 @@
  *   was written, else the publish year) → quantities → arithmetic per paragraph → spans → checks.
  * Pure and DOM-free.
  */
-import { runChecks } from '@/lib/checks';
+import { isOverdueFinding, overdueAtPublication, overdueNotes, overdueOf, runChecks } from '@/lib/checks';
 import {
   NOTICE_MODEL_VERSION,
   type Deadline,
+  type Finding,
   type Notice,
   type NoticeMeta,
   type ProblemItem,
@@ -27,7 +28,7 @@ import { normalizeText, splitLines } from './normalize';
 import { buildOutline, type Outline } from './outline';
 import { findQuantities } from './quantities';
 import { decideStatus, type StatusSignal } from './status';
-import { daysBetween, formatGongwenDate } from '@/lib/gongwen';
+import { formatGongwenDate } from '@/lib/gongwen';
 
 export { PARSER_VERSION } from './version';
 
@@ -190,7 +191,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
       statusEvidence: { basis: decision.evidence, progress: decision.progress, open: decision.open },
       deadlines: within(deadlines, c.start, c.end).map((d) => ({
         ...d,
-        overdueAtPublication: d.date && meta.publishDate ? d.date < meta.publishDate && decision.status !== 'done' : null,
+        overdueAtPublication: overdueAtPublication(d, decision.status, meta.publishDate),
       })),
       quantities: within(quantities, c.start, c.end),
       start: c.start,
@@ -201,14 +202,14 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   lap('status');
   yield 'status';
   resume();
-  const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, publishDate: meta.publishDate, today: opts.today });
-  lap('spans');
-  yield 'spans';
-  resume();
   const problemSectionIds = [...new Set(candidates.map((c) => topOf(c).node.id))];
-  const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds }, { today: opts.today });
+  const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds, deadlines }, { today: opts.today });
   lap('checks');
   yield 'checks';
+  resume();
+  const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, findings, publishDate: meta.publishDate, today: opts.today ?? null });
+  lap('spans');
+  yield 'spans';
   resume();
 
   const notice: Notice = {
@@ -251,19 +252,6 @@ function within<T extends { start: number; end: number }>(list: T[], start: numb
   return out;
 }
 
-/** The item containing `pos` (items are sorted and do not overlap), or null. */
-function itemContaining(items: ProblemItem[], pos: number): ProblemItem | null {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  const it = items[lo - 1];
-  return it && pos < it.end ? it : null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Spans
 
@@ -285,31 +273,27 @@ interface SpanInput {
   quantities: Quantity[];
   signals: StatusSignal[];
   relations: ArithmeticRelation[];
+  /** The checks' findings: a deadline is highlighted as overdue exactly where an overdue finding is. */
+  findings: Finding[];
   publishDate: string | null;
-  today?: string;
+  today: string | null;
 }
 
 function buildSpans(inp: SpanInput): Span[] {
   const spans: Span[] = [];
-  const itemAt = (pos: number) => itemContaining(inp.items, pos);
+  // the item a deadline belongs to, as the checks see it (its deadlines lie wholly inside it)
+  const itemOf = new Map(inp.items.flatMap((it) => it.deadlines.map((d) => [`${d.start}:${d.end}`, it] as const)));
 
+  const overdueAt = new Set(inp.findings.filter(isOverdueFinding).map((f) => `${f.start}:${f.end}`));
   for (const d of inp.deadlines) {
-    const item = itemAt(d.start);
-    const done = item?.status === 'done';
+    const item = itemOf.get(`${d.start}:${d.end}`) ?? null;
     const notes: string[] = [d.date ? `截止日期 ${formatGongwenDate(d.date)}` : '截止日期不明确'];
     if (d.explanation) notes.push(d.explanation);
-    let overdue = false;
-    if (d.date && !done) {
-      if (inp.publishDate && d.date < inp.publishDate) {
-        overdue = true;
-        notes.push(`发布时已逾期 ${daysBetween(d.date, inp.publishDate)} 天`);
-      }
-      if (inp.today && d.date < inp.today) {
-        overdue = true;
-        notes.push(`已逾期 ${daysBetween(d.date, inp.today)} 天`);
-      }
-      if (overdue) notes.push(item ? '未见完成表述' : '未关联到整改事项');
-    } else if (done) notes.push('事项已报告完成');
+    const overdue = overdueAt.has(`${d.start}:${d.end}`);
+    if (overdue) {
+      const late = overdueOf(d, item?.status ?? null, inp.publishDate, inp.today);
+      notes.push(...(late ? overdueNotes(late) : []), item ? '未见完成表述' : '未关联到整改事项');
+    } else if (item?.status === 'done') notes.push('事项已报告完成');
     spans.push({ kind: overdue ? 'overdue' : 'deadline', start: d.start, end: d.end, text: d.text, date: d.date, note: notes.join(' · ') });
   }
 

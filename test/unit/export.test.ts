@@ -235,7 +235,7 @@ describe('HTML export', () => {
     const text = doc.body.textContent!;
     expect(doc.querySelector('h1')!.textContent).toBe('关于巡察整改进展情况的通报审阅意见');
     expect(text).toContain('2026年3月20日');
-    expect(text).toContain('【发布时已逾期·高】');
+    expect(text).toContain('【发布时已逾期·严重】');
     expect(doc.querySelectorAll('table')[1].querySelectorAll('tbody tr')).toHaveLength(22);
     expect(text).toContain('已完成（人工复核，原解析：整改中）');
     expect(doc.querySelectorAll('blockquote')).toHaveLength(3);
@@ -334,26 +334,26 @@ describe('status certainty in every export (issue 16)', () => {
     const col = (h: string) => (CSV_HEADER as readonly string[]).indexOf(h);
     const row = rows.find((x) => x[2] === inferred.label)!;
     expect(row[col('解析状态')]).toMatch(/（推断）$/);
-    expect(row[col('确定程度')]).toBe('根据措施推断');
+    expect(row[col('确定程度')]).toBe('根据整改措施推断');
     const openRow = rows.find((x) => x[2] === open.label)!;
     expect(openRow[col('未完成部分')]).toContain(open.statusEvidence.open[0].text);
     const confirmedRow = rows.find((x) => x[0] === '整改事项' && x[col('复核前解析')] !== '')!;
     expect(confirmedRow[col('复核状态')]).toBe('已完成（确认）');
-    expect(confirmedRow[col('复核前解析')]).toBe('已完成（根据措施推断）');
+    expect(confirmedRow[col('复核前解析')]).toBe('已完成（根据整改措施推断）');
   });
   it('HTML: inferred chips are dashed and say 推断; the parts are listed; a confirmation is marked', () => {
     const doc = new DOMParser().parseFromString(toHtml(r), 'text/html');
     const chips = [...doc.querySelectorAll('.status-inferred')];
     expect(chips.length).toBeGreaterThan(0);
     for (const c of chips) expect(c.textContent).toMatch(/（推断）$/);
-    expect(doc.body.textContent).toContain('已完成（人工确认，原为已完成（根据措施推断））');
+    expect(doc.body.textContent).toContain('已完成（人工确认，原为已完成（根据整改措施推断））');
     expect(doc.body.textContent).toContain(open.statusEvidence.open[0].text);
     expect(doc.querySelectorAll('.parts-title').length).toBe(2 * r.notice.items.length);
   });
   it('Markdown and Word carry the certainty in words', async () => {
     const md = toMarkdown(r);
     expect(md).toContain('| 确定程度 |');
-    expect(md).toContain('根据措施推断');
+    expect(md).toContain('根据整改措施推断');
     const xml = await (await JSZip.loadAsync(await toDocx(r))).file('word/document.xml')!.async('string');
     expect(xml).toContain('（推断）');
     expect(xml).toContain('已完成：');

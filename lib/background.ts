@@ -127,7 +127,7 @@ async function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<boolean>
 async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
   switch (req.type) {
     case 'save-notice': {
-      const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model });
+      const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model, context: req.context });
       return { noticeKey: saved.notice.key, snapshotHash: saved.snapshot.hash, isNewVersion: saved.isNewVersion };
     }
     case 'get-page-data': {

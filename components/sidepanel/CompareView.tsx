@@ -3,31 +3,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getSnapshot, listNotices, listOverrides, listSnapshots } from '@/lib/db';
 import { compareNotices } from '@/lib/compare';
 import { ingestText, type IngestedNotice } from '@/lib/ingest';
-import type { Comparison, DeadlineChange, ItemChange, Notice, NoticeRecord, NoticeSnapshot, PageState } from '@/lib/schema';
+import type { Comparison, ItemChange, Notice, NoticeRecord, NoticeSnapshot, PageState } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
-import { t, type MessageKey } from '@/lib/i18n';
-import { statusText } from '../common/labels';
+import { t } from '@/lib/i18n';
+import { CHANGE_LABELS } from '@/lib/labels';
+import { changeLabel, deadlineChangeLabel, statusText } from '../common/labels';
 import { ingestFile, NOTICE_FILE_ACCEPT } from './LibraryView';
 import { ExportBar } from './ExportBar';
-import { overridesFor } from '@/lib/overrides';
 import { scrollPage, sidePanelDb } from './hooks';
-
-const CHANGE_KEYS: Record<ItemChange, MessageKey> = {
-  resolved: 'changeResolved',
-  regressed: 'changeRegressed',
-  still_unfinished: 'changeStillUnfinished',
-  vanished: 'changeVanished',
-  new: 'changeNew',
-  unchanged_done: 'changeUnchangedDone',
-  done_omitted: 'changeDoneOmitted',
-};
-
-const DEADLINE_KEYS: Record<DeadlineChange['kind'], MessageKey> = {
-  slipped: 'deadlineSlipped',
-  advanced: 'deadlineAdvanced',
-  dropped: 'deadlineDropped',
-  added: 'deadlineAdded',
-};
 
 /** A text the current notice can be compared with: one snapshot in the library. */
 interface Candidate {
@@ -70,11 +53,11 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
       }
       const earlier = [...fromLibrary, ...adHoc].sort((a, b) => (a.notice.meta.publishDate ?? '').localeCompare(b.notice.meta.publishDate ?? ''));
       if (!earlier.length) return setError(t('compareNeedsEarlier'));
-      const overridesOf = async (key: string | null, n: Notice) => (key ? overridesFor(n, await listOverrides(db, key)) : []);
+      const overridesOf = async (key: string | null) => (key ? listOverrides(db, key) : []);
       const comparison = compareNotices(current.notice, earlier.map((e) => e.notice), {
         overrides: {
-          current: await overridesOf(current.noticeKey, current.notice),
-          earlier: await Promise.all(earlier.map((e) => overridesOf(e.noticeKey, e.notice))),
+          current: await overridesOf(current.noticeKey),
+          earlier: await Promise.all(earlier.map((e) => overridesOf(e.noticeKey))),
         },
         texts: { current: current.text, earlier: earlier.map((e) => e.text || undefined) },
       });
@@ -133,8 +116,8 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
             <h3>{t('compareSummary')}</h3>
             <div class="sp-summary">
               <button class={filter === null ? 'sp-active' : ''} onClick={() => setFilter(null)}>{t('all')} {result.rows.length}</button>
-              {(Object.keys(CHANGE_KEYS) as ItemChange[]).filter((c) => result.summary[c]).map((c) => (
-                <button key={c} data-change={c} class={filter === c ? 'sp-active' : ''} onClick={() => setFilter(c)}>{t(CHANGE_KEYS[c])} {result.summary[c]}</button>
+              {(Object.keys(CHANGE_LABELS) as ItemChange[]).filter((c) => result.summary[c]).map((c) => (
+                <button key={c} data-change={c} class={filter === c ? 'sp-active' : ''} onClick={() => setFilter(c)}>{changeLabel(c)} {result.summary[c]}</button>
               ))}
             </div>
           </section>
@@ -153,12 +136,12 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
                 const item = r.currentItem ? current.notice.items.find((x) => x.id === r.currentItem!.id) : undefined;
                 return (
                   <tr key={i} class={`sp-change-${r.change}`} data-change={r.change}>
-                    <td>{t(CHANGE_KEYS[r.change])}{r.score !== null && <div class="sp-muted">{t('matchScore', r.score.toFixed(2))}</div>}</td>
+                    <td>{changeLabel(r.change)}{r.score !== null && <div class="sp-muted">{t('matchScore', r.score.toFixed(2))}</div>}</td>
                     <td>{r.earlierItem ? `${r.earlierItem.label}（${statusText(r.earlierItem.status, r.earlierItem.certainty ?? 'stated')}）` : '—'}</td>
                     <td>{r.currentItem ? <button class="sp-link" onClick={() => item && void scrollPage(tabId, item.start, Math.min(item.end, item.start + 60))}>{r.currentItem.label}（{statusText(r.currentItem.status, r.currentItem.certainty ?? 'stated')}）</button> : '—'}</td>
                     <td>
                       {r.numberChanges.map((n, j) => <div key={`n${j}`}>{n.context}{n.beforeText} → {n.afterText}（{n.delta > 0 ? '+' : ''}{n.delta}{n.unit}）</div>)}
-                      {r.deadlineChanges.map((d, j) => <div key={`d${j}`}>{t(DEADLINE_KEYS[d.kind])}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}{d.days !== null ? t('deadlineDays', Math.abs(d.days)) : ''}</div>)}
+                      {r.deadlineChanges.map((d, j) => <div key={`d${j}`}>{deadlineChangeLabel(d.kind)}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}{d.days !== null ? t('deadlineDays', Math.abs(d.days)) : ''}</div>)}
                       {r.history.length > 1 && (
                         <ol class="sp-history">{r.history.map((h, j) => <li key={j}>{formatGongwenDate(h.noticeDate)} {h.status === 'absent' ? t('absent') : statusText(h.status, h.certainty ?? 'stated')}{h.source === 'override' ? `（${t('overridden')}）` : ''}{h.evidence ? `「${h.evidence}」` : ''}</li>)}</ol>
                       )}

@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { listAnnotations, listOverrides } from '@/lib/db';
 import { exportReview, type ExportFormat } from '@/lib/export';
 import type { Comparison, Notice } from '@/lib/schema';
-import { overridesFor } from '@/lib/overrides';
 import { t } from '@/lib/i18n';
 import { downloadFile } from './download';
 import { sidePanelDb } from './hooks';
@@ -16,8 +15,8 @@ export function ExportBar({ notice, text, url, noticeKey, comparison }: { notice
     setError(null);
     try {
       const db = sidePanelDb();
-      const [annotations, stored] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey)]) : [[], []];
-      const file = await exportReview(format, { notice, text, url, annotations, overrides: overridesFor(notice, stored), comparison, generatedAt: new Date().toISOString() });
+      const [annotations, overrides] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey)]) : [[], []];
+      const file = await exportReview(format, { notice, text, url, annotations, overrides, comparison, generatedAt: new Date().toISOString() });
       downloadFile(file.fileName, file.mime, file.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -29,7 +29,7 @@ export function LibraryView() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [paste, setPaste] = useState('');
   const save = async (source: string, got: IngestedNotice) => {
-    const saved = await saveNoticeVisit(db, { url: source, text: got.text, model: got.notice });
+    const saved = await saveNoticeVisit(db, { url: source, text: got.text, model: got.notice, context: got.context });
     setStatus({ ok: true, text: t('noticeAdded', saved.notice.title ?? source) });
   };
   const addPasted = async () => {

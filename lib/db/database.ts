@@ -8,6 +8,8 @@
  * Schema history (never edit a released version, add a new one):
  *  v1  annotations had `tags` as a comma-separated string, no severity / anchorState / deletedAt.
  *  v2  tags become an array (multi-entry index), severity, anchorState and deletedAt added and indexed.
+ *  v3  snapshots record the parser version of their model (`parserVersion`, 0 for those saved before)
+ *      and the page context read with the text (`chromeText`, `pageTitle`, absent for those saved before).
  */
 import Dexie, { type Table } from 'dexie';
 import type { Annotation, NoticeRecord, NoticeSnapshot, StatusOverride } from '../schema';
@@ -42,6 +44,9 @@ export interface AnnotationV1 {
   updatedAt: string;
 }
 
+/** Same tables and indexes as v2; only the snapshot records change (see upgradeSnapshotV2). */
+export const SCHEMA_V3 = SCHEMA_V2;
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -66,6 +71,14 @@ export class RectifyDB extends Dexie {
           .modify((record, ref) => {
             ref.value = upgradeAnnotationV1(record as AnnotationV1);
           }),
+      );
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) =>
+        tx
+          .table('snapshots')
+          .toCollection()
+          .modify((record: NoticeSnapshot) => upgradeSnapshotV2(record)),
       );
   }
 }
@@ -106,6 +119,14 @@ export function upgradeAnnotationV1(old: AnnotationV1): Annotation {
     anchorState: 'anchored',
     deletedAt: null,
   };
+}
+
+/**
+ * v2 → v3: a snapshot saved before parser versions were recorded was parsed by some older parser
+ * (version 0), so the library parses it again on its next read; its page context stays unknown.
+ */
+export function upgradeSnapshotV2(record: NoticeSnapshot): void {
+  if (typeof record.parserVersion !== 'number') record.parserVersion = 0;
 }
 
 /** Timestamp of a write (ISO 8601). */

@@ -8,10 +8,12 @@ export {
   DEFAULT_DB_NAME,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   RectifyDB,
   openDb,
   normalizeTags,
   upgradeAnnotationV1,
+  upgradeSnapshotV2,
   type AnnotationV1,
   type SettingRecord,
 } from './database';

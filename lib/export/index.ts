@@ -6,6 +6,7 @@ import { exportFileName } from './format';
 import { toHtml } from './html';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';
+import { overridesFor } from '@/lib/overrides';
 
 export type ExportFormat = 'md' | 'csv' | 'json' | 'html' | 'docx';
 
@@ -23,6 +24,8 @@ export async function exportReview(
 ): Promise<{ fileName: string; mime: string; data: string | Uint8Array }> {
   const fileName = exportFileName(review.notice.meta, format);
   const mime = EXPORT_MIME[format];
+  // every format, the JSON file included, carries only the decisions that apply to this version
+  review = { ...review, overrides: overridesFor(review.notice, review.overrides) };
   switch (format) {
     case 'md':
       return { fileName, mime, data: toMarkdown(review) };

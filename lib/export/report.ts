@@ -2,10 +2,10 @@
  * The review as a format-independent report: every export format renders this, so the content of the
  * Markdown, CSV, HTML and .docx files is the same. Plain strings only — each renderer escapes them.
  */
-import { CHANGE_LABELS } from '@/lib/compare';
+import { CHANGE_LABELS, FINDING_LABELS } from '@/lib/labels';
 import type { Annotation, ComparisonRow, ItemStatus, ProblemItem, ReviewExport, StatusCertainty } from '@/lib/schema';
 import { CERTAINTY_LABELS, DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
-import { isConfirmation } from '@/lib/overrides';
+import { isConfirmation, overrideFor } from '@/lib/overrides';
 
 export interface ItemLine {
   id: string;
@@ -79,18 +79,6 @@ export interface Report {
   } | null;
 }
 
-const FINDING_LABELS: Record<string, string> = {
-  overdue_at_publication: '发布时已逾期',
-  overdue_now: '至今逾期',
-  arithmetic: '数据矛盾',
-  arithmetic_ok: '数据核对无误',
-  numbering_gap: '序号缺失',
-  numbering_duplicate: '序号重复',
-  empty_section: '空标题',
-  outline_truncated: '结构过多未全部识别',
-};
-const FINDING_SEVERITY: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
-
 function itemAt(items: ProblemItem[], offset: number): ProblemItem | null {
   return items.find((it) => it.start <= offset && offset < it.end) ?? null;
 }
@@ -148,10 +136,9 @@ function changeLine(row: ComparisonRow): ChangeLine {
 export function buildReport(review: ReviewExport): Report {
   const { notice } = review;
   const m = notice.meta;
-  const overrides = new Map(review.overrides.map((o) => [o.itemId, o]));
   const rowsByCurrent = new Map((review.comparison?.rows ?? []).filter((r) => r.currentItem).map((r) => [r.currentItem!.id, r]));
   const items: ItemLine[] = notice.items.map((it) => {
-    const o = overrides.get(it.id);
+    const o = overrideFor(it, review.overrides);
     const row = rowsByCurrent.get(it.id);
     return {
       id: it.id,
@@ -209,7 +196,7 @@ export function buildReport(review: ReviewExport): Report {
     meta,
     findings: notice.findings
       .filter((f) => f.kind !== 'arithmetic_ok')
-      .map((f) => ({ kind: FINDING_LABELS[f.kind] ?? f.kind, severity: FINDING_SEVERITY[f.severity] ?? f.severity, message: f.message })),
+      .map((f) => ({ kind: FINDING_LABELS[f.kind], severity: SEVERITY_LABELS[f.severity], message: f.message })),
     items,
     annotations,
     comparison,

@@ -8,7 +8,7 @@ import { extractChromeText, extractText, extractTitle, findArticleRoot, type Ext
 import { normalizeText } from '@/lib/parse/normalize';
 import { parseNormalizedAsync } from '@/lib/parse';
 import { anchorAll, describeRange } from '@/lib/anchor';
-import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, StatusOverride } from '@/lib/schema';
+import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, ParseContext, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
@@ -54,6 +54,8 @@ export class NoticePageController {
   private rendering = false;
   private renderAbort: AbortController | null = null;
   private forced = false;
+  /** The page context the notice was parsed with; saved with the text so the library can parse it again. */
+  private context: ParseContext = { chromeText: '', pageTitle: null };
 
   constructor(
     private readonly doc: Document,
@@ -116,7 +118,8 @@ export class NoticePageController {
     const normalized = normalizeText(extracted.text);
     const parseStart = performance.now();
     const parseTimings: Record<string, number> = {};
-    const notice = await parseNormalizedAsync(normalized.text, { today, chromeText: extractChromeText(this.doc, root) || undefined, pageTitle: title, timings: parseTimings });
+    this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
+    const notice = await parseNormalizedAsync(normalized.text, { today, chromeText: this.context.chromeText || undefined, pageTitle: title, timings: parseTimings });
     const parseWall = performance.now() - parseStart;
     // main-thread time: normalize + the parser's own stage timings (the yields between stages excluded)
     timings.parse = parseStart - t1 + Object.values(parseTimings).reduce((a, b) => a + b, 0);
@@ -142,7 +145,7 @@ export class NoticePageController {
     const { text, notice } = this.state;
     if (!text || !notice) return;
     try {
-      const saved = await sendToBackground<{ noticeKey: string; snapshotHash: string }>({ type: 'save-notice', url: this.doc.location.href, text, model: notice });
+      const saved = await sendToBackground<{ noticeKey: string; snapshotHash: string }>({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context });
       this.setPage({ noticeKey: saved.noticeKey, snapshotHash: saved.snapshotHash });
       await this.reloadAnnotations();
     } catch (err) {

@@ -1,6 +1,6 @@
 // The date reader: character classes and the scan that reads each mention (numeric, Chinese, word forms) into a Spec.
 import { parseChineseNumber } from './numerals';
-import type { DateMention } from './dates';
+import type { DateMention } from './date-mention';
 import {
   AFTER_YEAR_PERIODS, MONTH_PERIODS, RELATIVE_YEARS, YEAR_PERIODS, validDay, validYear,
   type Day, type FuzzyPeriod,

@@ -19,6 +19,7 @@
  *   近期 → null.
  */
 import type { Deadline } from '@/lib/schema';
+import { overdueAtPublication } from '@/lib/checks';
 import { resolveDates, scanDates, type DateMention, type DateScan } from './dates';
 
 export interface FindDeadlinesOptions {
@@ -104,7 +105,7 @@ function deadlineFromMention(
     date,
     start,
     end,
-    overdueAtPublication: date !== null && publishDate !== null ? date < publishDate : null,
+    overdueAtPublication: overdueAtPublication({ date }, null, publishDate),
     ...(explanation ? { explanation } : {}),
   };
 }

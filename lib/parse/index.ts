@@ -8,7 +8,7 @@
  *   was written, else the publish year) → quantities → arithmetic per paragraph → spans → checks.
  * Pure and DOM-free.
  */
-import { runChecks } from '@/lib/checks';
+import { isOverdueFinding, overdueAtPublication, overdueNotes, overdueOf, runChecks } from '@/lib/checks';
 import {
   NOTICE_MODEL_VERSION,
   type Deadline,
@@ -31,6 +31,8 @@ import { buildOutline, MAX_OUTLINE_NODES, type Outline } from './outline';
 import { findQuantities } from './quantities';
 import { decideStatus, type StatusSignal } from './status';
 import { formatGongwenDate } from '@/lib/gongwen';
+
+export { PARSER_VERSION } from './version';
 
 export interface ParseOptions {
   /** YYYY-MM-DD, for "overdue now". */
@@ -195,7 +197,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
       statusEvidence: { basis: decision.evidence, progress: decision.progress, open: decision.open },
       deadlines: within(deadlines, c.start, c.end).map((d) => ({
         ...d,
-        overdueAtPublication: d.date && meta.publishDate ? d.date < meta.publishDate && decision.status !== 'done' : null,
+        overdueAtPublication: overdueAtPublication(d, decision.status, meta.publishDate),
       })),
       quantities: within(quantities, c.start, c.end),
       start: c.start,
@@ -204,19 +206,17 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   });
 
   lap('status');
-
   yield 'status';
-
-  resume();
-  const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, publishDate: meta.publishDate, today: opts.today });
-  lap('spans');
-  yield 'spans';
   resume();
   const problemSectionIds = [...new Set(candidates.map((c) => topOf(c).node.id))];
-  const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds }, { today: opts.today });
+  const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds, deadlines }, { today: opts.today });
   if (outline.truncatedAt !== null) findings.push(outlineTruncatedFinding(text, outline.truncatedAt));
   lap('checks');
   yield 'checks';
+  resume();
+  const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, findings, publishDate: meta.publishDate, today: opts.today ?? null });
+  lap('spans');
+  yield 'spans';
   resume();
 
   const notice: Notice = {
@@ -271,19 +271,6 @@ function within<T extends { start: number; end: number }>(list: T[], start: numb
   return out;
 }
 
-/** The item containing `pos` (items are sorted and do not overlap), or null. */
-function itemContaining(items: ProblemItem[], pos: number): ProblemItem | null {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  const it = items[lo - 1];
-  return it && pos < it.end ? it : null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Spans
 
@@ -305,50 +292,40 @@ interface SpanInput {
   quantities: Quantity[];
   signals: StatusSignal[];
   relations: ArithmeticRelation[];
+  /** The checks' findings: a deadline is highlighted as overdue exactly where an overdue finding is. */
+  findings: Finding[];
   publishDate: string | null;
-  today?: string;
-}
-
-const DAY_MS = 86_400_000;
-function days(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(toIso + 'T00:00:00Z') - Date.parse(fromIso + 'T00:00:00Z')) / DAY_MS);
+  today: string | null;
 }
 
 function buildSpans(inp: SpanInput): Span[] {
   const spans: Span[] = [];
-  const itemAt = (pos: number) => itemContaining(inp.items, pos);
+  // the item a deadline belongs to, as the checks see it (its deadlines lie wholly inside it)
+  const itemOf = new Map(inp.items.flatMap((it) => it.deadlines.map((d) => [`${d.start}:${d.end}`, it] as const)));
 
+  const overdueAt = new Set(inp.findings.filter(isOverdueFinding).map((f) => `${f.start}:${f.end}`));
   for (const d of inp.deadlines) {
-    const item = itemAt(d.start);
-    const done = item?.status === 'done';
+    const item = itemOf.get(`${d.start}:${d.end}`) ?? null;
     const notes: string[] = [d.date ? `截止日期 ${formatGongwenDate(d.date)}` : '截止日期不明确'];
     if (d.explanation) notes.push(d.explanation);
-    let overdue = false;
-    if (d.date && !done) {
-      if (inp.publishDate && d.date < inp.publishDate) {
-        overdue = true;
-        notes.push(`发布时已逾期 ${days(d.date, inp.publishDate)} 天`);
-      }
-      if (inp.today && d.date < inp.today) {
-        overdue = true;
-        notes.push(`已逾期 ${days(d.date, inp.today)} 天`);
-      }
-      if (overdue) notes.push(item ? '未见完成表述' : '未关联到整改事项');
-    } else if (done) notes.push('事项已报告完成');
+    const overdue = overdueAt.has(`${d.start}:${d.end}`);
+    if (overdue) {
+      const late = overdueOf(d, item?.status ?? null, inp.publishDate, inp.today);
+      notes.push(...(late ? overdueNotes(late) : []), item ? '未见完成表述' : '未关联到整改事项');
+    } else if (item?.status === 'done') notes.push('事项已报告完成');
     spans.push({ kind: overdue ? 'overdue' : 'deadline', start: d.start, end: d.end, text: d.text, date: d.date, note: notes.join(' · ') });
   }
 
   const takenByDeadline = overlapTester(inp.deadlines);
   for (const m of inp.dates) {
     if (takenByDeadline(m.start, m.end)) continue;
-    const date = m.kind === 'range' ? m.first : m.first;
     const notes: string[] = [];
     if (m.kind === 'range' && m.first) notes.push(`${formatGongwenDate(m.first)}至${m.last ? formatGongwenDate(m.last) : '今'}`);
     else if (m.first && m.kind !== 'point' && m.last) notes.push(`${formatGongwenDate(m.first)}至${formatGongwenDate(m.last)}`);
     else if (m.first) notes.push(formatGongwenDate(m.first));
     if (isStatusDate(inp.text, m)) notes.push('状态截至日期，不是整改期限');
     if (m.explanation) notes.push(m.explanation);
-    spans.push({ kind: 'date', start: m.start, end: m.end, text: m.text, date: date ?? null, note: notes.join(' · ') || undefined });
+    spans.push({ kind: 'date', start: m.start, end: m.end, text: m.text, date: m.first ?? null, note: notes.join(' · ') || undefined });
   }
 
   const takenByDate = overlapTester([...inp.deadlines, ...inp.dates].sort((a, b) => a.start - b.start));

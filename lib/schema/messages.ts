@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { notice, offset } from './notice';
 import { severity, textPositionSelector, textQuoteSelector } from './annotation';
+import { parseContext } from './library';
 
 // Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends.
 export const detectReason = z.object({ signal: z.string(), weight: z.number(), detail: z.string() });
@@ -41,7 +42,14 @@ export const newAnnotationDraft = z.object({
 
 /** Requests handled by the background service worker. */
 export const backgroundRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('save-notice'), url: z.string(), text: z.string(), model: notice }),
+  z.object({
+    type: z.literal('save-notice'),
+    url: z.string(),
+    text: z.string(),
+    model: notice,
+    /** The page context the model was parsed with (stored so the library can parse the text again). */
+    context: parseContext.optional(),
+  }),
   z.object({ type: z.literal('get-page-data'), noticeKey: z.string() }),
   z.object({ type: z.literal('add-annotation'), noticeKey: z.string(), snapshotHash: z.string(), url: z.string(), draft: newAnnotationDraft }),
   z.object({ type: z.literal('set-anchor-states'), updates: z.array(annotationAnchor) }),
@@ -61,7 +69,7 @@ export const backgroundRequest = z.discriminatedUnion('type', [
 export const offscreenRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offscreen-read-document'), url: z.string().url(), pageUrl: z.string().optional(), today: z.string().optional() }),
 ]);
-export const remoteDocumentRead = z.object({ url: z.string(), fileName: z.string(), text: z.string(), notice });
+export const remoteDocumentRead = z.object({ url: z.string(), fileName: z.string(), text: z.string(), notice, context: parseContext.optional() });
 
 /** Reply to analyze-attachment / analyze-tab-document. Not saved (saved: false) when the detector doubts it. */
 export const documentAnalysis = z.object({

@@ -88,7 +88,7 @@ describe('annotations', () => {
     const list = await panel.locator('.sp-annotation-list').textContent();
     expect(list).toContain('主体责任落实情况需核实会议纪要');
     expect(list).toContain('需核实');
-    expect(list).toContain('高');
+    expect(list).toContain('严重');
   });
 
   it('restores highlights after a reload', async () => {

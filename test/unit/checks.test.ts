@@ -98,3 +98,11 @@ describe('empty sections', () => {
     ]);
   });
 });
+
+describe('one day count', () => {
+  it('is the same function in checks, compare and the 公文 date helpers', async () => {
+    const [checks, compare, gongwen] = await Promise.all([import('@/lib/checks'), import('@/lib/compare'), import('@/lib/gongwen')]);
+    expect(checks.daysBetween).toBe(gongwen.daysBetween);
+    expect(compare.daysBetween).toBe(gongwen.daysBetween);
+  });
+});

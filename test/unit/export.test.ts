@@ -235,7 +235,7 @@ describe('HTML export', () => {
     const text = doc.body.textContent!;
     expect(doc.querySelector('h1')!.textContent).toBe('关于巡察整改进展情况的通报审阅意见');
     expect(text).toContain('2026年3月20日');
-    expect(text).toContain('【发布时已逾期·高】');
+    expect(text).toContain('【发布时已逾期·严重】');
     expect(doc.querySelectorAll('table')[1].querySelectorAll('tbody tr')).toHaveLength(22);
     expect(text).toContain('已完成（人工复核，原解析：整改中）');
     expect(doc.querySelectorAll('blockquote')).toHaveLength(3);
@@ -288,6 +288,19 @@ describe('.docx export', () => {
 });
 
 describe('exportReview', () => {
+  it('applies an override only where its item keeps its label, in every format', async () => {
+    const r = review();
+    const contracts = r.notice.items.find((i) => i.label === '问题合同未整改、阴阳合同赫然存在')!;
+    // made for another problem that used to sit at this position
+    const stale: StatusOverride = { noticeKey: 'k', itemId: contracts.id, itemLabel: '租金上偷梁换柱', status: 'done', reason: '旧位置的复核', createdAt: '2026-03-25T09:00:00Z' };
+    const withStale = { ...r, overrides: [...r.overrides, stale] };
+    const csvRows = Papa.parse<string[]>(toCsv(withStale).slice(1), { skipEmptyLines: true }).data;
+    expect(csvRows.find((row) => row[2] === contracts.label)![5]).toBe('');
+    expect(toMarkdown(withStale)).not.toContain('旧位置的复核');
+    const json = JSON.parse((await exportReview('json', withStale)).data as string) as { overrides: StatusOverride[] };
+    expect(json.overrides.map((o) => o.reason)).toEqual(['现场核查已复绿']);
+  });
+
   it('returns file name, MIME type and data for every format', async () => {
     const r = review();
     for (const format of ['md', 'csv', 'json', 'html', 'docx'] as const) {
@@ -321,26 +334,26 @@ describe('status certainty in every export (issue 16)', () => {
     const col = (h: string) => (CSV_HEADER as readonly string[]).indexOf(h);
     const row = rows.find((x) => x[2] === inferred.label)!;
     expect(row[col('解析状态')]).toMatch(/（推断）$/);
-    expect(row[col('确定程度')]).toBe('根据措施推断');
+    expect(row[col('确定程度')]).toBe('根据整改措施推断');
     const openRow = rows.find((x) => x[2] === open.label)!;
     expect(openRow[col('未完成部分')]).toContain(open.statusEvidence.open[0].text);
     const confirmedRow = rows.find((x) => x[0] === '整改事项' && x[col('复核前解析')] !== '')!;
     expect(confirmedRow[col('复核状态')]).toBe('已完成（确认）');
-    expect(confirmedRow[col('复核前解析')]).toBe('已完成（根据措施推断）');
+    expect(confirmedRow[col('复核前解析')]).toBe('已完成（根据整改措施推断）');
   });
   it('HTML: inferred chips are dashed and say 推断; the parts are listed; a confirmation is marked', () => {
     const doc = new DOMParser().parseFromString(toHtml(r), 'text/html');
     const chips = [...doc.querySelectorAll('.status-inferred')];
     expect(chips.length).toBeGreaterThan(0);
     for (const c of chips) expect(c.textContent).toMatch(/（推断）$/);
-    expect(doc.body.textContent).toContain('已完成（人工确认，原为已完成（根据措施推断））');
+    expect(doc.body.textContent).toContain('已完成（人工确认，原为已完成（根据整改措施推断））');
     expect(doc.body.textContent).toContain(open.statusEvidence.open[0].text);
     expect(doc.querySelectorAll('.parts-title').length).toBe(2 * r.notice.items.length);
   });
   it('Markdown and Word carry the certainty in words', async () => {
     const md = toMarkdown(r);
     expect(md).toContain('| 确定程度 |');
-    expect(md).toContain('根据措施推断');
+    expect(md).toContain('根据整改措施推断');
     const xml = await (await JSZip.loadAsync(await toDocx(r))).file('word/document.xml')!.async('string');
     expect(xml).toContain('（推断）');
     expect(xml).toContain('已完成：');

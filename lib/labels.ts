@@ -1,0 +1,92 @@
+/**
+ * What people read for the domain's enums — statuses, certainties, findings, severities, highlight
+ * categories, comparison changes — as one table of message keys (public/_locales). The UI reads them in
+ * the browser's language (`t`, the default); exports and the CLI read the same keys in zh-CN (`zh`, and
+ * the *_LABELS tables below), so a reviewer sees the same words on screen and in the exported file.
+ */
+import { t, zh, type MessageKey } from '@/lib/i18n';
+import type { DeadlineChange, FindingKind, HighlightCategory, ItemChange, ItemStatus, StatusCertainty } from '@/lib/schema';
+
+/** Annotation severities (high/medium/low) and finding severities (which add info). */
+export type AnySeverity = 'high' | 'medium' | 'low' | 'info';
+
+/** Turns a message key into words: `t` (browser language) or `zh` (always zh-CN). */
+export type Words = (key: MessageKey, ...subs: Array<string | number>) => string;
+
+const STATUS_KEYS: Record<ItemStatus, MessageKey> = {
+  done: 'statusDone',
+  in_progress: 'statusInProgress',
+  long_term: 'statusLongTerm',
+  unclear: 'statusUnclear',
+};
+const CERTAINTY_KEYS: Record<StatusCertainty, MessageKey> = {
+  stated: 'certaintyStated',
+  inferred: 'certaintyInferred',
+  unclear: 'certaintyUnclear',
+};
+const FINDING_KEYS: Record<FindingKind, MessageKey> = {
+  overdue_at_publication: 'findingOverdueAtPublication',
+  overdue_now: 'findingOverdueNow',
+  arithmetic: 'findingArithmetic',
+  arithmetic_ok: 'findingArithmeticOk',
+  numbering_gap: 'findingNumberingGap',
+  numbering_duplicate: 'findingNumberingDuplicate',
+  empty_section: 'findingEmptySection',
+  outline_truncated: 'findingOutlineTruncated',
+};
+const SEVERITY_KEYS: Record<AnySeverity, MessageKey> = {
+  high: 'severityHigh',
+  medium: 'severityMedium',
+  low: 'severityLow',
+  info: 'severityInfo',
+};
+const CATEGORY_KEYS: Record<HighlightCategory, MessageKey> = {
+  overdue: 'catOverdue',
+  contradiction: 'catContradiction',
+  deadline: 'catDeadline',
+  unfinished: 'catUnfinished',
+  done: 'catDone',
+  date: 'catDate',
+  number: 'catNumber',
+  annotation: 'catAnnotation',
+};
+const CHANGE_KEYS: Record<ItemChange, MessageKey> = {
+  resolved: 'changeResolved',
+  regressed: 'changeRegressed',
+  still_unfinished: 'changeStillUnfinished',
+  vanished: 'changeVanished',
+  new: 'changeNew',
+  unchanged_done: 'changeUnchangedDone',
+  done_omitted: 'changeDoneOmitted',
+};
+const DEADLINE_CHANGE_KEYS: Record<DeadlineChange['kind'], MessageKey> = {
+  slipped: 'deadlineSlipped',
+  advanced: 'deadlineAdvanced',
+  dropped: 'deadlineDropped',
+  added: 'deadlineAdded',
+};
+
+export const statusLabel = (s: ItemStatus, words: Words = t): string => words(STATUS_KEYS[s]);
+export const certaintyLabel = (c: StatusCertainty, words: Words = t): string => words(CERTAINTY_KEYS[c]);
+export const findingLabel = (k: FindingKind, words: Words = t): string => words(FINDING_KEYS[k]);
+export const severityLabel = (s: AnySeverity, words: Words = t): string => words(SEVERITY_KEYS[s]);
+export const categoryLabel = (c: HighlightCategory, words: Words = t): string => words(CATEGORY_KEYS[c]);
+export const changeLabel = (c: ItemChange, words: Words = t): string => words(CHANGE_KEYS[c]);
+export const deadlineChangeLabel = (k: DeadlineChange['kind'], words: Words = t): string => words(DEADLINE_CHANGE_KEYS[k]);
+
+/** `已完成`, or `已完成（推断）` for a status read from the measures rather than stated. */
+export function statusWithCertainty(s: ItemStatus, c: StatusCertainty, words: Words = t): string {
+  return c === 'inferred' ? words('statusInferred', statusLabel(s, words)) : statusLabel(s, words);
+}
+
+function zhTable<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
+  return Object.freeze(Object.fromEntries(Object.entries<MessageKey>(keys).map(([k, key]) => [k, zh(key)])) as Record<K, string>);
+}
+
+// zh-CN tables, for exports and the CLI
+export const STATUS_LABELS = zhTable(STATUS_KEYS);
+export const CERTAINTY_LABELS = zhTable(CERTAINTY_KEYS);
+export const FINDING_LABELS = zhTable(FINDING_KEYS);
+export const SEVERITY_LABELS = zhTable(SEVERITY_KEYS);
+export const CHANGE_LABELS = zhTable(CHANGE_KEYS);
+export const DEADLINE_CHANGE_LABELS = zhTable(DEADLINE_CHANGE_KEYS);

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getSnapshot, listNotices, listOverrides, listSnapshots } from '@/lib/db';
 import { compareNotices } from '@/lib/compare';
 import { ingestText, type IngestedNotice } from '@/lib/ingest';
-import type { Comparison, ItemChange, Notice, NoticeRecord, NoticeSnapshot, PageState } from '@/lib/schema';
+import type { Comparison, ItemChange, NoticeRecord, NoticeSnapshot, PageState } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t } from '@/lib/i18n';
 import { CHANGE_LABELS } from '@/lib/labels';
@@ -27,9 +27,13 @@ interface Earlier extends IngestedNotice {
   noticeKey: string | null;
 }
 
+/** Stable empty lists while the queries load (a new [] each render would recompute the suggestions). */
+const NO_NOTICES: NoticeRecord[] = [];
+const NO_SNAPSHOTS: NoticeSnapshot[] = [];
+
 export function CompareView({ tabId, state }: { tabId: number | null; state: PageState | null }) {
   const db = sidePanelDb();
-  const notices = useLiveQuery(() => listNotices(db), []) ?? [];
+  const notices = useLiveQuery(() => listNotices(db), []) ?? NO_NOTICES;
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [adHoc, setAdHoc] = useState<Earlier[]>([]);
   const [paste, setPaste] = useState('');
@@ -39,8 +43,14 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
   const current = state?.status === 'ready' && state.notice && state.text ? { notice: state.notice, text: state.text, noticeKey: state.noticeKey } : null;
   // A later notice with the same organization and title is filed as a new snapshot of the same library
   // notice, so the earlier one is among the current notice's own snapshots, not among the other notices.
-  const ownSnapshots = useLiveQuery(() => (state?.noticeKey ? listSnapshots(db, state.noticeKey) : Promise.resolve([])), [state?.noticeKey]) ?? [];
-  const candidates = useMemo(() => suggestEarlier(notices, ownSnapshots, state), [notices, ownSnapshots, state?.noticeKey, state?.snapshotHash]);
+  const ownSnapshots = useLiveQuery(() => (state?.noticeKey ? listSnapshots(db, state.noticeKey) : Promise.resolve([])), [state?.noticeKey]) ?? NO_SNAPSHOTS;
+  const noticeKey = state?.noticeKey ?? null;
+  const snapshotHash = state?.snapshotHash ?? null;
+  const organization = state?.notice?.meta.organization ?? null;
+  const candidates = useMemo(
+    () => suggestEarlier(notices, ownSnapshots, { noticeKey, snapshotHash, organization }),
+    [notices, ownSnapshots, noticeKey, snapshotHash, organization],
+  );
 
   const run = async () => {
     setError(null);
@@ -163,8 +173,11 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
  * of the same organization and title, earlier versions of the page) and the latest text of every other
  * notice; same organization first, then newest.
  */
-function suggestEarlier(notices: NoticeRecord[], ownSnapshots: NoticeSnapshot[], state: PageState | null): Candidate[] {
-  const org = state?.notice?.meta.organization ?? null;
+/** What the suggestions depend on in the page state: which notice and version are open, and its organization. */
+type OpenNotice = { noticeKey: string | null; snapshotHash: string | null; organization: string | null } | null;
+
+function suggestEarlier(notices: NoticeRecord[], ownSnapshots: NoticeSnapshot[], state: OpenNotice): Candidate[] {
+  const org = state?.organization ?? null;
   const own = ownSnapshots
     .filter((s) => s.hash !== state?.snapshotHash)
     .map((s): Candidate => ({ hash: s.hash, title: s.title, url: s.url, organization: s.organization, publishDate: s.publishDate }));

@@ -19,7 +19,7 @@ export function useBoundTab(): number | null {
     const onActivated = () => void refresh();
     browser.tabs.onActivated.addListener(onActivated);
     return () => browser.tabs.onActivated.removeListener(onActivated);
-  }, []);
+  }, [fixed]);
   return tabId;
 }
 

@@ -25,7 +25,7 @@ export function statusWithCertainty(status: ItemStatus, certainty: StatusCertain
 }
 
 // Characters forbidden in Windows/macOS/Linux file names, plus control characters.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 
 function sanitizeFilePart(part: string, max: number): string {

@@ -7,7 +7,7 @@ import { assertBuilt, CHROME_PATH, CHROMIUM_FLAGS, EXTENSION_DIR, FIXED_TODAY } 
 import { startFixtureServer, type FixtureServer } from '../lib/fixture-server';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the service worker's `chrome`, untyped in this Node file
 
 export interface Session {
   context: BrowserContext;

@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { startFixtureServer } from './fixture-server';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the service worker's `chrome`, untyped in this Node file
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';

@@ -5,7 +5,7 @@ import type { Download, Driver, Tab } from './driver';
 import { launch, openFixture, openSidePanel, tabIdOf, type Session } from './browser';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the service worker's `chrome`, untyped in this Node file
 
 class ChromiumTab implements Tab {
   constructor(readonly page: Page) {}

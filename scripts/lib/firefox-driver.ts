@@ -137,7 +137,7 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
   browser.on('targetcreated', (target) => void target.page().then((p) => p && watch(p), () => undefined));
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- runs inside Firefox's privileged window scope, which has no types here
   const connection = (browser as any).connection as { send(method: string, params: object): Promise<{ result: any }> };
   const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const chromeContext: string = tree.contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml').context;
@@ -187,7 +187,7 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     }
   };
 
-  await inExtension((today) => (globalThis as any).browser.storage.local.set({ 'debug:today': today }), opts.today ?? FIXED_TODAY); // eslint-disable-line @typescript-eslint/no-explicit-any
+  await inExtension((today) => (globalThis as any).browser.storage.local.set({ 'debug:today': today }), opts.today ?? FIXED_TODAY); // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension's `browser` global, untyped in this Node file
 
   return {
     name: 'firefox',
@@ -219,7 +219,7 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
       throw new Error(`no download after clicking ${selector}`);
     },
     contextMenuItemExists: (menuId) =>
-      inExtension((m) => (globalThis as any).browser.contextMenus.update(m, {}).then(() => true, () => false), menuId), // eslint-disable-line @typescript-eslint/no-explicit-any
+      inExtension((m) => (globalThis as any).browser.contextMenus.update(m, {}).then(() => true, () => false), menuId), // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension's `browser` global, untyped in this Node file
     sidebar: () => chromeEval(`({ open: SidebarController.isOpen, extension: SidebarController.currentID.endsWith('-sidebar-action') })`),
     pressToolbarButton: () => chromeEval(`(() => {
       const { global, extension } = ${extensionApis};

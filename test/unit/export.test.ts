@@ -119,6 +119,7 @@ describe('format helpers', () => {
     );
     expect(exportFileName({ organization: null, publishDate: null }, 'csv')).toBe('未知单位-未知日期-审阅意见.csv');
     const hostile = exportFileName({ organization: '../a/b:c*?"<>|\u0001镇 ', publishDate: '2026-03-20' }, 'md');
+    // eslint-disable-next-line no-control-regex -- a file name must hold no control characters: the test looks for them
     expect(hostile).not.toMatch(/[\\/:*?"<>|\u0000-\u001f]/);
     expect(hostile.startsWith('.')).toBe(false);
     expect(hostile.endsWith('-2026-03-20-审阅意见.md')).toBe(true);

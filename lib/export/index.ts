@@ -1,13 +1,16 @@
 /** One entry point for every export format; pure (side panel and CLI). */
-import type { ReviewExport } from '@/lib/schema';
+import type { NoticeMeta, ReviewExport } from '@/lib/schema';
+import type { LedgerInput } from './ledger';
 import { toCsv } from './csv';
 import { toDocx } from './docx';
 import { exportFileName } from './format';
 import { toHtml } from './html';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';
+import { localIsoDate } from './ledger';
+import { toXlsx, XLSX_MIME } from './xlsx';
 
-export type ExportFormat = 'md' | 'csv' | 'json' | 'html' | 'docx';
+export type ExportFormat = 'md' | 'csv' | 'json' | 'html' | 'docx' | 'xlsx';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   md: 'text/markdown;charset=utf-8',
@@ -15,13 +18,14 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   json: 'application/json',
   html: 'text/html;charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: XLSX_MIME,
 };
 
 export async function exportReview(
   format: ExportFormat,
   review: ReviewExport,
 ): Promise<{ fileName: string; mime: string; data: string | Uint8Array }> {
-  const fileName = exportFileName(review.notice.meta, format);
+  const fileName = format === 'xlsx' ? ledgerFileName(review.notice.meta) : exportFileName(review.notice.meta, format);
   const mime = EXPORT_MIME[format];
   switch (format) {
     case 'md':
@@ -34,9 +38,30 @@ export async function exportReview(
       return { fileName, mime, data: toHtml(review) };
     case 'docx':
       return { fileName, mime, data: await toDocx(review) };
+    case 'xlsx':
+      return { fileName, mime, data: await toXlsx(reviewLedger(review)) };
   }
+}
+
+/** One notice (with its comparison, when there is one) as a ledger; "today" is the export's local date. */
+export function reviewLedger(review: ReviewExport): LedgerInput {
+  const { notice, text, url, annotations, overrides, comparison, generatedAt } = review;
+  return {
+    sources: [{ notice, text, url, annotations, overrides, comparison }],
+    today: localIsoDate(new Date(generatedAt)),
+    generatedAt,
+    scope: comparison ? '一份通报（含与较早通报的对比）' : '一份通报',
+  };
+}
+
+/** `{organization}-{publishDate}-整改台账.xlsx`; without a notice (a library) `整改台账-通报库-{today}.xlsx`. */
+export function ledgerFileName(meta: Pick<NoticeMeta, 'organization' | 'publishDate'> | null, today?: string): string {
+  if (!meta) return `整改台账-通报库-${today ?? '未知日期'}.xlsx`;
+  return exportFileName(meta, 'xlsx').replace(/-审阅意见\.xlsx$/, '-整改台账.xlsx');
 }
 
 export { toCsv, toDocx, toHtml, toJson, toMarkdown, exportFileName };
 export { formatGongwenDate, formatPeriod, STATUS_LABELS, SEVERITY_LABELS } from './format';
 export { buildReport } from './report';
+export { toXlsx, XLSX_MIME } from './xlsx';
+export { ledgerRows, summaryRows, librarySources, localIsoDate, type LedgerInput, type LedgerSource, type LibraryEntry } from './ledger';

@@ -42,6 +42,8 @@ function styleHeader(ws: ExcelJS.Worksheet, columns: number): void {
     header.getCell(c).border = { bottom: { style: 'thin' } };
   }
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+  // Printed (or converted to PDF): A4 landscape, all columns on one page width, the header on every page.
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: columns } };
 }
 
@@ -53,6 +55,28 @@ function sizeColumns(ws: ExcelJS.Worksheet, headers: readonly string[], maxWidth
       if (row > 1) values.push(String(cell.value ?? ''));
     });
     col.width = fitWidth(h, values, maxWidth(h));
+  });
+  fitRowHeights(ws);
+}
+
+/** Points per wrapped line of 11-point text, and the tallest row written (Excel's limit is 409). */
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 300;
+
+/**
+ * Row heights for the wrapped text: spreadsheet programs do not all re-measure rows when opening a file
+ * (LibreOffice keeps one line), so each row gets the height of its tallest cell, estimated from the
+ * column width and the text's display width.
+ */
+function fitRowHeights(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) => {
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      const width = Math.max(1, (ws.getColumn(col).width ?? 10) - 1);
+      const wrapped = String(cell.value ?? '').split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
+      lines = Math.max(lines, wrapped);
+    });
+    row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 3);
   });
 }
 

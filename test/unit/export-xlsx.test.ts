@@ -251,3 +251,14 @@ describe('ledger sources', () => {
     expect(cell(ws.getRow(ws.rowCount), '序号').value).toBe(ws.rowCount - 1);
   });
 });
+
+describe('layout for print and for readers', () => {
+  it('gives wrapped rows the height of their text and prints landscape, one page wide, header repeated', async () => {
+    const ws = (await readBack(await toXlsx(input()))).getWorksheet('台账')!;
+    const long = rowOf(ws, '问题合同未整改、阴阳合同赫然存在'); // 161-character measures summary in a 50-wide column
+    const short = rowOf(ws, '留用地底数不清，台账混乱');
+    expect(long.height).toBeGreaterThanOrEqual(7 * 15);
+    expect(short.height!).toBeLessThan(long.height!);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+  });
+});

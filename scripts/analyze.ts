@@ -29,7 +29,7 @@ import { DocumentError, extensionOf, readDocument } from '../lib/documents';
 import { parseNotice } from '../lib/parse/index';
 import { notice as noticeSchema, type Comparison, type Notice, type OutlineNode } from '../lib/schema';
 import { CHANGE_LABELS, compareNotices } from '../lib/compare';
-import { exportReview, ledgerFileName, librarySources, localIsoDate, toXlsx, type ExportFormat } from '../lib/export';
+import { exportReview, ledgerFileName, ledgerWorkbook, librarySources, localIsoDate, type ExportFormat } from '../lib/export';
 import { DEADLINE_CHANGE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../lib/export/format';
 
 const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'docx', 'xlsx'];
@@ -313,7 +313,7 @@ async function exportLedger(list: AnalyzedNotice[], args: CliArgs, io: Io): Prom
   const sources = librarySources(
     list.map((a) => ({ noticeKey: a.file, versions: [{ notice: a.notice, text: a.text, url: pathToFileURL(a.file).href }], annotations: [], overrides: [] })),
   ).map((s) => ({ ...s, comparison: list.find((a) => a.notice === s.notice)?.comparison ?? s.comparison }));
-  const data = await toXlsx({ sources, today, generatedAt: new Date().toISOString(), scope: `命令行分析的${list.length}个文件` });
+  const data = await ledgerWorkbook({ sources, today, generatedAt: new Date().toISOString(), scope: `命令行分析的${list.length}个文件` });
   const target = args.out ?? ledgerFileName(list.length === 1 ? list[0].notice.meta : null, today);
   await writeFile(target, data);
   io.err(`已导出整改台账：${target}（${list.length}份通报，${sources.reduce((n, s) => n + s.notice.items.length, 0)}项）\n`);

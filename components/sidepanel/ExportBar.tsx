@@ -7,7 +7,7 @@ import { t } from '@/lib/i18n';
 import { downloadFile } from './download';
 import { sidePanelDb } from './hooks';
 
-const FORMATS: Array<[ExportFormat, string]> = [['md', 'Markdown'], ['csv', 'CSV'], ['json', 'JSON'], ['html', 'HTML'], ['docx', 'Word']];
+const FORMATS: Array<[ExportFormat, string]> = [['md', 'Markdown'], ['csv', 'CSV'], ['json', 'JSON'], ['html', 'HTML'], ['docx', 'Word'], ['xlsx', t('exportLedgerXlsx')]];
 
 /** One click per format: the review of this notice (items, overrides, annotations, comparison) as a file. */
 export function ExportBar({ notice, text, url, noticeKey, comparison }: { notice: Notice; text: string; url: string | null; noticeKey: string | null; comparison: Comparison | null }) {

@@ -8,6 +8,7 @@ import type { NoticeRecord } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t } from '@/lib/i18n';
 import { MetaBlock } from './CurrentNotice';
+import { LibraryLedgerExport } from './LibraryLedger';
 import { sidePanelDb } from './hooks';
 
 /** File types the pickers offer; the kind itself is sniffed from the bytes (lib/documents). */
@@ -62,6 +63,7 @@ export function LibraryView() {
         </div>
       </details>
       {status && <p class={status.ok ? 'sp-ok' : 'sp-error'} role="status">{status.text}</p>}
+      <LibraryLedgerExport />
       {notices === undefined ? <p class="sp-muted">{t('loading')}</p> : notices.length === 0 ? <p class="sp-muted">{t('libraryEmpty')}</p> : (
         groups.map(([org, list]) => (
           <section key={org} class="sp-org">

@@ -8,7 +8,6 @@ import { toHtml } from './html';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';
 import { localIsoDate } from './ledger';
-import { toXlsx, XLSX_MIME } from './xlsx';
 
 export type ExportFormat = 'md' | 'csv' | 'json' | 'html' | 'docx' | 'xlsx';
 
@@ -18,7 +17,7 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   json: 'application/json',
   html: 'text/html;charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: XLSX_MIME,
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 export async function exportReview(
@@ -39,8 +38,14 @@ export async function exportReview(
     case 'docx':
       return { fileName, mime, data: await toDocx(review) };
     case 'xlsx':
-      return { fileName, mime, data: await toXlsx(reviewLedger(review)) };
+      return { fileName, mime, data: await ledgerWorkbook(reviewLedger(review)) };
   }
+}
+
+/** The 整改台账 workbook. exceljs is large: it is loaded on first use, so the side panel opens without it. */
+export async function ledgerWorkbook(input: LedgerInput): Promise<Uint8Array> {
+  const { toXlsx } = await import('./xlsx');
+  return toXlsx(input);
 }
 
 /** One notice (with its comparison, when there is one) as a ledger; "today" is the export's local date. */
@@ -63,5 +68,4 @@ export function ledgerFileName(meta: Pick<NoticeMeta, 'organization' | 'publishD
 export { toCsv, toDocx, toHtml, toJson, toMarkdown, exportFileName };
 export { formatGongwenDate, formatPeriod, STATUS_LABELS, SEVERITY_LABELS } from './format';
 export { buildReport } from './report';
-export { toXlsx, XLSX_MIME } from './xlsx';
 export { ledgerRows, summaryRows, librarySources, localIsoDate, type LedgerInput, type LedgerSource, type LibraryEntry } from './ledger';

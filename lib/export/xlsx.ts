@@ -7,8 +7,6 @@ import ExcelJS from 'exceljs';
 import { formatGongwenDate, STATUS_LABELS } from './format';
 import { LEDGER_COLUMNS, ledgerRows, MEASURES_MAX_CHARS, SUMMARY_COLUMNS, summaryRows, type LedgerInput, type LedgerRow } from './ledger';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Light red for an item overdue today, light orange for one overdue already when published. */
 export const OVERDUE_NOW_FILL = 'FFF8D0D0';
 export const OVERDUE_AT_PUBLICATION_FILL = 'FFFCE7C8';

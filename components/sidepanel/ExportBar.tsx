@@ -4,6 +4,7 @@ import { exportReview, type ExportFormat } from '@/lib/export';
 import type { Comparison, Notice } from '@/lib/schema';
 import { overridesFor } from '@/lib/overrides';
 import { t } from '@/lib/i18n';
+import { effectiveToday, loadPrefs } from '@/lib/prefs';
 import { downloadFile } from './download';
 import { sidePanelDb } from './hooks';
 
@@ -17,7 +18,8 @@ export function ExportBar({ notice, text, url, noticeKey, comparison }: { notice
     try {
       const db = sidePanelDb();
       const [annotations, stored] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey)]) : [[], []];
-      const file = await exportReview(format, { notice, text, url, annotations, overrides: overridesFor(notice, stored), comparison, generatedAt: new Date().toISOString() });
+      const today = effectiveToday(await loadPrefs());
+      const file = await exportReview(format, { notice, text, url, annotations, overrides: overridesFor(notice, stored), comparison, generatedAt: new Date().toISOString() }, { today });
       downloadFile(file.fileName, file.mime, file.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { readLibraryReview } from '@/lib/db';
-import { EXPORT_MIME, ledgerFileName, ledgerWorkbook, librarySources, localIsoDate } from '@/lib/export';
+import { EXPORT_MIME, ledgerFileName, ledgerWorkbook, librarySources } from '@/lib/export';
+import { effectiveToday, loadPrefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 import { downloadFile } from './download';
 import { sidePanelDb } from './hooks';
@@ -18,9 +19,8 @@ export function LibraryLedgerExport() {
       const sources = librarySources(entries);
       if (!sources.length) return setStatus({ ok: false, text: t('ledgerEmptyLibrary') });
       setStatus({ ok: true, text: t('ledgerWriting', sources.length) });
-      const now = new Date();
-      const today = localIsoDate(now);
-      const data = await ledgerWorkbook({ sources, today, generatedAt: now.toISOString(), scope: '整个通报库' });
+      const today = effectiveToday(await loadPrefs());
+      const data = await ledgerWorkbook({ sources, today, generatedAt: new Date().toISOString(), scope: '整个通报库' });
       downloadFile(ledgerFileName(null, today), EXPORT_MIME.xlsx, data);
       const items = sources.reduce((n, s) => n + s.notice.items.length, 0);
       setStatus({ ok: true, text: t('ledgerExported', sources.length, items) });

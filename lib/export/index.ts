@@ -23,6 +23,8 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
 export async function exportReview(
   format: ExportFormat,
   review: ReviewExport,
+  /** `today`: the date the ledger counts overdue days to (the extension's date setting); default the export's local date. */
+  options: { today?: string } = {},
 ): Promise<{ fileName: string; mime: string; data: string | Uint8Array }> {
   const fileName = format === 'xlsx' ? ledgerFileName(review.notice.meta) : exportFileName(review.notice.meta, format);
   const mime = EXPORT_MIME[format];
@@ -38,7 +40,7 @@ export async function exportReview(
     case 'docx':
       return { fileName, mime, data: await toDocx(review) };
     case 'xlsx':
-      return { fileName, mime, data: await ledgerWorkbook(reviewLedger(review)) };
+      return { fileName, mime, data: await ledgerWorkbook(reviewLedger(review, options.today)) };
   }
 }
 
@@ -49,11 +51,11 @@ export async function ledgerWorkbook(input: LedgerInput): Promise<Uint8Array> {
 }
 
 /** One notice (with its comparison, when there is one) as a ledger; "today" is the export's local date. */
-export function reviewLedger(review: ReviewExport): LedgerInput {
+export function reviewLedger(review: ReviewExport, today?: string): LedgerInput {
   const { notice, text, url, annotations, overrides, comparison, generatedAt } = review;
   return {
     sources: [{ notice, text, url, annotations, overrides, comparison }],
-    today: localIsoDate(new Date(generatedAt)),
+    today: today ?? localIsoDate(new Date(generatedAt)),
     generatedAt,
     scope: comparison ? '一份通报（含与较早通报的对比）' : '一份通报',
   };

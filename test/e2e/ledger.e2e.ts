@@ -1,0 +1,88 @@
+/**
+ * Issue 15: the 整改台账 (.xlsx) from the side panel, end to end in real Chromium: the export bar (one notice
+ * with its comparison) and the library button (the whole library), each download read back with exceljs.
+ * The extension's clock is the harness's FIXED_TODAY, so overdue days are fixed.
+ */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXED_TODAY, launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+
+const ORG = '中共广州市花都区花山镇委员会';
+const CONTRACTS = '问题合同未整改、阴阳合同赫然存在';
+
+let s: Session;
+let laterTabId: number;
+
+beforeAll(async () => {
+  process.env.LC_ALL = 'C.UTF-8';
+  s = await launch();
+  for (const file of ['guzhen-town.html', 'huashan-town.html', 'huashan-town-2026.html']) {
+    const page = await openFixture(s, file);
+    await page.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+    if (file === 'huashan-town-2026.html') laterTabId = await tabIdOf(s, page);
+  }
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+async function workbookOf(panel: Page, click: () => Promise<void>): Promise<{ name: string; wb: ExcelJS.Workbook }> {
+  const [dl] = await Promise.all([panel.waitForEvent('download', { timeout: 30_000 }), click()]);
+  expect(await dl.failure()).toBeNull();
+  const bytes = readFileSync((await dl.path())!);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return { name: dl.suggestedFilename(), wb };
+}
+
+function column(ws: ExcelJS.Worksheet, header: string): unknown[] {
+  const c = (ws.getRow(1).values as string[]).indexOf(header);
+  expect(c).toBeGreaterThan(0);
+  return Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2).getCell(c).value);
+}
+
+describe('整改台账 from the side panel', () => {
+  it('exports one notice with its comparison from the export bar', async () => {
+    const panel = await openSidePanel(s, laterTabId);
+    await panel.locator('[data-view="compare"]').click();
+    await panel.locator('input[name="earlier"]').first().check();
+    await panel.locator('[data-action="compare"]').click();
+    await panel.locator('tr[data-change="vanished"]').waitFor({ timeout: 10_000 });
+    const { name, wb } = await workbookOf(panel, () => panel.locator('.sp-export [data-format="xlsx"]').last().click());
+    expect(name).toBe(`${ORG}-2026-03-20-整改台账.xlsx`);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['台账', '汇总', '说明']);
+    const ws = wb.getWorksheet('台账')!;
+    expect(ws.rowCount).toBe(23);
+    const labels = column(ws, '问题');
+    const row = labels.indexOf(CONTRACTS);
+    expect(column(ws, '与上次通报相比')[row]).toMatch(/^仍未完成；时限推迟/);
+    // 预计2026年6月前 → 2026-05-31; FIXED_TODAY 2026-11-23 is 176 days later
+    expect(FIXED_TODAY).toBe('2026-11-23');
+    expect(column(ws, '至今逾期天数')[row]).toBe(176);
+    expect(column(ws, '状态')[row]).toBe('整改中');
+    const explain = wb.getWorksheet('说明')!;
+    expect(explain.getRow(3).getCell(2).value).toBe('2026年11月23日');
+    await panel.close();
+  });
+
+  it('exports the whole library from the library view', async () => {
+    const panel = await openSidePanel(s, laterTabId);
+    await panel.locator('[data-view="library"]').click();
+    const button = panel.locator('[data-action="export-library-ledger"]');
+    const { name, wb } = await workbookOf(panel, () => button.click());
+    expect(name).toBe('整改台账-通报库-2026-11-23.xlsx');
+    await expect.poll(() => panel.locator('.sp-ledger [role="status"]').textContent()).toMatch(/^已导出整改台账：2 份通报，\d+ 项。$/);
+    const summary = wb.getWorksheet('汇总')!;
+    // 古镇镇 and 花山镇 (its two notices are versions of one library notice: the newest is listed)
+    expect(column(summary, '单位').slice(0, 2).sort()).toEqual([ORG, '中共中山市古镇镇委员会'].sort());
+    expect(column(summary, '单位')[2]).toBe('合计');
+    const ws = wb.getWorksheet('台账')!;
+    expect(ws.rowCount - 1).toBe(Number(summary.getRow(4).getCell(4).value));
+    const compared = column(ws, '与上次通报相比').filter(Boolean);
+    expect(compared.length).toBe(22); // the 花山镇 notice against its earlier version
+    expect(s.consoleErrors.filter((e) => e.includes('sidepanel'))).toEqual([]);
+    await panel.close();
+  });
+});

@@ -4,7 +4,8 @@
  * A library is made into ledger sources by `librarySources` (each notice compared with the earlier ones of
  * its organization), so the 与上次通报相比 column means the same in every scope.
  */
-import { CHANGE_LABELS, compareNotices, daysBetween, isDone } from '@/lib/compare';
+import { CHANGE_LABELS, compareNotices } from '@/lib/compare';
+import { overdueDays } from '@/lib/overdue';
 import type { Annotation, Comparison, ItemStatus, Notice, ProblemItem, StatusOverride } from '@/lib/schema';
 import { overrideFor } from '@/lib/overrides';
 import { DEADLINE_CHANGE_LABELS, formatGongwenDate, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
@@ -102,15 +103,6 @@ function overdueAtPublication(item: ProblemItem): string {
   const judged = item.deadlines.filter((d) => d.overdueAtPublication !== null);
   if (!judged.length) return '';
   return judged.some((d) => d.overdueAtPublication) ? '是' : '否';
-}
-
-/** Days since the latest deadline already passed, when the item (as reviewed) is not done. */
-export function overdueDays(item: ProblemItem, status: ItemStatus, today: string): number | null {
-  if (isDone(status)) return null;
-  const passed = item.deadlines.filter((d): d is typeof d & { date: string } => d.date !== null && d.date < today);
-  if (!passed.length) return null;
-  const latest = passed.reduce((a, b) => (a.date >= b.date ? a : b));
-  return daysBetween(latest.date, today);
 }
 
 function comparisonText(item: ProblemItem, comparison: Comparison | null): string {

@@ -43,6 +43,25 @@ function column(ws: ExcelJS.Worksheet, header: string): unknown[] {
   return Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2).getCell(c).value);
 }
 
+describe('the toolbar badge', () => {
+  const badgeOf = (tabId: number) =>
+    s.worker.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+
+  it('counts the overdue items of the tab\'s notice and names them in the tooltip', async () => {
+    // FIXED_TODAY 2026-11-23: 二（一）9. promised 2026-04-30, 二（一）5. 2026-05-31, both still in progress
+    await expect.poll(async () => (await badgeOf(laterTabId)).text, { timeout: 10_000 }).toBe('2');
+    const { title } = await badgeOf(laterTabId);
+    expect(title).toBe('本通报有2项整改承诺已逾期：“问题合同台账更新不及时”（逾期207天）、“问题合同未整改、阴阳合同赫然存在”（逾期176天）');
+  });
+
+  it('shows no badge on a page that is not a notice', async () => {
+    const page = await openFixture(s, 'news-gov.html');
+    await page.waitForTimeout(1500);
+    expect((await badgeOf(await tabIdOf(s, page))).text).toBe('');
+    await page.close();
+  });
+});
+
 describe('整改台账 from the side panel', () => {
   it('exports one notice with its comparison from the export bar', async () => {
     const panel = await openSidePanel(s, laterTabId);

@@ -9,6 +9,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXED_TODAY, launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
 
+/** The extension API as seen inside the service worker (evaluated there, not here). */
+declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> } };
+
 const ORG = '中共广州市花都区花山镇委员会';
 const CONTRACTS = '问题合同未整改、阴阳合同赫然存在';
 

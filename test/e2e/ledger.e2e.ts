@@ -108,3 +108,27 @@ describe('整改台账 from the side panel', () => {
     await panel.close();
   });
 });
+
+describe('逾期承诺 view', () => {
+  it('lists passed promises across the library, filters them, exports Markdown and opens the passage', async () => {
+    const panel = await openSidePanel(s, laterTabId);
+    await panel.locator('[data-view="overdue"]').click();
+    const rows = panel.locator('.sp-overdue tbody tr');
+    await rows.first().waitFor({ timeout: 15_000 });
+    const days = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-overdue-days'))));
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    await panel.locator('select[name="organization"]').selectOption(ORG);
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toContain('511');
+    expect(await rows.first().textContent()).toContain(CONTRACTS);
+    const [dl] = await Promise.all([panel.waitForEvent('download', { timeout: 15_000 }), panel.locator('[data-action="overdue-md"]').click()]);
+    expect(dl.suggestedFilename()).toBe('逾期承诺-2026-11-23.md');
+    const md = readFileSync((await dl.path())!, 'utf8');
+    expect(md.split('\n')[0]).toBe('# 逾期承诺（截至2026年11月23日，共3项）');
+    const [opened] = await Promise.all([s.context.waitForEvent('page'), rows.first().getByRole('button', { name: '打开原文' }).click()]);
+    await opened.waitForLoadState();
+    expect(decodeURIComponent(opened.url())).toContain('huashan-town.html#:~:text=预计2025年7月前整改完成');
+    await opened.close();
+    await panel.close();
+  });
+});

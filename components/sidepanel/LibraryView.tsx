@@ -9,6 +9,7 @@ import { formatGongwenDate } from '@/lib/export/format';
 import { t } from '@/lib/i18n';
 import { MetaBlock } from './CurrentNotice';
 import { LibraryLedgerExport } from './LibraryLedger';
+import { LivePageCheck } from './LivePageCheck';
 import { sidePanelDb } from './hooks';
 
 /** File types the pickers offer; the kind itself is sniffed from the bytes (lib/documents). */
@@ -101,6 +102,7 @@ function LibraryEntry({ n }: { n: NoticeRecord }) {
       {open && (
         <div class="sp-lib-detail">
           {snapshots[0] && <MetaBlock notice={snapshots[0].model} />}
+          <LivePageCheck url={url} title={n.title} snapshots={snapshots} />
           <p class="sp-muted">{t('versions', String(snapshots.length))}</p>
           <ol class="sp-versions">
             {snapshots.map((s) => <li key={s.hash}>{t('versionSeen', formatGongwenDate(s.firstSeen.slice(0, 10)), formatGongwenDate(s.lastSeen.slice(0, 10)))} · {s.hash.slice(0, 8)} · {t('itemCount', String(s.model.items.length))}</li>)}

@@ -109,6 +109,19 @@ describe('整改台账 from the side panel', () => {
   });
 });
 
+describe('the live page of a saved notice', () => {
+  it('shows when it was last seen and, when asked, that it is still online', async () => {
+    const panel = await openSidePanel(s, laterTabId);
+    await panel.locator('[data-view="library"]').click();
+    const entry = panel.locator('.sp-lib-entry', { hasText: '关于巡察整改进展情况的通报' });
+    await entry.locator('button.sp-link').click();
+    await expect.poll(() => entry.locator('.sp-live p').first().textContent()).toMatch(/^最后一次在原网页上看到：\d{4}年\d{1,2}月\d{1,2}日$/);
+    await entry.locator('[data-action="check-live"]').click();
+    await expect.poll(() => entry.locator('.sp-live [role="status"]').textContent()).toBe('原网页仍在，且仍是这份通报。');
+    await panel.close();
+  });
+});
+
 describe('逾期承诺 view', () => {
   it('lists passed promises across the library, filters them, exports Markdown and opens the passage', async () => {
     const panel = await openSidePanel(s, laterTabId);

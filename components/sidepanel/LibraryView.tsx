@@ -105,7 +105,12 @@ function LibraryEntry({ n }: { n: NoticeRecord }) {
           <LivePageCheck url={url} title={n.title} snapshots={snapshots} />
           <p class="sp-muted">{t('versions', String(snapshots.length))}</p>
           <ol class="sp-versions">
-            {snapshots.map((s) => <li key={s.hash}>{t('versionSeen', formatGongwenDate(s.firstSeen.slice(0, 10)), formatGongwenDate(s.lastSeen.slice(0, 10)))} · {s.hash.slice(0, 8)} · {t('itemCount', String(s.model.items.length))}</li>)}
+            {snapshots.map((s) => (
+              <li key={s.hash}>
+                {t('versionSeen', formatGongwenDate(s.firstSeen.slice(0, 10)), formatGongwenDate(s.lastSeen.slice(0, 10)))} · {s.hash.slice(0, 8)} · {t('itemCount', String(s.model.items.length))}{' '}
+                <button class="sp-link" data-action="open-stored" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/stored.html?hash=${s.hash}`) })}>{t('storedOpen')}</button>
+              </li>
+            ))}
           </ol>
           <div class="sp-row">
             {url && <button onClick={() => void browser.tabs.create({ url })}>{t('open')}</button>}

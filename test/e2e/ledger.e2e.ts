@@ -69,7 +69,8 @@ describe('整改台账 from the side panel', () => {
   it('exports one notice with its comparison from the export bar', async () => {
     const panel = await openSidePanel(s, laterTabId);
     await panel.locator('[data-view="compare"]').click();
-    await panel.locator('input[name="earlier"]').first().check();
+    // the earlier 花山镇 notice (the library also holds 古镇镇's)
+    await panel.locator('.sp-compare li', { hasText: '2025年6月19日' }).locator('input[name="earlier"]').check();
     await panel.locator('[data-action="compare"]').click();
     await panel.locator('tr[data-change="vanished"]').waitFor({ timeout: 10_000 });
     const { name, wb } = await workbookOf(panel, () => panel.locator('.sp-export [data-format="xlsx"]').last().click());
@@ -142,6 +143,52 @@ describe('逾期承诺 view', () => {
     await opened.waitForLoadState();
     expect(decodeURIComponent(opened.url())).toContain('huashan-town.html#:~:text=预计2025年7月前整改完成');
     await opened.close();
+    await panel.close();
+  });
+});
+
+describe('stored copy, with the sites offline', () => {
+  it('opens a saved version from the library with its highlights, and annotates it', async () => {
+    const panel = await openSidePanel(s, laterTabId);
+    // the fixture sites go offline: the stored copy needs nothing from them
+    await s.server.close();
+    s.server.close = async () => undefined;
+    await panel.locator('[data-view="library"]').click();
+    const entry = panel.locator('.sp-lib-entry', { hasText: '关于巡察整改进展情况的通报' });
+    await entry.locator('button.sp-link').first().click();
+    const [stored] = await Promise.all([s.context.waitForEvent('page'), entry.locator('[data-action="open-stored"]').first().click()]);
+    await stored.locator('.st-text').waitFor({ timeout: 15_000 });
+    expect(stored.url()).toMatch(/\/stored\.html\?hash=[0-9a-f]{64}$/);
+    expect(await stored.locator('.st-banner').textContent()).toContain('这是通报库中保存的副本');
+    expect(await stored.locator('mark.rl-k-overdue').count()).toBeGreaterThan(0);
+    expect(await stored.locator('.st-text').textContent()).toContain('目前，花山镇共梳理出问题合同23宗');
+    const quote = '正在以诉讼方式解除合同';
+    const selected = await stored.evaluate((needle) => {
+      // select the quote like a user, across highlight marks: each segment's data-start is its text offset
+      const segs = [...document.querySelectorAll('.st-text [data-start]')].map((el) => ({ el, node: el.firstChild as Text, start: Number(el.getAttribute('data-start')) }));
+      const para = [...document.querySelectorAll('.st-text p')].find((p) => p.textContent?.includes(needle));
+      if (!para) return false;
+      const first = Number(para.querySelector('[data-start]')!.getAttribute('data-start'));
+      const from = first + para.textContent!.indexOf(needle);
+      const to = from + needle.length;
+      const at = (offset: number) => segs.find((x) => x.start <= offset && offset <= x.start + x.node.data.length)!;
+      const range = document.createRange();
+      range.setStart(at(from).node, from - at(from).start);
+      range.setEnd(at(to).node, to - at(to).start);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      para.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return true;
+    }, quote);
+    expect(selected).toBe(true);
+    await stored.locator('.st-form textarea[name="note"]').fill('诉讼进展需跟踪（副本上批注）');
+    await stored.locator('.st-form button[type="submit"]').click();
+    await expect.poll(() => stored.locator('.st-annotations li').allTextContents()).toContainEqual(`“${quote}” — 诉讼进展需跟踪（副本上批注）`);
+    await expect.poll(() => stored.locator('mark.rl-annot').count()).toBeGreaterThan(0);
+    // the same annotations: the side panel's list for this notice shows it
+    await panel.locator('[data-view="annotations"]').click();
+    await expect.poll(() => panel.locator('.sp-annotation').allTextContents()).toContainEqual(expect.stringContaining('诉讼进展需跟踪（副本上批注）'));
+    await stored.close();
     await panel.close();
   });
 });

@@ -6,8 +6,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { addAnnotation, listAnnotations, listOverrides, openDb, saveNoticeVisit, setAnchorStates, type RectifyDB } from '@/lib/db';
 import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
-import { backgroundRequest, type BackgroundRequest } from '@/lib/schema';
-import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
+import { backgroundRequest, type BackgroundRequest, type Notice } from '@/lib/schema';
+import { effectiveToday, hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
+import { overdueBadge } from '@/lib/overdue';
+import { overridesFor } from '@/lib/overrides';
 import { t } from '@/lib/i18n';
 import { fileRemoteDocument } from '@/lib/documents/remote';
 import { readDocumentElsewhere } from '@/lib/background-documents';
@@ -128,6 +130,7 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
   switch (req.type) {
     case 'save-notice': {
       const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model, context: req.context });
+      if (sender.tab?.id !== undefined) await showOverdueBadge(sender.tab.id, saved.notice.key, req.model).catch(warn('badge'));
       return { noticeKey: saved.notice.key, snapshotHash: saved.snapshot.hash, isNewVersion: saved.isNewVersion };
     }
     case 'get-page-data': {
@@ -176,6 +179,20 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return fileRemoteDocument(db(), read, req.force);
     }
   }
+}
+
+/**
+ * The toolbar badge of a tab showing a notice: the number of overdue items (red), a tooltip naming the first
+ * few. Badges are per tab, and the browser clears them when the tab navigates: other pages have none.
+ */
+async function showOverdueBadge(tabId: number, noticeKey: string, notice: Notice): Promise<void> {
+  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  if (!action) return;
+  const overrides = overridesFor(notice, await listOverrides(db(), noticeKey));
+  const badge = overdueBadge(notice, overrides, effectiveToday(await loadPrefs()));
+  await action.setBadgeText({ tabId, text: badge?.text ?? '' });
+  await action.setTitle({ tabId, title: badge?.title ?? t('actionTitle') });
+  if (badge) await action.setBadgeBackgroundColor({ tabId, color: '#C62828' });
 }
 
 /** The background may only download from sites it has host access to (granted *.gov.cn, or a site the user allowed). */

@@ -31,10 +31,10 @@ import { DocumentError, extensionOf, readDocument } from '../lib/documents';
 import { parseNotice } from '../lib/parse/index';
 import { notice as noticeSchema, type Comparison, type Notice, type OutlineNode } from '../lib/schema';
 import { CHANGE_LABELS, compareNotices } from '../lib/compare';
-import { exportReview, type ExportFormat } from '../lib/export';
+import { exportReview, ledgerFileName, ledgerWorkbook, librarySources, localIsoDate, type ExportFormat } from '../lib/export';
 import { DEADLINE_CHANGE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../lib/export/format';
 
-const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'docx'];
+const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'docx', 'xlsx'];
 
 export type OutputFormat = 'md' | 'json';
 
@@ -338,6 +338,21 @@ async function exportOne(a: AnalyzedNotice, format: ExportFormat, outPath: strin
   io.err(`已导出：${target}\n`);
 }
 
+/**
+ * `--format xlsx`: one 整改台账 for all files analyzed (a folder is a small library: files of the same
+ * organization are compared with each other by publish date, unless `--earlier` was given).
+ */
+async function exportLedger(list: AnalyzedNotice[], args: CliArgs, io: Io): Promise<void> {
+  const today = args.today ?? localIsoDate(new Date());
+  const sources = librarySources(
+    list.map((a) => ({ noticeKey: a.file, versions: [{ notice: a.notice, text: a.text, url: pathToFileURL(a.file).href }], annotations: [], overrides: [] })),
+  ).map((s) => ({ ...s, comparison: list.find((a) => a.notice === s.notice)?.comparison ?? s.comparison }));
+  const data = await ledgerWorkbook({ sources, today, generatedAt: new Date().toISOString(), scope: `命令行分析的${list.length}个文件` });
+  const target = args.out ?? ledgerFileName(list.length === 1 ? list[0].notice.meta : null, today);
+  await writeFile(target, data);
+  io.err(`已导出整改台账：${target}（${list.length}份通报，${sources.reduce((n, s) => n + s.notice.items.length, 0)}项）\n`);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** Unsure detection: warn (or skip with --only-notices); --force analyzes silently. */
@@ -393,6 +408,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   }
   if (earlier.length) for (const r of results) r.comparison = compareWithEarlier(r, earlier);
+  if (args.exportFormat === 'xlsx' && results.length) {
+    await exportLedger(results, args, io);
+    return code;
+  }
   if (args.exportFormat) {
     for (const r of results) await exportOne(r, args.exportFormat, args.out, io);
     return code;

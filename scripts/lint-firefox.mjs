@@ -26,6 +26,7 @@ const DEPENDENCY_WARNINGS = [
   { code: 'DANGEROUS_EVAL', text: /^Function\('return require\("/, why: 'core-js Node module lookup (Node only)' },
   { code: 'DANGEROUS_EVAL', text: /^new Function\(\w+,"_",\w+\)/, why: 'lodash _.template, bundled by docx (never called)' },
   { code: 'DANGEROUS_EVAL', text: /^new Function\(""\+\w+\)/, why: 'setImmediate polyfill string-callback path (never given a string)' },
+  { code: 'DANGEROUS_EVAL', text: /^Function\("r","regeneratorRuntime = r"\)/, why: 'regenerator-runtime global fallback in exceljs (globalThis exists, so it never runs)' },
   { code: 'DANGEROUS_EVAL', text: /^new Function\(""\),!0\}catch/, why: 'pdf.js eval-support probe (caught; the extension CSP blocks eval)' },
   { code: 'DANGEROUS_EVAL', text: /^new Function\("src","srcOffset"/, why: 'pdf.js PostScript compiler, off (isEvalSupported: false)' },
   { code: 'UNSAFE_VAR_ASSIGNMENT', text: /^import\(this\.workerSrc\)|^await import\(this\.workerSrc\)/, why: "pdf.js loads its bundled worker module from the extension's own files" },

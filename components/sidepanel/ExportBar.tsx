@@ -3,10 +3,11 @@ import { listAnnotations, listOverrides } from '@/lib/db';
 import { exportReview, type ExportFormat } from '@/lib/export';
 import type { Comparison, Notice } from '@/lib/schema';
 import { t } from '@/lib/i18n';
+import { effectiveToday, loadPrefs } from '@/lib/prefs';
 import { downloadFile } from './download';
 import { sidePanelDb } from './hooks';
 
-const FORMATS: Array<[ExportFormat, string]> = [['md', 'Markdown'], ['csv', 'CSV'], ['json', 'JSON'], ['html', 'HTML'], ['docx', 'Word']];
+const FORMATS: Array<[ExportFormat, string]> = [['md', 'Markdown'], ['csv', 'CSV'], ['json', 'JSON'], ['html', 'HTML'], ['docx', 'Word'], ['xlsx', t('exportLedgerXlsx')]];
 
 /** One click per format: the review of this notice (items, overrides, annotations, comparison) as a file. */
 export function ExportBar({ notice, text, url, noticeKey, comparison }: { notice: Notice; text: string; url: string | null; noticeKey: string | null; comparison: Comparison | null }) {
@@ -16,7 +17,8 @@ export function ExportBar({ notice, text, url, noticeKey, comparison }: { notice
     try {
       const db = sidePanelDb();
       const [annotations, overrides] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey)]) : [[], []];
-      const file = await exportReview(format, { notice, text, url, annotations, overrides, comparison, generatedAt: new Date().toISOString() });
+      const today = effectiveToday(await loadPrefs());
+      const file = await exportReview(format, { notice, text, url, annotations, overrides, comparison, generatedAt: new Date().toISOString() }, { today });
       downloadFile(file.fileName, file.mime, file.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -47,3 +47,4 @@ export {
   type AnchorUpdate,
 } from './annotations';
 export { getSetting, setSetting, requestPersistence, type PersistenceState } from './settings';
+export { readLibraryReview, type LibraryNoticeReview } from './ledger';

@@ -1,12 +1,14 @@
-/** Deciding among candidates: acceptance (evidence, context support, neighbours), margin over rivals, boundary refinement. */
-import type { AnchorResult } from './types';
-import { contextDistance, contextSimilarity, type Candidate, type QuoteScorer } from './scoring';
+/** Deciding among candidates: acceptance (evidence, context support, neighbours), margin over rivals, ties, boundary refinement. */
+import type { AnchorCandidate, AnchorOutcome, AnchorResult, OrphanReason } from './types';
+import { contextDistance, contextSimilarity, UNKNOWN_CONTEXT, type Candidate, type QuoteScorer } from './scoring';
 import { isBlank, nonBlank, snapToCodePoints } from './chars';
 
 /** Minimum evidence (quote + prefix + suffix, without position) for a candidate to be taken. */
 export const ANCHOR_THRESHOLD = 0.75;
-/** Minimum lead of the taken candidate over the best non-overlapping rival (total score). */
+/** Minimum lead in evidence of the taken candidate over the best non-overlapping rival, when context is stored. */
 export const ANCHOR_MARGIN = 0.05;
+/** Without any stored context the lead is counted in quote chars: one fewer error, two for short quotes. */
+const SHORT_QUOTE = 8;
 /** A side's context agrees at this similarity; an exact match agreeing on both sides skips the fuzzy search. */
 const STRONG_CONTEXT = 0.8;
 /** Non-blank context chars within the quote's own paragraph needed for one-sided support. */
@@ -16,51 +18,74 @@ const REFINE_MAX_ERRORS = 8;
 const REFINE_MAX_QUOTE = 256;
 /** An altered quote is trusted only if prefix + quote + suffix together are at least this similar. */
 const FUZZY_PASSAGE_SIMILARITY = 0.9;
-/** Lead on evidence alone (no position) a fuzzy match needs over its best rival. */
-const FUZZY_EVIDENCE_MARGIN = 0.03;
+/** The position hint breaks a tie when the nearest contender is this many times nearer than the next. */
+const HINT_TIE_RATIO = 4;
+
+/** Lead over every rival that makes a candidate clearly better (see ANCHOR_MARGIN, SHORT_QUOTE). */
+export function margin(q: QuoteScorer): number {
+  if (q.hasContext) return ANCHOR_MARGIN;
+  const chars = q.exact.length <= SHORT_QUOTE ? 2 : 1;
+  return chars * q.quoteCharWeight() * (1 - 1e-9);
+}
 
 /**
  * Exact occurrences alone settle the question when the best one has strong context on both sides
- * (result, or null when it is tied with another); undefined ⇒ look further (fuzzy).
+ * (anchored, or orphaned when tied with another); undefined ⇒ look further (fuzzy).
  */
-export function decideExact(cands: Candidate[], q: QuoteScorer): AnchorResult | null | undefined {
+export function decideExact(cands: Candidate[], q: QuoteScorer): AnchorOutcome | undefined {
   if (cands.length === 0) return undefined;
-  const best = cands.reduce((a, b) => (b.total > a.total ? b : a));
+  const best = cands.reduce((a, b) => (b.evidence > a.evidence ? b : a));
   if (Math.min(best.prefixSim, best.suffixSim) < STRONG_CONTEXT) return undefined;
   return decide(cands, q);
 }
 
-/** Take the best candidate only if its evidence is sufficient and it clearly beats every rival. */
-export function decide(cands: Candidate[], q: QuoteScorer): AnchorResult | null {
-  if (cands.length === 0) return null;
-  const sorted = [...cands].sort((a, b) => b.total - a.total || a.start - b.start);
-  const best = sorted[0];
-  if (!acceptable(best, q)) return null;
-  const rival = sorted.find((c) => !overlaps(c, best));
-  if (!rival || clearlyBetter(best, rival)) return toResult(refineBounds(best, q));
-  // Tie: prefer the single candidate whose quote, prefix AND suffix all match exactly.
-  const contenders = sorted.filter((c) => c.total > best.total - ANCHOR_MARGIN);
-  const perfect = contenders.filter((c) => c.errors === 0 && c.contextExact);
-  if (perfect.length === 1 && acceptable(perfect[0], q)) return toResult(perfect[0]);
-  return null;
-}
-
 /**
- * Lead on the total score (evidence and position). An altered quote must also lead on evidence alone:
- * among near-equal fuzzy matches (a list of `N.中共…村委员会…台账`), closeness to the old offset is no proof.
+ * Take the best candidate if its evidence is sufficient and it clearly beats every rival elsewhere.
+ * Equally good places (within the margin) are a tie: the position hint settles it when one is clearly
+ * the nearest, else a single place whose quote and context are all identical; otherwise orphan, with
+ * the tied places listed.
  */
-function clearlyBetter(best: Candidate, rival: Candidate): boolean {
-  if (best.total - rival.total < ANCHOR_MARGIN) return false;
-  return best.errors === 0 || best.evidence - rival.evidence >= FUZZY_EVIDENCE_MARGIN;
+export function decide(cands: Candidate[], q: QuoteScorer): AnchorOutcome {
+  const sorted = [...cands].sort((a, b) => b.evidence - a.evidence || a.distance - b.distance || a.start - b.start);
+  const best = sorted[0];
+  if (!best || !acceptable(best, q)) return orphaned('not-found', []);
+  const contenders = tiedWith(best, sorted, margin(q));
+  if (contenders.length === 1) return anchored(refineBounds(best, q));
+  const nearest = clearlyNearest(contenders);
+  if (nearest && acceptable(nearest, q)) return anchored(refineBounds(nearest, q));
+  const perfect = contenders.filter((c) => c.errors === 0 && c.contextExact && acceptable(c, q));
+  if (perfect.length === 1) return anchored(perfect[0]);
+  return orphaned('ambiguous', contenders);
+}
+
+/** `best` and every candidate elsewhere (not overlapping one already kept) less than `lead` behind it. */
+function tiedWith(best: Candidate, sorted: Candidate[], lead: number): Candidate[] {
+  const kept = [best];
+  for (const c of sorted) {
+    if (c.evidence <= best.evidence - lead) break;
+    if (!kept.some((k) => overlaps(k, c))) kept.push(c);
+  }
+  return kept;
+}
+
+/** The contender clearly nearest the position hint, if the hint tells them apart. */
+function clearlyNearest(contenders: Candidate[]): Candidate | null {
+  const byDistance = [...contenders].sort((a, b) => a.distance - b.distance);
+  const [first, second] = byDistance;
+  if (!Number.isFinite(first.distance) || !Number.isFinite(second.distance) || second.end < 0) return null;
+  return first.distance * HINT_TIE_RATIO < second.distance ? first : null;
 }
 
 /**
- * Enough evidence on its own: quote and context together reach the threshold, and an altered quote
+ * Enough evidence on its own. Without stored context: a quote with at most acceptErrors errors (the
+ * margin decides). With context: quote and context together reach the threshold, and an altered quote
  * (errors > 0) additionally has its surroundings nearly intact, since a template sentence elsewhere
  * with a few words changed looks exactly like an edited quote.
  */
 export function acceptable(c: Candidate, q: QuoteScorer): boolean {
-  if (c.evidence < ANCHOR_THRESHOLD || c.errors > q.acceptErrors) return false;
+  if (c.errors > q.acceptErrors) return false;
+  if (!q.hasContext) return true;
+  if (c.evidence < ANCHOR_THRESHOLD) return false;
   if (takesNeighboursPlace(c, q)) return false;
   return c.errors === 0 ? contextSupports(c, q) : c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
 }
@@ -106,6 +131,7 @@ function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
  * A side with no stored context (start/end of text, foreign selectors) neither supports nor objects.
  */
 function contextSupports(c: Candidate, q: QuoteScorer): boolean {
+  if (q.exactCount === 1 && uniqueQuoteContext(c)) return true;
   const prefixOk = q.prefix.length === 0 || c.prefixSim >= STRONG_CONTEXT;
   const suffixOk = q.suffix.length === 0 || c.suffixSim >= STRONG_CONTEXT;
   if (prefixOk && suffixOk) return true;
@@ -161,14 +187,35 @@ function editDistancesFrom(pattern: string, text: string, from: number, to: numb
   return prev;
 }
 
-function toResult(c: Candidate): AnchorResult {
-  return { start: c.start, end: c.end, method: c.errors === 0 ? 'exact' : 'fuzzy', score: round3(c.total) };
+/**
+ * A quote found verbatim exactly once keeps its place though its context changed: one side still
+ * agreeing (the other edited, rewritten or cut off at the text's edge), or both sides half alike.
+ */
+function uniqueQuoteContext(c: Candidate): boolean {
+  return Math.max(c.prefixSim, c.suffixSim) >= STRONG_CONTEXT || (c.prefixSim + c.suffixSim) / 2 >= UNKNOWN_CONTEXT;
+}
+
+export function toResult(c: Candidate): AnchorResult {
+  return { start: c.start, end: c.end, method: c.errors === 0 ? 'exact' : 'fuzzy', score: round3(c.evidence) };
+}
+
+function toCandidate(c: Candidate): AnchorCandidate {
+  return { start: c.start, end: c.end, method: c.errors === 0 ? 'exact' : 'fuzzy', score: round3(c.evidence) };
+}
+
+function anchored(c: Candidate): AnchorOutcome {
+  return { status: 'anchored', result: toResult(c) };
+}
+
+/** Orphan, listing the places that were tied (an unexplored remainder of the text is not a place). */
+function orphaned(reason: OrphanReason, tied: Candidate[]): AnchorOutcome {
+  return { status: 'orphaned', reason, candidates: tied.filter((c) => c.end >= 0).map(toCandidate) };
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-function round3(x: number): number {
+export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }

@@ -23,7 +23,8 @@
  *
  * One module, split by responsibility (describe, reanchor, fuzzy, scoring, decide): import from `@/lib/anchor`.
  */
-export type { AnchorMethod, AnchorResult, Selectors } from './types';
+export type { AnchorCandidate, AnchorMethod, AnchorOutcome, AnchorResult, OrphanReason, Selectors } from './types';
 export { DEFAULT_CONTEXT_CHARS, describeRange } from './describe';
-export { anchor, anchorAll } from './reanchor';
+export { anchor, anchorAll, locate, locateAll } from './reanchor';
+export { carryOver, type CarriedAnnotation, type CarryChange } from './carry';
 export { ANCHOR_MARGIN, ANCHOR_THRESHOLD } from './decide';

@@ -150,8 +150,10 @@ function refineBounds(c: Candidate, q: QuoteScorer): Candidate {
   const k = c.errors;
   if (k === 0 || k > REFINE_MAX_ERRORS || q.exact.length > REFINE_MAX_QUOTE) return c;
   const { text, exact } = q;
+  // Equal costs (no context to tell): the length nearer the quote's, so a changed last char stays inside.
   const cost = (start: number, end: number, errors: number) =>
-    errors + contextDistance(q.prefix, text, start, -1) + contextDistance(q.suffix, text, end, +1);
+    errors + contextDistance(q.prefix, text, start, -1) + contextDistance(q.suffix, text, end, +1) +
+    Math.abs(end - start - exact.length) / (exact.length + 1) / 2;
   let best = { start: c.start, end: c.end, errors: k, cost: cost(c.start, c.end, k) };
   const lastEnd = Math.min(text.length, c.end + k);
   for (let start = Math.max(0, c.start - k); start <= c.start + k; start++) {

@@ -71,8 +71,8 @@ describe('typos in the quote, no context (margin rule)', () => {
   });
 
   it('short quotes (4–8 chars) with one typo anchor when no other place comes within two chars', () => {
-    const exact = '专题民主生活会'; // 7 chars, twice in the first 4000 chars
-    const zh = mazhang.slice(0, 4000);
+    const exact = '专题民主生活会'; // 7 chars, twice in the first 2000 chars
+    const zh = mazhang.slice(0, 2000);
     const [first, second] = [zh.indexOf(exact), zh.lastIndexOf(exact)];
     expect(second).toBeGreaterThan(first);
     // Both copies with the same typo: a tie, never a guess.
@@ -82,6 +82,8 @@ describe('typos in the quote, no context (margin rule)', () => {
     // One copy with the typo, the other rewritten: anchored on the first.
     const single = splice(splice(zh, second, exact.length, '班子会议'), first, exact.length, '专题民主生话会');
     expectAt(anchor(single, withoutHint(bare(exact))), first, first + exact.length, 'fuzzy');
+    // …but not when another place is only one char worse (专题组织生活会: 2 changes vs 1).
+    expect(anchor(single + '。召开专题组织生活会。', withoutHint(bare(exact)))).toBeNull();
     // English: 'harbour' → 'harbor' (one deletion), nothing else alike.
     expectAt(anchor(ENGLISH.replace('harbour', 'harbor'), bare('harbour')), 4, 10, 'fuzzy');
   });

@@ -1,6 +1,6 @@
 /** Deciding among candidates: acceptance (evidence, context support, neighbours), margin over rivals, ties, boundary refinement. */
 import type { AnchorCandidate, AnchorOutcome, AnchorResult, OrphanReason } from './types';
-import { contextDistance, contextSimilarity, UNKNOWN_CONTEXT, type Candidate, type QuoteScorer } from './scoring';
+import { contextDistance, contextSimilarity, type Candidate, type QuoteScorer } from './scoring';
 import { isBlank, nonBlank, snapToCodePoints } from './chars';
 
 /** Minimum evidence (quote + prefix + suffix, without position) for a candidate to be taken. */
@@ -11,6 +11,10 @@ export const ANCHOR_MARGIN = 0.05;
 const SHORT_QUOTE = 8;
 /** A side's context agrees at this similarity; an exact match agreeing on both sides skips the fuzzy search. */
 const STRONG_CONTEXT = 0.8;
+/** A side of the context is intact but for a few chars (≤ 3 of 32). */
+const INTACT_CONTEXT = 0.9;
+/** Chars from its stored offset within which a unique quote may have one side of its context rewritten. */
+const NEAR_HINT = 48;
 /** Non-blank context chars within the quote's own paragraph needed for one-sided support. */
 const MIN_BLOCK_CONTEXT = 4;
 /** Boundaries of a fuzzy match are refined when it has at most this many errors (and a short quote). */
@@ -87,7 +91,8 @@ export function acceptable(c: Candidate, q: QuoteScorer): boolean {
   if (!q.hasContext) return true;
   if (c.evidence < ANCHOR_THRESHOLD) return false;
   if (takesNeighboursPlace(c, q)) return false;
-  return c.errors === 0 ? contextSupports(c, q) : c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
+  if (c.errors === 0) return contextSupports(c, q);
+  return c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
 }
 
 /**
@@ -98,11 +103,14 @@ export function acceptable(c: Candidate, q: QuoteScorer): boolean {
  */
 function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
   const { text } = q;
+  // How far the candidate's paragraph is from the quote's: quote errors plus the stored context within it.
+  const ownDistance = () =>
+    c.errors + contextDistance(q.prefixNear, text, c.start, -1) + contextDistance(q.suffixNear, text, c.end, +1);
   // Closer to the neighbour (fewer differing chars) than to the quote, and close in absolute terms.
   const neighbourLike = (stored: string, at: number, dir: -1 | 1) => {
     if (nonBlank(stored) < MIN_BLOCK_CONTEXT) return false;
     const dist = contextDistance(stored, text, at, dir);
-    return dist < c.errors && dist <= (1 - STRONG_CONTEXT) * stored.length;
+    return dist < ownDistance() && dist <= (1 - STRONG_CONTEXT) * stored.length;
   };
   const nl = q.suffix.indexOf('\n');
   if (nl >= 0) {
@@ -131,7 +139,7 @@ function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
  * A side with no stored context (start/end of text, foreign selectors) neither supports nor objects.
  */
 function contextSupports(c: Candidate, q: QuoteScorer): boolean {
-  if (q.exactCount === 1 && uniqueQuoteContext(c)) return true;
+  if (q.exactCount === 1 && uniqueQuoteContext(c, q)) return true;
   const prefixOk = q.prefix.length === 0 || c.prefixSim >= STRONG_CONTEXT;
   const suffixOk = q.suffix.length === 0 || c.suffixSim >= STRONG_CONTEXT;
   if (prefixOk && suffixOk) return true;
@@ -190,15 +198,34 @@ function editDistancesFrom(pattern: string, text: string, from: number, to: numb
 }
 
 /**
- * A quote found verbatim exactly once keeps its place though its context changed: one side still
- * agreeing (the other edited, rewritten or cut off at the text's edge), or both sides half alike.
+ * A quote found verbatim exactly once keeps its place though its context changed: when no side of
+ * the context differs (each intact but for a char or three, or cut off at the text's edge with what
+ * is left intact, or never stored); or when one side is intact and the other differs, if it is near
+ * its stored offset. Far away, that is what a copy of the sentence looks like once the annotated
+ * paragraph is deleted (the 古镇 notice repeats `在整改过程中,坚持标本兼治…` and copies body sentences
+ * into its 台账). Both sides merely similar is not enough: a template list repeated with a few words
+ * changed (`“三会一课”、第一议题、民主评议党员、…`) looks just like that.
  */
-function uniqueQuoteContext(c: Candidate): boolean {
-  return Math.max(c.prefixSim, c.suffixSim) >= STRONG_CONTEXT || (c.prefixSim + c.suffixSim) / 2 >= UNKNOWN_CONTEXT;
+function uniqueQuoteContext(c: Candidate, q: QuoteScorer): boolean {
+  const prefix = c.prefixSim >= INTACT_CONTEXT || cutOffAtEdge(q.prefix, q.text, c.start, -1);
+  const suffix = c.suffixSim >= INTACT_CONTEXT || cutOffAtEdge(q.suffix, q.text, c.end, +1);
+  if (prefix && suffix) return true;
+  return (prefix || suffix) && c.distance <= NEAR_HINT;
 }
 
+/** No stored context, or the text ends within it and what is left of it is intact. */
+function cutOffAtEdge(stored: string, text: string, at: number, dir: -1 | 1): boolean {
+  const room = dir < 0 ? at : text.length - at;
+  if (stored.length === 0 || room === 0) return true;
+  if (room >= stored.length) return false;
+  const near = dir < 0 ? stored.slice(stored.length - room) : stored.slice(0, room);
+  return contextDistance(near, text, at, dir) <= (1 - INTACT_CONTEXT) * room;
+}
+
+/** 'position' when the quote is unchanged at its stored offsets. */
 export function toResult(c: Candidate): AnchorResult {
-  return { start: c.start, end: c.end, method: c.errors === 0 ? 'exact' : 'fuzzy', score: round3(c.evidence) };
+  const method = c.errors > 0 ? 'fuzzy' : c.distance === 0 ? 'position' : 'exact';
+  return { start: c.start, end: c.end, method, score: round3(c.evidence) };
 }
 
 function toCandidate(c: Candidate): AnchorCandidate {

@@ -1,12 +1,14 @@
-/** Re-anchoring entry points: position hint → exact occurrences → fuzzy near the hint → fuzzy everywhere → orphan. */
+/** Re-anchoring entry points: quote at its stored offsets with its context → exact occurrences → fuzzy near the hint → fuzzy everywhere → orphan. */
 import type { TextPositionSelector } from '@/lib/schema';
 import type { AnchorOutcome, AnchorResult, Selectors } from './types';
 import { MAX_FUZZY_ERRORS, QuoteScorer, type Candidate } from './scoring';
 import { decide, decideExact, margin, round3 } from './decide';
 import { fuzzyCandidates } from './fuzzy';
 
-/** Position hint is trusted when at least one side of its context is more than this similar. */
-const HINT_CONTEXT = 0.5;
+/** The quote at its stored offsets is taken at once when both sides of its context are this similar. */
+const HINT_CONTEXT = 0.8;
+/** …or when one side is intact but for a char or three (the other rewritten). */
+const HINT_ONE_SIDE = 0.9;
 /** Chars searched on each side of the position hint before the whole text (large pages only). */
 const HINT_WINDOW = 4096;
 
@@ -59,9 +61,11 @@ function positionHint(q: QuoteScorer, position: TextPositionSelector | undefined
   if (!position || !Number.isInteger(position.start) || position.end - position.start !== q.exact.length) return null;
   if (q.text.slice(position.start, position.end) !== q.exact) return null;
   const c = q.candidate(position.start, position.end, 0);
-  return !q.hasContext || Math.max(c.prefixSim, c.suffixSim) > HINT_CONTEXT
-    ? { start: c.start, end: c.end, method: 'position', score: round3(c.evidence) }
-    : null;
+  // A side that cannot be compared (none stored, or the text ends there) does not object.
+  const sideOk = (sim: number, stored: string, room: number) => sim >= HINT_CONTEXT || stored.length === 0 || room === 0;
+  const bothSides = sideOk(c.prefixSim, q.prefix, c.start) && sideOk(c.suffixSim, q.suffix, q.text.length - c.end);
+  const ok = bothSides || Math.max(c.prefixSim, c.suffixSim) >= HINT_ONE_SIDE;
+  return ok ? { start: c.start, end: c.end, method: 'position', score: round3(c.evidence) } : null;
 }
 
 /**

@@ -158,10 +158,12 @@ function refineBounds(c: Candidate, q: QuoteScorer): Candidate {
   const k = c.errors;
   if (k === 0 || k > REFINE_MAX_ERRORS || q.exact.length > REFINE_MAX_QUOTE) return c;
   const { text, exact } = q;
+  // Context costs depend on one boundary each: computed once per boundary, not per pair.
+  const prefixCost = memo((start: number) => contextDistance(q.prefix, text, start, -1));
+  const suffixCost = memo((end: number) => contextDistance(q.suffix, text, end, +1));
   // Equal costs (no context to tell): the length nearer the quote's, so a changed last char stays inside.
   const cost = (start: number, end: number, errors: number) =>
-    errors + contextDistance(q.prefix, text, start, -1) + contextDistance(q.suffix, text, end, +1) +
-    Math.abs(end - start - exact.length) / (exact.length + 1) / 2;
+    errors + prefixCost(start) + suffixCost(end) + Math.abs(end - start - exact.length) / (exact.length + 1) / 2;
   let best = { start: c.start, end: c.end, errors: k, cost: cost(c.start, c.end, k) };
   const lastEnd = Math.min(text.length, c.end + k);
   for (let start = Math.max(0, c.start - k); start <= c.start + k; start++) {
@@ -177,6 +179,15 @@ function refineBounds(c: Candidate, q: QuoteScorer): Candidate {
   if (snapped.start === c.start && snapped.end === c.end) return c;
   const refined = q.candidate(snapped.start, snapped.end, snapped.errors);
   return acceptable(refined, q) ? refined : c;
+}
+
+function memo(f: (at: number) => number): (at: number) => number {
+  const seen = new Map<number, number>();
+  return (at) => {
+    let v = seen.get(at);
+    if (v === undefined) seen.set(at, (v = f(at)));
+    return v;
+  };
 }
 
 /** out[j] = edit distance between `pattern` and text[from, from + j), for from + j ≤ to. */

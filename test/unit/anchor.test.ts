@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchor, anchorAll, describeRange, type Selectors } from '@/lib/anchor';
+import { anchor, anchorAll, describeRange, locate, type Selectors } from '@/lib/anchor';
 import { textPositionSelector, textQuoteSelector } from '@/lib/schema';
 
 const SEED_DIR = join(__dirname, '../fixtures/seeds');
@@ -227,5 +227,40 @@ describe('hostile input', () => {
     const s = describeRange(text, 2, 9);
     expect(anchor('插入' + text, s)).toMatchObject({ start: 4, end: 11, method: 'exact' });
     expect(anchor(text.replace('\u202E', ''), s)).toMatchObject({ start: 2, end: 8, method: 'fuzzy' });
+  });
+});
+
+describe('large pages: fuzzy search around the position hint first', () => {
+  // ~128 000 chars: every seed twice, the second copy with its numbers changed.
+  const big = [...seeds.map((s) => s.text), ...seeds.map((s) => s.text.replace(/\d+/g, (d) => String(Number(d) + 7)))].join('\n');
+  const noHint = (sel: Selectors): Selectors => ({ ...sel, position: undefined as unknown as Selectors['position'] });
+  const typo = (at: number) => big.slice(0, 500) + '（更新）' + big.slice(500, at + 20) + '某某' + big.slice(at + 22);
+
+  it('an edited quote whose passage has numbers (no copy): same answer with and without the hint', () => {
+    const from = big.indexOf('\n', 100_000) + 1;
+    const line = from + big.slice(from).search(/\d/);
+    const sel = describeRange(big, line - 10, line + 30);
+    const withHint = anchor(typo(line - 10), sel);
+    expect(withHint).toMatchObject({ start: line - 6, end: line + 34, method: 'fuzzy' });
+    expect(anchor(typo(line - 10), noHint(sel))).toEqual(withHint);
+  });
+
+  it('a passage copied earlier in the page: the hint settles the tie, without it the two are listed', () => {
+    const at = big.indexOf('（9）对下级党组织的规范化建设指导不力\n一是加强思想教育', 100_000);
+    expect(at).toBeGreaterThan(100_000);
+    const sel = describeRange(big, at, at + 40);
+    expect(anchor(typo(at), sel)).toMatchObject({ start: at + 4, end: at + 44, method: 'fuzzy' });
+    const tied = locate(typo(at), noHint(sel));
+    expect(tied).toMatchObject({ status: 'orphaned', reason: 'ambiguous' });
+    if (tied.status === 'orphaned') expect(tied.candidates.map((c) => c.start)).toContain(at + 4);
+  });
+
+  it('a hint far from the passage: the full scan still finds it', () => {
+    const from = big.indexOf('\n', 100_000) + 1;
+    const line = from + big.slice(from).search(/\d/);
+    const sel = describeRange(big, line - 10, line + 20);
+    const edited = big.slice(0, line) + '某' + big.slice(line + 1);
+    const farHint = { ...sel, position: { ...sel.position, start: 20_000, end: 20_030 } };
+    expect(anchor(edited, farHint)).toMatchObject({ start: line - 10, end: line + 20, method: 'fuzzy' });
   });
 });

@@ -100,34 +100,49 @@ export function acceptable(c: Candidate, q: QuoteScorer): boolean {
  * before (or after) the quote than like the quote itself is that neighbour, not the quote. In a list of
  * near-identical lines (`2.中共…古三村委员会…台账`, `3.中共…六坊村委员会…台账`), deleting an entry
  * brings its neighbour into its place with the same surroundings and only a few chars changed.
+ * Unless the paragraph actually next to the candidate matches the stored neighbour at least as well:
+ * items that all end alike (`【已完成整改，并长期坚持】`) are not each other's neighbours.
  */
 function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
   const { text } = q;
   // How far the candidate's paragraph is from the quote's: quote errors plus the stored context within it.
   const ownDistance = () =>
     c.errors + contextDistance(q.prefixNear, text, c.start, -1) + contextDistance(q.suffixNear, text, c.end, +1);
-  // Closer to the neighbour (fewer differing chars) than to the quote, and close in absolute terms.
-  const neighbourLike = (stored: string, at: number, dir: -1 | 1) => {
+  // Closer to the neighbour (fewer differing chars) than to the quote, close in absolute terms, and
+  // closer than the candidate's own neighbour on that side (at `actual`, −1 when there is none).
+  const neighbourLike = (stored: string, at: number, actual: number, dir: -1 | 1) => {
     if (nonBlank(stored) < MIN_BLOCK_CONTEXT) return false;
     const dist = contextDistance(stored, text, at, dir);
-    return dist < ownDistance() && dist <= (1 - STRONG_CONTEXT) * stored.length;
+    if (dist >= ownDistance() || dist > (1 - STRONG_CONTEXT) * stored.length) return false;
+    return actual < 0 || dist < contextDistance(stored, text, actual, dir);
   };
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', c.end);
   const nl = q.suffix.indexOf('\n');
   if (nl >= 0) {
     const next = q.suffix.slice(nl + 1).trimStart();
-    let paraStart = text.lastIndexOf('\n', c.start - 1) + 1;
-    while (paraStart < c.start && isBlank(text.charCodeAt(paraStart))) paraStart++;
-    if (neighbourLike(next, paraStart, +1)) return true;
+    const paraStart = skipBlanks(text, lineStart, c.start, +1);
+    const nextStart = lineEnd < 0 ? -1 : skipBlanks(text, lineEnd, text.length, +1);
+    if (neighbourLike(next, paraStart, nextStart, +1)) return true;
   }
   const pl = q.prefix.lastIndexOf('\n');
   if (pl >= 0) {
     const previous = q.prefix.slice(0, pl).trimEnd();
-    const lineEnd = text.indexOf('\n', c.end);
-    let paraEnd = lineEnd < 0 ? text.length : lineEnd;
-    while (paraEnd > c.end && isBlank(text.charCodeAt(paraEnd - 1))) paraEnd--;
-    if (neighbourLike(previous, paraEnd, -1)) return true;
+    const paraEnd = skipBlanks(text, lineEnd < 0 ? text.length : lineEnd, c.end, -1);
+    const previousEnd = lineStart === 0 ? -1 : skipBlanks(text, lineStart, 0, -1);
+    if (neighbourLike(previous, paraEnd, previousEnd, -1)) return true;
   }
   return false;
+}
+
+/** From `at` towards `limit`, past blank chars (dir +1: the first non-blank; −1: just after the last one). */
+function skipBlanks(text: string, at: number, limit: number, dir: -1 | 1): number {
+  if (dir > 0) {
+    while (at < limit && isBlank(text.charCodeAt(at))) at++;
+  } else {
+    while (at > limit && isBlank(text.charCodeAt(at - 1))) at--;
+  }
+  return at;
 }
 
 /**

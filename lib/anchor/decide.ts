@@ -89,8 +89,10 @@ function clearlyNearest(contenders: Candidate[]): Candidate | null {
 export function acceptable(c: Candidate, q: QuoteScorer): boolean {
   if (c.errors > q.acceptErrors) return false;
   if (!q.hasContext) return true;
-  if (c.evidence < ANCHOR_THRESHOLD) return false;
   if (takesNeighboursPlace(c, q)) return false;
+  // A quote found verbatim only once needs less of its context (below the threshold when one side is unknown).
+  if (c.errors === 0 && q.exactCount === 1 && uniqueQuoteContext(c, q)) return true;
+  if (c.evidence < ANCHOR_THRESHOLD) return false;
   if (c.errors === 0) return contextSupports(c, q);
   return c.passageSim >= FUZZY_PASSAGE_SIMILARITY;
 }
@@ -154,7 +156,6 @@ function skipBlanks(text: string, at: number, limit: number, dir: -1 | 1): numbe
  * A side with no stored context (start/end of text, foreign selectors) neither supports nor objects.
  */
 function contextSupports(c: Candidate, q: QuoteScorer): boolean {
-  if (q.exactCount === 1 && uniqueQuoteContext(c, q)) return true;
   const prefixOk = q.prefix.length === 0 || c.prefixSim >= STRONG_CONTEXT;
   const suffixOk = q.suffix.length === 0 || c.suffixSim >= STRONG_CONTEXT;
   if (prefixOk && suffixOk) return true;

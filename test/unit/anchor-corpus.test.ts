@@ -2,7 +2,8 @@
  * Anchoring corpus (issue 13): for every seed, quotes of 4–200 chars, each re-anchored on versions of
  * the text edited near and far, in the quote, in its context, with its sentence duplicated, with three
  * edits at once, and with the quote deleted. Reports re-anchored / imprecise / orphaned / wrong.
- * ANCHOR_CORPUS_SEED and ANCHOR_PER_SEED vary the corpus for exploration; CI runs the defaults.
+ * ANCHOR_CORPUS_SEED, ANCHOR_PER_SEED, ANCHOR_ONLY (seeds whose name contains it) and ANCHOR_NARROW=1
+ * (32-char selectors, as stored before context widening) vary the corpus for exploration; CI runs the defaults.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,8 @@ const SEED_DIR = join(__dirname, '../fixtures/seeds');
 const seeds = readdirSync(SEED_DIR)
   .filter((f) => f.endsWith('.txt'))
   .sort()
-  .map((f) => ({ name: f.replace(/\.txt$/, ''), text: readFileSync(join(SEED_DIR, f), 'utf8') }));
+  .map((f) => ({ name: f.replace(/\.txt$/, ''), text: readFileSync(join(SEED_DIR, f), 'utf8') }))
+  .filter((s) => s.name.includes(process.env.ANCHOR_ONLY ?? ''));
 
 const PER_SEED = Number(process.env.ANCHOR_PER_SEED ?? 80);
 
@@ -26,7 +28,7 @@ describe('anchoring corpus (seeded, all seeds)', () => {
     const wrong: string[] = [];
     let annotations = 0;
     for (const { name, text } of seeds) {
-      const corpus = buildCorpus(text, rand, PER_SEED);
+      const corpus = buildCorpus(text, rand, PER_SEED, process.env.ANCHOR_NARROW === '1');
       expect(corpus.length).toBe(PER_SEED);
       annotations += corpus.length;
       // All annotations of one version at once, as the page does.

@@ -76,7 +76,8 @@ function tiedWith(best: Candidate, sorted: Candidate[], lead: number): Candidate
 function clearlyNearest(contenders: Candidate[]): Candidate | null {
   const byDistance = [...contenders].sort((a, b) => a.distance - b.distance);
   const [first, second] = byDistance;
-  if (!Number.isFinite(first.distance) || !Number.isFinite(second.distance) || second.end < 0) return null;
+  // Places not searched (an unexplored remainder, end < 0) could lie anywhere, near the hint too.
+  if (!Number.isFinite(second.distance) || contenders.some((c) => c.end < 0)) return null;
   return first.distance * HINT_TIE_RATIO < second.distance ? first : null;
 }
 

@@ -11,6 +11,8 @@ const HINT_CONTEXT = 0.8;
 const HINT_ONE_SIDE = 0.9;
 /** Chars searched on each side of the position hint before the whole text (large pages only). */
 const HINT_WINDOW = 4096;
+/** Scores are rounded to 3 decimals: the evidence behind one is at least this much lower. */
+const SCORE_ROUNDING = 0.0005;
 
 /** Re-anchor one annotation; null ⇒ orphan (keep it, show it, never delete it). */
 export function anchor(text: string, sel: Selectors): AnchorResult | null {
@@ -82,7 +84,7 @@ function nearHint(q: QuoteScorer, exactMatches: Candidate[]): AnchorOutcome | un
   const outcome = decide(fuzzyCandidates(q, [], span), q);
   if (outcome.status !== 'anchored') return undefined;
   const { start, score } = outcome.result;
-  const unbeatable = score - 0.0005 > q.evidenceBound(0) - margin(q);
+  const unbeatable = score - SCORE_ROUNDING > q.evidenceBound(0) - margin(q);
   const clearlyNearest = Math.abs(start - hint) * 4 < HINT_WINDOW - 2 * (n + q.acceptErrors);
   return unbeatable && clearlyNearest ? outcome : undefined;
 }

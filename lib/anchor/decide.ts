@@ -103,8 +103,8 @@ export function acceptable(c: Candidate, q: QuoteScorer): boolean {
  * before (or after) the quote than like the quote itself is that neighbour, not the quote. In a list of
  * near-identical lines (`2.中共…古三村委员会…台账`, `3.中共…六坊村委员会…台账`), deleting an entry
  * brings its neighbour into its place with the same surroundings and only a few chars changed.
- * Unless the paragraph actually next to the candidate matches the stored neighbour at least as well:
- * items that all end alike (`【已完成整改，并长期坚持】`) are not each other's neighbours.
+ * Not, though, when the paragraph actually next to it matches the stored neighbour at least as well
+ * (an altered quote: both exactly), as when items all end alike (`【已完成整改，并长期坚持】`).
  */
 function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
   const { text } = q;
@@ -112,12 +112,15 @@ function takesNeighboursPlace(c: Candidate, q: QuoteScorer): boolean {
   const ownDistance = () =>
     c.errors + contextDistance(q.prefixNear, text, c.start, -1) + contextDistance(q.suffixNear, text, c.end, +1);
   // Closer to the neighbour (fewer differing chars) than to the quote, close in absolute terms, and
-  // closer than the candidate's own neighbour on that side (at `actual`, −1 when there is none).
+  // not explained by the candidate's own neighbour on that side (at `actual`, −1: none).
   const neighbourLike = (stored: string, at: number, actual: number, dir: -1 | 1) => {
     if (nonBlank(stored) < MIN_BLOCK_CONTEXT) return false;
     const dist = contextDistance(stored, text, at, dir);
     if (dist >= ownDistance() || dist > (1 - STRONG_CONTEXT) * stored.length) return false;
-    return actual < 0 || dist < contextDistance(stored, text, actual, dir);
+    if (actual < 0) return true;
+    // The paragraph actually next to it is (at least) as much the stored neighbour: template endings.
+    const actualDist = contextDistance(stored, text, actual, dir);
+    return c.errors === 0 ? dist < actualDist : dist > 0 || actualDist > 0;
   };
   const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
   const lineEnd = text.indexOf('\n', c.end);

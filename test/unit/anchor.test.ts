@@ -41,6 +41,20 @@ describe('describeRange', () => {
     expect(describeRange(text, at, at + 14, 5).quote.prefix).toHaveLength(5);
   });
 
+  it('widens the context of a passage the notice repeats, one side at a time, up to 256 chars', () => {
+    const text = seed('guzhen');
+    const entry = '2.中共中山市古镇镇古三村委员会关于十五届市委第六轮巡察整改进展情况的通报台账';
+    const at = text.indexOf(entry);
+    const sel = describeRange(text, at, at + 4); // `2.中共` + a suffix that every entry of the list shares
+    expect(sel.quote.suffix.length).toBeGreaterThan(32);
+    expect(sel.quote.suffix.length).toBeLessThanOrEqual(256);
+    expect(sel.quote.suffix).toContain('3.中共中山市古镇镇六坊村'); // reaches the next entry
+    expect(describeRange(text, at, at + 4, 32, { widen: false }).quote.suffix).toHaveLength(32);
+    // A passage found nowhere else keeps 32 chars.
+    const unique = text.indexOf('逐项把关138条具体整改措施');
+    expect(describeRange(text, unique, unique + 14).quote.prefix).toHaveLength(32);
+  });
+
   it('clips context at the ends of the text', () => {
     const sel = describeRange('针对问题整改', 0, 2);
     expect(sel.quote).toMatchObject({ exact: '针对', prefix: '', suffix: '问题整改' });

@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { addAnnotation, listAnnotations, listOverrides, openDb, saveNoticeVisit, setAnchorStates, type RectifyDB } from '@/lib/db';
 import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
-import { backgroundRequest, type BackgroundRequest } from '@/lib/schema';
+import { backgroundRequest, type BackgroundReply, type BackgroundRequest, type PageState } from '@/lib/schema';
 import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 import { fileRemoteDocument } from '@/lib/documents/remote';
@@ -67,7 +67,7 @@ async function beginAnnotation(tabId: number): Promise<void> {
 }
 
 /** Injects the content script into a tab (granted through activeTab or an optional host permission) and analyzes it. */
-export async function analyzeTab(tabId: number, remember: boolean): Promise<unknown> {
+export async function analyzeTab(tabId: number, remember: boolean): Promise<PageState> {
   const tab = await browser.tabs.get(tabId);
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
@@ -124,7 +124,7 @@ async function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<boolean>
   return true;
 }
 
-async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
+async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<BackgroundReply<BackgroundRequest['type']>> {
   switch (req.type) {
     case 'save-notice': {
       const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model });
@@ -158,8 +158,6 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return openPanelFor(sender.tab);
     case 'analyze-tab':
       return analyzeTab(req.tabId, req.remember);
-    case 'state-changed':
-      return null; // meant for the side panel; nothing to do here
     case 'analyze-attachment': {
       // only for a page the content script runs on, and only that page's own site (checked in fetchDocument)
       const pageUrl = sender.tab?.url;

@@ -2,10 +2,9 @@
  * Content-script wiring: one controller per page, the overlay mounted only once a notice is found,
  * messages from the background/side panel, and state broadcasts to the side panel.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NoticePageController } from '@/lib/page/controller';
-import { CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
+import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
 import { contentRequest, type PageState } from '@/lib/schema';
 import { isGovHost } from '@/lib/detect';
 import { hostOf, loadPrefs } from '@/lib/prefs';
@@ -58,13 +57,12 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
 
 let lastSent = '';
 /**
- * Tells open side panels that this tab's state changed. The text and the notice model stay here (they can
- * be large and serializing them blocks the page); a panel that needs them asks with `get-state`.
+ * Tells open side panels that this tab's state changed, once per visible change. The text and the notice
+ * model stay here (they can be large and serializing them blocks the page).
  */
 function broadcast(state: PageState): void {
   const key = `${state.status}|${state.snapshotHash}|${state.anchors.map((a) => `${a.id}:${a.state}:${a.start}`).join(',')}|${state.error}`;
   if (key === lastSent) return;
   lastSent = key;
-  const slim: PageState = { ...state, text: null, notice: null };
-  browser.runtime.sendMessage({ type: 'state-changed', state: slim }).catch(() => undefined);
+  broadcastState(state);
 }

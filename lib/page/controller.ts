@@ -15,11 +15,6 @@ import { PageTextMap } from './text-map';
 import { applyMarks, clearMarks, flattenSpans, MARK_CLASS, MARK_CSS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
 import { Store } from './store';
 
-export interface PageData {
-  annotations: Annotation[];
-  overrides: StatusOverride[];
-}
-
 export interface OverlayModel {
   page: PageState;
   prefs: Prefs;
@@ -142,7 +137,7 @@ export class NoticePageController {
     const { text, notice } = this.state;
     if (!text || !notice) return;
     try {
-      const saved = await sendToBackground<{ noticeKey: string; snapshotHash: string }>({ type: 'save-notice', url: this.doc.location.href, text, model: notice });
+      const saved = await sendToBackground({ type: 'save-notice', url: this.doc.location.href, text, model: notice });
       this.setPage({ noticeKey: saved.noticeKey, snapshotHash: saved.snapshotHash });
       await this.reloadAnnotations();
     } catch (err) {
@@ -153,7 +148,7 @@ export class NoticePageController {
   async reloadAnnotations(): Promise<void> {
     const { noticeKey, text } = this.state;
     if (!noticeKey || !text) return;
-    const data = await sendToBackground<PageData>({ type: 'get-page-data', noticeKey });
+    const data = await sendToBackground({ type: 'get-page-data', noticeKey });
     const live = data.annotations.filter((a) => !a.deletedAt);
     const results = anchorAll(text, live.map((a) => ({ quote: a.quote, position: a.position })));
     const anchors: AnnotationAnchor[] = live.map((a, i) => {

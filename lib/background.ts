@@ -11,6 +11,7 @@ import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 import { fileRemoteDocument } from '@/lib/documents/remote';
 import { readDocumentElsewhere } from '@/lib/background-documents';
+import { authorizeBackgroundRequest, senderTab, type Self } from '@/lib/sender';
 
 const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
@@ -49,6 +50,11 @@ export function startBackground(): void {
   });
 
   listen(backgroundRequest, BACKGROUND_TYPES, (req, sender) => handle(req, sender), 'background');
+}
+
+/** This extension, as the sender checks see it. */
+export function thisExtension(): Self {
+  return { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 }
 
 /** Chrome: the toolbar button opens the side panel. Firefox: it toggles the sidebar (sidebar_action). */
@@ -125,6 +131,7 @@ async function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<boolean>
 }
 
 async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<BackgroundReply<BackgroundRequest['type']>> {
+  const who = authorizeBackgroundRequest(req.type, sender, thisExtension());
   switch (req.type) {
     case 'save-notice': {
       const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model });
@@ -155,11 +162,13 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
         position: u.start !== null && u.end !== null ? { type: 'TextPositionSelector' as const, start: u.start, end: u.end } : undefined,
       })));
     case 'open-side-panel':
-      return openPanelFor(sender.tab);
+      // sender.tab is the sender's own tab; no await before opening (Chrome needs the click's user gesture)
+      return who.kind === 'content-script' && openPanelFor(sender.tab);
     case 'analyze-tab':
       return analyzeTab(req.tabId, req.remember);
     case 'analyze-attachment': {
       // only for a page the content script runs on, and only that page's own site (checked in fetchDocument)
+      senderTab(who);
       const pageUrl = sender.tab?.url;
       if (!pageUrl) throw new Error(t('attachmentNoPage'));
       await ensureHostPermission(req.url);

@@ -7,6 +7,8 @@ import { NoticePageController } from '@/lib/page/controller';
 import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
 import { contentRequest, type PageState } from '@/lib/schema';
 import { isGovHost } from '@/lib/detect';
+import { authorizeContentRequest } from '@/lib/sender';
+import { browser } from 'wxt/browser';
 import { hostOf, loadPrefs } from '@/lib/prefs';
 import { mountOverlay } from './mount';
 
@@ -28,7 +30,9 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
   ctx.onInvalidated(() => controller.dispose());
   (globalThis as Record<string, unknown>).__rectifyLensTimings = () => controller.state.timings;
 
-  listen(contentRequest, CONTENT_TYPES, async (req) => {
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  listen(contentRequest, CONTENT_TYPES, async (req, sender) => {
+    authorizeContentRequest(req.type, sender, self);
     switch (req.type) {
       case 'get-state':
         return controller.state;

@@ -1,6 +1,6 @@
 /** Display names for domain enums, through i18n (never literals in components). */
 import { t, type MessageKey } from '@/lib/i18n';
-import type { FindingKind, HighlightCategory, ItemStatus, Severity, StatusCertainty } from '@/lib/schema';
+import type { FindingKind, HighlightCategory, ItemStatus, PageState, Severity, StatusCertainty } from '@/lib/schema';
 
 const STATUS_KEYS: Record<ItemStatus, MessageKey> = {
   done: 'statusDone',
@@ -56,3 +56,9 @@ export function findingParts(f: { kind: FindingKind; message: string }): { label
 }
 
 export const severityLabel = (s: Severity): string => t(SEVERITY_KEYS[s]);
+
+/** The page is past the content script's hard limit (status too_large): the overlay and side panel say the same. */
+export function tooLargeMessage(page: Pick<PageState, 'timings'>): string {
+  const chars = page.timings.textChars ?? 0;
+  return t('pageTooLarge', Math.max(1, Math.round(chars / 10_000)));
+}

@@ -6,7 +6,7 @@
 import { detectNotice } from '@/lib/detect';
 import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
-import { parseNormalizedAsync } from '@/lib/parse';
+import { parseNormalizedAsync, ParseTimeLimitError } from '@/lib/parse';
 import { anchorAll, describeRange } from '@/lib/anchor';
 import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
@@ -32,6 +32,13 @@ export interface PointerModel {
 }
 
 const MUTATION_DEBOUNCE_MS = 400;
+
+/**
+ * The content script's hard limit: past this much article text, or this much parse wall time, it stops
+ * (status too_large) and the overlay says the page is too large and offers the side panel.
+ */
+export const PAGE_LIMITS = { maxChars: 3_000_000, maxParseMs: 20_000 };
+export type PageLimits = typeof PAGE_LIMITS;
 const STYLE_ID = 'rectify-lens-mark-style';
 
 function emptyState(url: string): PageState {
@@ -53,6 +60,7 @@ export class NoticePageController {
   constructor(
     private readonly doc: Document,
     private readonly hooks: { onNotice: () => void; onState: (s: PageState) => void },
+    private readonly limits: PageLimits = PAGE_LIMITS,
   ) {
     this.store = new Store<OverlayModel>({
       page: emptyState(doc.location.href),
@@ -97,7 +105,7 @@ export class NoticePageController {
       url: this.doc.location.href,
       title: this.doc.title || null,
       h1: title,
-      bodyText: extracted.text,
+      bodyText: extracted.text.slice(0, this.limits.maxChars),
       userSites: prefs.rememberedSites,
     });
     timings.detect = performance.now() - t0 - timings.extract;
@@ -106,12 +114,18 @@ export class NoticePageController {
       this.observe(root, false);
       return this.state;
     }
+    if (extracted.text.length > this.limits.maxChars) return this.tooLarge(detect, title, timings);
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
     const parseStart = performance.now();
     const parseTimings: Record<string, number> = {};
-    const notice = await parseNormalizedAsync(normalized.text, { today, chromeText: extractChromeText(this.doc, root) || undefined, pageTitle: title, timings: parseTimings });
+    const parseOptions = { today, chromeText: extractChromeText(this.doc, root) || undefined, pageTitle: title, timings: parseTimings };
+    const notice = await parseNormalizedAsync(normalized.text, parseOptions, undefined, this.limits.maxParseMs).catch((err: unknown) => {
+      if (err instanceof ParseTimeLimitError) return null;
+      throw err;
+    });
+    if (!notice) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
     const parseWall = performance.now() - parseStart;
     // main-thread time: normalize + the parser's own stage timings (the yields between stages excluded)
     timings.parse = parseStart - t1 + Object.values(parseTimings).reduce((a, b) => a + b, 0);
@@ -129,6 +143,15 @@ export class NoticePageController {
     this.setPage({ timings: { ...timings } });
     this.observe(root, true);
     void this.persist();
+    return this.state;
+  }
+
+  /** Past the hard limit: nothing is parsed or highlighted, the overlay says so and offers the side panel. */
+  private tooLarge(detect: PageState['detect'], title: string | null, timings: Record<string, number>): PageState {
+    this.root = null;
+    this.map = null;
+    this.setPage({ status: 'too_large', detect, title, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], error: null, timings });
+    this.hooks.onNotice();
     return this.state;
   }
 

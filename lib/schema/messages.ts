@@ -20,7 +20,8 @@ export const annotationAnchor = z.object({
 export const pageState = z.object({
   url: z.string(),
   title: z.string().nullable(),
-  status: z.enum(['idle', 'not_notice', 'analyzing', 'ready', 'disabled', 'error']),
+  // too_large: past the content script's hard limit (text length or parse time); nothing was parsed
+  status: z.enum(['idle', 'not_notice', 'analyzing', 'ready', 'disabled', 'error', 'too_large']),
   error: z.string().nullable(),
   detect: detectResult.nullable(),
   text: z.string().nullable(),

@@ -31,6 +31,8 @@ export {
 export {
   addAnnotation,
   updateAnnotation,
+  versionOf,
+  StaleAnnotationError,
   softDeleteAnnotation,
   restoreAnnotation,
   purgeDeleted,

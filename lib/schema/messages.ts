@@ -1,7 +1,7 @@
 /** Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends. */
 import { z } from 'zod';
 import { notice, offset } from './notice';
-import { annotation, severity, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
+import { annotation, ANNOTATION_LIMITS, severity, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
 
 // Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends.
 export const detectReason = z.object({ signal: z.string(), weight: z.number(), detail: z.string() });
@@ -35,8 +35,8 @@ export const pageState = z.object({
 export const newAnnotationDraft = z.object({
   quote: textQuoteSelector,
   position: textPositionSelector,
-  note: z.string().max(20_000),
-  tags: z.array(z.string().min(1).max(40)).max(30),
+  note: z.string().max(ANNOTATION_LIMITS.noteChars),
+  tags: z.array(z.string().min(1).max(ANNOTATION_LIMITS.tagChars)).max(ANNOTATION_LIMITS.tags),
   severity,
 });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startFixtureServer } from '../fixtures/server';
+import { OverlayProbe, overlayProbe } from './overlay-probe';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -137,5 +138,18 @@ export async function openSidePanel(s: Session, tabId: number | null): Promise<P
   return page;
 }
 
-/** Locator inside the content script's shadow-root overlay (Playwright pierces open shadow roots). */
+/** The element hosting the content script's overlay (its shadow root is closed: reach it with overlayOf). */
 export const OVERLAY_HOST = 'rectify-lens-overlay';
+
+/**
+ * The overlay of `page`, reached as the extension reaches it: executeScript in the extension's isolated
+ * world of the page's tab (see overlay-probe.ts).
+ */
+export async function overlayOf(s: Session, page: Page): Promise<OverlayProbe> {
+  const tabId = await tabIdOf(s, page);
+  return new OverlayProbe((selector, op, arg = null, text = null) =>
+    s.worker.evaluate(
+      `chrome.scripting.executeScript({ target: { tabId: ${tabId} }, world: 'ISOLATED', func: ${overlayProbe.toString()}, args: ${JSON.stringify([selector, op, arg, text])} }).then((r) => r[0]?.result)`,
+    ),
+  );
+}

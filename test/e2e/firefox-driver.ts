@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
-import { isLocalUrl, type Download, type Driver, type Tab } from './driver';
+import { isLocalUrl, overlaySelector, routeOverlay, type Download, type Driver, type Tab } from './driver';
+import { OverlayProbe, overlayProbe } from './overlay-probe';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -32,29 +33,35 @@ export const geckoId = (): string =>
   JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
 
 export class FirefoxTab implements Tab {
-  constructor(readonly page: Page) {}
+  private overlay: Promise<OverlayProbe> | null = null;
+  /** `probeFor` reaches into the overlay's closed shadow root (pages of the extension itself have none). */
+  constructor(readonly page: Page, private readonly probeFor: ((tab: FirefoxTab) => Promise<OverlayProbe>) | null = null) {}
+  private probe = () => {
+    if (!this.probeFor) throw new Error('this tab has no overlay');
+    return (this.overlay ??= this.probeFor(this));
+  };
   async waitFor(selector: string, timeoutMs = 20_000) {
-    await this.page.waitForSelector(selector, { timeout: timeoutMs });
+    await routeOverlay(selector, this.probe, (o, css) => o.waitFor(css, timeoutMs), async () => void (await this.page.waitForSelector(selector, { timeout: timeoutMs })));
   }
   async count(selector: string) {
-    return (await this.page.$$(selector)).length;
+    return routeOverlay(selector, this.probe, (o, css) => o.count(css), async () => (await this.page.$$(selector)).length);
   }
   texts(selector: string) {
-    return this.page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
+    return routeOverlay(selector, this.probe, (o, css) => o.texts(css), () => this.page.$$eval(selector, (els) => els.map((e) => e.textContent ?? '')));
   }
   // A user acts in the visible tab; puppeteer's locators also wait for animation frames, which a background
   // tab does not get. So every action first brings the tab to the front.
   async click(selector: string) {
     await this.page.bringToFront();
-    await this.page.locator(selector).click();
+    await routeOverlay(selector, this.probe, (o, css) => o.click(css), () => this.page.locator(selector).click());
   }
   async clickText(selector: string, text: string) {
     await this.page.bringToFront();
-    await this.page.locator(`${selector}::-p-text(${text})`).click();
+    await routeOverlay(selector, this.probe, (o, css) => o.click(css, text), () => this.page.locator(`${selector}::-p-text(${text})`).click());
   }
   async fill(selector: string, value: string) {
     await this.page.bringToFront();
-    await this.page.locator(selector).fill(value);
+    await routeOverlay(selector, this.probe, (o, css) => o.fill(css, value), () => this.page.locator(selector).fill(value));
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return this.page.evaluate(fn as never, arg) as Promise<R>;
@@ -189,6 +196,20 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
 
   await inExtension((today) => (globalThis as any).browser.storage.local.set({ 'debug:today': today }), opts.today ?? FIXED_TODAY); // eslint-disable-line @typescript-eslint/no-explicit-any
 
+  // The overlay's shadow root is closed: tests reach in from an extension page with scripting.executeScript,
+  // whose content-script world has openOrClosedShadowRoot(). One such page serves every tab.
+  let prober: Promise<FirefoxTab> | null = null;
+  const probeFor = async (tab: FirefoxTab): Promise<OverlayProbe> => {
+    const tabId = await tabIdOf(tab);
+    prober ??= openExtensionPage('/options.html', 'body > *');
+    const page = (await prober).page;
+    return new OverlayProbe((selector, op, arg = null, text = null) =>
+      page.evaluate(
+        `browser.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${overlayProbe.toString()}, args: ${JSON.stringify([selector, op, arg, text])} }).then((r) => r[0]?.result)`,
+      ),
+    );
+  };
+
   return {
     name: 'firefox',
     browser,
@@ -197,11 +218,11 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     chromeEval,
     openExtensionPage,
     tabIdOf,
-    overlay: (selector) => `rectify-lens-overlay >>> ${selector}`,
+    overlay: overlaySelector, // the shadow root is closed: FirefoxTab reaches in through probeFor
     async openFixture(file) {
       const page = await browser.newPage();
       await page.goto(server.urlFor(file), { waitUntil: 'load' });
-      return new FirefoxTab(page);
+      return new FirefoxTab(page, probeFor);
     },
     async openPanel(page) {
       const query = page ? `?tabId=${await tabIdOf(page)}` : '';

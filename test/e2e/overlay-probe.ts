@@ -5,7 +5,7 @@
  * `host.openOrClosedShadowRoot()` (Firefox) opens it. Clicks and input are dispatched there as DOM events.
  */
 
-export type ProbeOp = 'count' | 'texts' | 'click' | 'fill' | 'check' | 'attrs';
+export type ProbeOp = 'count' | 'texts' | 'click' | 'fill' | 'check' | 'uncheck' | 'attrs';
 
 /**
  * Runs in the tab's isolated world (serialized by executeScript: self-contained). `text` narrows the
@@ -33,13 +33,16 @@ export function overlayProbe(selector: string, op: ProbeOp, arg: string | null, 
       first.click();
       return true;
     case 'check':
+    case 'uncheck':
       if (!first) return false;
-      if (!(first as HTMLInputElement).checked) first.click();
+      if ((first as HTMLInputElement).checked !== (op === 'check')) first.click();
       return true;
     case 'fill':
       if (!first) return false;
+      // text fields listen for input, selects for change
       (first as HTMLTextAreaElement).value = arg ?? '';
       first.dispatchEvent(new Event('input', { bubbles: true }));
+      first.dispatchEvent(new Event('change', { bubbles: true }));
       return true;
   }
 }
@@ -71,10 +74,11 @@ export class OverlayProbe {
     await this.waitFor(selector, 20_000, text);
     if (!(await this.run(selector, 'click', null, text))) throw new Error(`overlay: nothing to click at ${selector}`);
   }
-  async check(selector: string): Promise<void> {
+  async check(selector: string, checked = true): Promise<void> {
     await this.waitFor(selector);
-    await this.run(selector, 'check');
+    await this.run(selector, checked ? 'check' : 'uncheck');
   }
+  /** Sets a text field's or a select's value as typing or choosing would. */
   async fill(selector: string, value: string): Promise<void> {
     await this.waitFor(selector);
     await this.run(selector, 'fill', value);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openFixture, openSidePanel, OVERLAY_HOST, overlayOf, tabIdOf, type Session } from './harness';
+import { selectInPage } from './driver';
 
 
 let s: Session;
@@ -54,6 +55,62 @@ describe('closed overlay', () => {
     expect(seenByPage.text).toBe('');
     // Playwright's selectors (like any page script) pierce open shadow roots only
     expect(await page.locator(`${OVERLAY_HOST} .rl-title`).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('annotation limits and two panels editing one annotation', () => {
+  it('the overlay form refuses an over-long note with a clear message, then saves a normal one', async () => {
+    const page = await openFixture(s, 'huashan-town.html');
+    const overlay = await overlayOf(s, page);
+    await overlay.waitFor('.rl-title');
+    await expect.poll(() => page.locator('mark.rl-mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(selectInPage, '镇党委坚持落实巡察整改主体责任')).toBe(true);
+    await overlay.click('.rl-selection-button');
+    await overlay.fill('form.rl-form textarea[name="note"]', '长'.repeat(20_001));
+    await overlay.click('form.rl-form button', '保存');
+    await expect.poll(() => overlay.texts('form.rl-form .rl-error')).toEqual(['批注内容过长：20001 字，最多 20000 字。请删减后再保存。']);
+    await overlay.fill('form.rl-form textarea[name="note"]', '原始批注');
+    await overlay.click('form.rl-form button', '保存');
+    await expect.poll(() => overlay.count('form.rl-form')).toBe(0);
+    await expect.poll(() => page.locator('mark.rl-annot').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('the second panel saving from a stale copy is refused and offered a reload; nothing is lost silently', async () => {
+    const page = await openFixture(s, 'huashan-town.html');
+    const tabId = await tabIdOf(s, page);
+    const [a, b] = [await openSidePanel(s, tabId), await openSidePanel(s, tabId)];
+    for (const panel of [a, b]) {
+      await panel.locator('[data-view="annotations"]').click();
+      await expect.poll(() => panel.locator('.sp-annotation', { hasText: '原始批注' }).count()).toBe(1);
+      await panel.locator('.sp-annotation', { hasText: '原始批注' }).getByRole('button', { name: '编辑' }).click();
+    }
+    await a.locator('.sp-edit textarea[name="note"]').fill('甲面板的修改');
+    await b.locator('.sp-edit textarea[name="note"]').fill('乙面板的修改');
+    await a.locator('.sp-edit').getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => a.locator('.sp-note').allTextContents()).toContain('甲面板的修改');
+
+    await b.locator('.sp-edit').getByRole('button', { name: '保存' }).click();
+    const alert = b.locator('.sp-edit [role=alert]');
+    await expect.poll(() => alert.textContent()).toContain('此批注已在别处（另一个侧边栏或窗口）修改，你的修改未保存');
+    // the refused edit is still in the form, and the stored note is the first panel's
+    expect(await b.locator('.sp-edit textarea[name="note"]').inputValue()).toBe('乙面板的修改');
+    expect(await a.locator('.sp-note').allTextContents()).toContain('甲面板的修改');
+
+    await alert.getByRole('button', { name: '重新加载' }).click();
+    expect(await b.locator('.sp-edit textarea[name="note"]').inputValue()).toBe('甲面板的修改');
+    await b.locator('.sp-edit textarea[name="note"]').fill('乙面板看过甲的修改后再改');
+    await b.locator('.sp-edit').getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => a.locator('.sp-note').allTextContents()).toContain('乙面板看过甲的修改后再改');
+
+    // the side-panel edit has the same limits
+    await a.locator('.sp-annotation').getByRole('button', { name: '编辑' }).click();
+    await a.locator('.sp-edit textarea[name="note"]').fill('长'.repeat(20_001));
+    await a.locator('.sp-edit').getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => a.locator('.sp-edit [role=alert]').textContent()).toContain('批注内容过长：20001 字，最多 20000 字');
+    await a.close();
+    await b.close();
     await page.close();
   });
 });

@@ -197,7 +197,7 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
   await inExtension((today) => (globalThis as any).browser.storage.local.set({ 'debug:today': today }), opts.today ?? FIXED_TODAY); // eslint-disable-line @typescript-eslint/no-explicit-any
 
   // The overlay's shadow root is closed: tests reach in from an extension page with scripting.executeScript,
-  // whose content-script world has openOrClosedShadowRoot(). One such page serves every tab.
+  // whose content-script world has the host's openOrClosedShadowRoot property. One such page serves every tab.
   let prober: Promise<FirefoxTab> | null = null;
   const probeFor = async (tab: FirefoxTab): Promise<OverlayProbe> => {
     const tabId = await tabIdOf(tab);

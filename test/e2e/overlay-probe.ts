@@ -2,7 +2,7 @@
  * The overlay's shadow root is closed: neither the page nor Playwright/Puppeteer selectors reach into it.
  * Tests reach it the way only the extension can: a function run by `scripting.executeScript` in the
  * extension's isolated world of the tab, where `chrome.dom.openOrClosedShadowRoot(host)` (Chromium) or
- * `host.openOrClosedShadowRoot()` (Firefox) opens it. Clicks and input are dispatched there as DOM events.
+ * `host.openOrClosedShadowRoot` (Firefox, a property) opens it. Clicks and input are dispatched there as DOM events.
  */
 
 export type ProbeOp = 'count' | 'texts' | 'click' | 'fill' | 'check' | 'uncheck' | 'attrs';
@@ -15,8 +15,9 @@ export type ProbeOp = 'count' | 'texts' | 'click' | 'fill' | 'check' | 'uncheck'
 export function overlayProbe(selector: string, op: ProbeOp, arg: string | null, text: string | null): unknown {
   const host = document.querySelector('rectify-lens-overlay');
   const g = globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } };
+  // Chromium: chrome.dom.openOrClosedShadowRoot(host); Firefox: the host's openOrClosedShadowRoot property
   const root: ShadowRoot | null | undefined = host
-    ? g.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? (host as unknown as { openOrClosedShadowRoot?: () => ShadowRoot | null }).openOrClosedShadowRoot?.()
+    ? g.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? (host as unknown as { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot
     : null;
   const all = root ? Array.from(root.querySelectorAll<HTMLElement>(selector)) : [];
   const found = text === null ? all : all.filter((e) => (e.textContent ?? '').includes(text));
@@ -65,7 +66,7 @@ export class OverlayProbe {
   /** Waits until `selector` (with `text`, when given) matches. */
   async waitFor(selector: string, timeoutMs = 20_000, text: string | null = null): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while ((await this.count(selector, text).catch(() => 0)) === 0) {
+    while (!((await this.count(selector, text).catch(() => 0)) > 0)) {
       if (Date.now() > deadline) throw new Error(`overlay: ${selector}${text ? ` "${text}"` : ''} did not appear in ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -4,7 +4,7 @@
  * scripts are trusted; a tab-scoped request acts on the sender's own tab (content script) or on the tab an
  * extension page names, never on a tab a content script names. Pure: the browser facts come in as arguments.
  */
-import type { BackgroundRequest, ContentRequest } from '@/lib/schema';
+import type { BackgroundRequest } from '@/lib/schema';
 
 /** The parts of `runtime.MessageSender` the checks read. */
 export interface SenderFacts {
@@ -73,7 +73,7 @@ export function senderTab(who: Sender): number {
 }
 
 /** A content script obeys only this extension's pages and background, never another tab's content script. */
-export function authorizeContentRequest(_type: ContentRequest['type'], sender: SenderFacts, self: Self): void {
+export function authorizeContentRequest(sender: SenderFacts, self: Self): void {
   const who = classifySender(sender, self);
   if (who?.kind !== 'extension-page') throw new SenderRefused('拒绝：消息不是来自本扩展的页面');
 }

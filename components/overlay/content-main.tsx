@@ -30,9 +30,9 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
   ctx.onInvalidated(() => controller.dispose());
   (globalThis as Record<string, unknown>).__rectifyLensTimings = () => controller.state.timings;
 
-  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   listen(contentRequest, CONTENT_TYPES, async (req, sender) => {
-    authorizeContentRequest(req.type, sender, self);
+    authorizeContentRequest(sender, extension);
     switch (req.type) {
       case 'get-state':
         return controller.state;

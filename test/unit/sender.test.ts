@@ -60,9 +60,9 @@ describe('authorizeBackgroundRequest', () => {
 
 describe('authorizeContentRequest', () => {
   it('obeys the extension’s pages and worker only', () => {
-    expect(() => authorizeContentRequest('get-state', sidePanel, self)).not.toThrow();
-    expect(() => authorizeContentRequest('begin-annotation', worker, self)).not.toThrow();
-    expect(() => authorizeContentRequest('get-state', contentScript, self)).toThrow(SenderRefused);
-    expect(() => authorizeContentRequest('scroll-to', otherExtension, self)).toThrow(SenderRefused);
+    expect(() => authorizeContentRequest(sidePanel, self)).not.toThrow();
+    expect(() => authorizeContentRequest(worker, self)).not.toThrow();
+    expect(() => authorizeContentRequest(contentScript, self)).toThrow(SenderRefused);
+    expect(() => authorizeContentRequest(otherExtension, self)).toThrow(SenderRefused);
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openFixture, openSidePanel, OVERLAY_HOST, overlayOf, tabIdOf, type Session } from './harness';
 import { selectInPage } from './driver';
+import { CANARY_ORIGIN } from '../fixtures/server';
 
 
 let s: Session;
@@ -116,6 +117,20 @@ describe('annotation limits and two panels editing one annotation', () => {
 });
 
 describe('network check canary', () => {
+  it('catches the extension following a page\'s attachment link that redirects off the machine', async () => {
+    const before = s.externalRequests.length;
+    const page = await s.context.newPage();
+    await page.goto(`${s.server.origin('www.zjmazhang.gov.cn')}/canary-attachment.html`, { waitUntil: 'load' });
+    const overlay = await overlayOf(s, page);
+    await expect.poll(() => overlay.count('.rl-attachments li'), { timeout: 15_000 }).toBe(2);
+    await overlay.click('.rl-attachments li:nth-child(1) button', '分析附件');
+    // the background (Chrome: its offscreen document) follows the same-site link's redirect off the machine
+    await expect.poll(() => s.externalRequests.slice(before), { timeout: 20_000 }).toContain(`${CANARY_ORIGIN}/documents/mazhang.pdf`);
+    // and the analysis fails with a message instead of reading anything
+    await expect.poll(() => overlay.count('.rl-attachments li:nth-child(1) .rl-error'), { timeout: 20_000 }).toBe(1);
+    await page.close();
+  });
+
   it('catches a request the extension itself sends off the machine', async () => {
     const before = s.externalRequests.length;
     const canary = 'http://canary.invalid/rectify-lens-canary';

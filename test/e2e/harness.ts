@@ -1,7 +1,8 @@
 /**
  * e2e harness: launches Debian Chromium with the BUILT extension (.output/chrome-mv3) through
  * playwright-core, serves the fixture gov sites on 127.0.0.1 and records every request that tries to
- * leave the machine. It builds nothing itself: run `npm run build` first (npm run test:e2e does).
+ * leave the machine (Playwright's request events, and a recording proxy that every context's traffic goes
+ * through). It builds nothing itself: run `npm run build` first (npm run test:e2e does).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startFixtureServer } from '../fixtures/server';
 import { OverlayProbe, overlayProbe } from './overlay-probe';
+import { startRecordingProxy } from './recording-proxy';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -64,18 +66,20 @@ function isLocal(url: string): boolean {
 export async function launch(opts: { today?: string; headless?: boolean } = {}): Promise<Session> {
   assertBuilt();
   const server = await startFixtureServer();
+  const externalRequests: string[] = [];
+  const proxy = await startRecordingProxy(server.port, isLocal, (url) => externalRequests.push(url));
   const userDataDir = mkdtempSync(join(tmpdir(), 'rectify-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: opts.headless ?? true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    // every request of every context goes through the recording proxy (loopback too: <-loopback>)
+    args: [...CHROMIUM_FLAGS, `--proxy-server=http://127.0.0.1:${proxy.port}`, '--proxy-bypass-list=<-loopback>', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
     // The extension's UI language follows the browser's (zh_CN first); on Linux it comes from the environment.
     // LC_ALL=C.UTF-8 keeps non-ASCII download file names (zh_CN.UTF-8 may not be installed as a system locale).
     env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8', LC_ALL: 'C.UTF-8' },
   });
-  const externalRequests: string[] = [];
   const consoleErrors: string[] = [];
   context.on('request', (req) => {
     if (!isLocal(req.url())) externalRequests.push(req.url());
@@ -99,6 +103,7 @@ export async function launch(opts: { today?: string; headless?: boolean } = {}):
     consoleErrors,
     async close() {
       await context.close();
+      await proxy.close();
       await server.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },

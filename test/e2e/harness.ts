@@ -39,6 +39,8 @@ export interface Session {
   server: Awaited<ReturnType<typeof startFixtureServer>>;
   /** Requests to anything other than 127.0.0.1 / the extension itself / data: URLs. */
   externalRequests: string[];
+  /** Chromium's own update/account traffic the proxy refused (not the extension's). */
+  browserRequests: string[];
   consoleErrors: string[];
   close(): Promise<void>;
 }
@@ -63,11 +65,25 @@ function isLocal(url: string): boolean {
   }
 }
 
+/**
+ * Chromium itself (component/extension updater, account check) calls Google despite
+ * --disable-background-networking; the proxy refuses those too but files them apart. The extension never
+ * talks to these hosts; a page or worker request to them would still show in Playwright's request events.
+ */
+function isBrowserOwn(url: string): boolean {
+  try {
+    return /(^|\.)(google\.com|googleapis\.com|gvt1\.com)$/.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export async function launch(opts: { today?: string; headless?: boolean } = {}): Promise<Session> {
   assertBuilt();
   const server = await startFixtureServer();
   const externalRequests: string[] = [];
-  const proxy = await startRecordingProxy(server.port, isLocal, (url) => externalRequests.push(url));
+  const browserRequests: string[] = [];
+  const proxy = await startRecordingProxy(server.port, isLocal, (url) => (isBrowserOwn(url) ? browserRequests : externalRequests).push(url));
   const userDataDir = mkdtempSync(join(tmpdir(), 'rectify-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
@@ -100,6 +116,7 @@ export async function launch(opts: { today?: string; headless?: boolean } = {}):
     extensionId,
     server,
     externalRequests,
+    browserRequests,
     consoleErrors,
     async close() {
       await context.close();

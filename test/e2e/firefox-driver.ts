@@ -13,6 +13,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server';
 import { isLocalUrl, overlaySelector, routeOverlay, type Download, type Driver, type Tab } from './driver';
 import { OverlayProbe, overlayProbe } from './overlay-probe';
+import { startRecordingProxy } from './recording-proxy';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -26,6 +27,15 @@ export function assertFirefoxBuilt(): void {
   }
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(`Firefox not found at ${FIREFOX_PATH}: run \`npm run setup:browsers\` (or set FIREFOX_PATH).`);
+  }
+}
+
+/** Firefox's own services (updates, remote settings, telemetry): refused by the proxy too, filed apart. */
+function isMozillaOwn(url: string): boolean {
+  try {
+    return /(^|\.)(mozilla\.(com|org|net)|firefox\.com|mozaws\.net)$/.test(new URL(url).hostname);
+  } catch {
+    return false;
   }
 }
 
@@ -88,6 +98,10 @@ export interface FirefoxDriver extends Driver {
   /** Opens an extension page (moz-extension:// pages fire no load event over BiDi: wait for `readySelector`). */
   openExtensionPage(path: string, readySelector: string): Promise<FirefoxTab>;
   tabIdOf(tab: Tab): Promise<number>;
+  /** Opens any URL (e.g. a generated fixture page not in the manifest) as a tab whose overlay can be probed. */
+  openUrl(url: string): Promise<FirefoxTab>;
+  /** Firefox's own service traffic the recording proxy refused (not the extension's). */
+  browserRequests: string[];
   /** The sidebar's state in the browser window. */
   sidebar(): Promise<{ open: boolean; extension: boolean }>;
   /** What a click on the toolbar button does (the same path as the button and its shortcut). */
@@ -104,7 +118,7 @@ export interface FirefoxDriver extends Driver {
   deniedPrompts(): Promise<number>;
 }
 
-function launchFirefox(id: string, server: FixtureServer, downloads: string, headless: boolean): Promise<Browser> {
+function launchFirefox(id: string, server: FixtureServer, downloads: string, headless: boolean, proxyPort: number): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -121,6 +135,14 @@ function launchFirefox(id: string, server: FixtureServer, downloads: string, hea
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
+      // every request of every context (the background page too) goes through the recording proxy
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
     },
   });
 }
@@ -131,12 +153,15 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
   const widgetId = id.toLowerCase().replace(/[^a-z0-9_-]/g, '_'); // Firefox's makeWidgetId
   const server = await startFixtureServer();
   const downloads = mkdtempSync(join(tmpdir(), 'rectify-lens-ff-downloads-'));
-  const browser = await launchFirefox(id, server, downloads, opts.headless ?? true).catch(async (err: unknown) => {
+  const externalRequests: string[] = [];
+  const browserRequests: string[] = [];
+  const proxy = await startRecordingProxy(server.port, isLocalUrl, (url) => (isMozillaOwn(url) ? browserRequests : externalRequests).push(url));
+  const browser = await launchFirefox(id, server, downloads, opts.headless ?? true, proxy.port).catch(async (err: unknown) => {
+    await proxy.close();
     await server.close();
     rmSync(downloads, { recursive: true, force: true });
     throw err;
   });
-  const externalRequests: string[] = [];
   const watch = (page: Page) => page.on('request', (req) => {
     if (!isLocalUrl(req.url())) externalRequests.push(req.url());
   });
@@ -210,20 +235,24 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     );
   };
 
+  async function openUrl(url: string): Promise<FirefoxTab> {
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return new FirefoxTab(page, probeFor);
+  }
+
   return {
     name: 'firefox',
     browser,
     server,
     externalRequests,
+    browserRequests,
     chromeEval,
     openExtensionPage,
     tabIdOf,
     overlay: overlaySelector, // the shadow root is closed: FirefoxTab reaches in through probeFor
-    async openFixture(file) {
-      const page = await browser.newPage();
-      await page.goto(server.urlFor(file), { waitUntil: 'load' });
-      return new FirefoxTab(page, probeFor);
-    },
+    openFixture: (file) => openUrl(server.urlFor(file)),
+    openUrl,
     async openPanel(page) {
       const query = page ? `?tabId=${await tabIdOf(page)}` : '';
       return openExtensionPage(`/sidepanel.html${query}`, '[data-view="library"]');
@@ -282,6 +311,7 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     deniedPrompts: () => chromeEval(`window.rectifyLensDeniedPrompts ?? 0`),
     async close() {
       await browser.close();
+      await proxy.close();
       await server.close();
       rmSync(downloads, { recursive: true, force: true });
     },

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXTENSION_UUID, firefoxDriver, type FirefoxTab } from './firefox-driver';
 import { definePrivacyCheck, defineJourneys, waitForOverlay } from './journeys';
+import { CANARY_ORIGIN } from '../fixtures/server';
 
 const driver = defineJourneys('Firefox', () => firefoxDriver());
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
@@ -106,6 +107,21 @@ describe('Firefox: 分析此页 asks for the site from the click', () => {
     await expect.poll(() => panel.count('.sp-meta h2')).toBe(1);
     expect(await panel.count('.sp-error')).toBe(0);
     await panel.close();
+    await page.close();
+  });
+});
+
+describe('Firefox: network check canary', () => {
+  it('catches the background following a page\'s attachment link that redirects off the machine', async () => {
+    const d = driver();
+    const before = d.externalRequests.length;
+    const page = await d.openUrl(`${d.server.origin('www.zjmazhang.gov.cn')}/canary-attachment.html`);
+    await expect.poll(() => page.count(d.overlay('.rl-attachments li')), { timeout: 15_000 }).toBe(2);
+    await page.clickText(d.overlay('.rl-attachments li:nth-child(1) button'), '分析附件');
+    await expect.poll(() => d.externalRequests.slice(before), { timeout: 20_000 }).toContain(`${CANARY_ORIGIN}/documents/mazhang.pdf`);
+    await expect.poll(() => page.count(d.overlay('.rl-attachments li:nth-child(1) .rl-error')), { timeout: 20_000 }).toBe(1);
+    // the canary's own request is taken out again: the privacy check below is about everything else
+    d.externalRequests.splice(before);
     await page.close();
   });
 });

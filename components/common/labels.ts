@@ -2,7 +2,7 @@
 import { t } from '@/lib/i18n';
 import * as labels from '@/lib/labels';
 import type { ShownCertainty } from '@/lib/overrides';
-import type { DeadlineChange, FindingKind, HighlightCategory, ItemChange, ItemStatus, StatusCertainty } from '@/lib/schema';
+import type { DeadlineChange, FindingKind, HighlightCategory, ItemChange, ItemStatus, PageState, StatusCertainty } from '@/lib/schema';
 
 export type { ShownCertainty } from '@/lib/overrides';
 
@@ -26,4 +26,10 @@ export function findingParts(f: { kind: FindingKind; message: string }): { label
   const label = findingLabel(f.kind);
   const text = f.message.startsWith(label) ? f.message.slice(label.length).replace(/^[：:\s]+/, '') : f.message;
   return { label, text };
+}
+
+/** The page is past the content script's hard limit (status too_large): the overlay and side panel say the same. */
+export function tooLargeMessage(page: Pick<PageState, 'timings'>): string {
+  const chars = page.timings.textChars ?? 0;
+  return t('pageTooLarge', Math.max(1, Math.round(chars / 10_000)));
 }

@@ -12,7 +12,7 @@
  *      and the page context read with the text (`chromeText`, `pageTitle`, absent for those saved before).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Annotation, NoticeRecord, NoticeSnapshot, StatusOverride } from '../schema';
+import { ANNOTATION_LIMITS, type Annotation, type NoticeRecord, type NoticeSnapshot, type StatusOverride } from '../schema';
 
 export const DEFAULT_DB_NAME = 'rectify-lens';
 
@@ -90,8 +90,8 @@ export function openDb(name: string = DEFAULT_DB_NAME): RectifyDB {
 // ---------------------------------------------------------------------------------------------
 // Migration v1 → v2 (tolerant: an upgrade that throws would lock the user out of the database)
 
-const TAG_MAX_LENGTH = 40;
-const TAG_MAX_COUNT = 30;
+const TAG_MAX_LENGTH = ANNOTATION_LIMITS.tagChars;
+const TAG_MAX_COUNT = ANNOTATION_LIMITS.tags;
 
 /** Trim, drop empties and duplicates, respect the schema limits. */
 export function normalizeTags(tags: readonly string[]): string[] {

@@ -33,6 +33,8 @@ export {
 export {
   addAnnotation,
   updateAnnotation,
+  versionOf,
+  StaleAnnotationError,
   softDeleteAnnotation,
   restoreAnnotation,
   purgeDeleted,

@@ -6,7 +6,7 @@
 import { detectNotice } from '@/lib/detect';
 import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
-import { parseNormalizedAsync } from '@/lib/parse';
+import { parseNormalizedAsync, ParseTimeLimitError } from '@/lib/parse';
 import { anchorAll, describeRange } from '@/lib/anchor';
 import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, ParseContext, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
@@ -14,11 +14,6 @@ import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
 import { applyMarks, clearMarks, flattenSpans, MARK_CLASS, MARK_CSS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
 import { Store } from './store';
-
-export interface PageData {
-  annotations: Annotation[];
-  overrides: StatusOverride[];
-}
 
 export interface OverlayModel {
   page: PageState;
@@ -37,6 +32,13 @@ export interface PointerModel {
 }
 
 const MUTATION_DEBOUNCE_MS = 400;
+
+/**
+ * The content script's hard limit: past this much article text, or this much parse wall time, it stops
+ * (status too_large) and the overlay says the page is too large and offers the side panel.
+ */
+export const PAGE_LIMITS = { maxChars: 3_000_000, maxParseMs: 20_000 };
+export type PageLimits = typeof PAGE_LIMITS;
 const STYLE_ID = 'rectify-lens-mark-style';
 
 function emptyState(url: string): PageState {
@@ -60,6 +62,7 @@ export class NoticePageController {
   constructor(
     private readonly doc: Document,
     private readonly hooks: { onNotice: () => void; onState: (s: PageState) => void },
+    private readonly limits: PageLimits = PAGE_LIMITS,
   ) {
     this.store = new Store<OverlayModel>({
       page: emptyState(doc.location.href),
@@ -104,7 +107,7 @@ export class NoticePageController {
       url: this.doc.location.href,
       title: this.doc.title || null,
       h1: title,
-      bodyText: extracted.text,
+      bodyText: extracted.text.slice(0, this.limits.maxChars),
       userSites: prefs.rememberedSites,
     });
     timings.detect = performance.now() - t0 - timings.extract;
@@ -113,13 +116,19 @@ export class NoticePageController {
       this.observe(root, false);
       return this.state;
     }
+    if (extracted.text.length > this.limits.maxChars) return this.tooLarge(detect, title, timings);
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
     const parseStart = performance.now();
     const parseTimings: Record<string, number> = {};
     this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
-    const notice = await parseNormalizedAsync(normalized.text, { today, chromeText: this.context.chromeText || undefined, pageTitle: title, timings: parseTimings });
+    const parseOptions = { today, chromeText: this.context.chromeText || undefined, pageTitle: title, timings: parseTimings };
+    const notice = await parseNormalizedAsync(normalized.text, parseOptions, undefined, this.limits.maxParseMs).catch((err: unknown) => {
+      if (err instanceof ParseTimeLimitError) return null;
+      throw err;
+    });
+    if (!notice) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
     const parseWall = performance.now() - parseStart;
     // main-thread time: normalize + the parser's own stage timings (the yields between stages excluded)
     timings.parse = parseStart - t1 + Object.values(parseTimings).reduce((a, b) => a + b, 0);
@@ -140,12 +149,21 @@ export class NoticePageController {
     return this.state;
   }
 
+  /** Past the hard limit: nothing is parsed or highlighted, the overlay says so and offers the side panel. */
+  private tooLarge(detect: PageState['detect'], title: string | null, timings: Record<string, number>): PageState {
+    this.root = null;
+    this.map = null;
+    this.setPage({ status: 'too_large', detect, title, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], error: null, timings });
+    this.hooks.onNotice();
+    return this.state;
+  }
+
   /** Saves the snapshot and loads this notice's annotations and overrides (through the background). */
   private async persist(): Promise<void> {
     const { text, notice } = this.state;
     if (!text || !notice) return;
     try {
-      const saved = await sendToBackground<{ noticeKey: string; snapshotHash: string }>({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context });
+      const saved = await sendToBackground({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context });
       this.setPage({ noticeKey: saved.noticeKey, snapshotHash: saved.snapshotHash });
       await this.reloadAnnotations();
     } catch (err) {
@@ -156,7 +174,7 @@ export class NoticePageController {
   async reloadAnnotations(): Promise<void> {
     const { noticeKey, text } = this.state;
     if (!noticeKey || !text) return;
-    const data = await sendToBackground<PageData>({ type: 'get-page-data', noticeKey });
+    const data = await sendToBackground({ type: 'get-page-data', noticeKey });
     const live = data.annotations.filter((a) => !a.deletedAt);
     const results = anchorAll(text, live.map((a) => ({ quote: a.quote, position: a.position })));
     const anchors: AnnotationAnchor[] = live.map((a, i) => {

@@ -56,16 +56,23 @@ export function parseNormalized(text: string, opts: ParseOptions = {}): Notice {
   return analyzeNotice(text, opts).notice;
 }
 
+/** The parse ran past its overall wall-time limit (see parseNormalizedAsync). */
+export class ParseTimeLimitError extends Error {}
+
 /**
  * The same parse, giving the event loop a turn between stages whenever a stretch of work exceeds
- * `budgetMs`: a huge page is parsed in the content script without one long frozen task.
+ * `budgetMs`: a huge page is parsed in the content script without one long frozen task. Past `limitMs`
+ * of wall time (checked between stages) it gives up with a ParseTimeLimitError.
  */
-export async function parseNormalizedAsync(text: string, opts: ParseOptions = {}, budgetMs = 30): Promise<Notice> {
+export async function parseNormalizedAsync(text: string, opts: ParseOptions = {}, budgetMs = 30, limitMs = Infinity): Promise<Notice> {
   const stages = analyzeStages(text, opts);
-  let sliceStart = performance.now();
+  const started = performance.now();
+  let sliceStart = started;
   for (let step = stages.next(); ; step = stages.next()) {
     if (step.done) return step.value.notice;
-    if (performance.now() - sliceStart > budgetMs) {
+    const now = performance.now();
+    if (now - started > limitMs) throw new ParseTimeLimitError(`parse stopped after ${Math.round(now - started)} ms (limit ${limitMs} ms)`);
+    if (now - sliceStart > budgetMs) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();
     }

@@ -1,14 +1,16 @@
 /**
- * Chromium with the BUILT extension (.output/chrome-mv3, or $WXT_OUT_DIR/chrome-mv3) through playwright-core,
- * the fixture gov sites served on 127.0.0.1, and every request that tries to leave the machine recorded.
- * Shared by the e2e tests (test/e2e/harness.ts re-exports it), the demo and the benchmarks. It builds
- * nothing itself: run `npm run build` first (npm run test:e2e does).
+ * Shared by the e2e tests (test/e2e/harness.ts re-exports it), the demo and the benchmarks. Launches Debian Chromium with the BUILT extension (.output/chrome-mv3) through
+ * playwright-core, serves the fixture gov sites on 127.0.0.1 and records every request that tries to
+ * leave the machine (Playwright's request events, and a recording proxy that every context's traffic goes
+ * through). It builds nothing itself: run `npm run build` first (npm run test:e2e does).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startFixtureServer } from './fixture-server';
+import { OverlayProbe, overlayProbe } from './overlay-probe';
+import { startRecordingProxy } from './recording-proxy';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the service worker's `chrome`, untyped in this Node file
@@ -37,6 +39,8 @@ export interface Session {
   server: Awaited<ReturnType<typeof startFixtureServer>>;
   /** Requests to anything other than 127.0.0.1 / the extension itself / data: URLs. */
   externalRequests: string[];
+  /** Chromium's own update/account traffic the proxy refused (not the extension's). */
+  browserRequests: string[];
   consoleErrors: string[];
   close(): Promise<void>;
 }
@@ -61,21 +65,37 @@ function isLocal(url: string): boolean {
   }
 }
 
+/**
+ * Chromium itself (component/extension updater, account check) calls Google despite
+ * --disable-background-networking; the proxy refuses those too but files them apart. The extension never
+ * talks to these hosts; a page or worker request to them would still show in Playwright's request events.
+ */
+function isBrowserOwn(url: string): boolean {
+  try {
+    return /(^|\.)(google\.com|googleapis\.com|gvt1\.com)$/.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export async function launch(opts: { today?: string; headless?: boolean } = {}): Promise<Session> {
   assertBuilt();
   const server = await startFixtureServer();
+  const externalRequests: string[] = [];
+  const browserRequests: string[] = [];
+  const proxy = await startRecordingProxy(server.port, isLocal, (url) => (isBrowserOwn(url) ? browserRequests : externalRequests).push(url));
   const userDataDir = mkdtempSync(join(tmpdir(), 'rectify-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: opts.headless ?? true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    // every request of every context goes through the recording proxy (loopback too: <-loopback>)
+    args: [...CHROMIUM_FLAGS, `--proxy-server=http://127.0.0.1:${proxy.port}`, '--proxy-bypass-list=<-loopback>', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
     // The extension's UI language follows the browser's (zh_CN first); on Linux it comes from the environment.
     // LC_ALL=C.UTF-8 keeps non-ASCII download file names (zh_CN.UTF-8 may not be installed as a system locale).
     env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8', LC_ALL: 'C.UTF-8' },
   });
-  const externalRequests: string[] = [];
   const consoleErrors: string[] = [];
   context.on('request', (req) => {
     if (!isLocal(req.url())) externalRequests.push(req.url());
@@ -96,9 +116,11 @@ export async function launch(opts: { today?: string; headless?: boolean } = {}):
     extensionId,
     server,
     externalRequests,
+    browserRequests,
     consoleErrors,
     async close() {
       await context.close();
+      await proxy.close();
       await server.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
@@ -138,5 +160,18 @@ export async function openSidePanel(s: Session, tabId: number | null): Promise<P
   return page;
 }
 
-/** Locator inside the content script's shadow-root overlay (Playwright pierces open shadow roots). */
+/** The element hosting the content script's overlay (its shadow root is closed: reach it with overlayOf). */
 export const OVERLAY_HOST = 'rectify-lens-overlay';
+
+/**
+ * The overlay of `page`, reached as the extension reaches it: executeScript in the extension's isolated
+ * world of the page's tab (see overlay-probe.ts).
+ */
+export async function overlayOf(s: Session, page: Page): Promise<OverlayProbe> {
+  const tabId = await tabIdOf(s, page);
+  return new OverlayProbe((selector, op, arg = null, text = null) =>
+    s.worker.evaluate(
+      `chrome.scripting.executeScript({ target: { tabId: ${tabId} }, world: 'ISOLATED', func: ${overlayProbe.toString()}, args: ${JSON.stringify([selector, op, arg, text])} }).then((r) => r[0]?.result)`,
+    ),
+  );
+}

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXTENSION_UUID, firefoxDriver, type FirefoxTab } from '../../scripts/lib/firefox-driver';
 import { definePrivacyCheck, defineJourneys, waitForOverlay } from './journeys';
+import { CANARY_ORIGIN } from '../../scripts/lib/fixture-server';
 
 const driver = defineJourneys('Firefox', () => firefoxDriver());
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
@@ -22,9 +23,9 @@ describe('Firefox: toolbar badge', () => {
     const otherTab = await d.tabIdOf(other);
     const ext = await d.openExtensionPage('/sidepanel.html', '#app > *');
     const badge = (tabId: number) =>
-      ext.evaluate((id) => (globalThis as any).browser.browserAction.getBadgeText({ tabId: id }) as Promise<string>, tabId); // eslint-disable-line @typescript-eslint/no-explicit-any
+      ext.evaluate((id) => (globalThis as any).browser.browserAction.getBadgeText({ tabId: id }) as Promise<string>, tabId); // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension's untyped globals, evaluated in the browser
     const title = (tabId: number) =>
-      ext.evaluate((id) => (globalThis as any).browser.browserAction.getTitle({ tabId: id }) as Promise<string>, tabId); // eslint-disable-line @typescript-eslint/no-explicit-any
+      ext.evaluate((id) => (globalThis as any).browser.browserAction.getTitle({ tabId: id }) as Promise<string>, tabId); // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension's untyped globals, evaluated in the browser
     // FIXED_TODAY 2026-11-23: two promises of the 2026-03-20 notice have passed, both still in progress
     await expect.poll(() => badge(noticeTab), { timeout: 10_000 }).toBe('2');
     expect(await title(noticeTab)).toMatch(/^本通报有2项整改承诺已逾期：“问题合同台账更新不及时”（逾期207天）/);
@@ -129,6 +130,21 @@ describe('Firefox: 分析此页 asks for the site from the click', () => {
     await expect.poll(() => panel.count('.sp-meta h2')).toBe(1);
     expect(await panel.count('.sp-error')).toBe(0);
     await panel.close();
+    await page.close();
+  });
+});
+
+describe('Firefox: network check canary', () => {
+  it('catches the background following a page\'s attachment link that redirects off the machine', async () => {
+    const d = driver();
+    const before = d.externalRequests.length;
+    const page = await d.openUrl(`${d.server.origin('www.zjmazhang.gov.cn')}/canary-attachment.html`);
+    await expect.poll(() => page.count(d.overlay('.rl-attachments li')), { timeout: 15_000 }).toBe(2);
+    await page.clickText(d.overlay('.rl-attachments li:nth-child(1) button'), '分析附件');
+    await expect.poll(() => d.externalRequests.slice(before), { timeout: 20_000 }).toContain(`${CANARY_ORIGIN}/documents/mazhang.pdf`);
+    await expect.poll(() => page.count(d.overlay('.rl-attachments li:nth-child(1) .rl-error')), { timeout: 20_000 }).toBe(1);
+    // the canary's own request is taken out again: the privacy check below is about everything else
+    d.externalRequests.splice(before);
     await page.close();
   });
 });

@@ -28,6 +28,8 @@ import {
   setSetting,
   softDeleteAnnotation,
   updateAnnotation,
+  versionOf,
+  StaleAnnotationError,
   type NewAnnotation,
 } from '@/lib/db';
 import { ingestStored, ingestText } from '@/lib/ingest';
@@ -369,10 +371,45 @@ describe('annotations', () => {
     const bad = { ...draft(key, snap, '其他卫生站均已开诊'), severity: 'urgent' } as unknown as NewAnnotation;
     await expect(addAnnotation(db, bad)).rejects.toThrow();
     const good = await addAnnotation(db, draft(key, snap, '其他卫生站均已开诊'));
-    await expect(updateAnnotation(db, good.id, { tags: ['x'.repeat(41)] })).resolves.toMatchObject({ tags: ['x'.repeat(40)] });
+    // over a limit: refused with a zh-CN message (was silently truncated before)
+    await expect(updateAnnotation(db, good.id, { tags: ['x'.repeat(41)] })).rejects.toThrow('每个标签最多 40 字');
+    await expect(updateAnnotation(db, good.id, { tags: Array.from({ length: 31 }, (_, i) => `t${i}`) })).rejects.toThrow('标签过多：31 个，最多 30 个');
+    await expect(updateAnnotation(db, good.id, { note: '字'.repeat(20_001) })).rejects.toThrow('批注内容过长：20001 字，最多 20000 字');
+    await expect(addAnnotation(db, draft(key, snap, '其他卫生站均已开诊', { note: '字'.repeat(20_001) }))).rejects.toThrow('批注内容过长');
+    await expect(updateAnnotation(db, good.id, { note: '字'.repeat(20_000), tags: Array.from({ length: 30 }, (_, i) => `t${i}`) })).resolves.toMatchObject({ version: 2 });
     await expect(updateAnnotation(db, good.id, { noticeKey: '' })).rejects.toThrow();
     await expect(updateAnnotation(db, 'no-such-id', { note: '…' })).rejects.toThrow('找不到批注');
     expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('refuses a save made from a stale copy (two panels editing one annotation)', async () => {
+    const { db, key, snap } = await library();
+    const a = await addAnnotation(db, draft(key, snap, '其他卫生站均已开诊'));
+    expect(versionOf(a)).toBe(1);
+    // both panels opened the editor at version 1; the first save wins and moves the version on
+    const first = await updateAnnotation(db, a.id, { note: '第一个面板' }, { expectedVersion: 1 });
+    expect(first.version).toBe(2);
+    const stale = updateAnnotation(db, a.id, { note: '第二个面板' }, { expectedVersion: 1 });
+    await expect(stale).rejects.toBeInstanceOf(StaleAnnotationError);
+    await expect(stale).rejects.toThrow('此批注已在别处');
+    await stale.catch((err: StaleAnnotationError) => expect(err.current.note).toBe('第一个面板'));
+    expect((await db.annotations.get(a.id))?.note).toBe('第一个面板');
+    // reloaded: the edit starts from version 2 and goes through
+    await expect(updateAnnotation(db, a.id, { note: '第二个面板' }, { expectedVersion: 2 })).resolves.toMatchObject({ note: '第二个面板', version: 3 });
+    // deleting and restoring are edits too; re-anchoring is not
+    await setAnchorStates(db, [{ id: a.id, anchorState: 'orphan' }]);
+    expect(versionOf((await db.annotations.get(a.id))!)).toBe(3);
+    await softDeleteAnnotation(db, a.id);
+    expect((await db.annotations.get(a.id))?.version).toBe(4);
+  });
+
+  it('counts a record stored before versions existed as version 1', async () => {
+    const { db, key, snap } = await library();
+    const a = await addAnnotation(db, draft(key, snap, '其他卫生站均已开诊'));
+    const legacy = { ...a };
+    delete legacy.version;
+    await db.annotations.put(legacy);
+    await expect(updateAnnotation(db, a.id, { note: '旧记录' }, { expectedVersion: 1 })).resolves.toMatchObject({ version: 2 });
   });
 
   it('updates, soft-deletes, restores and purges', async () => {

@@ -64,7 +64,7 @@ export function findDeadlines(text: string, opts: FindDeadlinesOptions): Deadlin
     const d = deadlineFromMention(text, mention, from, to, opts.publishDate);
     if (d) out.push(d);
   }
-  out.push(...undatedLimits(text, from, to, mentions));
+  for (const d of undatedLimits(text, from, to, mentions)) out.push(d); // no spread: hostile text can hold millions
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -194,7 +194,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   const signals: StatusSignal[] = [];
   const items: ProblemItem[] = candidates.map((c) => {
     const decision = decideStatus(text, c.statusRange?.start ?? c.bodyStart, c.statusRange?.end ?? c.end, c.sectionStatus);
-    signals.push(...decision.signals);
+    for (const s of decision.signals) signals.push(s); // no spread: an item may carry more signals than the stack allows
     return {
       id: c.id,
       label: c.label,

@@ -116,7 +116,7 @@ describe('整改台账 workbook', () => {
     expect(cell(contracts, '发布时是否逾期').value).toBe('否');
     expect(cell(contracts, '至今逾期天数').value).toBe(183); // 2026-05-31 → 2026-11-30
     expect(cell(contracts, '与上次通报相比').value).toMatch(/^仍未完成；时限推迟335天（2025年6月30日→2026年5月31日）/);
-    expect(cell(contracts, '批注').value).toBe('【高】时限较上期推迟近一年，需说明原因〔逾期〕——2026年3月26日');
+    expect(cell(contracts, '批注').value).toBe('【严重】时限较上期推迟近一年，需说明原因〔逾期〕——2026年3月26日');
     expect(cell(contracts, '整改措施摘要').value).toMatch(/^目前，花山镇共梳理出问题合同23宗/);
     expect(String(cell(contracts, '整改措施摘要').value).endsWith('…')).toBe(true);
     expect(cell(contracts, '原文位置').value).toBe(`二（一）5. 第${later.items[4].start + 1}–${later.items[4].end}字\n${URL}`);
@@ -180,7 +180,7 @@ describe('整改台账 workbook', () => {
       );
     expect(cells).toBeGreaterThan(300);
     const notes = cell(rowOf(wb.getWorksheet('台账')!, '问题合同台账更新不及时'), '批注').value;
-    expect(notes).toBe('【高】请核实〔逾期〕——2026年3月26日'); // the deleted note is left out
+    expect(notes).toBe('【严重】请核实〔逾期〕——2026年3月26日'); // the deleted note is left out
   });
 
   it('keeps a label that looks like a formula as text', async () => {

@@ -55,7 +55,7 @@ describe('the library as a ledger', () => {
       throw new Error(label);
     };
     expect(row(item.label).getCell(header.indexOf('复核状态')).value).toBe('已完成');
-    expect(row('问题合同未整改、阴阳合同赫然存在').getCell(header.indexOf('批注')).value).toMatch(/^【中】诉讼进展需跟踪——\d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(row('问题合同未整改、阴阳合同赫然存在').getCell(header.indexOf('批注')).value).toMatch(/^【一般】诉讼进展需跟踪——\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(row('历史约定不合理').getCell(header.indexOf('与上次通报相比')).value).toBe('本期完成');
   });
 

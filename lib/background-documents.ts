@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToOffscreen } from '@/lib/messaging';
-import { remoteDocumentRead, type RemoteDocumentRead } from '@/lib/schema';
+import type { RemoteDocumentRead } from '@/lib/schema';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -27,7 +27,7 @@ async function readOnce(req: { url: string; pageUrl?: string; today?: string }):
     await browser.offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: '读取用户要求分析的 Word/PDF 通报文件' });
   }
   try {
-    return remoteDocumentRead.parse(await sendToOffscreen({ type: 'offscreen-read-document', ...req }));
+    return await sendToOffscreen({ type: 'offscreen-read-document', ...req });
   } finally {
     await browser.offscreen.closeDocument().catch(() => undefined);
   }

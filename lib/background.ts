@@ -6,11 +6,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { addAnnotation, listAnnotations, listOverrides, listSnapshots, openDb, saveNoticeVisit, setAnchorStates, type RectifyDB } from '@/lib/db';
 import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
-import { backgroundRequest, type BackgroundRequest } from '@/lib/schema';
-import { hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
+import { backgroundRequest, type BackgroundReply, type BackgroundRequest, type Notice, type PageState } from '@/lib/schema';
+import { effectiveToday, hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
+import { overdueBadge } from '@/lib/overdue';
+import { overridesFor } from '@/lib/overrides';
 import { t } from '@/lib/i18n';
 import { fileRemoteDocument } from '@/lib/documents/remote';
 import { readDocumentElsewhere } from '@/lib/background-documents';
+import { authorizeBackgroundRequest, senderTab, type Self } from '@/lib/sender';
 
 const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
@@ -51,6 +54,11 @@ export function startBackground(): void {
   listen(backgroundRequest, BACKGROUND_TYPES, (req, sender) => handle(req, sender), 'background');
 }
 
+/** This extension, as the sender checks see it. */
+export function thisExtension(): Self {
+  return { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+}
+
 /** Chrome: the toolbar button opens the side panel. Firefox: it toggles the sidebar (sidebar_action). */
 function setUpToolbarButton(): void {
   const { sidebarAction, browserAction } = firefox;
@@ -67,7 +75,7 @@ async function beginAnnotation(tabId: number): Promise<void> {
 }
 
 /** Injects the content script into a tab (granted through activeTab or an optional host permission) and analyzes it. */
-export async function analyzeTab(tabId: number, remember: boolean): Promise<unknown> {
+export async function analyzeTab(tabId: number, remember: boolean): Promise<PageState> {
   const tab = await browser.tabs.get(tabId);
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
@@ -124,10 +132,12 @@ async function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<boolean>
   return true;
 }
 
-async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<unknown> {
+async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<BackgroundReply<BackgroundRequest['type']>> {
+  const who = authorizeBackgroundRequest(req.type, sender, thisExtension());
   switch (req.type) {
     case 'save-notice': {
-      const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model });
+      const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model, context: req.context });
+      if (sender.tab?.id !== undefined) await showOverdueBadge(sender.tab.id, saved.notice.key, req.model).catch(warn('badge'));
       return { noticeKey: saved.notice.key, snapshotHash: saved.snapshot.hash, isNewVersion: saved.isNewVersion };
     }
     case 'get-page-data': {
@@ -157,13 +167,13 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
         position: u.start !== null && u.end !== null ? { type: 'TextPositionSelector' as const, start: u.start, end: u.end } : undefined,
       })));
     case 'open-side-panel':
-      return openPanelFor(sender.tab);
+      // sender.tab is the sender's own tab; no await before opening (Chrome needs the click's user gesture)
+      return who.kind === 'content-script' && openPanelFor(sender.tab);
     case 'analyze-tab':
       return analyzeTab(req.tabId, req.remember);
-    case 'state-changed':
-      return null; // meant for the side panel; nothing to do here
     case 'analyze-attachment': {
       // only for a page the content script runs on, and only that page's own site (checked in fetchDocument)
+      senderTab(who);
       const pageUrl = sender.tab?.url;
       if (!pageUrl) throw new Error(t('attachmentNoPage'));
       await ensureHostPermission(req.url);
@@ -178,6 +188,20 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return fileRemoteDocument(db(), read, req.force);
     }
   }
+}
+
+/**
+ * The toolbar badge of a tab showing a notice: the number of overdue items (red), a tooltip naming the first
+ * few. Badges are per tab, and the browser clears them when the tab navigates: other pages have none.
+ */
+async function showOverdueBadge(tabId: number, noticeKey: string, notice: Notice): Promise<void> {
+  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  if (!action) return;
+  const overrides = overridesFor(notice, await listOverrides(db(), noticeKey));
+  const badge = overdueBadge(notice, overrides, effectiveToday(await loadPrefs()));
+  await action.setBadgeText({ tabId, text: badge?.text ?? '' });
+  await action.setTitle({ tabId, title: badge?.title ?? t('actionTitle') });
+  if (badge) await action.setBadgeBackgroundColor({ tabId, color: '#C62828' });
 }
 
 /** The background may only download from sites it has host access to (granted *.gov.cn, or a site the user allowed). */

@@ -4,10 +4,13 @@
  * headings without any body. Pure; works from Notice-level data so it can be re-run with another
  * `today` without re-parsing. Messages are zh-CN.
  */
-import type { Finding, NoticeMeta, OutlineNode, ProblemItem } from '@/lib/schema';
+import type { Deadline, Finding, ItemStatus, NoticeMeta, OutlineNode, ProblemItem } from '@/lib/schema';
 import type { ArithmeticRelation } from '@/lib/parse/arithmetic';
+import { formatChineseNumber } from '@/lib/parse/numerals';
 import { lineIsParagraph, parseMarker, type Marker, type MarkerKind } from '@/lib/parse/outline';
-import { formatGongwenDate } from '@/lib/gongwen';
+import { daysBetween, formatGongwenDate } from '@/lib/gongwen';
+
+export { daysBetween };
 
 export interface CheckParts {
   meta: NoticeMeta;
@@ -17,21 +20,17 @@ export interface CheckParts {
   relations?: ArithmeticRelation[];
   /** Ids of top-level outline nodes that report on problems (their gaps weigh more). */
   problemSectionIds?: string[];
+  /** Every deadline in the text; those outside any item are checked too (omit to check the items' only). */
+  deadlines?: Deadline[];
 }
 
 export interface CheckOptions {
   today?: string;
 }
 
-const DAY_MS = 86_400_000;
-
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(toIso + 'T00:00:00Z') - Date.parse(fromIso + 'T00:00:00Z')) / DAY_MS);
-}
-
 export function runChecks(text: string, parts: CheckParts, opts: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [
-    ...overdueFindings(parts.items, parts.meta.publishDate, opts.today ?? null),
+    ...overdueFindings(parts.items, parts.deadlines ?? [], parts.meta.publishDate, opts.today ?? null),
     ...arithmeticFindings(parts.relations ?? []),
     ...numberingFindings(parts.outline, new Set(parts.problemSectionIds ?? [])),
     ...emptySectionFindings(text, parts.outline, new Set(parts.problemSectionIds ?? [])),
@@ -40,39 +39,79 @@ export function runChecks(text: string, parts: CheckParts, opts: CheckOptions = 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Overdue
+// Overdue: one rule (overdueOf) decides; findings, the deadlines' overdueAtPublication and the
+// highlighted spans (lib/parse) are all derived from it, so another `today` changes them together.
 
-function overdueFindings(items: ProblemItem[], publishDate: string | null, today: string | null): Finding[] {
+/** Days a dated promise is past due: when the notice was published and today (null: not past due then). */
+export interface Overdue {
+  atPublication: number | null;
+  now: number | null;
+}
+
+/**
+ * The overdue rule. A promise with a date, on an item not reported done (or on no item: `status` null),
+ * is overdue at publication when its date is before the publish date, and overdue now when it is before
+ * today. Null when it is neither.
+ */
+export function overdueOf(
+  deadline: Pick<Deadline, 'date'>,
+  status: ItemStatus | null,
+  publishDate: string | null,
+  today: string | null,
+): Overdue | null {
+  const { date } = deadline;
+  if (!date || status === 'done') return null;
+  const atPublication = publishDate && date < publishDate ? daysBetween(date, publishDate) : null;
+  const now = today && date < today ? daysBetween(date, today) : null;
+  return atPublication === null && now === null ? null : { atPublication, now };
+}
+
+/** A deadline's `overdueAtPublication`: unknown (null) without its date or the publish date. */
+export function overdueAtPublication(deadline: Pick<Deadline, 'date'>, status: ItemStatus | null, publishDate: string | null): boolean | null {
+  if (!deadline.date || !publishDate) return null;
+  return overdueOf(deadline, status, publishDate, null) !== null;
+}
+
+/** The overdue part of a highlighted deadline's note: `发布时已逾期 80 天`, `已逾期 609 天`. */
+export function overdueNotes(o: Overdue): string[] {
+  const notes: string[] = [];
+  if (o.atPublication !== null) notes.push(`发布时已逾期 ${o.atPublication} 天`);
+  if (o.now !== null) notes.push(`已逾期 ${o.now} 天`);
+  return notes;
+}
+
+export const isOverdueFinding = (f: Pick<Finding, 'kind'>): boolean => f.kind === 'overdue_at_publication' || f.kind === 'overdue_now';
+
+function overdueFindings(items: ProblemItem[], deadlines: Deadline[], publishDate: string | null, today: string | null): Finding[] {
+  const inItems = new Set(items.flatMap((item) => item.deadlines.map((d) => `${d.start}:${d.end}`)));
+  const loose = deadlines.filter((d) => !inItems.has(`${d.start}:${d.end}`)).map((d) => ({ d, item: null }));
   const out: Finding[] = [];
-  for (const item of items) {
-    if (item.status === 'done') continue;
-    for (const d of item.deadlines) {
-      if (!d.date) continue;
-      const quote = `“${d.text}”`;
-      if (publishDate && d.date < publishDate) {
-        const late = daysBetween(d.date, publishDate);
-        const now = today && d.date < today ? `，至今已逾期 ${daysBetween(d.date, today)} 天` : '';
-        out.push({
-          kind: 'overdue_at_publication',
-          severity: 'high',
-          message: `发布时已逾期：「${item.label}」承诺 ${formatGongwenDate(d.date)}前完成（${quote}），通报发布日 ${formatGongwenDate(publishDate)} 已过 ${late} 天仍未见完成表述${now}`,
-          start: d.start,
-          end: d.end,
-          itemId: item.id,
-        });
-      } else if (today && d.date < today) {
-        out.push({
-          kind: 'overdue_now',
-          severity: 'medium',
-          message: `至今已逾期 ${daysBetween(d.date, today)} 天：「${item.label}」承诺 ${formatGongwenDate(d.date)}前完成（${quote}），本通报未见完成表述，请核实后续通报`,
-          start: d.start,
-          end: d.end,
-          itemId: item.id,
-        });
-      }
-    }
+  for (const { d, item } of [...items.flatMap((item) => item.deadlines.map((d) => ({ d, item }))), ...loose]) {
+    const o = overdueOf(d, item?.status ?? null, publishDate, today);
+    if (o) out.push(overdueFinding(d, item, o, publishDate));
   }
   return out;
+}
+
+function overdueFinding(d: Deadline, item: ProblemItem | null, o: Overdue, publishDate: string | null): Finding {
+  const promise = `${item ? `「${item.label}」` : ''}承诺 ${formatGongwenDate(d.date)}前完成（“${d.text}”）`;
+  const where = item ? '' : '（未关联到整改事项）';
+  const at = { start: d.start, end: d.end, ...(item ? { itemId: item.id } : {}) };
+  if (o.atPublication !== null) {
+    const now = o.now !== null ? `，至今已逾期 ${o.now} 天` : '';
+    return {
+      kind: 'overdue_at_publication',
+      severity: 'high',
+      message: `发布时已逾期：${promise}${where}，通报发布日 ${formatGongwenDate(publishDate)} 已过 ${o.atPublication} 天仍未见完成表述${now}`,
+      ...at,
+    };
+  }
+  return {
+    kind: 'overdue_now',
+    severity: 'medium',
+    message: `至今已逾期 ${o.now} 天：${promise}${where}，本通报未见完成表述，请核实后续通报`,
+    ...at,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,15 +152,14 @@ function walk(nodes: OutlineNode[], top: OutlineNode | null, visit: (n: OutlineN
 }
 
 function displayNumber(kind: MarkerKind, a: number, b: number): string {
-  const cnNum = (n: number) => toCn(n);
   const one = (n: number) => {
     switch (kind) {
       case 'cnDun':
-        return `${cnNum(n)}、`;
+        return `${formatChineseNumber(n)}、`;
       case 'fangmian':
-        return `第${cnNum(n)}方面`;
+        return `第${formatChineseNumber(n)}方面`;
       case 'cnParen':
-        return `（${cnNum(n)}）`;
+        return `（${formatChineseNumber(n)}）`;
       case 'numParen':
         return `（${n}）`;
       default:
@@ -131,15 +169,6 @@ function displayNumber(kind: MarkerKind, a: number, b: number): string {
   if (a === b) return one(a);
   if (kind === 'numDot') return `第${a}—${b}项`;
   return `${one(a)}至${one(b)}`;
-}
-
-const CN = '零一二三四五六七八九';
-function toCn(n: number): string {
-  if (n < 10) return CN[n];
-  if (n === 10) return '十';
-  if (n < 20) return '十' + CN[n - 10];
-  if (n < 100) return CN[Math.floor(n / 10)] + '十' + (n % 10 ? CN[n % 10] : '');
-  return String(n);
 }
 
 function numberingFindings(outline: OutlineNode[], problemSections: Set<string>): Finding[] {

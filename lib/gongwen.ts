@@ -1,4 +1,4 @@
-/** Dates as people read them in official documents (公文): `2025-06-30` → `2025年6月30日`. Pure. */
+/** Dates as people read them in official documents (公文): `2025-06-30` → `2025年6月30日`, and day counts between them. Pure. */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 /** A date at month or year precision (`2024-09`, `2024`), as the notice model keeps feedback dates. */
@@ -16,4 +16,11 @@ export function formatGongwenDate(iso: string | null | undefined, fallback = '�
   const p = PARTIAL_DATE.exec(iso);
   if (!p) return iso;
   return p[2] ? `${Number(p[1])}年${Number(p[2])}月` : `${Number(p[1])}年`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole calendar days from one ISO date to another (`2025-06-30` → `2026-11-23`: 511); negative when `to` is earlier. */
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
 }

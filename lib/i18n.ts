@@ -34,8 +34,16 @@ function translate(key: MessageKey, args: string[]): string {
   } catch {
     msg = '';
   }
-  if (msg) return msg;
+  return msg || zhMessage(key, args);
+}
+
+function zhMessage(key: MessageKey, args: string[]): string {
   const entry = (zhCN as Record<string, { message: string }>)[key];
   if (!entry) return key;
   return entry.message.replace(/\$(\d)/g, (_, n: string) => args[Number(n) - 1] ?? '');
+}
+
+/** The zh-CN message whatever the browser's language: for exports and the CLI, which are written in Chinese. */
+export function zh(key: MessageKey, ...subs: Array<string | number>): string {
+  return zhMessage(key, subs.map(String));
 }

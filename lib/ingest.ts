@@ -3,19 +3,37 @@
  * file (side panel), files on disk (CLI), .docx/.pdf documents (lib/documents). HTML goes through the same lib/extract code as the content script.
  */
 import { extractChromeText, extractText, extractTitle, findArticleRoot } from '@/lib/extract';
-import { parseNotice } from '@/lib/parse';
-import { notice as noticeSchema, type Notice } from '@/lib/schema';
+import { parseNormalized, parseNotice } from '@/lib/parse';
+import { notice as noticeSchema, type Notice, type ParseContext } from '@/lib/schema';
 import { DocumentError, readDocument, type DocumentKind } from '@/lib/documents';
 
 export interface IngestedNotice {
   /** The normalized text all offsets refer to. */
   text: string;
   notice: Notice;
+  /** What the parser read besides the text; the library stores it to parse the text again. Unknown for analysis JSON. */
+  context?: ParseContext;
+}
+
+export type { ParseContext };
+
+const NO_CONTEXT: ParseContext = { chromeText: '', pageTitle: null };
+
+function parseOptions(context: ParseContext, opts: { today?: string }) {
+  return { ...opts, chromeText: context.chromeText || undefined, pageTitle: context.pageTitle };
 }
 
 export function ingestText(raw: string, opts: { today?: string } = {}): IngestedNotice {
-  const { text, notice } = parseNotice(raw, opts);
-  return { text, notice };
+  const { text, notice } = parseNotice(raw, parseOptions(NO_CONTEXT, opts));
+  return { text, notice, context: NO_CONTEXT };
+}
+
+/**
+ * A stored snapshot's source parsed again by the current parser: `text` is already normalized (as every
+ * ingest path stores it), so the offsets of the new model refer to the stored text unchanged.
+ */
+export function ingestStored(text: string, context: ParseContext, opts: { today?: string } = {}): Notice {
+  return parseNormalized(text, parseOptions(context, opts));
 }
 
 /** What the parser needs from an HTML document: the article text, the chrome lines and the page title. */
@@ -31,9 +49,9 @@ export function documentSource(doc: Document): DocumentSource {
 }
 
 export function ingestDocument(doc: Document, opts: { today?: string } = {}): IngestedNotice {
-  const source = documentSource(doc);
-  const { text, notice } = parseNotice(source.text, { ...opts, chromeText: source.chromeText || undefined, pageTitle: source.pageTitle });
-  return { text, notice };
+  const { text: raw, ...context } = documentSource(doc);
+  const { text, notice } = parseNotice(raw, parseOptions(context, opts));
+  return { text, notice, context };
 }
 
 export type FileKind = 'txt' | 'html' | 'json';

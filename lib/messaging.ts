@@ -4,7 +4,23 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod';
-import { backgroundRequest, contentRequest, offscreenRequest, type BackgroundRequest, type ContentRequest, type OffscreenRequest } from '@/lib/schema';
+import {
+  backgroundReplies,
+  backgroundRequest,
+  contentReplies,
+  contentRequest,
+  offscreenReplies,
+  offscreenRequest,
+  stateBroadcast,
+  type BackgroundReply,
+  type BackgroundRequest,
+  type ContentReply,
+  type ContentRequest,
+  type OffscreenReply,
+  type OffscreenRequest,
+  type PageState,
+  type StateBroadcast,
+} from '@/lib/schema';
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -16,20 +32,46 @@ function unwrap<T>(reply: Reply<T> | undefined, what: string): T {
   return reply.data;
 }
 
-export async function sendToBackground<T = unknown>(req: BackgroundRequest): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(backgroundRequest.parse(req))) as Reply<T> | undefined;
-  return unwrap(reply, req.type);
+/** Checks a reply against the reply schema its request type declares. */
+function validated<S extends z.ZodType>(schema: S, reply: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(unwrap(reply as Reply | undefined, what));
+  if (!parsed.success) throw new MessageError(`${what}: 响应格式错误：${describeIssues(parsed.error)}`);
+  return parsed.data;
 }
 
-export async function sendToTab<T = unknown>(tabId: number, req: ContentRequest): Promise<T> {
-  const reply = (await browser.tabs.sendMessage(tabId, contentRequest.parse(req))) as Reply<T> | undefined;
-  return unwrap(reply, req.type);
+export async function sendToBackground<R extends BackgroundRequest>(req: R): Promise<BackgroundReply<R['type']>> {
+  const reply: unknown = await browser.runtime.sendMessage(backgroundRequest.parse(req));
+  return validated(backgroundReplies[req.type], reply, req.type) as BackgroundReply<R['type']>;
+}
+
+export async function sendToTab<R extends ContentRequest>(tabId: number, req: R): Promise<ContentReply<R['type']>> {
+  const reply: unknown = await browser.tabs.sendMessage(tabId, contentRequest.parse(req));
+  return validated(contentReplies[req.type], reply, req.type) as ContentReply<R['type']>;
 }
 
 /** Background → its offscreen document (Chrome). */
-export async function sendToOffscreen<T = unknown>(req: OffscreenRequest): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(offscreenRequest.parse(req))) as Reply<T> | undefined;
-  return unwrap(reply, req.type);
+export async function sendToOffscreen<R extends OffscreenRequest>(req: R): Promise<OffscreenReply<R['type']>> {
+  const reply: unknown = await browser.runtime.sendMessage(offscreenRequest.parse(req));
+  return validated(offscreenReplies[req.type], reply, req.type) as OffscreenReply<R['type']>;
+}
+
+/** Content script → extension pages: this page's state changed (text and model left out). Nobody replies. */
+export function broadcastState(state: PageState): void {
+  const message: StateBroadcast = { type: 'state-changed', state: { ...state, text: null, notice: null } };
+  browser.runtime.sendMessage(stateBroadcast.parse(message)).catch(() => undefined);
+}
+
+/** Extension pages: listens for state broadcasts; malformed ones are logged and dropped. */
+export function onStateBroadcast(handler: (state: PageState, tabId: number | null) => void): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if ((message as { type?: unknown } | null)?.type !== 'state-changed') return false;
+    const parsed = stateBroadcast.safeParse(message);
+    if (!parsed.success) console.warn('[Rectify Lens] ignored a malformed state broadcast', describeIssues(parsed.error));
+    else handler(parsed.data.state, sender.tab?.id ?? null);
+    return false;
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
 }
 
 /** Describes why a message failed validation, naming the path of each problem. */

@@ -1,12 +1,30 @@
 /**
  * Reviewer status overrides are stored per item id, and item ids are positional (o-2-1-6): a later
  * version of a notice may put a different problem at the same position. An override therefore applies
- * only where the item still carries the label it was made for.
+ * only where the item still carries the label it was made for. This module is the only place that
+ * matches overrides to items: the side panel, compare, history and every export go through it.
  */
-import type { ItemStatus, Notice, ProblemItem, StatusOverride } from '@/lib/schema';
+import type { ItemStatus, Notice, ProblemItem, StatusCertainty, StatusOverride } from '@/lib/schema';
 
 export function overrideFor(item: ProblemItem, overrides: readonly StatusOverride[]): StatusOverride | null {
   return overrides.find((o) => o.itemId === item.id && o.itemLabel === item.label) ?? null;
+}
+
+/** How sure a shown status is: the parser's certainty, or `reviewed` once a reviewer confirmed or changed it. */
+export type ShownCertainty = StatusCertainty | 'reviewed';
+
+/** The reading to show for an item: a reviewer's decision (confirmation or override) wins over the parsed one. */
+export interface EffectiveReading {
+  status: ItemStatus;
+  certainty: ShownCertainty;
+  /** The decision that applies to this item, or null when the parsed reading stands. */
+  override: StatusOverride | null;
+}
+
+export function effectiveReading(item: ProblemItem, overrides: readonly StatusOverride[]): EffectiveReading {
+  const override = overrideFor(item, overrides);
+  if (override) return { status: override.status, certainty: 'reviewed', override };
+  return { status: item.status, certainty: item.certainty, override: null };
 }
 
 /** The overrides that still apply to this version of the notice. */

@@ -1,8 +1,9 @@
 /**
  * Analyze notices from the command line.
  *
- *   npm run analyze -- FILE|DIR... [--json | --md] [--today YYYY-MM-DD] [--only-notices] [--force]
- *                      [--earlier OLD]... [--format md|csv|json|html|docx] [--out PATH]
+ *   rectify-lens FILE|DIR... [--json | --md] [--today YYYY-MM-DD] [--only-notices] [--force]
+ *                [--earlier OLD]... [--format md|csv|json|html|docx] [--out PATH]
+ *   (in the project: npm run analyze -- …; the `rectify-lens` bin is bin/rectify-lens.mjs)
  *
  * FILE: .txt (plain notice text), .html/.htm (a saved page: article root + page chrome are extracted
  * with lib/extract), .docx (Word, read through mammoth into the same HTML path), .pdf (text layer,
@@ -16,23 +17,24 @@
  * `--format` exports the review (lib/export, same code as the side panel): text formats go to stdout
  * unless `--out` is given; .docx is written to `--out` or `{organization}-{publishDate}-审阅意见.docx`.
  * Errors go to stderr with a non-zero exit code: 1 = a file could not be read (missing, .doc,
- * encrypted or scanned PDF, binary junk…; the message says which), 2 = bad usage.
+ * encrypted or scanned PDF, binary junk…; the message says which), 2 = bad usage. `--help` prints the usage, exit 0.
  *
- * Kept thin on purpose: argument parsing (`parseArgs`), loading (`loadNotice`), analysis
+ * Kept thin on purpose: argument parsing (`parseArgs`, on `node:util` parseArgs), loading (`loadNotice`), analysis
  * (`analyzeLoaded`) and rendering (`RENDERERS`) are separate so new flags/formats plug in.
  */
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util';
 import { detectNotice } from '../lib/detect';
 import { DocumentError, extensionOf, readDocument } from '../lib/documents';
 import { parseNotice } from '../lib/parse/index';
 import { notice as noticeSchema, type Comparison, type Notice, type OutlineNode } from '../lib/schema';
 import { CHANGE_LABELS, compareNotices } from '../lib/compare';
-import { exportReview, type ExportFormat } from '../lib/export';
+import { exportReview, ledgerFileName, ledgerWorkbook, librarySources, localIsoDate, type ExportFormat } from '../lib/export';
 import { DEADLINE_CHANGE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../lib/export/format';
 
-const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'docx'];
+const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'docx', 'xlsx'];
 
 export type OutputFormat = 'md' | 'json';
 
@@ -52,7 +54,18 @@ export interface Io {
   err: (s: string) => void;
 }
 
-const USAGE = '用法：npm run analyze -- 文件或目录... [--json | --md] [--today YYYY-MM-DD] [--only-notices] [--force] [--earlier 较早通报]... [--format md|csv|json|html|docx] [--out 输出文件]\n支持 .txt .html .docx .pdf .json；目录会递归查找这些文件。';
+const USAGE = `用法：rectify-lens 文件或目录... [选项]（项目内：npm run analyze -- 文件或目录... [选项]）
+支持 .txt .html .docx .pdf .json；目录会递归查找这些文件。
+选项：
+  --md                 输出可读的审阅报告（默认）
+  --json               只输出通报模型 JSON（多个文件时为数组）
+  --today YYYY-MM-DD   以该日期计算“至今已逾期”
+  --only-notices       跳过看起来不是整改通报的文件
+  --force              不提示“看起来不是整改通报”的警告
+  --earlier 较早通报   与较早的通报对比（可重复）
+  --format 格式        导出审阅意见：md|csv|json|html|docx（与侧边栏导出相同）
+  --out 输出文件       导出到该文件（只能与一个通报文件一起使用）
+  -h, --help           显示本帮助`;
 
 export class CliError extends Error {
   constructor(
@@ -63,55 +76,76 @@ export class CliError extends Error {
   }
 }
 
-/** Small argument parser: flags may appear anywhere; `--today=2026-01-01` and `--today 2026-01-01` both work. */
-export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { files: [], format: 'md', force: false, onlyNotices: false, earlier: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') ? (argv[i].split(/=(.*)/s, 2) as [string, string | undefined]) : [argv[i], undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new CliError(`参数 ${flag} 缺少取值。\n${USAGE}`, 2);
-      return v;
-    };
-    switch (flag) {
-      case '--json':
-        args.format = 'json';
-        break;
-      case '--md':
-        args.format = 'md';
-        break;
-      case '--force':
-        args.force = true;
-        break;
-      case '--only-notices':
-        args.onlyNotices = true;
-        break;
-      case '--today': {
-        const v = value();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new CliError(`--today 需要 YYYY-MM-DD 格式的日期，收到“${v}”。`, 2);
-        args.today = v;
-        break;
-      }
-      case '--earlier':
-        args.earlier.push(value());
-        break;
-      case '--format': {
-        const v = value() as ExportFormat;
-        if (!EXPORT_FORMATS.includes(v)) throw new CliError(`--format 只支持 ${EXPORT_FORMATS.join('/')}，收到“${v}”。`, 2);
-        args.exportFormat = v;
-        break;
-      }
-      case '--out':
-        args.out = value();
-        break;
-      case '--help':
-      case '-h':
-        throw new CliError(USAGE, 2);
-      default:
-        if (flag.startsWith('--')) throw new CliError(`未知参数：${flag}\n${USAGE}`, 2);
-        args.files.push(argv[i]);
-    }
+/** The options `node:util` parseArgs accepts (strict: anything else is a usage error). */
+const OPTIONS = {
+  json: { type: 'boolean' },
+  md: { type: 'boolean' },
+  today: { type: 'string' },
+  'only-notices': { type: 'boolean' },
+  force: { type: 'boolean' },
+  earlier: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** The zh-CN usage error for an error thrown by `node:util` parseArgs (its messages name the option in quotes). */
+function usageError(e: unknown): CliError {
+  const { code, message } = e as { code?: string; message: string };
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  const why =
+    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? `未知参数：${option}`
+      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(message)
+        ? `参数 ${option} 不需要取值。`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `参数 ${option} 缺少取值（取值以“-”开头时请写成 ${option}=取值）。`
+          : `参数有误：${message}`;
+  return new CliError(`${why}\n${USAGE}`, 2);
+}
+
+/** Thrown for --help: the usage goes to stdout and the exit code is 0. */
+export class HelpRequested extends CliError {
+  constructor() {
+    super(USAGE, 0);
   }
+}
+
+function tokenize(argv: string[]) {
+  try {
+    return parseArgv({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+  } catch (e) {
+    throw usageError(e);
+  }
+}
+
+/**
+ * Command-line arguments through `node:util` parseArgs (strict): flags may appear anywhere, and
+ * `--today=2026-01-01` and `--today 2026-01-01` both work. Usage errors are CliErrors with code 2.
+ */
+export function parseArgs(argv: string[]): CliArgs {
+  const { values, positionals, tokens } = tokenize(argv);
+  if (values.help) throw new HelpRequested();
+  // --json and --md: the last one given wins
+  const lastFormatFlag = tokens.filter((t) => t.kind === 'option' && (t.name === 'json' || t.name === 'md')).at(-1);
+  const args: CliArgs = {
+    files: positionals,
+    format: lastFormatFlag?.kind === 'option' && lastFormatFlag.name === 'json' ? 'json' : 'md',
+    force: values.force ?? false,
+    onlyNotices: values['only-notices'] ?? false,
+    earlier: values.earlier ?? [],
+  };
+  if (values.today !== undefined) {
+    const v = values.today;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new CliError(`--today 需要 YYYY-MM-DD 格式的日期，收到“${v}”。`, 2);
+    args.today = v;
+  }
+  if (values.format !== undefined) {
+    const v = values.format as ExportFormat;
+    if (!EXPORT_FORMATS.includes(v)) throw new CliError(`--format 只支持 ${EXPORT_FORMATS.join('/')}，收到“${v}”。`, 2);
+    args.exportFormat = v;
+  }
+  if (values.out !== undefined) args.out = values.out;
   if (!args.files.length) throw new CliError(`请指定至少一个通报文件。\n${USAGE}`, 2);
   if (args.out && args.files.length > 1) throw new CliError('--out 只能与一个通报文件一起使用。', 2);
   return args;
@@ -304,6 +338,21 @@ async function exportOne(a: AnalyzedNotice, format: ExportFormat, outPath: strin
   io.err(`已导出：${target}\n`);
 }
 
+/**
+ * `--format xlsx`: one 整改台账 for all files analyzed (a folder is a small library: files of the same
+ * organization are compared with each other by publish date, unless `--earlier` was given).
+ */
+async function exportLedger(list: AnalyzedNotice[], args: CliArgs, io: Io): Promise<void> {
+  const today = args.today ?? localIsoDate(new Date());
+  const sources = librarySources(
+    list.map((a) => ({ noticeKey: a.file, versions: [{ notice: a.notice, text: a.text, url: pathToFileURL(a.file).href }], annotations: [], overrides: [] })),
+  ).map((s) => ({ ...s, comparison: list.find((a) => a.notice === s.notice)?.comparison ?? s.comparison }));
+  const data = await ledgerWorkbook({ sources, today, generatedAt: new Date().toISOString(), scope: `命令行分析的${list.length}个文件` });
+  const target = args.out ?? ledgerFileName(list.length === 1 ? list[0].notice.meta : null, today);
+  await writeFile(target, data);
+  io.err(`已导出整改台账：${target}（${list.length}份通报，${sources.reduce((n, s) => n + s.notice.items.length, 0)}项）\n`);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** Unsure detection: warn (or skip with --only-notices); --force analyzes silently. */
@@ -324,6 +373,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     args = parseArgs(argv);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      io.out(`${e.message}\n`);
+      return 0;
+    }
     io.err(`${(e as Error).message}\n`);
     return e instanceof CliError ? e.code : 2;
   }
@@ -355,6 +408,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   }
   if (earlier.length) for (const r of results) r.comparison = compareWithEarlier(r, earlier);
+  if (args.exportFormat === 'xlsx' && results.length) {
+    await exportLedger(results, args, io);
+    return code;
+  }
   if (args.exportFormat) {
     for (const r of results) await exportOne(r, args.exportFormat, args.out, io);
     return code;

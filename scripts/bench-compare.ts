@@ -16,8 +16,8 @@ import { compareNotices } from '../lib/compare';
 import { toDocx } from '../lib/export/docx';
 import { parseNotice } from '../lib/parse/index';
 import type { Annotation, ItemStatus, Notice, ProblemItem, ReviewExport } from '../lib/schema';
-import { prng } from '../test/fixtures/prng';
-import { noticeModel } from '../test/fixtures/notice-model';
+import { prng } from './lib/prng';
+import { noticeModel } from './lib/notice-model';
 
 const SEEDS = fileURLToPath(new URL('../test/fixtures/seeds/', import.meta.url));
 const LATER = fileURLToPath(new URL('../test/fixtures/notices/huashan-town-2026-03-20.txt', import.meta.url));

@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseNotice } from '../lib/parse/index';
 import { normalizeText, splitLines } from '../lib/parse/normalize';
+import { formatChineseNumber } from '../lib/parse/numerals';
 import { parseMarker } from '../lib/parse/outline';
 
 export interface ParseBenchEntry {
@@ -85,14 +86,6 @@ export function loadSeeds(): Array<{ name: string; text: string }> {
     .map((f) => ({ name: f, text: readFileSync(new URL(f, SEEDS_DIR), 'utf8') }));
 }
 
-const CN = '零一二三四五六七八九';
-function cn(n: number): string {
-  if (n <= 10) return n === 10 ? '十' : CN[n];
-  if (n < 20) return '十' + CN[n - 10];
-  if (n < 100) return CN[Math.floor(n / 10)] + '十' + (n % 10 ? CN[n % 10] : '');
-  return String(n);
-}
-
 /**
  * A large but realistic notice: the 麻章镇 header, then a problems section whose items reuse the
  * seeds' body paragraphs round-robin, with numbers shifted per copy so no two items are identical,
@@ -113,7 +106,7 @@ export function syntheticNotice(targetChars: number, seeds = loadSeeds()): strin
   let size = out.join('\n').length;
   let k = 0;
   while (size < targetChars) {
-    if (k % 10 === 0) out.push(`（${cn(Math.floor(k / 10) % 99 + 1)}）关于第${Math.floor(k / 10) + 1}类问题整改不到位方面`);
+    if (k % 10 === 0) out.push(`（${formatChineseNumber(Math.floor(k / 10) % 99 + 1)}）关于第${Math.floor(k / 10) + 1}类问题整改不到位方面`);
     k++;
     const body = bodies[k % bodies.length].replace(/\d+/g, (d) => String((Number(d) + k) % 100000));
     const line = `${k}.针对“问题${k}”的问题。${body}`;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { backupToJson } from '../lib/db/backup';
-import { launch, openSidePanel, type Session } from '../test/e2e/harness';
+import { launch, openSidePanel, type Session } from './lib/browser';
 import { makeLargeBackup } from './bench-db';
 
 export interface SidePanelBench {

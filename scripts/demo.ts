@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Driver } from '../test/e2e/driver';
+import type { Driver } from './lib/driver';
 
 const OUT = resolve(import.meta.dirname, '../demo-output');
 const SAMPLES = ['huashan-town.html', 'hongmei-town.html'];
@@ -20,21 +20,28 @@ function step(cmd: string, args: string[]): void {
 }
 
 async function launch(headless: boolean): Promise<Driver> {
-  if (firefox) return (await import('../test/e2e/firefox-driver')).firefoxDriver({ headless, today: process.env.DEMO_TODAY });
-  return (await import('../test/e2e/chromium-driver')).chromiumDriver({ headless, today: process.env.DEMO_TODAY });
+  if (firefox) return (await import('./lib/firefox-driver')).firefoxDriver({ headless, today: process.env.DEMO_TODAY });
+  return (await import('./lib/chromium-driver')).chromiumDriver({ headless, today: process.env.DEMO_TODAY });
 }
 
-/** What the overlay shows: title, item count, findings, highlight counts by kind. Runs in the page. */
-function overlaySummary(host: string) {
-  const root = document.querySelector(host)?.shadowRoot;
-  const marks = [...document.querySelectorAll('mark.rl-mark')];
+/** Highlight counts by kind (marks live in the page itself). Runs in the page. */
+function markCounts(): Record<string, number> {
   const byKind: Record<string, number> = {};
-  for (const m of marks) for (const k of (m.getAttribute('data-rl-kinds') ?? '').split(' ')) if (k) byKind[k] = (byKind[k] ?? 0) + 1;
+  for (const m of document.querySelectorAll('mark.rl-mark')) {
+    for (const k of (m.getAttribute('data-rl-kinds') ?? '').split(' ')) if (k) byKind[k] = (byKind[k] ?? 0) + 1;
+  }
+  return byKind;
+}
+
+/** What the overlay shows: title, item count, findings (read through the driver: the overlay's shadow root is closed). */
+async function overlaySummary(d: Driver, page: Awaited<ReturnType<Driver['openFixture']>>) {
+  const [title] = await page.texts(d.overlay('.rl-title'));
+  const [count] = await page.texts(d.overlay('section[aria-label="提纲与整改事项"] h3 .rl-count'));
   return {
-    title: root?.querySelector('.rl-title')?.textContent ?? '',
-    items: Number(root?.querySelector('section[aria-label="提纲与整改事项"] h3 .rl-count')?.textContent?.match(/\d+/)?.[0] ?? 0),
-    findings: [...(root?.querySelectorAll('.rl-finding') ?? [])].map((f) => f.textContent?.trim() ?? ''),
-    marks: byKind,
+    title: title ?? '',
+    items: Number(count?.match(/\d+/)?.[0] ?? 0),
+    findings: (await page.texts(d.overlay('.rl-finding'))).map((f) => f.trim()),
+    marks: await page.evaluate(markCounts, undefined),
   };
 }
 
@@ -58,7 +65,7 @@ async function main(): Promise<void> {
     const panelShot = resolve(OUT, `${name}-sidepanel.png`);
     await panel.screenshot(panelShot);
     shots.push(pageShot, panelShot);
-    const summary = await page.evaluate(overlaySummary, 'rectify-lens-overlay');
+    const summary = await overlaySummary(d, page);
     console.log(`\n■ ${summary.title}  (${file}, ${browserName})`);
     console.log(`  整改事项 ${summary.items} 项；高亮：${Object.entries(summary.marks).map(([k, v]) => `${k} ${v}`).join('，')}`);
     for (const f of summary.findings.slice(0, 8)) console.log(`  · ${f}`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: browser set-up + typecheck + unit tests + builds + Firefox lint + real-browser e2e in Firefox ESR
+// `npm test`: browser set-up + typecheck + ESLint + unit tests + builds + Firefox lint + real-browser e2e in Firefox ESR
 // and Chromium, ending with one plain line "N passed, N failed" (both browsers counted) that CI reads. Each
 // stage still prints its own report above it.
 import { spawnSync } from 'node:child_process';
@@ -43,6 +43,9 @@ function vitest(label, config, out) {
 }
 
 if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) passed += 1;
+else failed += 1;
+
+if (run('lint', 'npx', ['eslint', '.'])) passed += 1;
 else failed += 1;
 
 vitest('unit', 'vitest.config.ts', 'test-results/unit.json');

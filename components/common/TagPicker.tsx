@@ -6,7 +6,8 @@ export function TagPicker({ presets, value, onChange }: { presets: string[]; val
   const [draft, setDraft] = useState('');
   const toggle = (tag: string) => onChange(value.includes(tag) ? value.filter((x) => x !== tag) : [...value, tag]);
   const addFree = () => {
-    const tags = draft.split(/[,，;；\s]+/).map((x) => x.trim()).filter((x) => x && x.length <= 40 && !value.includes(x));
+    // over-long tags are kept: the form's limit check names them instead of dropping them silently
+    const tags = draft.split(/[,，;；\s]+/).map((x) => x.trim()).filter((x) => x && !value.includes(x));
     if (tags.length) onChange([...value, ...tags]);
     setDraft('');
   };

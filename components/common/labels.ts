@@ -1,40 +1,33 @@
-/** Display names for domain enums, through i18n (never literals in components). */
-import { t, type MessageKey } from '@/lib/i18n';
-import type { HighlightCategory, ItemStatus, StatusCertainty } from '@/lib/schema';
+/** Display names for domain enums in the UI language: the one table of lib/labels (never literals in components). */
+import { t } from '@/lib/i18n';
+import * as labels from '@/lib/labels';
+import type { ShownCertainty } from '@/lib/overrides';
+import type { DeadlineChange, Finding, FindingKind, HighlightCategory, ItemChange, ItemStatus, PageState, StatusCertainty } from '@/lib/schema';
 
-export { findingLabel, findingParts, findingSeverityLabel, isConfirmationFinding, severityLabel } from '@/lib/labels';
+export type { ShownCertainty } from '@/lib/overrides';
 
-const STATUS_KEYS: Record<ItemStatus, MessageKey> = {
-  done: 'statusDone',
-  in_progress: 'statusInProgress',
-  long_term: 'statusLongTerm',
-  unclear: 'statusUnclear',
-};
-const CATEGORY_KEYS: Record<HighlightCategory, MessageKey> = {
-  overdue: 'catOverdue',
-  contradiction: 'catContradiction',
-  deadline: 'catDeadline',
-  unfinished: 'catUnfinished',
-  done: 'catDone',
-  date: 'catDate',
-  number: 'catNumber',
-  annotation: 'catAnnotation',
-};
+// one argument each, so they can be passed to map()
+export const statusLabel = (s: ItemStatus): string => labels.statusLabel(s);
+export const certaintyLabel = (c: StatusCertainty): string => labels.certaintyLabel(c);
+export const categoryLabel = (c: HighlightCategory): string => labels.categoryLabel(c);
+export const findingLabel = (k: FindingKind): string => labels.findingLabel(k);
+export const severityLabel = (s: labels.AnySeverity): string => labels.severityLabel(s);
+export const changeLabel = (c: ItemChange): string => labels.changeLabel(c);
+export const deadlineChangeLabel = (k: DeadlineChange['kind']): string => labels.deadlineChangeLabel(k);
 
-export const statusLabel = (s: ItemStatus): string => t(STATUS_KEYS[s]);
-
-/** How sure a shown status is: the parser's certainty, or `reviewed` once a reviewer confirmed or changed it. */
-export type ShownCertainty = StatusCertainty | 'reviewed';
-const CERTAINTY_KEYS: Record<StatusCertainty, MessageKey> = {
-  stated: 'certaintyStated',
-  inferred: 'certaintyInferred',
-  unclear: 'certaintyUnclear',
-};
-export const certaintyLabel = (c: StatusCertainty): string => t(CERTAINTY_KEYS[c]);
 /** The chip text: `已完成`, `已完成（推断）`, `已完成（已确认）` — the certainty is written, not only drawn. */
 export function statusText(s: ItemStatus, c: ShownCertainty): string {
-  if (c === 'inferred') return t('statusInferred', statusLabel(s));
   if (c === 'reviewed') return t('statusReviewed', statusLabel(s));
-  return statusLabel(s);
+  return c === 'inferred' ? labels.statusWithCertainty(s, c) : statusLabel(s);
 }
-export const categoryLabel = (c: HighlightCategory): string => t(CATEGORY_KEYS[c]);
+
+/** A finding's kind label and its message, without repeating the label when the message starts with it. */
+export const findingParts = (f: { kind: FindingKind; message: string }): { label: string; text: string } => labels.findingParts(f);
+export const findingSeverityLabel = (s: Finding['severity']): string => labels.findingSeverityLabel(s);
+export const isConfirmationFinding = (f: { kind: FindingKind }): boolean => labels.isConfirmationFinding(f);
+
+/** The page is past the content script's hard limit (status too_large): the overlay and side panel say the same. */
+export function tooLargeMessage(page: Pick<PageState, 'timings'>): string {
+  const chars = page.timings.textChars ?? 0;
+  return t('pageTooLarge', Math.max(1, Math.round(chars / 10_000)));
+}

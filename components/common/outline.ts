@@ -1,7 +1,7 @@
 /** Pure helpers to present the outline with its problem items (no rendering here). */
-import type { ItemStatus, Notice, OutlineNode, ProblemItem, StatusOverride } from '@/lib/schema';
-import type { ShownCertainty } from './labels';
-import { overrideFor } from '@/lib/overrides';
+import type { Notice, OutlineNode, ProblemItem } from '@/lib/schema';
+
+export { effectiveReading as effectiveStatus } from '@/lib/overrides';
 
 /** Items attached to the deepest outline node containing their start. */
 export function itemsByOutlineNode(notice: Notice): Map<string, ProblemItem[]> {
@@ -20,16 +20,6 @@ export function itemsByOutlineNode(notice: Notice): Map<string, ProblemItem[]> {
     result.set(key, list);
   }
   return result;
-}
-
-/** The status to show: a reviewer's decision (confirmation or override) wins over the parsed reading. */
-export function effectiveStatus(
-  item: ProblemItem,
-  overrides: StatusOverride[],
-): { status: ItemStatus; certainty: ShownCertainty; override: StatusOverride | null } {
-  const override = overrideFor(item, overrides);
-  if (override) return { status: override.status, certainty: 'reviewed', override };
-  return { status: item.status, certainty: item.certainty, override: null };
 }
 
 export function countBy<T, K extends string>(xs: T[], key: (x: T) => K): Record<K, number> {

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { NoticePageController } from '@/lib/page/controller';
 import { PRESET_TAGS, type Severity } from '@/lib/schema';
 import { t } from '@/lib/i18n';
+import { annotationInputProblem } from '@/lib/annotation-input';
 import { severityLabel } from '../common/labels';
 import { TagPicker } from '../common/TagPicker';
 
@@ -14,6 +15,8 @@ export function AnnotationForm({ controller, draft }: { controller: NoticePageCo
   const [busy, setBusy] = useState(false);
   const save = async (e: Event) => {
     e.preventDefault();
+    const problem = annotationInputProblem({ note, tags });
+    if (problem) return setError(problem);
     setBusy(true);
     try {
       await controller.saveAnnotation({ note, tags, severity });

@@ -4,7 +4,7 @@ import type { HighlightCategory, Notice, OutlineNode, ProblemItem, StatusOverrid
 import { ALL_CATEGORIES, savePrefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 import { useStore } from '../useStore';
-import { categoryLabel } from '../common/labels';
+import { categoryLabel, tooLargeMessage } from '../common/labels';
 import { FindingList } from '../common/FindingList';
 import { StatusChip } from '../common/StatusChip';
 import { countBy, effectiveStatus, itemsByOutlineNode } from '../common/outline';
@@ -19,6 +19,7 @@ interface Props {
 export function Overlay({ controller, onOpenSidePanel }: Props) {
   const model = useStore(controller.store);
   const { page, prefs } = model;
+  if (page.status === 'too_large') return <TooLarge page={page} dock={prefs.overlayDock} onOpenSidePanel={onOpenSidePanel} />;
   if (page.status !== 'ready' || !page.notice) return null;
   const notice = page.notice;
   const collapsed = prefs.overlayCollapsed;
@@ -79,6 +80,21 @@ function PointerLayer({ controller, drafting }: { controller: NoticePageControll
         </button>
       )}
     </>
+  );
+}
+
+/** Past the content script's hard limit: says so and offers the side panel. */
+function TooLarge({ page, dock, onOpenSidePanel }: { page: OverlayModel['page']; dock: 'right' | 'left'; onOpenSidePanel: () => void }) {
+  return (
+    <aside class={`rl-panel rl-dock-${dock}`} role="complementary" aria-label={t('overlayAria')}>
+      <header class="rl-head">
+        <strong class="rl-brand">{t('extName')}</strong>
+        <button class="rl-link" onClick={onOpenSidePanel}>{t('openSidePanel')}</button>
+      </header>
+      <div class="rl-body">
+        <p class="rl-too-large" role="status">{tooLargeMessage(page)}</p>
+      </div>
+    </aside>
   );
 }
 

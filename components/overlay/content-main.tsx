@@ -2,12 +2,13 @@
  * Content-script wiring: one controller per page, the overlay mounted only once a notice is found,
  * messages from the background/side panel, and state broadcasts to the side panel.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NoticePageController } from '@/lib/page/controller';
-import { CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
+import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
 import { contentRequest, type PageState } from '@/lib/schema';
 import { isGovHost } from '@/lib/detect';
+import { authorizeContentRequest } from '@/lib/sender';
+import { browser } from 'wxt/browser';
 import { hostOf, loadPrefs } from '@/lib/prefs';
 import { mountOverlay } from './mount';
 
@@ -29,7 +30,9 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
   ctx.onInvalidated(() => controller.dispose());
   (globalThis as Record<string, unknown>).__rectifyLensTimings = () => controller.state.timings;
 
-  listen(contentRequest, CONTENT_TYPES, async (req) => {
+  const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  listen(contentRequest, CONTENT_TYPES, async (req, sender) => {
+    authorizeContentRequest(sender, extension);
     switch (req.type) {
       case 'get-state':
         return controller.state;
@@ -58,13 +61,12 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
 
 let lastSent = '';
 /**
- * Tells open side panels that this tab's state changed. The text and the notice model stay here (they can
- * be large and serializing them blocks the page); a panel that needs them asks with `get-state`.
+ * Tells open side panels that this tab's state changed, once per visible change. The text and the notice
+ * model stay here (they can be large and serializing them blocks the page).
  */
 function broadcast(state: PageState): void {
   const key = `${state.status}|${state.snapshotHash}|${state.anchors.map((a) => `${a.id}:${a.state}:${a.start}`).join(',')}|${state.error}`;
   if (key === lastSent) return;
   lastSent = key;
-  const slim: PageState = { ...state, text: null, notice: null };
-  browser.runtime.sendMessage({ type: 'state-changed', state: slim }).catch(() => undefined);
+  broadcastState(state);
 }

@@ -1,6 +1,7 @@
 /**
- * Mounts the overlay in a WXT shadow root (page CSS cannot leak in or out) and wires page events:
- * tooltips on highlights, the "批注" button near a selection.
+ * Mounts the overlay in a closed WXT shadow root (page CSS cannot leak in or out, and the page's scripts
+ * cannot reach in to read notes or tooltips) and wires page events: tooltips on highlights, the "批注"
+ * button near a selection.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -22,6 +23,7 @@ export async function mountOverlay(
 ): Promise<ShadowRootContentScriptUi<void>> {
   const ui = await createShadowRootUi(ctx, {
     name: OVERLAY_NAME,
+    mode: 'closed',
     css: `${overlayCss}\n${chipCss}`,
     position: 'inline',
     anchor: 'body',

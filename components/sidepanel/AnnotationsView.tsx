@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listAnnotations, listSnapshots, restoreAnnotation, softDeleteAnnotation, updateAnnotation } from '@/lib/db';
+import { listAnnotations, listSnapshots, restoreAnnotation, softDeleteAnnotation, StaleAnnotationError, updateAnnotation, versionOf } from '@/lib/db';
+import { annotationInputProblem } from '@/lib/annotation-input';
 import { placementText, type VersionInfo } from '@/lib/annotation-versions';
 import { PRESET_TAGS, type Annotation, type AnnotationAnchor, type Notice, type PageState, type ProblemItem, type Severity } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/gongwen';
@@ -35,14 +36,26 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
     return anchor ? anchor.state === 'orphan' : a.anchorState === 'orphan';
   };
   const notifyPage = () => (tabId !== null ? sendToTab(tabId, { type: 'reload-annotations' }).catch(() => undefined) : undefined);
+  const [error, setError] = useState<string | null>(null);
+  const reportFailure = (err: unknown) => setError(t('saveFailed', err instanceof Error ? err.message : String(err)));
   const remove = async (a: Annotation) => {
-    await softDeleteAnnotation(db, a.id);
+    setError(null);
+    try {
+      await softDeleteAnnotation(db, a.id);
+    } catch (err) {
+      return reportFailure(err);
+    }
     setUndo(a);
     await notifyPage();
   };
   const restore = async () => {
     if (!undo) return;
-    await restoreAnnotation(db, undo.id);
+    setError(null);
+    try {
+      await restoreAnnotation(db, undo.id);
+    } catch (err) {
+      return reportFailure(err);
+    }
     setUndo(null);
     await notifyPage();
   };
@@ -66,6 +79,7 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
         </select>
         <label><input type="checkbox" checked={orphansOnly} onChange={(e) => setOrphansOnly((e.currentTarget as HTMLInputElement).checked)} /> {t('orphansOnly')}</label>
       </div>
+      {error && <p class="sp-error" role="alert">{error}</p>}
       {undo && (
         <div class="sp-toast" role="status">
           {t('annotationDeleted')} <button class="sp-primary" onClick={restore}>{t('undo')}</button>
@@ -115,10 +129,30 @@ function AnnotationCard({ a, orphan, anchor, versions, item, onItem, onGo, onDel
   const [note, setNote] = useState(a.note);
   const [tags, setTags] = useState(a.tags);
   const [severity, setSeverity] = useState<Severity>(a.severity);
+  // the version the edit started from: a save over someone else's newer save is refused
+  const [baseVersion, setBaseVersion] = useState(versionOf(a));
+  const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<Annotation | null>(null);
+  const startFrom = (from: Annotation) => {
+    setNote(from.note);
+    setTags(from.tags);
+    setSeverity(from.severity);
+    setBaseVersion(versionOf(from));
+    setError(null);
+    setStale(null);
+  };
   const save = async (e: Event) => {
     e.preventDefault();
-    await updateAnnotation(sidePanelDb(), a.id, { note, tags, severity });
+    const problem = annotationInputProblem({ note, tags });
+    if (problem) return setError(problem);
+    try {
+      await updateAnnotation(sidePanelDb(), a.id, { note, tags, severity }, { expectedVersion: baseVersion });
+    } catch (err) {
+      if (err instanceof StaleAnnotationError) setStale(err.current);
+      return setError(err instanceof StaleAnnotationError ? err.message : t('saveFailed', err instanceof Error ? err.message : String(err)));
+    }
     setEditing(false);
+    setError(null);
     await onSaved();
   };
   return (
@@ -136,6 +170,11 @@ function AnnotationCard({ a, orphan, anchor, versions, item, onItem, onGo, onDel
           <select name="severity" value={severity} onChange={(e) => setSeverity((e.currentTarget as HTMLSelectElement).value as Severity)}>
             {(['high', 'medium', 'low'] as const).map((s) => <option key={s} value={s}>{severityLabel(s)}</option>)}
           </select>
+          {error && (
+            <p class="sp-error" role="alert">
+              {error} {stale && <button type="button" class="sp-small" onClick={() => startFrom(stale)}>{t('reloadAnnotation')}</button>}
+            </p>
+          )}
           <div class="sp-row"><button type="submit" class="sp-primary">{t('save')}</button><button type="button" onClick={() => setEditing(false)}>{t('cancel')}</button></div>
         </form>
       ) : (
@@ -149,7 +188,7 @@ function AnnotationCard({ a, orphan, anchor, versions, item, onItem, onGo, onDel
             <span class={`sp-badge sp-sev-badge-${a.severity}`}>{severityLabel(a.severity)}</span>
             {a.tags.map((x) => <span key={x} class="sp-tag">{x}</span>)}
             <span class="sp-spacer" />
-            <button class="sp-small" onClick={() => setEditing(true)}>{t('edit')}</button>
+            <button class="sp-small" onClick={() => { startFrom(a); setEditing(true); }}>{t('edit')}</button>
             <button class="sp-small sp-danger" onClick={onDelete}>{t('delete')}</button>
           </div>
         </>

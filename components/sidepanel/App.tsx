@@ -6,13 +6,15 @@ import { CurrentNotice } from './CurrentNotice';
 import { LibraryView } from './LibraryView';
 import { SettingsView } from './SettingsView';
 import { CompareView } from './CompareView';
+import { OverdueView } from './OverdueView';
 import { useBoundTab, usePageState } from './hooks';
 
-type View = 'notice' | 'annotations' | 'compare' | 'library' | 'settings';
+type View = 'notice' | 'annotations' | 'compare' | 'overdue' | 'library' | 'settings';
 const VIEWS: Array<[View, MessageKey]> = [
   ['notice', 'tabNotice'],
   ['annotations', 'tabAnnotations'],
   ['compare', 'tabCompare'],
+  ['overdue', 'tabOverdue'],
   ['library', 'tabLibrary'],
   ['settings', 'tabSettings'],
 ];
@@ -37,6 +39,7 @@ export function App() {
         {view === 'notice' && <CurrentNotice tabId={tabId} state={state} onRefresh={refresh} />}
         {view === 'annotations' && <AnnotationsView tabId={tabId} state={state} />}
         {view === 'compare' && <CompareView tabId={tabId} state={state} />}
+        {view === 'overdue' && <OverdueView />}
         {view === 'library' && <LibraryView />}
         {view === 'settings' && <SettingsView tabId={tabId} />}
       </main>

@@ -3,32 +3,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getSnapshot, listNotices, listOverrides, listSnapshots } from '@/lib/db';
 import { compareNotices } from '@/lib/compare';
 import { ingestText, type IngestedNotice } from '@/lib/ingest';
-import type { Comparison, DeadlineChange, ItemChange, Notice, NoticeRecord, NoticeSnapshot, PageState } from '@/lib/schema';
+import type { Comparison, ItemChange, NoticeRecord, NoticeSnapshot, PageState } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
-import { t, type MessageKey } from '@/lib/i18n';
-import { matchConfidenceLabel } from '@/lib/labels';
-import { statusText } from '../common/labels';
+import { t } from '@/lib/i18n';
+import { CHANGE_LABELS, matchConfidenceLabel } from '@/lib/labels';
+import { changeLabel, deadlineChangeLabel, statusText } from '../common/labels';
 import { ingestFile, NOTICE_FILE_ACCEPT } from './LibraryView';
 import { ExportBar } from './ExportBar';
-import { overridesFor } from '@/lib/overrides';
 import { scrollPage, sidePanelDb } from './hooks';
-
-const CHANGE_KEYS: Record<ItemChange, MessageKey> = {
-  resolved: 'changeResolved',
-  regressed: 'changeRegressed',
-  still_unfinished: 'changeStillUnfinished',
-  vanished: 'changeVanished',
-  new: 'changeNew',
-  unchanged_done: 'changeUnchangedDone',
-  done_omitted: 'changeDoneOmitted',
-};
-
-const DEADLINE_KEYS: Record<DeadlineChange['kind'], MessageKey> = {
-  slipped: 'deadlineSlipped',
-  advanced: 'deadlineAdvanced',
-  dropped: 'deadlineDropped',
-  added: 'deadlineAdded',
-};
 
 /** A text the current notice can be compared with: one snapshot in the library. */
 interface Candidate {
@@ -45,9 +27,13 @@ interface Earlier extends IngestedNotice {
   noticeKey: string | null;
 }
 
+/** Stable empty lists while the queries load (a new [] each render would recompute the suggestions). */
+const NO_NOTICES: NoticeRecord[] = [];
+const NO_SNAPSHOTS: NoticeSnapshot[] = [];
+
 export function CompareView({ tabId, state }: { tabId: number | null; state: PageState | null }) {
   const db = sidePanelDb();
-  const notices = useLiveQuery(() => listNotices(db), []) ?? [];
+  const notices = useLiveQuery(() => listNotices(db), []) ?? NO_NOTICES;
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [adHoc, setAdHoc] = useState<Earlier[]>([]);
   const [paste, setPaste] = useState('');
@@ -57,8 +43,14 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
   const current = state?.status === 'ready' && state.notice && state.text ? { notice: state.notice, text: state.text, noticeKey: state.noticeKey, snapshotHash: state.snapshotHash } : null;
   // A later notice with the same organization and title is filed as a new snapshot of the same library
   // notice, so the earlier one is among the current notice's own snapshots, not among the other notices.
-  const ownSnapshots = useLiveQuery(() => (state?.noticeKey ? listSnapshots(db, state.noticeKey) : Promise.resolve([])), [state?.noticeKey]) ?? [];
-  const candidates = useMemo(() => suggestEarlier(notices, ownSnapshots, state), [notices, ownSnapshots, state?.noticeKey, state?.snapshotHash]);
+  const ownSnapshots = useLiveQuery(() => (state?.noticeKey ? listSnapshots(db, state.noticeKey) : Promise.resolve([])), [state?.noticeKey]) ?? NO_SNAPSHOTS;
+  const noticeKey = state?.noticeKey ?? null;
+  const snapshotHash = state?.snapshotHash ?? null;
+  const organization = state?.notice?.meta.organization ?? null;
+  const candidates = useMemo(
+    () => suggestEarlier(notices, ownSnapshots, { noticeKey, snapshotHash, organization }),
+    [notices, ownSnapshots, noticeKey, snapshotHash, organization],
+  );
 
   const run = async () => {
     setError(null);
@@ -71,11 +63,11 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
       }
       const earlier = [...fromLibrary, ...adHoc].sort((a, b) => (a.notice.meta.publishDate ?? '').localeCompare(b.notice.meta.publishDate ?? ''));
       if (!earlier.length) return setError(t('compareNeedsEarlier'));
-      const overridesOf = async (key: string | null, n: Notice) => (key ? overridesFor(n, await listOverrides(db, key)) : []);
+      const overridesOf = async (key: string | null) => (key ? listOverrides(db, key) : []);
       const comparison = compareNotices(current.notice, earlier.map((e) => e.notice), {
         overrides: {
-          current: await overridesOf(current.noticeKey, current.notice),
-          earlier: await Promise.all(earlier.map((e) => overridesOf(e.noticeKey, e.notice))),
+          current: await overridesOf(current.noticeKey),
+          earlier: await Promise.all(earlier.map((e) => overridesOf(e.noticeKey))),
         },
         texts: { current: current.text, earlier: earlier.map((e) => e.text || undefined) },
       });
@@ -134,8 +126,8 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
             <h3>{t('compareSummary')}</h3>
             <div class="sp-summary">
               <button class={filter === null ? 'sp-active' : ''} onClick={() => setFilter(null)}>{t('all')} {result.rows.length}</button>
-              {(Object.keys(CHANGE_KEYS) as ItemChange[]).filter((c) => result.summary[c]).map((c) => (
-                <button key={c} data-change={c} class={filter === c ? 'sp-active' : ''} onClick={() => setFilter(c)}>{t(CHANGE_KEYS[c])} {result.summary[c]}</button>
+              {(Object.keys(CHANGE_LABELS) as ItemChange[]).filter((c) => result.summary[c]).map((c) => (
+                <button key={c} data-change={c} class={filter === c ? 'sp-active' : ''} onClick={() => setFilter(c)}>{changeLabel(c)} {result.summary[c]}</button>
               ))}
             </div>
           </section>
@@ -154,12 +146,12 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
                 const item = r.currentItem ? current.notice.items.find((x) => x.id === r.currentItem!.id) : undefined;
                 return (
                   <tr key={i} class={`sp-change-${r.change}`} data-change={r.change}>
-                    <td>{t(CHANGE_KEYS[r.change])}{r.score !== null && <div class="sp-muted" data-score={r.score} title={t('matchScore', r.score.toFixed(2))}>{matchConfidenceLabel(r.score)}</div>}</td>
+                    <td>{changeLabel(r.change)}{r.score !== null && <div class="sp-muted" data-score={r.score} title={t('matchScore', r.score.toFixed(2))}>{matchConfidenceLabel(r.score)}</div>}</td>
                     <td>{r.earlierItem ? `${r.earlierItem.label}（${statusText(r.earlierItem.status, r.earlierItem.certainty ?? 'stated')}）` : '—'}</td>
                     <td>{r.currentItem ? <button class="sp-link" onClick={() => item && void scrollPage(tabId, item.start, Math.min(item.end, item.start + 60))}>{r.currentItem.label}（{statusText(r.currentItem.status, r.currentItem.certainty ?? 'stated')}）</button> : '—'}</td>
                     <td>
                       {r.numberChanges.map((n, j) => <div key={`n${j}`}>{n.context}{n.beforeText} → {n.afterText}（{n.delta > 0 ? '+' : ''}{n.delta}{n.unit}）</div>)}
-                      {r.deadlineChanges.map((d, j) => <div key={`d${j}`}>{t(DEADLINE_KEYS[d.kind])}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}{d.days !== null ? t('deadlineDays', Math.abs(d.days)) : ''}</div>)}
+                      {r.deadlineChanges.map((d, j) => <div key={`d${j}`}>{deadlineChangeLabel(d.kind)}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}{d.days !== null ? t('deadlineDays', Math.abs(d.days)) : ''}</div>)}
                       {r.history.length > 1 && (
                         <ol class="sp-history">{r.history.map((h, j) => <li key={j}>{formatGongwenDate(h.noticeDate)} {h.status === 'absent' ? t('absent') : statusText(h.status, h.certainty ?? 'stated')}{h.source === 'override' ? `（${t('overridden')}）` : ''}{h.evidence ? `「${h.evidence}」` : ''}</li>)}</ol>
                       )}
@@ -181,8 +173,11 @@ export function CompareView({ tabId, state }: { tabId: number | null; state: Pag
  * of the same organization and title, earlier versions of the page) and the latest text of every other
  * notice; same organization first, then newest.
  */
-function suggestEarlier(notices: NoticeRecord[], ownSnapshots: NoticeSnapshot[], state: PageState | null): Candidate[] {
-  const org = state?.notice?.meta.organization ?? null;
+/** What the suggestions depend on in the page state: which notice and version are open, and its organization. */
+type OpenNotice = { noticeKey: string | null; snapshotHash: string | null; organization: string | null } | null;
+
+function suggestEarlier(notices: NoticeRecord[], ownSnapshots: NoticeSnapshot[], state: OpenNotice): Candidate[] {
+  const org = state?.organization ?? null;
   const own = ownSnapshots
     .filter((s) => s.hash !== state?.snapshotHash)
     .map((s): Candidate => ({ hash: s.hash, title: s.title, url: s.url, organization: s.organization, publishDate: s.publishDate }));

@@ -6,7 +6,7 @@ import { listOverrides } from '@/lib/db';
 import { sendToBackground } from '@/lib/messaging';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t } from '@/lib/i18n';
-import { statusLabel } from '../common/labels';
+import { statusLabel, tooLargeMessage } from '../common/labels';
 import { effectiveStatus } from '../common/outline';
 import { scrollPage, sidePanelDb } from './hooks';
 import { FindingList } from '../common/FindingList';
@@ -45,6 +45,7 @@ function NotAnalyzed({ tabId, state, onRefresh }: Props) {
       })
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   };
+  if (state?.status === 'too_large') return <section class="sp-empty"><p role="status">{tooLargeMessage(state)}</p></section>;
   const message = !state ? t('pageNoScript') : state.status === 'not_notice' ? t('pageNotNotice') : state.status === 'disabled' ? t('pageDisabled') : t('pageAnalyzing');
   return (
     <section class="sp-empty">

@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { listAnnotations, listOverrides, listSnapshots } from '@/lib/db';
 import { exportReview, type ExportFormat } from '@/lib/export';
 import type { Comparison, Notice } from '@/lib/schema';
-import { overridesFor } from '@/lib/overrides';
 import { t } from '@/lib/i18n';
+import { effectiveToday, loadPrefs } from '@/lib/prefs';
 import { downloadFile } from './download';
 import { sidePanelDb } from './hooks';
 
-const FORMATS: Array<[ExportFormat, string]> = [['md', 'Markdown'], ['csv', 'CSV'], ['json', 'JSON'], ['html', 'HTML'], ['docx', 'Word']];
+const FORMATS: Array<[ExportFormat, string]> = [['md', 'Markdown'], ['csv', 'CSV'], ['json', 'JSON'], ['html', 'HTML'], ['docx', 'Word'], ['xlsx', t('exportLedgerXlsx')]];
 
 /** One click per format: the review of this notice (items, overrides, annotations, comparison) as a file. */
 export function ExportBar({ notice, text, url, noticeKey, snapshotHash, comparison }: { notice: Notice; text: string; url: string | null; noticeKey: string | null; snapshotHash: string | null; comparison: Comparison | null }) {
@@ -16,9 +16,10 @@ export function ExportBar({ notice, text, url, noticeKey, snapshotHash, comparis
     setError(null);
     try {
       const db = sidePanelDb();
-      const [annotations, stored, snapshots] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey), listSnapshots(db, noticeKey)]) : [[], [], []];
+      const [annotations, overrides, snapshots] = noticeKey ? await Promise.all([listAnnotations(db, { noticeKey }), listOverrides(db, noticeKey), listSnapshots(db, noticeKey)]) : [[], [], []];
       const versions = snapshots.map((v) => ({ hash: v.hash, publishDate: v.publishDate, firstSeen: v.firstSeen }));
-      const file = await exportReview(format, { notice, text, url, annotations, overrides: overridesFor(notice, stored), comparison, generatedAt: new Date().toISOString(), snapshotHash, versions });
+      const today = effectiveToday(await loadPrefs());
+      const file = await exportReview(format, { notice, text, url, annotations, overrides, comparison, generatedAt: new Date().toISOString(), snapshotHash, versions }, { today });
       downloadFile(file.fileName, file.mime, file.data);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

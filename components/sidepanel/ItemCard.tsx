@@ -22,11 +22,17 @@ interface Props {
 export function ItemCard({ item, overrides, noticeKey, tabId, onGo }: Props) {
   const { status, certainty, override } = effectiveStatus(item, overrides);
   const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const db = sidePanelDb();
   const notifyPage = () => (tabId !== null ? sendToTab(tabId, { type: 'reload-annotations' }).catch(() => undefined) : undefined);
   const confirm = async () => {
     if (!noticeKey) return;
-    await setOverride(db, confirmation(noticeKey, item, t('confirmedReason'), new Date().toISOString()));
+    setError(null);
+    try {
+      await setOverride(db, confirmation(noticeKey, item, t('confirmedReason'), new Date().toISOString()));
+    } catch (err) {
+      return setError(t('saveFailed', err instanceof Error ? err.message : String(err)));
+    }
     await notifyPage();
   };
   const basis = item.statusEvidence.basis;
@@ -63,6 +69,7 @@ export function ItemCard({ item, overrides, noticeKey, tabId, onGo }: Props) {
           <button class="sp-small" onClick={() => setEditing(true)}>{override ? t('editOverride') : t('overrideStatus')}</button>
         </div>
       )}
+      {error && <p class="sp-error" role="alert">{error}</p>}
       {noticeKey && editing && <OverrideForm item={item} noticeKey={noticeKey} current={override} onSaved={notifyPage} onDone={() => setEditing(false)} />}
     </li>
   );
@@ -122,12 +129,17 @@ function OverrideForm({ item, noticeKey, current, onSaved, onDone }: FormProps) 
   const save = async (e: Event) => {
     e.preventDefault();
     if (!reason.trim()) return setError(t('overrideReasonRequired'));
-    await setOverride(db, reviewDecision(noticeKey, item, status, reason.trim(), new Date().toISOString()));
-    await onSaved();
-    onDone();
+    await attempt(() => setOverride(db, reviewDecision(noticeKey, item, status, reason.trim(), new Date().toISOString())));
   };
-  const remove = async () => {
-    await clearOverride(db, noticeKey, item.id);
+  const remove = () => attempt(() => clearOverride(db, noticeKey, item.id));
+  /** Saves, then closes the form; a failure stays on screen with the form still filled in. */
+  const attempt = async (write: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await write();
+    } catch (err) {
+      return setError(t('saveFailed', err instanceof Error ? err.message : String(err)));
+    }
     await onSaved();
     onDone();
   };

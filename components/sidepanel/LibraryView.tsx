@@ -8,6 +8,8 @@ import type { NoticeRecord } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/export/format';
 import { t } from '@/lib/i18n';
 import { MetaBlock } from './CurrentNotice';
+import { LibraryLedgerExport } from './LibraryLedger';
+import { LivePageCheck } from './LivePageCheck';
 import { sidePanelDb } from './hooks';
 
 /** File types the pickers offer; the kind itself is sniffed from the bytes (lib/documents). */
@@ -29,7 +31,7 @@ export function LibraryView() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [paste, setPaste] = useState('');
   const save = async (source: string, got: IngestedNotice) => {
-    const saved = await saveNoticeVisit(db, { url: source, text: got.text, model: got.notice });
+    const saved = await saveNoticeVisit(db, { url: source, text: got.text, model: got.notice, context: got.context });
     setStatus({ ok: true, text: t('noticeAdded', saved.notice.title ?? source) });
   };
   const addPasted = async () => {
@@ -62,6 +64,7 @@ export function LibraryView() {
         </div>
       </details>
       {status && <p class={status.ok ? 'sp-ok' : 'sp-error'} role="status">{status.text}</p>}
+      <LibraryLedgerExport />
       {notices === undefined ? <p class="sp-muted">{t('loading')}</p> : notices.length === 0 ? <p class="sp-muted">{t('libraryEmpty')}</p> : (
         groups.map(([org, list]) => (
           <section key={org} class="sp-org">
@@ -99,9 +102,15 @@ function LibraryEntry({ n }: { n: NoticeRecord }) {
       {open && (
         <div class="sp-lib-detail">
           {snapshots[0] && <MetaBlock notice={snapshots[0].model} />}
+          <LivePageCheck url={url} title={n.title} snapshots={snapshots} />
           <p class="sp-muted">{t('versions', String(snapshots.length))}</p>
           <ol class="sp-versions">
-            {snapshots.map((s) => <li key={s.hash}>{t('versionSeen', formatGongwenDate(s.firstSeen.slice(0, 10)), formatGongwenDate(s.lastSeen.slice(0, 10)))} · {s.hash.slice(0, 8)} · {t('itemCount', String(s.model.items.length))}</li>)}
+            {snapshots.map((s) => (
+              <li key={s.hash}>
+                {t('versionSeen', formatGongwenDate(s.firstSeen.slice(0, 10)), formatGongwenDate(s.lastSeen.slice(0, 10)))} · {s.hash.slice(0, 8)} · {t('itemCount', String(s.model.items.length))}{' '}
+                <button class="sp-link" data-action="open-stored" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/stored.html?hash=${s.hash}`) })}>{t('storedOpen')}</button>
+              </li>
+            ))}
           </ol>
           <div class="sp-row">
             {url && <button onClick={() => void browser.tabs.create({ url })}>{t('open')}</button>}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser, type Browser } from 'wxt/browser';
-import { pageState, stateBroadcast, type PageState } from '@/lib/schema';
-import { sendToTab } from '@/lib/messaging';
+import { browser } from 'wxt/browser';
+import type { PageState } from '@/lib/schema';
+import { onStateBroadcast, sendToTab } from '@/lib/messaging';
 import { openDb, type RectifyDB } from '@/lib/db';
 
 let dbInstance: RectifyDB | null = null;
@@ -19,7 +19,7 @@ export function useBoundTab(): number | null {
     const onActivated = () => void refresh();
     browser.tabs.onActivated.addListener(onActivated);
     return () => browser.tabs.onActivated.removeListener(onActivated);
-  }, []);
+  }, [fixed]);
   return tabId;
 }
 
@@ -36,27 +36,23 @@ export function usePageState(tabId: number | null): { state: PageState | null; r
       if (alive) setState(s);
     };
     const fetchFull = () =>
-      sendToTab<PageState>(tabId, { type: 'get-state' })
-        .then((s) => show(pageState.parse(s)))
+      sendToTab(tabId, { type: 'get-state' })
+        .then(show)
         .catch(() => show(null));
     void fetchFull();
     // Broadcasts carry no text/model: refetch when the notice itself changed, else merge the small fields.
-    const listener = (msg: unknown, sender: Browser.runtime.MessageSender) => {
-      if ((msg as { type?: string })?.type !== 'state-changed' || sender.tab?.id !== tabId) return;
-      const parsed = stateBroadcast.safeParse({ type: 'page-state', tabId, state: (msg as { state: unknown }).state });
-      if (!parsed.success) return console.warn('[Rectify Lens] side panel ignored a malformed state message', parsed.error.issues[0]);
-      const next = parsed.data.state;
+    const stopListening = onStateBroadcast((next, from) => {
+      if (from !== tabId) return;
       if (!current?.notice || next.status !== current.status || next.snapshotHash !== current.snapshotHash) void fetchFull();
       else show({ ...current, anchors: next.anchors, error: next.error, timings: next.timings, noticeKey: next.noticeKey });
-    };
-    browser.runtime.onMessage.addListener(listener as never);
+    });
     const onUpdated = (id: number, info: { status?: string }) => {
       if (id === tabId && info.status === 'complete') setNonce((n) => n + 1);
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
       alive = false;
-      browser.runtime.onMessage.removeListener(listener as never);
+      stopListening();
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, [tabId, nonce]);

@@ -1,16 +1,62 @@
 /** Describing a range of the notice text as W3C TextQuoteSelector + TextPositionSelector. */
+import search from 'approx-string-match';
 import type { Selectors } from './types';
 import { isHighSurrogate, isLowSurrogate } from './chars';
 
 export const DEFAULT_CONTEXT_CHARS = 32;
+/** Widest context a repeated passage gets on each side. */
+export const MAX_CONTEXT_CHARS = 256;
+/** Another place this similar to prefix + quote + suffix (share of differing chars) is a near-copy. */
+const NEAR_COPY_DIFFERENCE = 0.2;
 
-/** Selectors for text[start, end); prefix/suffix never cut a surrogate pair. Throws RangeError on a bad range. */
+/**
+ * Selectors for text[start, end); prefix/suffix never cut a surrogate pair. Throws RangeError on a bad range.
+ * Notices repeat themselves (template sentences, body sentences copied into the 台账, lists of
+ * near-identical lines): when prefix + quote + suffix has a near-copy elsewhere in the text, the
+ * context of that side (or of both) is doubled, up to MAX_CONTEXT_CHARS, until it has none, so that
+ * deleting or editing the annotated copy later cannot make the other one look like it (a list entry's
+ * suffix then reaches the next entry). `widen: false` keeps contextChars on both sides.
+ */
 export function describeRange(
   text: string,
   start: number,
   end: number,
   contextChars: number = DEFAULT_CONTEXT_CHARS,
+  { widen = contextChars > 0 }: { widen?: boolean } = {},
 ): Selectors {
+  let before = contextChars;
+  let after = contextChars;
+  let sel = describeWith(text, start, end, before, after);
+  while (widen) {
+    const { prefix, suffix } = sel.quote;
+    // A side can grow unless it is at its widest or already reaches the text's edge.
+    const canBefore = before < MAX_CONTEXT_CHARS && prefix.length >= before - 1;
+    const canAfter = after < MAX_CONTEXT_CHARS && suffix.length >= after - 1;
+    // Each side on its own (quote + prefix, quote + suffix), then the whole passage.
+    let growBefore = canBefore && hasNearCopy(text, start - prefix.length, end);
+    let growAfter = canAfter && hasNearCopy(text, start, end + suffix.length);
+    if (!growBefore && !growAfter && (canBefore || canAfter) && hasNearCopy(text, start - prefix.length, end + suffix.length)) {
+      growBefore = canBefore;
+      growAfter = canAfter;
+    }
+    if (!growBefore && !growAfter) break;
+    if (growBefore) before = Math.min(MAX_CONTEXT_CHARS, before * 2);
+    if (growAfter) after = Math.min(MAX_CONTEXT_CHARS, after * 2);
+    sel = describeWith(text, start, end, before, after);
+  }
+  return sel;
+}
+
+/** Whether text[from, to) occurs elsewhere with at most NEAR_COPY_DIFFERENCE of its chars different. */
+function hasNearCopy(text: string, from: number, to: number): boolean {
+  if (from === 0 && to === text.length) return false;
+  // The passage itself is blanked out, so what is found is elsewhere (possibly overlapping it in part).
+  const blanked = text.slice(0, from) + '\uffff'.repeat(to - from) + text.slice(to);
+  const passage = text.slice(from, to);
+  return search(blanked, passage, Math.floor(passage.length * NEAR_COPY_DIFFERENCE)).length > 0;
+}
+
+function describeWith(text: string, start: number, end: number, contextChars: number, after = contextChars): Selectors {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new RangeError(`无效的文本范围：${start}–${end}（文本长度 ${text.length}）`);
   }
@@ -21,7 +67,7 @@ export function describeRange(
   if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart)) && isHighSurrogate(text.charCodeAt(prefixStart - 1))) {
     prefixStart += 1;
   }
-  let suffixEnd = Math.min(text.length, end + contextChars);
+  let suffixEnd = Math.min(text.length, end + after);
   if (suffixEnd < text.length && isLowSurrogate(text.charCodeAt(suffixEnd)) && isHighSurrogate(text.charCodeAt(suffixEnd - 1))) {
     suffixEnd -= 1;
   }

@@ -1,8 +1,14 @@
-/** Fuzzy candidates: rounds of approx-string-match over the text, masking what each round found. */
+/** Fuzzy candidates: rounds of approx-string-match over the text (or a window of it), masking what each round found. */
 import search from 'approx-string-match';
 import type { Candidate, QuoteScorer } from './scoring';
-import { acceptable, ANCHOR_MARGIN } from './decide';
+import { acceptable, margin } from './decide';
 import { snapToCodePoints } from './chars';
+
+/** A span of the text searched on its own (the window around the position hint). */
+export interface Span {
+  from: number;
+  to: number;
+}
 
 const MAX_FUZZY_ROUNDS = 8;
 const MAX_CANDIDATES = 512;
@@ -13,42 +19,48 @@ const MAX_CANDIDATES = 512;
  * The search goes a few errors beyond what may be accepted: such near-copies cannot be taken, but they
  * reveal template sentences (a rival almost as good as the best ⇒ orphan).
  */
-export function fuzzyCandidates(q: QuoteScorer, exactMatches: Candidate[]): Candidate[] {
+export function fuzzyCandidates(q: QuoteScorer, exactMatches: Candidate[], span: Span = { from: 0, to: q.text.length }): Candidate[] {
   const { exact, text } = q;
   const seen = new Map<string, Candidate>();
   for (const c of exactMatches) seen.set(`${c.start}:${c.end}`, c);
   if (q.acceptErrors < 1) return [...seen.values()];
 
+  const lead = margin(q);
   const mask = String.fromCharCode(pickMaskChar(exact));
-  let haystack = exactMatches.length > 0 ? masked(text, exactMatches, mask) : text;
+  const inSpan = exactMatches.filter((c) => c.start >= span.from && c.end <= span.to);
+  const shifted = (r: { start: number; end: number }) => ({ start: r.start - span.from, end: r.end - span.from });
+  let haystack = text.slice(span.from, span.to);
+  if (inSpan.length > 0) haystack = masked(haystack, inSpan.map(shifted), mask);
   let level = exactMatches.length > 0 ? 1 : 0;
   for (let round = 0; level <= q.searchErrors; round++) {
-    let bestTotal = -Infinity;
+    let bestEvidence = -Infinity;
     let anyAcceptable = false;
     for (const c of seen.values()) {
-      bestTotal = Math.max(bestTotal, c.total);
+      bestEvidence = Math.max(bestEvidence, c.evidence);
       anyAcceptable ||= acceptable(c, q);
     }
     // Unseen candidates (≥ `level` errors) can neither be taken nor spoil the margin of the best.
-    const bound = q.totalBound(level);
-    if (bound <= bestTotal - ANCHOR_MARGIN) break;
+    const bound = q.evidenceBound(level);
+    if (bound <= bestEvidence - lead) break;
     if (!anyAcceptable && level > q.acceptErrors) break;
     if (round >= MAX_FUZZY_ROUNDS || seen.size >= MAX_CANDIDATES) {
       // Unseen candidates could still rival the best: count them as a rival that overlaps nothing.
-      seen.set('unseen', { ...UNSEEN, total: bound });
+      seen.set('unseen', { ...UNSEEN, errors: level, evidence: bound });
       break;
     }
     // Only matches that could still matter are searched for: cheaper, and fewer junk matches.
     let maxErrors = level;
-    while (maxErrors < q.searchErrors && q.totalBound(maxErrors + 1) > bestTotal - ANCHOR_MARGIN) maxErrors++;
+    while (maxErrors < q.searchErrors && q.evidenceBound(maxErrors + 1) > bestEvidence - lead) maxErrors++;
     if (!anyAcceptable) maxErrors = Math.max(maxErrors, Math.min(q.acceptErrors, q.searchErrors));
-    const found = search(haystack, exact, maxErrors).map((m) => snapToCodePoints(text, m));
+    const found = search(haystack, exact, maxErrors).map((m) =>
+      snapToCodePoints(text, { start: m.start + span.from, end: m.end + span.from, errors: m.errors }),
+    );
     if (found.length === 0) break;
     for (const m of found) {
       const key = `${m.start}:${m.end}`;
       if (!seen.has(key)) seen.set(key, q.candidate(m.start, m.end, m.errors));
     }
-    haystack = masked(haystack, found, mask);
+    haystack = masked(haystack, found.map(shifted), mask);
     level = found[0].errors + 1;
   }
   return [...seen.values()];
@@ -62,7 +74,7 @@ const UNSEEN: Candidate = {
   suffixSim: 0,
   passageSim: 0,
   evidence: 0,
-  total: 0,
+  distance: Number.POSITIVE_INFINITY,
   contextExact: false,
 };
 

@@ -1,14 +1,12 @@
-/** Scoring a candidate: quote, prefix and suffix similarity (evidence) and closeness to the position hint. */
+/** Scoring a candidate: quote, prefix and suffix similarity (evidence) and its distance from the position hint. */
 import type { Selectors } from './types';
 
 const W_QUOTE = 50;
 const W_PREFIX = 20;
 const W_SUFFIX = 20;
 const W_EVIDENCE = W_QUOTE + W_PREFIX + W_SUFFIX;
-/** Share of the total score given to closeness to the position hint. */
-const POSITION_SHARE = 0.1;
-/** Distance (chars) from the hint at which position closeness drops to 1/2. */
-const POSITION_SCALE = 64;
+/** Similarity of a context that cannot be compared (none stored, or the text ends there): neither for nor against. */
+export const UNKNOWN_CONTEXT = 0.5;
 export const MAX_FUZZY_ERRORS = 32;
 
 export interface Candidate {
@@ -19,10 +17,10 @@ export interface Candidate {
   suffixSim: number;
   /** Similarity of prefix + quote + suffix taken together (1 − all differences / all chars). */
   passageSim: number;
-  /** Quote + context evidence, 0..1 (no position). */
+  /** Quote + context evidence, 0..1: the score. Position plays no part in it (it only breaks ties). */
   evidence: number;
-  /** Evidence and closeness to the position hint, 0..1. */
-  total: number;
+  /** Chars between the candidate and the position hint (Infinity without a hint). */
+  distance: number;
   /** Prefix and suffix identical to the stored ones. */
   contextExact: boolean;
 }
@@ -38,7 +36,16 @@ export class QuoteScorer {
   /** Stored prefix / suffix within the quote's own paragraph, with the paragraph break if any. */
   readonly prefixNear: string;
   readonly suffixNear: string;
+  /** Whether any context was stored (foreign selectors may carry none). */
+  readonly hasContext: boolean;
+  /** Exact occurrences of the quote in the text, once known (unique exact quotes may lose their context). */
+  exactCount = 0;
   private readonly hint: number;
+
+  /** The stored start offset clamped to the text, or −1 without one. */
+  get hintStart(): number {
+    return this.hint;
+  }
 
   constructor(
     readonly text: string,
@@ -56,6 +63,7 @@ export class QuoteScorer {
     const nl = this.suffix.indexOf('\n');
     this.suffixNear = nl < 0 ? this.suffix : this.suffix.slice(0, nl + 1);
     this.searchErrors = Math.min(MAX_FUZZY_ERRORS, this.acceptErrors + Math.max(1, Math.ceil(n / 10)), Math.floor(n / 2));
+    this.hasContext = this.prefix.length > 0 || this.suffix.length > 0;
   }
 
   candidate(start: number, end: number, errors: number): Candidate {
@@ -66,24 +74,22 @@ export class QuoteScorer {
     const p = this.prefix.length;
     const s = this.suffix.length;
     const passageSim = 1 - (errors + (1 - prefixSim) * p + (1 - suffixSim) * s) / (this.exact.length + p + s);
-    const total = (1 - POSITION_SHARE) * evidence + POSITION_SHARE * this.closeness(start);
+    const distance = this.hint < 0 ? Number.POSITIVE_INFINITY : Math.abs(start - this.hint);
     const contextExact =
       this.text.startsWith(this.prefix, start - this.prefix.length) && this.text.startsWith(this.suffix, end);
-    return { start, end, errors, prefixSim, suffixSim, passageSim, evidence, total, contextExact };
+    return { start, end, errors, prefixSim, suffixSim, passageSim, evidence, distance, contextExact };
   }
 
-  /** Highest evidence a candidate with `errors` quote errors can have. */
+  /** Highest evidence a candidate with `errors` quote errors can have (an absent context stays unknown). */
   evidenceBound(errors: number): number {
-    return (W_QUOTE * (1 - errors / this.exact.length) + W_PREFIX + W_SUFFIX) / W_EVIDENCE;
+    const prefixMax = this.prefix.length > 0 ? 1 : UNKNOWN_CONTEXT;
+    const suffixMax = this.suffix.length > 0 ? 1 : UNKNOWN_CONTEXT;
+    return (W_QUOTE * (1 - errors / this.exact.length) + W_PREFIX * prefixMax + W_SUFFIX * suffixMax) / W_EVIDENCE;
   }
 
-  totalBound(errors: number): number {
-    return (1 - POSITION_SHARE) * this.evidenceBound(errors) + POSITION_SHARE;
-  }
-
-  private closeness(start: number): number {
-    if (this.hint < 0) return 0.5;
-    return 1 / (1 + Math.abs(start - this.hint) / POSITION_SCALE);
+  /** Evidence worth one quote char: the margin rule for quotes without context is counted in these. */
+  quoteCharWeight(): number {
+    return W_QUOTE / W_EVIDENCE / this.exact.length;
   }
 }
 
@@ -95,11 +101,17 @@ let rowB = new Int32Array(128);
  * the stored context is aligned from the candidate's edge outwards, its far end left free
  * (so a few chars inserted or deleted inside the context cost only those chars).
  * dir −1: stored prefix vs text before `at`; +1: stored suffix vs text from `at`.
+ * What cannot be compared is unknown (UNKNOWN_CONTEXT), not a match: no stored context, or the text
+ * ending before the stored context does (only the part that has room is compared).
  */
 export function contextSimilarity(stored: string, text: string, at: number, dir: -1 | 1): number {
   const m = stored.length;
-  if (m === 0) return (dir < 0 ? at : text.length - at) === 0 ? 1 : 0.5;
-  return 1 - contextDistance(stored, text, at, dir) / m;
+  const room = dir < 0 ? at : text.length - at;
+  if (m === 0 || room === 0) return UNKNOWN_CONTEXT;
+  if (room >= m) return 1 - contextDistance(stored, text, at, dir) / m;
+  const near = dir < 0 ? stored.slice(m - room) : stored.slice(0, room);
+  const nearSim = 1 - contextDistance(near, text, at, dir) / room;
+  return (room * nearSim + (m - room) * UNKNOWN_CONTEXT) / m;
 }
 
 /** Edit distance behind contextSimilarity (0 for an empty stored context). */

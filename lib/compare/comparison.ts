@@ -112,13 +112,5 @@ function sortRows(rows: ComparisonRow[], current: Notice, earlier: Notice): Comp
   return keyed.sort((a, b) => a.k - b.k).map((x) => x.r);
 }
 
-/** Chinese names of the change types, for people. */
-export const CHANGE_LABELS: Record<ItemChange, string> = {
-  resolved: '本期完成',
-  regressed: '由完成退回未完成',
-  still_unfinished: '仍未完成',
-  vanished: '未报完成即消失',
-  new: '新增',
-  unchanged_done: '保持完成',
-  done_omitted: '已完成不再列出',
-};
+/** Chinese names of the change types, for people (lib/labels: the words the side panel shows). */
+export { CHANGE_LABELS } from '@/lib/labels';

@@ -1,5 +1,6 @@
 // Per-item diffs between two versions of one problem: quantities (matched by their wording) and deadlines.
 import type { Deadline, DeadlineChange, NumberChange, Quantity } from '@/lib/schema';
+import { daysBetween } from '@/lib/gongwen';
 import { bigrams, dice, round } from './similarity';
 
 // ---------------------------------------------------------------------------------------------
@@ -69,10 +70,6 @@ export function diffQuantities(
 
 // ---------------------------------------------------------------------------------------------
 // Deadlines
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * Dated deadlines are paired in date order. A deadline that disappears is only `dropped` when the item

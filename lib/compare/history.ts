@@ -1,33 +1,34 @@
 // A problem's trail through the notices: effective status, aligned-item chains, status history, overdue commitments.
 import type {
   ItemStatus,
-  StatusCertainty,
   Notice,
   OverdueCommitment,
   ProblemItem,
   StatusHistoryEntry,
   StatusOverride,
 } from '@/lib/schema';
+import { effectiveReading, type ShownCertainty } from '@/lib/overrides';
 import { alignItems } from './align';
 
 export interface Snapshot {
   notice: Notice;
   text: string | undefined;
-  overrides: Map<string, StatusOverride>;
+  /** The reviewer's decisions on this notice; each applies only where its item keeps its label (lib/overrides). */
+  overrides: StatusOverride[];
 }
 
 export interface Effective {
   status: ItemStatus;
   /** The parsed certainty, or `reviewed` for a reviewer's confirmation or override. */
-  certainty: StatusCertainty | 'reviewed';
+  certainty: ShownCertainty;
   evidence: string | null;
   source: 'parsed' | 'override';
 }
 
 export function effective(item: ProblemItem, snap: Snapshot): Effective {
-  const o = snap.overrides.get(item.id);
-  if (o) return { status: o.status, certainty: 'reviewed', evidence: o.reason, source: 'override' };
-  return { status: item.status, certainty: item.certainty, evidence: item.statusEvidence.basis?.text ?? null, source: 'parsed' };
+  const { status, certainty, override } = effectiveReading(item, snap.overrides);
+  if (override) return { status, certainty, evidence: override.reason, source: 'override' };
+  return { status, certainty, evidence: item.statusEvidence.basis?.text ?? null, source: 'parsed' };
 }
 
 /** Only an explicit 'done' counts as reported done; long_term and unclear items are still open. */
@@ -116,5 +117,5 @@ export function overdueCommitments(chain: Chain, snaps: Snapshot[]): OverdueComm
 }
 
 export function snapshot(notice: Notice, text: string | undefined, overrides: StatusOverride[]): Snapshot {
-  return { notice, text, overrides: new Map(overrides.map((o) => [o.itemId, o])) };
+  return { notice, text, overrides };
 }

@@ -8,6 +8,7 @@
  */
 export { normalizeLabel, bigrams, dice, pathSimilarity } from './similarity';
 export { alignItems, type AlignOptions, type AlignedPair, type Alignment } from './align';
-export { quantityContext, diffQuantities, daysBetween, diffDeadlines } from './diffs';
+export { quantityContext, diffQuantities, diffDeadlines } from './diffs';
+export { daysBetween } from '@/lib/gongwen';
 export { isDone } from './history';
 export { compareNotices, CHANGE_LABELS, type CompareOptions } from './comparison';

@@ -4,7 +4,7 @@
 export function normalizeLabel(label: string): string {
   return label
     .replace(/针对|的问题|问题|方面|关于/g, '')
-    .replace(/[\s“”"'‘’「」『』《》〈〉（）()【】\[\]、，,。．.：:；;！!？?·\-—_]/g, '');
+    .replace(/[\s“”"'‘’「」『』《》〈〉（）()【】[\]、，,。．.：:；;！!？?·\-—_]/g, '');
 }
 
 /**

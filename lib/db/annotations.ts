@@ -8,16 +8,30 @@ import {
   type StatusOverride,
 } from '../schema';
 import { normalizeTags, nowIso, type RectifyDB } from './database';
+import { assertAnnotationInput } from '../annotation-input';
+import { t } from '../i18n';
 
-type Generated = 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'anchorState';
+type Generated = 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'anchorState' | 'version';
 export type NewAnnotation = Omit<Annotation, Generated> & Partial<Pick<Annotation, Generated>>;
-export type AnnotationPatch = Partial<Omit<Annotation, 'id' | 'createdAt' | 'updatedAt'>>;
+export type AnnotationPatch = Partial<Omit<Annotation, 'id' | 'createdAt' | 'updatedAt' | 'version'>>;
+
+/** The edit counter of a stored annotation (records stored before it existed count as 1). */
+export const versionOf = (a: Pick<Annotation, 'version'>): number => a.version ?? 1;
+
+/** A save made from a stale copy: someone else saved this annotation since it was read. */
+export class StaleAnnotationError extends Error {
+  constructor(readonly current: Annotation) {
+    super(t('annotationStale'));
+  }
+}
 
 export async function addAnnotation(db: RectifyDB, a: NewAnnotation): Promise<Annotation> {
+  assertAnnotationInput(a);
   const at = nowIso();
   const record = annotationSchema.parse({
     anchorState: 'anchored',
     deletedAt: null,
+    version: 1,
     ...a,
     id: a.id ?? globalThis.crypto.randomUUID(),
     createdAt: a.createdAt ?? at,
@@ -28,28 +42,38 @@ export async function addAnnotation(db: RectifyDB, a: NewAnnotation): Promise<An
   return record;
 }
 
+/**
+ * A user edit, in one transaction: refused with StaleAnnotationError when `expectedVersion` is given and
+ * the stored record has moved on; otherwise the version goes up by one.
+ */
 async function rewriteAnnotation(
   db: RectifyDB,
   id: string,
   change: (current: Annotation) => Annotation,
+  expectedVersion?: number,
 ): Promise<Annotation> {
   return db.transaction('rw', db.annotations, async () => {
     const current = await db.annotations.get(id);
     if (!current) throw new Error(`找不到批注（id：${id}），可能已被永久删除。`);
-    const next = annotationSchema.parse(change(current));
+    if (expectedVersion !== undefined && versionOf(current) !== expectedVersion) throw new StaleAnnotationError(current);
+    const next = annotationSchema.parse({ ...change(current), version: versionOf(current) + 1 });
     await db.annotations.put(next);
     return next;
   });
 }
 
-export async function updateAnnotation(db: RectifyDB, id: string, patch: AnnotationPatch): Promise<Annotation> {
-  return rewriteAnnotation(db, id, (current) => ({
-    ...current,
-    ...patch,
-    id,
-    tags: patch.tags ? normalizeTags(patch.tags) : current.tags,
-    updatedAt: nowIso(),
-  }));
+/** Edits an annotation. Pass the version the edit started from: a save from a stale copy is refused. */
+export async function updateAnnotation(db: RectifyDB, id: string, patch: AnnotationPatch, opts: { expectedVersion?: number } = {}): Promise<Annotation> {
+  return rewriteAnnotation(db, id, (current) => {
+    assertAnnotationInput({ note: patch.note ?? current.note, tags: patch.tags ?? current.tags });
+    return {
+      ...current,
+      ...patch,
+      id,
+      tags: patch.tags ? normalizeTags(patch.tags) : current.tags,
+      updatedAt: nowIso(),
+    };
+  }, opts.expectedVersion);
 }
 
 export async function softDeleteAnnotation(db: RectifyDB, id: string): Promise<Annotation> {

@@ -8,9 +8,11 @@
  * Schema history (never edit a released version, add a new one):
  *  v1  annotations had `tags` as a comma-separated string, no severity / anchorState / deletedAt.
  *  v2  tags become an array (multi-entry index), severity, anchorState and deletedAt added and indexed.
+ *  v3  snapshots record the parser version of their model (`parserVersion`, 0 for those saved before)
+ *      and the page context read with the text (`chromeText`, `pageTitle`, absent for those saved before).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Annotation, NoticeRecord, NoticeSnapshot, StatusOverride } from '../schema';
+import { ANNOTATION_LIMITS, type Annotation, type NoticeRecord, type NoticeSnapshot, type StatusOverride } from '../schema';
 
 export const DEFAULT_DB_NAME = 'rectify-lens';
 
@@ -42,6 +44,9 @@ export interface AnnotationV1 {
   updatedAt: string;
 }
 
+/** Same tables and indexes as v2; only the snapshot records change (see upgradeSnapshotV2). */
+export const SCHEMA_V3 = SCHEMA_V2;
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -67,6 +72,14 @@ export class RectifyDB extends Dexie {
             ref.value = upgradeAnnotationV1(record as AnnotationV1);
           }),
       );
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) =>
+        tx
+          .table('snapshots')
+          .toCollection()
+          .modify((record: NoticeSnapshot) => upgradeSnapshotV2(record)),
+      );
   }
 }
 
@@ -77,8 +90,8 @@ export function openDb(name: string = DEFAULT_DB_NAME): RectifyDB {
 // ---------------------------------------------------------------------------------------------
 // Migration v1 → v2 (tolerant: an upgrade that throws would lock the user out of the database)
 
-const TAG_MAX_LENGTH = 40;
-const TAG_MAX_COUNT = 30;
+const TAG_MAX_LENGTH = ANNOTATION_LIMITS.tagChars;
+const TAG_MAX_COUNT = ANNOTATION_LIMITS.tags;
 
 /** Trim, drop empties and duplicates, respect the schema limits. */
 export function normalizeTags(tags: readonly string[]): string[] {
@@ -106,6 +119,14 @@ export function upgradeAnnotationV1(old: AnnotationV1): Annotation {
     anchorState: 'anchored',
     deletedAt: null,
   };
+}
+
+/**
+ * v2 → v3: a snapshot saved before parser versions were recorded was parsed by some older parser
+ * (version 0), so the library parses it again on its next read; its page context stays unknown.
+ */
+export function upgradeSnapshotV2(record: NoticeSnapshot): void {
+  if (typeof record.parserVersion !== 'number') record.parserVersion = 0;
 }
 
 /** Timestamp of a write (ISO 8601). */

@@ -8,10 +8,12 @@ export {
   DEFAULT_DB_NAME,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   RectifyDB,
   openDb,
   normalizeTags,
   upgradeAnnotationV1,
+  upgradeSnapshotV2,
   type AnnotationV1,
   type SettingRecord,
 } from './database';
@@ -31,6 +33,8 @@ export {
 export {
   addAnnotation,
   updateAnnotation,
+  versionOf,
+  StaleAnnotationError,
   softDeleteAnnotation,
   restoreAnnotation,
   purgeDeleted,
@@ -45,3 +49,4 @@ export {
   type AnchorUpdate,
 } from './annotations';
 export { getSetting, setSetting, requestPersistence, type PersistenceState } from './settings';
+export { readLibraryReview, type LibraryNoticeReview } from './ledger';

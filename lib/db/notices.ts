@@ -1,5 +1,7 @@
 // The notice library: saving visits as notices + text snapshots, listing, finding the notice of a page, deleting.
 import { contentHash } from '../hash';
+import { ingestStored, type ParseContext } from '../ingest';
+import { PARSER_VERSION } from '../parse/version';
 import {
   notice as noticeSchema,
   noticeRecord as noticeRecordSchema,
@@ -67,8 +69,12 @@ async function freshKey(db: RectifyDB, url: string): Promise<string> {
 
 export interface NoticeVisit {
   url: string;
+  /** The normalized text (the content hash is of this text only). */
   text: string;
+  /** The model the current parser made of `text` with `context`. */
   model: Notice;
+  /** What the parser read besides the text; none (plain text) when omitted. */
+  context?: ParseContext;
   seenAt?: string;
 }
 
@@ -89,21 +95,17 @@ export async function saveNoticeVisit(db: RectifyDB, input: NoticeVisit): Promis
     const known = await db.snapshots.get(hash);
     const existing = await findNoticeFor(db, url, known, input.model.meta);
     const key = existing?.key ?? (await freshKey(db, url));
+    const derived = derivedFields(input.model, input.context ?? { chromeText: '', pageTitle: null });
     const snapshot = noticeSnapshotSchema.parse(
       known
-        ? { ...known, firstSeen: minIso(known.firstSeen, seenAt), lastSeen: maxIso(known.lastSeen, seenAt) }
-        : {
-            hash,
-            noticeKey: key,
-            url,
-            title: input.model.meta.title,
-            organization: input.model.meta.organization,
-            publishDate: input.model.meta.publishDate,
-            text: input.text,
-            model: input.model,
-            firstSeen: seenAt,
-            lastSeen: seenAt,
-          },
+        ? {
+            ...known,
+            // a model from another parser version gives way to this visit's, parsed by the current one
+            ...(known.parserVersion === PARSER_VERSION ? {} : derived),
+            firstSeen: minIso(known.firstSeen, seenAt),
+            lastSeen: maxIso(known.lastSeen, seenAt),
+          }
+        : { hash, noticeKey: key, url, text: input.text, ...derived, firstSeen: seenAt, lastSeen: seenAt },
     );
     await db.snapshots.put(snapshot);
     const [latest] = newestFirst(await db.snapshots.where('noticeKey').equals(key).toArray());
@@ -131,23 +133,72 @@ export async function getNotice(db: RectifyDB, key: string): Promise<NoticeRecor
   return db.notices.get(key);
 }
 
+/** The parts of a snapshot derived from its source: the model, its parser version and the fields read from it. */
+function derivedFields(model: Notice, context: ParseContext) {
+  const { title, organization, publishDate } = model.meta;
+  return { ...context, model, parserVersion: PARSER_VERSION, title, organization, publishDate };
+}
+
 /**
- * A stored snapshot with its model read through the Notice schema: models stored before a model change
- * are upgraded on read (e.g. items without a status certainty, see lib/schema/notice.ts).
+ * The context a snapshot was parsed with. Snapshots saved before the context was kept get the title and
+ * publish date their old model read (possibly from the page), so parsing them again does not lose them.
  */
-function upgraded(s: NoticeSnapshot): NoticeSnapshot {
+function contextOf(s: NoticeSnapshot): ParseContext {
+  if (s.chromeText !== undefined) return { chromeText: s.chromeText, pageTitle: s.pageTitle ?? null };
+  const { title, publishDate } = s.model.meta;
+  return { chromeText: publishDate ? `发布日期：${publishDate}` : '', pageTitle: title };
+}
+
+/**
+ * A stored snapshot as the current parser reads it. A model from another parser version is derived
+ * again from the stored text and context (the text, hence the hash, is unchanged); a current one is
+ * only read through the Notice schema, which upgrades models stored before a model change (e.g. items
+ * without a status certainty, see lib/schema/notice.ts).
+ */
+function current(s: NoticeSnapshot): NoticeSnapshot {
+  if (s.parserVersion !== PARSER_VERSION) {
+    try {
+      const context = contextOf(s);
+      return noticeSnapshotSchema.parse({ ...s, ...derivedFields(ingestStored(s.text, context), context) });
+    } catch {
+      // a text the current parser cannot read is still shown with the model it had
+    }
+  }
   const model = noticeSchema.safeParse(s.model);
   return model.success ? { ...s, model: model.data } : s;
 }
 
-/** Snapshots of a notice, newest first. */
+/**
+ * Stores the models parsed again on read. Deferred to a task of its own: reads also run inside live
+ * queries, where Dexie allows no writes. A snapshot changed meanwhile (saved by a current parser) is left
+ * alone; a failed write only means the next read parses again.
+ */
+function storeRefreshed(db: RectifyDB, refreshed: NoticeSnapshot[]): void {
+  if (!refreshed.length) return;
+  setTimeout(() => {
+    db.transaction('rw', db.snapshots, async () => {
+      for (const s of refreshed) {
+        const stored = await db.snapshots.get(s.hash);
+        if (stored && stored.parserVersion !== PARSER_VERSION) await db.snapshots.put({ ...stored, ...derivedFields(s.model, contextOf(s)) });
+      }
+    }).catch(() => undefined);
+  }, 0);
+}
+
+function readCurrent(db: RectifyDB, stored: NoticeSnapshot[]): NoticeSnapshot[] {
+  const read = stored.map(current);
+  storeRefreshed(db, read.filter((s, i) => s.parserVersion === PARSER_VERSION && stored[i].parserVersion !== PARSER_VERSION));
+  return read;
+}
+
+/** Snapshots of a notice, newest first (by the current parser's reading of their publish dates). */
 export async function listSnapshots(db: RectifyDB, noticeKey: string): Promise<NoticeSnapshot[]> {
-  return newestFirst(await db.snapshots.where('noticeKey').equals(noticeKey).toArray()).map(upgraded);
+  return newestFirst(readCurrent(db, await db.snapshots.where('noticeKey').equals(noticeKey).toArray()));
 }
 
 export async function getSnapshot(db: RectifyDB, hash: string): Promise<NoticeSnapshot | undefined> {
   const s = await db.snapshots.get(hash);
-  return s && upgraded(s);
+  return s && readCurrent(db, [s])[0];
 }
 
 /** Removes the notice with its snapshots, annotations and overrides (all or nothing). */

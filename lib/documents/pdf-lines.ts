@@ -5,7 +5,7 @@
  * - running headers and footers (the same first or last line on most pages, page numbers aside) are dropped;
  * - a line that reaches the right margin continues into the next one unless that one is indented (a new
  *   paragraph in 公文 layout) or opens a block (outline marker) — also across a page break;
- * - indented lines (first lines, centred titles, right-aligned signatures) keep a leading `　　`.
+ * - indented lines (first lines, centred titles, right-aligned signatures) keep a leading `\u3000\u3000`.
  * Page numbers and anything left are handled by lib/parse/normalize like pasted text.
  */
 import { BLOCK_START } from '@/lib/parse/rejoin';

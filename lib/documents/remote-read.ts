@@ -10,5 +10,5 @@ import { fetchDocument } from './fetch';
 export async function readRemoteDocument(req: { url: string; pageUrl?: string; today?: string }, parseHtml: HtmlParser): Promise<RemoteDocumentRead> {
   const fetched = await fetchDocument(req.url, { pageUrl: req.pageUrl });
   const got = await ingestFileBytes(fetched.bytes, fetched.name, parseHtml, { today: req.today || undefined });
-  return { url: fetched.url, fileName: fetched.name, text: got.text, notice: got.notice };
+  return { url: fetched.url, fileName: fetched.name, text: got.text, notice: got.notice, context: got.context };
 }

@@ -11,6 +11,6 @@ export async function fileRemoteDocument(db: RectifyDB, read: RemoteDocumentRead
   const detection = detectNotice({ url: read.url, title: read.notice.meta.title, h1: null, bodyText: read.text });
   const base = { url: read.url, fileName: read.fileName, title: read.notice.meta.title, items: read.notice.items.length, score: detection.score };
   if (!detection.isNotice && !force) return { ...base, saved: false, noticeKey: null };
-  const saved = await saveNoticeVisit(db, { url: read.url, text: read.text, model: read.notice });
+  const saved = await saveNoticeVisit(db, { url: read.url, text: read.text, model: read.notice, context: read.context });
   return { ...base, saved: true, noticeKey: saved.notice.key };
 }

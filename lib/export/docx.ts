@@ -29,7 +29,7 @@ export const DOCX_FONTS = {
 const SIZE = { title: 44, body: 32, h3: 28, table: 21 };
 
 // Word rejects XML-invalid control characters; hostile or garbled text must not break the file.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const clean = (s: string) => s.replace(XML_INVALID, '');
 

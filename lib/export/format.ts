@@ -1,11 +1,12 @@
 /**
- * Shared wording for everything shown to people in exports (and reusable by the side panel):
- * 公文-style dates, Chinese status names, safe file names.
+ * Shared wording for everything shown to people in exports: 公文-style dates, the zh-CN labels of
+ * lib/labels, safe file names.
  */
-import type { ItemStatus, NoticeMeta, Severity, StatusCertainty } from '@/lib/schema';
+import type { ItemStatus, NoticeMeta, StatusCertainty } from '@/lib/schema';
+import { zh } from '@/lib/i18n';
+import { statusWithCertainty as labelStatusWithCertainty } from '@/lib/labels';
 
 import { formatGongwenDate } from '@/lib/gongwen';
-import { severityLabel } from '@/lib/labels';
 
 export { formatGongwenDate };
 
@@ -15,37 +16,16 @@ export function formatPeriod(period: { start: string | null; end: string | null 
   return `${formatGongwenDate(period.start, '?')}至${formatGongwenDate(period.end, '?')}`;
 }
 
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-  done: '已完成',
-  in_progress: '整改中',
-  long_term: '长期坚持',
-  unclear: '待核实',
-};
-
-/** How sure the parsed status is, in words (exports carry it in the text, never in colour only). */
-export const CERTAINTY_LABELS: Record<StatusCertainty, string> = {
-  stated: '原文明确表述',
-  inferred: '根据措施推断',
-  unclear: '原文无法判断',
-};
+// The labels are lib/labels' zh-CN tables: the same words the side panel shows.
+export { CERTAINTY_LABELS, DEADLINE_CHANGE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '@/lib/labels';
 
 /** `已完成`, or `已完成（推断）` for a status read from the measures rather than stated. */
 export function statusWithCertainty(status: ItemStatus, certainty: StatusCertainty): string {
-  return certainty === 'inferred' ? `${STATUS_LABELS[status]}（推断）` : STATUS_LABELS[status];
+  return labelStatusWithCertainty(status, certainty, zh);
 }
 
-/** 严重 / 一般 / 提示, from the one i18n table (lib/labels). */
-export const SEVERITY_LABELS: Record<Severity, string> = { high: severityLabel('high'), medium: severityLabel('medium'), low: severityLabel('low') };
-
-export const DEADLINE_CHANGE_LABELS = {
-  slipped: '时限推迟',
-  advanced: '时限提前',
-  dropped: '时限不再提及',
-  added: '新增时限',
-} as const;
-
 // Characters forbidden in Windows/macOS/Linux file names, plus control characters.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern removes
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 
 function sanitizeFilePart(part: string, max: number): string {

@@ -2,11 +2,12 @@
  * The review as a format-independent report: every export format renders this, so the content of the
  * Markdown, CSV, HTML and .docx files is the same. Plain strings only — each renderer escapes them.
  */
-import { CHANGE_LABELS } from '@/lib/compare';
+import { CHANGE_LABELS } from '@/lib/labels';
 import type { Annotation, ComparisonRow, ItemStatus, ProblemItem, ReviewExport, StatusCertainty } from '@/lib/schema';
 import { CERTAINTY_LABELS, DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
-import { isConfirmation } from '@/lib/overrides';
-import { findingParts, findingSeverityLabel, isConfirmationFinding } from '@/lib/labels';
+import { isConfirmation, overrideFor } from '@/lib/overrides';
+import { zh } from '@/lib/i18n';
+import { findingParts, isConfirmationFinding } from '@/lib/labels';
 import { anchorOnVersion, placementText, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
 
 export interface ItemLine {
@@ -82,7 +83,6 @@ export interface Report {
     overdue: string[];
   } | null;
 }
-
 
 function itemAt(items: ProblemItem[], offset: number): ProblemItem | null {
   return items.find((it) => it.start <= offset && offset < it.end) ?? null;
@@ -170,10 +170,9 @@ function changeLine(row: ComparisonRow): ChangeLine {
 export function buildReport(review: ReviewExport): Report {
   const { notice } = review;
   const m = notice.meta;
-  const overrides = new Map(review.overrides.map((o) => [o.itemId, o]));
   const rowsByCurrent = new Map((review.comparison?.rows ?? []).filter((r) => r.currentItem).map((r) => [r.currentItem!.id, r]));
   const items: ItemLine[] = notice.items.map((it) => {
-    const o = overrides.get(it.id);
+    const o = overrideFor(it, review.overrides);
     const row = rowsByCurrent.get(it.id);
     return {
       id: it.id,
@@ -228,7 +227,7 @@ export function buildReport(review: ReviewExport): Report {
     meta,
     findings: notice.findings
       .filter((f) => !isConfirmationFinding(f))
-      .map((f) => ({ kind: findingParts(f).label, severity: findingSeverityLabel(f.severity), message: findingParts(f).text })),
+      .map((f) => ({ kind: findingParts(f, zh).label, severity: SEVERITY_LABELS[f.severity], message: findingParts(f, zh).text })),
     items,
     annotations,
     comparison,

@@ -6,22 +6,15 @@
 import { detectNotice } from '@/lib/detect';
 import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
-import { parseNormalizedAsync } from '@/lib/parse';
+import { parseNormalizedAsync, ParseTimeLimitError } from '@/lib/parse';
 import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
-import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, StatusOverride } from '@/lib/schema';
+import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, ParseContext, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
 import { applyMarks, clearMarks, flattenSpans, MARK_CLASS, MARK_CSS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
 import { Store } from './store';
-
-export interface PageData {
-  annotations: Annotation[];
-  overrides: StatusOverride[];
-  /** The stored versions of this notice (to name the version a carried-over annotation was made on). */
-  versions: VersionInfo[];
-}
 
 export interface OverlayModel {
   page: PageState;
@@ -40,6 +33,13 @@ export interface PointerModel {
 }
 
 const MUTATION_DEBOUNCE_MS = 400;
+
+/**
+ * The content script's hard limit: past this much article text, or this much parse wall time, it stops
+ * (status too_large) and the overlay says the page is too large and offers the side panel.
+ */
+export const PAGE_LIMITS = { maxChars: 3_000_000, maxParseMs: 20_000 };
+export type PageLimits = typeof PAGE_LIMITS;
 const STYLE_ID = 'rectify-lens-mark-style';
 
 function emptyState(url: string): PageState {
@@ -60,10 +60,13 @@ export class NoticePageController {
   private renderAbort: AbortController | null = null;
   private forced = false;
   private versions: VersionInfo[] = [];
+  /** The page context the notice was parsed with; saved with the text so the library can parse it again. */
+  private context: ParseContext = { chromeText: '', pageTitle: null };
 
   constructor(
     private readonly doc: Document,
     private readonly hooks: { onNotice: () => void; onState: (s: PageState) => void },
+    private readonly limits: PageLimits = PAGE_LIMITS,
   ) {
     this.store = new Store<OverlayModel>({
       page: emptyState(doc.location.href),
@@ -108,7 +111,7 @@ export class NoticePageController {
       url: this.doc.location.href,
       title: this.doc.title || null,
       h1: title,
-      bodyText: extracted.text,
+      bodyText: extracted.text.slice(0, this.limits.maxChars),
       userSites: prefs.rememberedSites,
     });
     timings.detect = performance.now() - t0 - timings.extract;
@@ -117,12 +120,19 @@ export class NoticePageController {
       this.observe(root, false);
       return this.state;
     }
+    if (extracted.text.length > this.limits.maxChars) return this.tooLarge(detect, title, timings);
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
     const parseStart = performance.now();
     const parseTimings: Record<string, number> = {};
-    const notice = await parseNormalizedAsync(normalized.text, { today, chromeText: extractChromeText(this.doc, root) || undefined, pageTitle: title, timings: parseTimings });
+    this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
+    const parseOptions = { today, chromeText: this.context.chromeText || undefined, pageTitle: title, timings: parseTimings };
+    const notice = await parseNormalizedAsync(normalized.text, parseOptions, undefined, this.limits.maxParseMs).catch((err: unknown) => {
+      if (err instanceof ParseTimeLimitError) return null;
+      throw err;
+    });
+    if (!notice) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
     const parseWall = performance.now() - parseStart;
     // main-thread time: normalize + the parser's own stage timings (the yields between stages excluded)
     timings.parse = parseStart - t1 + Object.values(parseTimings).reduce((a, b) => a + b, 0);
@@ -144,12 +154,21 @@ export class NoticePageController {
     return this.state;
   }
 
+  /** Past the hard limit: nothing is parsed or highlighted, the overlay says so and offers the side panel. */
+  private tooLarge(detect: PageState['detect'], title: string | null, timings: Record<string, number>): PageState {
+    this.root = null;
+    this.map = null;
+    this.setPage({ status: 'too_large', detect, title, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], error: null, timings });
+    this.hooks.onNotice();
+    return this.state;
+  }
+
   /** Saves the snapshot and loads this notice's annotations and overrides (through the background). */
   private async persist(): Promise<void> {
     const { text, notice } = this.state;
     if (!text || !notice) return;
     try {
-      const saved = await sendToBackground<{ noticeKey: string; snapshotHash: string }>({ type: 'save-notice', url: this.doc.location.href, text, model: notice });
+      const saved = await sendToBackground({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context });
       this.setPage({ noticeKey: saved.noticeKey, snapshotHash: saved.snapshotHash });
       await this.reloadAnnotations();
     } catch (err) {
@@ -160,7 +179,7 @@ export class NoticePageController {
   async reloadAnnotations(): Promise<void> {
     const { noticeKey, text, snapshotHash } = this.state;
     if (!noticeKey || !text) return;
-    const data = await sendToBackground<PageData>({ type: 'get-page-data', noticeKey });
+    const data = await sendToBackground({ type: 'get-page-data', noticeKey });
     const live = data.annotations.filter((a) => !a.deletedAt);
     // another version's annotation is drawn here only once re-anchored on this text (see lib/annotation-versions)
     const anchors = anchorOnVersion(text, snapshotHash, live);

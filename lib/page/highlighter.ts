@@ -111,7 +111,7 @@ function textNodeOffsets(context: Element): Map<Text, number> {
   return offsets;
 }
 
-function classFor(piece: FlatPiece): string {
+export function classFor(piece: FlatPiece): string {
   const top = strongestKind(piece.kinds);
   const classes = [MARK_CLASS];
   if (top) classes.push(`rl-k-${top}`);

@@ -1,5 +1,5 @@
 // Count relations (rules 1–3: 其中-lists, done/undone splits, running sums) and the cue words that classify a count.
-import type { ArithmeticRelation, Counted } from './arithmetic';
+import type { ArithmeticRelation, Counted } from './arithmetic-types';
 
 export const MAX_PARTS = 12;
 /** 共 as "in total"; not 共产党, 共建共享, 共同… (公共 is caught by the look-behind). */

@@ -1,6 +1,6 @@
 // Percentage relations (rules 4–7): rates and shares checked against their counts, partitions and shares of 100%.
 import type { Quantity } from '@/lib/schema';
-import type { ArithmeticRelation, Counted, Percent } from './arithmetic';
+import type { ArithmeticRelation, Counted, Percent } from './arithmetic-types';
 import { fmt, MAX_PARTS, REMAINDER_CUE } from './arithmetic-counts';
 
 /** Rate of done items, directly after the done/undone count: "，整改完成率达到" (group 1: the rate's name). */

@@ -40,16 +40,10 @@ import {
   DONE_CUE, doneUndoneSplits, REMAINDER_CUE, runningSums, SUBSET_CUE, subsetLists, TOTAL_CUE, UNDONE_CUE,
 } from './arithmetic-counts';
 import { percentRelations } from './arithmetic-percent';
+import type { ArithmeticRelation, Counted, Percent } from './arithmetic-types';
 
-export interface ArithmeticRelation {
-  total: Quantity;
-  parts: Quantity[];
-  consistent: boolean;
-  /** zh-CN, e.g. "23宗 = 11宗 + 12宗" or "数据矛盾：合计23宗，但分项之和为22宗". */
-  message: string;
-  start: number;
-  end: number;
-}
+export type { ArithmeticRelation, Counted, Percent } from './arithmetic-types';
+
 
 export function findArithmeticRelations(
   text: string,
@@ -79,20 +73,6 @@ export function findArithmeticRelations(
 // Reading the passage: counts and percentages with their cues, sentence and clause breaks.
 // Kept in this module: the per-character loops read BREAKS as a local constant (imports are slower).
 
-export interface Counted {
-  q: Quantity;
-  sentence: number;
-  /** Position in its unit's list (set when the lists are built). */
-  index: number;
-  /** Text of the clause before the number (from the previous comma/semicolon/full stop). */
-  lead: string;
-  /** Cue words, computed once: 共/合计…, 其中, 剩余/其余…, done (已/完成…), undone (未/剩余…). */
-  isTotal: boolean;
-  isSubset: boolean;
-  isRemainder: boolean;
-  isDone: boolean;
-  isUndone: boolean;
-}
 
 const SENTENCE_BREAK = '。！？!?\n';
 const CLAUSE_BREAK = '，。；！？!?\n,;：:';
@@ -106,24 +86,6 @@ const BREAKS = new Uint8Array(65536);
 for (const ch of SENTENCE_BREAK) BREAKS[ch.charCodeAt(0)] |= 1;
 for (const ch of CLAUSE_BREAK) BREAKS[ch.charCodeAt(0)] |= 2;
 
-export interface Percent {
-  q: Quantity;
-  sentence: number;
-  /** The quantity right before this one in the passage (any unit), or null. */
-  prev: Quantity | null;
-  /** Text between `prev` and this percentage, or null when there is no prev or it is far away. */
-  gap: string | null;
-  /** Clause text before the percentage (as for counts). */
-  lead: string;
-  /** Half a unit of the last stated decimal: 0.5 for "100%", 0.005 for "92.78%". */
-  half: number;
-  /** A plain statement: not approximate (约…), not a target (目标/力争/不低于…) or bound (…以上/左右). */
-  plain: boolean;
-  /** A change rather than a share (同比/增长/下降…). */
-  isGrowth: boolean;
-  /** Introduced by a share cue right before it (…占84％, 占比16%). */
-  isShare: boolean;
-}
 
 /** A percentage whose clause ends with one of these is a share (rule 7). */
 const SHARE_LEAD = /(?:占|占比|比例|比重)(?:为|达到|达|是)?\s*$/;

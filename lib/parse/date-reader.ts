@@ -1,6 +1,6 @@
 // The date reader: character classes and the scan that reads each mention (numeric, Chinese, word forms) into a Spec.
 import { parseChineseNumber } from './numerals';
-import type { DateMention } from './dates';
+import type { DateMention } from './date-mention';
 import {
   AFTER_YEAR_PERIODS, MONTH_PERIODS, RELATIVE_YEARS, YEAR_PERIODS, validDay, validYear,
   type Day, type FuzzyPeriod,
@@ -126,7 +126,6 @@ class DateReader {
   }
 
   readAt(i: number): Spec | null {
-    const t = this.text;
     const c = CHAR_CLASS[this.code(i)];
     const prev = i > 0 ? this.code(i - 1) : 0;
     if (c & C_DIGIT) {
@@ -149,7 +148,6 @@ class DateReader {
    * separator or 、 (readMonthFrom); any other run reads nothing.
    */
   private numericCanStart(i: number): boolean {
-    const t = this.text;
     let j = i;
     while (j < this.limit && (CHAR_CLASS[this.code(j)] & C_DIGIT) !== 0) j++;
     const len = j - i;
@@ -242,7 +240,6 @@ class DateReader {
    * 3月份, 4-5月, 1—9月, 1至10月, 1、2月. Chinese numerals allowed only after a Chinese year.
    */
   private readMonthFrom(i: number, y: number | null, allowChinese = false): Spec | null {
-    const t = this.text;
     const m = this.num(i, 2, allowChinese && (this.cls(i) & C_DIGIT) === 0);
     if (!m || m.value < 1 || m.value > 12) return null;
     const after = this.code(m.end);
@@ -277,7 +274,6 @@ class DateReader {
   /** S1 至 S2 / S1 至今. S2 may omit the year (and the month, after a day). */
   private withRange(s1: Spec): Spec {
     const base = s1;
-    const t = this.text;
     const sep = this.code(s1.end);
     if (sep !== sep || (CHAR_CLASS[sep] & C_RANGE_SEP) === 0 || s1.kind === 'range' || !s1.first || !s1.last) return base;
     const q = s1.end + 1;
@@ -390,7 +386,6 @@ class DateReader {
 
   /** Up to `max` ASCII digits at i, not followed by another digit. */
   private digits(i: number, max: number): { value: number; len: number; end: number } | null {
-    const t = this.text;
     let j = i;
     let value = 0;
     while (j < this.limit) {

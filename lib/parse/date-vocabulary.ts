@@ -1,5 +1,7 @@
 // Date vocabulary: fuzzy-period and relative-year word tables, and calendar checks (days in month, valid year/day).
 
+import { formatChineseNumber } from './numerals';
+
 export type Day = number | 'end';
 
 const MIN_YEAR = 1949;
@@ -12,7 +14,7 @@ export interface FuzzyPeriod {
   note: string;
 }
 const QUARTERS: FuzzyPeriod[] = [1, 2, 3, 4].flatMap((q): FuzzyPeriod[] => {
-  const cn = '一二三四'[q - 1];
+  const cn = formatChineseNumber(q);
   const first: [number, number] = [q * 3 - 2, 1];
   const last: [number, Day] = [q * 3, 'end'];
   const note = `“第${cn}季度”按${q * 3 - 2}月1日至${q * 3}月底计`;

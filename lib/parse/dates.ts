@@ -20,22 +20,11 @@
  */
 import { daysInMonth } from './date-vocabulary';
 import { readSpecs, type Endpoint, type Spec } from './date-reader';
+import type { DateMention } from './date-mention';
 
 export { daysInMonth } from './date-vocabulary';
 
-export interface DateMention {
-  text: string;
-  start: number;
-  end: number;
-  kind: 'point' | 'range' | 'month' | 'fuzzy';
-  /** ISO YYYY-MM-DD, first day the mention covers; null when unknown. */
-  first: string | null;
-  /** ISO YYYY-MM-DD, last day the mention covers; null when unknown (近期, 至今). */
-  last: string | null;
-  yearInferred: boolean;
-  /** zh-CN, shown to users: how the year or the fuzzy period was resolved. */
-  explanation: string | null;
-}
+export type { DateMention } from './date-mention';
 
 export interface FindDatesOptions {
   from?: number;

@@ -19,6 +19,7 @@
  *   近期 → null.
  */
 import type { Deadline } from '@/lib/schema';
+import { overdueAtPublication } from '@/lib/checks';
 import { resolveDates, scanDates, type DateMention, type DateScan } from './dates';
 
 export interface FindDeadlinesOptions {
@@ -63,7 +64,7 @@ export function findDeadlines(text: string, opts: FindDeadlinesOptions): Deadlin
     const d = deadlineFromMention(text, mention, from, to, opts.publishDate);
     if (d) out.push(d);
   }
-  out.push(...undatedLimits(text, from, to, mentions));
+  for (const d of undatedLimits(text, from, to, mentions)) out.push(d); // no spread: hostile text can hold millions
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -104,7 +105,7 @@ function deadlineFromMention(
     date,
     start,
     end,
-    overdueAtPublication: date !== null && publishDate !== null ? date < publishDate : null,
+    overdueAtPublication: overdueAtPublication({ date }, null, publishDate),
     ...(explanation ? { explanation } : {}),
   };
 }

@@ -28,7 +28,7 @@ export function withFieldRecords(text: string, outline: Outline, candidates: Ite
     }
     const fields = findFields(text, c.bodyStart, c.end);
     const problems = fields.filter((f) => f.name === 'problem');
-    if (problems.length >= 2) out.push(...records(text, outline, fields, c.end, h, c.entry));
+    if (problems.length >= 2) for (const r of records(text, outline, fields, c.end, h, c.entry)) out.push(r);
     else out.push(refine(text, c, fields, h));
   }
   const sorted = [...candidates].sort((a, b) => a.start - b.start);
@@ -36,7 +36,7 @@ export function withFieldRecords(text: string, outline: Outline, candidates: Ite
   if (loose.some((f) => f.name === 'problem')) {
     const stops = [...outline.all.map((e) => e.node.start), ...sorted.map((c) => c.start)].sort((a, b) => a - b);
     // a loose `问题：` is a record only with a field of its own (`整改情况：`…): `存在问题：` in prose is not
-    out.push(...records(text, outline, loose, bounds.to, h, null, stops, true));
+    for (const r of records(text, outline, loose, bounds.to, h, null, stops, true)) out.push(r); // no spread: unbounded on hostile text
   }
   return out.sort((a, b) => a.start - b.start);
 }

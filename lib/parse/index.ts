@@ -8,7 +8,7 @@
  *   was written, else the publish year) → quantities → arithmetic per paragraph → spans → checks.
  * Pure and DOM-free.
  */
-import { runChecks } from '@/lib/checks';
+import { isOverdueFinding, overdueAtPublication, overdueNotes, overdueOf, runChecks } from '@/lib/checks';
 import {
   NOTICE_MODEL_VERSION,
   type Deadline,
@@ -32,6 +32,8 @@ import { findQuantities } from './quantities';
 import { decideStatus, type StatusSignal } from './status';
 import { formatGongwenDate } from '@/lib/gongwen';
 
+export { PARSER_VERSION } from './version';
+
 export interface ParseOptions {
   /** YYYY-MM-DD, for "overdue now". */
   today?: string;
@@ -54,16 +56,23 @@ export function parseNormalized(text: string, opts: ParseOptions = {}): Notice {
   return analyzeNotice(text, opts).notice;
 }
 
+/** The parse ran past its overall wall-time limit (see parseNormalizedAsync). */
+export class ParseTimeLimitError extends Error {}
+
 /**
  * The same parse, giving the event loop a turn between stages whenever a stretch of work exceeds
- * `budgetMs`: a huge page is parsed in the content script without one long frozen task.
+ * `budgetMs`: a huge page is parsed in the content script without one long frozen task. Past `limitMs`
+ * of wall time (checked between stages) it gives up with a ParseTimeLimitError.
  */
-export async function parseNormalizedAsync(text: string, opts: ParseOptions = {}, budgetMs = 30): Promise<Notice> {
+export async function parseNormalizedAsync(text: string, opts: ParseOptions = {}, budgetMs = 30, limitMs = Infinity): Promise<Notice> {
   const stages = analyzeStages(text, opts);
-  let sliceStart = performance.now();
+  const started = performance.now();
+  let sliceStart = started;
   for (let step = stages.next(); ; step = stages.next()) {
     if (step.done) return step.value.notice;
-    if (performance.now() - sliceStart > budgetMs) {
+    const now = performance.now();
+    if (now - started > limitMs) throw new ParseTimeLimitError(`parse stopped after ${Math.round(now - started)} ms (limit ${limitMs} ms)`);
+    if (now - sliceStart > budgetMs) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();
     }
@@ -185,7 +194,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   const signals: StatusSignal[] = [];
   const items: ProblemItem[] = candidates.map((c) => {
     const decision = decideStatus(text, c.statusRange?.start ?? c.bodyStart, c.statusRange?.end ?? c.end, c.sectionStatus);
-    signals.push(...decision.signals);
+    for (const s of decision.signals) signals.push(s); // no spread: an item may carry more signals than the stack allows
     return {
       id: c.id,
       label: c.label,
@@ -195,7 +204,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
       statusEvidence: { basis: decision.evidence, progress: decision.progress, open: decision.open },
       deadlines: within(deadlines, c.start, c.end).map((d) => ({
         ...d,
-        overdueAtPublication: d.date && meta.publishDate ? d.date < meta.publishDate && decision.status !== 'done' : null,
+        overdueAtPublication: overdueAtPublication(d, decision.status, meta.publishDate),
       })),
       quantities: within(quantities, c.start, c.end),
       start: c.start,
@@ -204,19 +213,17 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   });
 
   lap('status');
-
   yield 'status';
-
-  resume();
-  const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, publishDate: meta.publishDate, today: opts.today });
-  lap('spans');
-  yield 'spans';
   resume();
   const problemSectionIds = [...new Set(candidates.map((c) => topOf(c).node.id))];
-  const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds }, { today: opts.today });
+  const findings = runChecks(text, { meta, outline: outline.roots.map((e) => e.node), items, relations, problemSectionIds, deadlines }, { today: opts.today });
   if (outline.truncatedAt !== null) findings.push(outlineTruncatedFinding(text, outline.truncatedAt));
   lap('checks');
   yield 'checks';
+  resume();
+  const spans = buildSpans({ text, items, deadlines, dates, quantities, signals, relations, findings, publishDate: meta.publishDate, today: opts.today ?? null });
+  lap('spans');
+  yield 'spans';
   resume();
 
   const notice: Notice = {
@@ -271,19 +278,6 @@ function within<T extends { start: number; end: number }>(list: T[], start: numb
   return out;
 }
 
-/** The item containing `pos` (items are sorted and do not overlap), or null. */
-function itemContaining(items: ProblemItem[], pos: number): ProblemItem | null {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  const it = items[lo - 1];
-  return it && pos < it.end ? it : null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Spans
 
@@ -305,50 +299,40 @@ interface SpanInput {
   quantities: Quantity[];
   signals: StatusSignal[];
   relations: ArithmeticRelation[];
+  /** The checks' findings: a deadline is highlighted as overdue exactly where an overdue finding is. */
+  findings: Finding[];
   publishDate: string | null;
-  today?: string;
-}
-
-const DAY_MS = 86_400_000;
-function days(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(toIso + 'T00:00:00Z') - Date.parse(fromIso + 'T00:00:00Z')) / DAY_MS);
+  today: string | null;
 }
 
 function buildSpans(inp: SpanInput): Span[] {
   const spans: Span[] = [];
-  const itemAt = (pos: number) => itemContaining(inp.items, pos);
+  // the item a deadline belongs to, as the checks see it (its deadlines lie wholly inside it)
+  const itemOf = new Map(inp.items.flatMap((it) => it.deadlines.map((d) => [`${d.start}:${d.end}`, it] as const)));
 
+  const overdueAt = new Set(inp.findings.filter(isOverdueFinding).map((f) => `${f.start}:${f.end}`));
   for (const d of inp.deadlines) {
-    const item = itemAt(d.start);
-    const done = item?.status === 'done';
+    const item = itemOf.get(`${d.start}:${d.end}`) ?? null;
     const notes: string[] = [d.date ? `截止日期 ${formatGongwenDate(d.date)}` : '截止日期不明确'];
     if (d.explanation) notes.push(d.explanation);
-    let overdue = false;
-    if (d.date && !done) {
-      if (inp.publishDate && d.date < inp.publishDate) {
-        overdue = true;
-        notes.push(`发布时已逾期 ${days(d.date, inp.publishDate)} 天`);
-      }
-      if (inp.today && d.date < inp.today) {
-        overdue = true;
-        notes.push(`已逾期 ${days(d.date, inp.today)} 天`);
-      }
-      if (overdue) notes.push(item ? '未见完成表述' : '未关联到整改事项');
-    } else if (done) notes.push('事项已报告完成');
+    const overdue = overdueAt.has(`${d.start}:${d.end}`);
+    if (overdue) {
+      const late = overdueOf(d, item?.status ?? null, inp.publishDate, inp.today);
+      notes.push(...(late ? overdueNotes(late) : []), item ? '未见完成表述' : '未关联到整改事项');
+    } else if (item?.status === 'done') notes.push('事项已报告完成');
     spans.push({ kind: overdue ? 'overdue' : 'deadline', start: d.start, end: d.end, text: d.text, date: d.date, note: notes.join(' · ') });
   }
 
   const takenByDeadline = overlapTester(inp.deadlines);
   for (const m of inp.dates) {
     if (takenByDeadline(m.start, m.end)) continue;
-    const date = m.kind === 'range' ? m.first : m.first;
     const notes: string[] = [];
     if (m.kind === 'range' && m.first) notes.push(`${formatGongwenDate(m.first)}至${m.last ? formatGongwenDate(m.last) : '今'}`);
     else if (m.first && m.kind !== 'point' && m.last) notes.push(`${formatGongwenDate(m.first)}至${formatGongwenDate(m.last)}`);
     else if (m.first) notes.push(formatGongwenDate(m.first));
     if (isStatusDate(inp.text, m)) notes.push('状态截至日期，不是整改期限');
     if (m.explanation) notes.push(m.explanation);
-    spans.push({ kind: 'date', start: m.start, end: m.end, text: m.text, date: date ?? null, note: notes.join(' · ') || undefined });
+    spans.push({ kind: 'date', start: m.start, end: m.end, text: m.text, date: m.first ?? null, note: notes.join(' · ') || undefined });
   }
 
   const takenByDate = overlapTester([...inp.deadlines, ...inp.dates].sort((a, b) => a.start - b.start));

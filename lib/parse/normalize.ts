@@ -80,10 +80,6 @@ markRange(0xd800, 0xdfff, K_SURROGATE, () => true);
 CODE_CLASS[0x0a] |= K_LINE_BREAK;
 CODE_CLASS[0x0d] |= K_LINE_BREAK;
 
-function isCjkCode(c: number): boolean {
-  return (CODE_CLASS[c] & K_CJK) !== 0;
-}
-
 const LPAREN = 0x28;
 const RPAREN = 0x29;
 const FW_LPAREN = 0xff08;

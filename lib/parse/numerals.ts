@@ -98,6 +98,49 @@ function parsePositional(t: string): number | null {
   return total + wan + section + (digit ?? 0);
 }
 
+const FORMAT_DIGITS = '零一二三四五六七八九';
+const SECTION_UNITS = ['千', '百', '十', ''];
+const BIG_UNIT_NAMES = ['亿', '万', ''];
+
+/** 1…9999 as written inside one 万-section: `一千零五`, `三百二十`. */
+function formatSection(n: number): string {
+  const digits = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
+  let out = '';
+  let gap = false;
+  digits.forEach((d, i) => {
+    if (d === 0) {
+      gap = out !== '';
+      return;
+    }
+    out += (gap ? '零' : '') + FORMAT_DIGITS[d] + SECTION_UNITS[i];
+    gap = false;
+  });
+  return out;
+}
+
+/**
+ * A whole number as a Chinese numeral, the inverse of `parseChineseNumber` for 0 ≤ n < 10¹²:
+ * 3 → `三`, 13 → `十三`, 110 → `一百一十`, 1005 → `一千零五`, 20030 → `二万零三十`. Anything else
+ * (negative, fractional, larger) is returned in Arabic digits.
+ */
+export function formatChineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 1e12) return String(n);
+  if (n === 0) return FORMAT_DIGITS[0];
+  const sections = [Math.floor(n / 1e8), Math.floor(n / 1e4) % 1e4, n % 1e4];
+  let out = '';
+  let gap = false;
+  sections.forEach((s, i) => {
+    if (s === 0) {
+      gap = out !== '';
+      return;
+    }
+    out += (out !== '' && (gap || s < 1000) ? '零' : '') + formatSection(s) + BIG_UNIT_NAMES[i];
+    gap = false;
+  });
+  // 10…19 are read `十…`, not `一十…` (but 110 is `一百一十`)
+  return out.startsWith('一十') ? out.slice(1) : out;
+}
+
 function roundFloat(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }

@@ -62,7 +62,7 @@ export function resolveOrganization(e: OrganizationEvidence): string | null {
  * when nothing else names it.
  */
 const REPORTING_SUBJECT = new RegExp(
-  `(?:^|[。；\n])[（(]?[一二三四五六七八九十\d]*[）)、.]?[^，。；\n]{0,12}?(?:后|来|以来|中)?，?((?:[\u4e00-\u9fff]{0,6}?)(?:局|院|镇|街道|委|办|中心|公司|集团)?${PARTY_SUFFIX})(?:立即|高度重视|坚持|始终|把|切实|认真|迅速|第一时间|召开|成立|制定)`,
+  `(?:^|[。；\n])[（(]?[一二三四五六七八九十\\d]*[）)、.]?[^，。；\n]{0,12}?(?:后|来|以来|中)?，?((?:[\u4e00-\u9fff]{0,6}?)(?:局|院|镇|街道|委|办|中心|公司|集团)?${PARTY_SUFFIX})(?:立即|高度重视|坚持|始终|把|切实|认真|迅速|第一时间|召开|成立|制定)`,
 );
 function reportingSubject(text: string): string | null {
   const m = REPORTING_SUBJECT.exec(text.slice(0, ORG_BODY_CHARS));

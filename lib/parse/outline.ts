@@ -12,7 +12,7 @@
  */
 import type { OutlineNode } from '@/lib/schema';
 import type { Line } from './normalize';
-import { parseChineseNumber } from './numerals';
+import { formatChineseNumber, parseChineseNumber } from './numerals';
 
 export type MarkerKind = 'cnDun' | 'fangmian' | 'cnParen' | 'numDot' | 'wenti' | 'numParen' | 'zhendui';
 
@@ -82,22 +82,14 @@ export function parseMarker(line: string): Marker | null {
   return null;
 }
 
-const CN_DIGITS = '零一二三四五六七八九';
-function toChineseNumeral(n: number): string {
-  if (n <= 10) return n === 10 ? '十' : CN_DIGITS[n];
-  if (n < 20) return '十' + CN_DIGITS[n - 10];
-  if (n < 100) return CN_DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? CN_DIGITS[n % 10] : '');
-  return String(n);
-}
-
 /** Canonical label of a marker for item paths: `二`, `第一方面`, `（一）`, `1.`, `（1）`, `问题3`. */
 export function markerLabel(m: Marker, ordinal: number): string {
   if (m.problemNo !== null && m.kind !== 'cnParen') return `问题${m.problemNo}`;
   switch (m.kind) {
     case 'cnDun':
-      return m.number !== null ? toChineseNumeral(m.number) : m.raw.replace(/、$/, '');
+      return m.number !== null ? formatChineseNumber(m.number) : m.raw.replace(/、$/, '');
     case 'fangmian':
-      return `第${m.number !== null ? toChineseNumeral(m.number) : '?'}方面`;
+      return `第${m.number !== null ? formatChineseNumber(m.number) : '?'}方面`;
     case 'cnParen':
       return m.problemNo !== null ? `问题${m.problemNo}` : m.raw;
     case 'numDot':

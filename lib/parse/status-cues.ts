@@ -123,6 +123,9 @@ const RULES: Rule[] = [
     note: '仅表态将做（尚未完成）',
   },
   { first: '部', re: /部分[^，。；]{0,12}(?:问题|事项)的解决/y, cue: 'open', note: '仅部分解决' },
+  // `督促整改涉嫌违反…的文件`: named things others are urged to fix, the fix itself not reported (a mechanism —
+  // `发现问题并督促整改。`, `督促…整改落实` — is no cue)
+  { first: '督', re: /督促整改(?!到位|完毕|完成|落实)(?=[\u4e00-\u9fff])/y, cue: 'open', note: '督促整改中，未报告整改结果' },
   {
     // `筛查工作于年中开展`: a step set for later in the year
     first: '于',

@@ -17,6 +17,9 @@ export const textPositionSelector = z.object({
 export const severity = z.enum(['high', 'medium', 'low']);
 export const PRESET_TAGS = ['存疑', '需核实', '逾期', '数据矛盾', '已核实'] as const;
 
+/** Limits on what a reviewer types (lib/annotation-input.ts explains a breach in zh-CN). */
+export const ANNOTATION_LIMITS = { noteChars: 20_000, tags: 30, tagChars: 40 } as const;
+
 export const annotation = z.object({
   id: z.string().min(1),
   noticeKey: z.string().min(1),
@@ -24,9 +27,14 @@ export const annotation = z.object({
   url: z.string(),
   quote: textQuoteSelector,
   position: textPositionSelector,
-  note: z.string(),
-  tags: z.array(z.string().min(1).max(40)).max(30),
+  note: z.string().max(ANNOTATION_LIMITS.noteChars),
+  tags: z.array(z.string().min(1).max(ANNOTATION_LIMITS.tagChars)).max(ANNOTATION_LIMITS.tags),
   severity,
+  /**
+   * Edit counter, 1 when created, +1 on every user edit (note, tags, severity, delete, restore): a save
+   * made from a stale copy is refused. Records stored before it existed lack it and count as 1.
+   */
+  version: z.number().int().positive().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Where it was last found: 'anchored' or 'orphan' (never deleted when the quote is gone). */

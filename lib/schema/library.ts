@@ -3,8 +3,13 @@ import { z } from 'zod';
 import { isoDate, notice } from './notice';
 import { annotation, statusOverride } from './annotation';
 
+/** What the parser read besides the text: a web page's chrome lines ('' when none) and title. */
+export const parseContext = z.object({ chromeText: z.string(), pageTitle: z.string().nullable() });
+
 // Library: a notice is identified by a key (organization + title, falling back to the URL);
-// every distinct text is a snapshot of it.
+// every distinct text is a snapshot of it. A snapshot stores its source (the normalized text and the
+// page context the parser read with it) and the model derived from it, with the parser version that
+// derived it: a model from another parser version is derived again on read (lib/db).
 export const noticeSnapshot = z.object({
   hash: z.string().min(1),
   noticeKey: z.string().min(1),
@@ -13,7 +18,13 @@ export const noticeSnapshot = z.object({
   organization: z.string().nullable(),
   publishDate: isoDate.nullable(),
   text: z.string(),
+  /** The page's breadcrumb/来源/发布日期 lines read with the text ('' when there were none); absent in snapshots saved before it was kept. */
+  chromeText: z.string().optional(),
+  /** The page's title read with the text; absent in snapshots saved before it was kept. */
+  pageTitle: z.string().nullable().optional(),
   model: notice,
+  /** PARSER_VERSION of the parse that produced `model`; 0 = saved before parser versions were recorded. */
+  parserVersion: z.number().int().nonnegative().default(0),
   firstSeen: z.string(),
   lastSeen: z.string(),
 });
@@ -32,6 +43,7 @@ export const noticeRecord = z.object({
 export const setting = z.object({ key: z.string().min(1), value: z.unknown() });
 
 
+export type ParseContext = z.infer<typeof parseContext>;
 export type NoticeSnapshot = z.infer<typeof noticeSnapshot>;
 export type NoticeRecord = z.infer<typeof noticeRecord>;
 

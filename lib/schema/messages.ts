@@ -1,7 +1,8 @@
 /** Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends. */
 import { z } from 'zod';
 import { notice, offset } from './notice';
-import { severity, textPositionSelector, textQuoteSelector } from './annotation';
+import { annotation, ANNOTATION_LIMITS, severity, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
+import { parseContext } from './library';
 
 // Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends.
 export const detectReason = z.object({ signal: z.string(), weight: z.number(), detail: z.string() });
@@ -22,7 +23,8 @@ export const annotationAnchor = z.object({
 export const pageState = z.object({
   url: z.string(),
   title: z.string().nullable(),
-  status: z.enum(['idle', 'not_notice', 'analyzing', 'ready', 'disabled', 'error']),
+  // too_large: past the content script's hard limit (text length or parse time); nothing was parsed
+  status: z.enum(['idle', 'not_notice', 'analyzing', 'ready', 'disabled', 'error', 'too_large']),
   error: z.string().nullable(),
   detect: detectResult.nullable(),
   text: z.string().nullable(),
@@ -36,25 +38,47 @@ export const pageState = z.object({
 export const newAnnotationDraft = z.object({
   quote: textQuoteSelector,
   position: textPositionSelector,
-  note: z.string().max(20_000),
-  tags: z.array(z.string().min(1).max(40)).max(30),
+  note: z.string().max(ANNOTATION_LIMITS.noteChars),
+  tags: z.array(z.string().min(1).max(ANNOTATION_LIMITS.tagChars)).max(ANNOTATION_LIMITS.tags),
   severity,
 });
 
 /** Requests handled by the background service worker. */
 export const backgroundRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('save-notice'), url: z.string(), text: z.string(), model: notice }),
+  z.object({
+    type: z.literal('save-notice'),
+    url: z.string(),
+    text: z.string(),
+    model: notice,
+    /** The page context the model was parsed with (stored so the library can parse the text again). */
+    context: parseContext.optional(),
+  }),
   z.object({ type: z.literal('get-page-data'), noticeKey: z.string() }),
   z.object({ type: z.literal('add-annotation'), noticeKey: z.string(), snapshotHash: z.string(), url: z.string(), draft: newAnnotationDraft }),
   z.object({ type: z.literal('set-anchor-states'), updates: z.array(annotationAnchor) }),
   z.object({ type: z.literal('open-side-panel') }),
   z.object({ type: z.literal('analyze-tab'), tabId: z.number().int(), remember: z.boolean() }),
-  z.object({ type: z.literal('state-changed'), state: pageState }),
   // "分析附件" from the overlay: a Word/PDF linked from the sender's page, same origin only
   z.object({ type: z.literal('analyze-attachment'), url: z.string().url(), force: z.boolean() }),
   // "分析此文件" from the side panel: the tab's own URL (a PDF in the browser's viewer)
   z.object({ type: z.literal('analyze-tab-document'), tabId: z.number().int(), force: z.boolean() }),
 ]);
+
+/** Requests handled by the content script of one tab. */
+export const contentRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-state') }),
+  z.object({ type: z.literal('scroll-to'), start: offset, end: offset }),
+  z.object({ type: z.literal('reload-annotations') }),
+  z.object({ type: z.literal('begin-annotation') }),
+  z.object({ type: z.literal('analyze-now') }),
+  z.object({ type: z.literal('set-categories'), categories: z.array(highlightCategory) }),
+]);
+
+/**
+ * Broadcast by a content script to extension pages (side panel) when its page's state changes; the tab is
+ * the sender's. Carries no text/model (a panel that needs them asks with `get-state`). Nobody replies.
+ */
+export const stateBroadcast = z.object({ type: z.literal('state-changed'), state: pageState });
 
 /**
  * Background → offscreen document (Chrome): download and read a Word/PDF file where a DOM is, so the
@@ -63,7 +87,10 @@ export const backgroundRequest = z.discriminatedUnion('type', [
 export const offscreenRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offscreen-read-document'), url: z.string().url(), pageUrl: z.string().optional(), today: z.string().optional() }),
 ]);
-export const remoteDocumentRead = z.object({ url: z.string(), fileName: z.string(), text: z.string(), notice });
+export const remoteDocumentRead = z.object({ url: z.string(), fileName: z.string(), text: z.string(), notice, context: parseContext.optional() });
+export const offscreenReplies = {
+  'offscreen-read-document': remoteDocumentRead,
+} as const satisfies Record<z.infer<typeof offscreenRequest>['type'], z.ZodType>;
 
 /** Reply to analyze-attachment / analyze-tab-document. Not saved (saved: false) when the detector doubts it. */
 export const documentAnalysis = z.object({
@@ -76,18 +103,34 @@ export const documentAnalysis = z.object({
   noticeKey: z.string().nullable(),
 });
 
-/** Requests handled by the content script of one tab. */
-export const contentRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('get-state') }),
-  z.object({ type: z.literal('scroll-to'), start: offset, end: offset }),
-  z.object({ type: z.literal('reload-annotations') }),
-  z.object({ type: z.literal('begin-annotation') }),
-  z.object({ type: z.literal('analyze-now') }),
-  z.object({ type: z.literal('set-categories'), categories: z.array(highlightCategory) }),
-]);
+/** Reply of save-notice. */
+export const savedNotice = z.object({ noticeKey: z.string(), snapshotHash: z.string(), isNewVersion: z.boolean() });
+/** Reply of get-page-data: what the overlay shows besides the parse. */
+/** A stored version of a notice, enough to name it (`2025年6月19日版`). */
+export const versionInfo = z.object({ hash: z.string(), publishDate: z.string().nullable(), firstSeen: z.string() });
+export const pageData = z.object({ annotations: z.array(annotation), overrides: z.array(statusOverride), versions: z.array(versionInfo) });
 
-/** Broadcast to extension pages (side panel) when a tab's state changes. */
-export const stateBroadcast = z.object({ type: z.literal('page-state'), tabId: z.number().int().nullable(), state: pageState });
+/** The reply schema of every background request: `sendToBackground` validates the reply against it. */
+export const backgroundReplies = {
+  'save-notice': savedNotice,
+  'get-page-data': pageData,
+  'add-annotation': annotation,
+  'set-anchor-states': z.number().int().nonnegative(),
+  'open-side-panel': z.boolean(),
+  'analyze-tab': pageState,
+  'analyze-attachment': documentAnalysis,
+  'analyze-tab-document': documentAnalysis,
+} as const satisfies Record<z.infer<typeof backgroundRequest>['type'], z.ZodType>;
+
+/** The reply schema of every content-script request. */
+export const contentReplies = {
+  'get-state': pageState,
+  'scroll-to': z.boolean(),
+  'reload-annotations': pageState,
+  'begin-annotation': z.boolean(),
+  'analyze-now': pageState,
+  'set-categories': z.boolean(),
+} as const satisfies Record<z.infer<typeof contentRequest>['type'], z.ZodType>;
 
 export type DetectResult = z.infer<typeof detectResult>;
 export type HighlightCategory = z.infer<typeof highlightCategory>;
@@ -98,5 +141,10 @@ export type BackgroundRequest = z.infer<typeof backgroundRequest>;
 export type ContentRequest = z.infer<typeof contentRequest>;
 export type StateBroadcast = z.infer<typeof stateBroadcast>;
 export type DocumentAnalysis = z.infer<typeof documentAnalysis>;
+export type SavedNotice = z.infer<typeof savedNotice>;
+export type PageData = z.infer<typeof pageData>;
+export type BackgroundReply<T extends BackgroundRequest['type']> = z.infer<(typeof backgroundReplies)[T]>;
+export type ContentReply<T extends ContentRequest['type']> = z.infer<(typeof contentReplies)[T]>;
+export type OffscreenReply<T extends OffscreenRequest['type']> = z.infer<(typeof offscreenReplies)[T]>;
 export type OffscreenRequest = z.infer<typeof offscreenRequest>;
 export type RemoteDocumentRead = z.infer<typeof remoteDocumentRead>;

@@ -3,11 +3,11 @@ import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { assertBuilt, CHROME_PATH, CHROMIUM_FLAGS, EXTENSION_DIR, FIXED_TODAY } from '../../test/e2e/harness';
-import { startFixtureServer, type FixtureServer } from '../../test/fixtures/server';
+import { assertBuilt, CHROME_PATH, CHROMIUM_FLAGS, EXTENSION_DIR, FIXED_TODAY } from '../lib/browser';
+import { startFixtureServer, type FixtureServer } from '../lib/fixture-server';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the service worker's `chrome`, untyped in this Node file
 
 export interface Session {
   context: BrowserContext;
@@ -56,7 +56,7 @@ function launchContext(userDataDir: string, extensionDir?: string): Promise<Brow
   });
 }
 
-/** Like test/e2e/harness launch(), but from a snapshot of the build. */
+/** Like launch() in scripts/lib/browser.ts, but from a snapshot of the build. */
 export async function launchExtension(): Promise<Session> {
   const extensionDir = await snapshotExtension();
   const server = await startFixtureServer();

@@ -2,7 +2,7 @@
 import type { Session } from './contexts';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the service worker's `chrome`, untyped in this Node file
 
 const READY_TIMEOUT_MS = 30_000;
 

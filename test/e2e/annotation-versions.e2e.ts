@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ const KEPT = '村民进行相关政策法规的解释说明和宣传教育';
 const GONE = '另外，花山镇以点带面、举一反三，对全镇各村合同进行清理整顿';
 
 async function ready(page: Page): Promise<void> {
-  await page.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
   await page.waitForFunction(() => document.querySelectorAll('mark.rl-mark').length > 0, null, { timeout: 10_000 });
 }
 
@@ -63,16 +63,18 @@ async function annotateByDrag(page: Page, needle: string, note: string): Promise
   await page.mouse.down();
   await page.mouse.move(box!.to.x, box!.to.y, { steps: 6 });
   await page.mouse.up();
-  await page.locator(`${OVERLAY_HOST} .rl-selection-button`).click();
-  const form = page.locator(`${OVERLAY_HOST} form.rl-form`);
-  expect((await form.locator('.rl-quote').textContent())?.normalize('NFKC')).toBe(needle.normalize('NFKC'));
-  await form.locator('textarea[name="note"]').fill(note);
-  await form.getByRole('button', { name: '保存' }).click();
-  await form.waitFor({ state: 'detached' });
+  // the overlay's shadow root is closed: reached through the probe, as the extension reaches it
+  const overlay = await overlayOf(s, page);
+  await overlay.click('.rl-selection-button');
+  await overlay.waitFor('form.rl-form .rl-quote');
+  expect((await overlay.texts('form.rl-form .rl-quote'))[0]?.normalize('NFKC')).toBe(needle.normalize('NFKC'));
+  await overlay.fill('form.rl-form textarea[name="note"]', note);
+  await overlay.click('form.rl-form button', '保存');
+  await expect.poll(() => overlay.count('form.rl-form')).toBe(0);
 }
 
 const annotatedText = (page: Page) => page.$$eval('mark.rl-annot', (els) => els.map((e) => e.textContent ?? '').join('').normalize('NFKC'));
-const annotationCount = (page: Page) => page.locator(`${OVERLAY_HOST} .rl-sw-annotation .rl-count`).textContent();
+const annotationCount = async (page: Page) => (await (await overlayOf(s, page)).texts('.rl-sw-annotation .rl-count'))[0] ?? null;
 
 async function exportMarkdown(panel: Page): Promise<string> {
   const [dl] = await Promise.all([panel.waitForEvent('download', { timeout: 15_000 }), panel.locator('[data-format="md"]').first().click()]);
@@ -116,7 +118,8 @@ describe('annotations and the versions of a notice', () => {
     expect(await annotatedText(page)).not.toContain('清理整顿');
     expect(await annotationCount(page)).toBe('1');
     await page.locator('mark.rl-annot').first().dispatchEvent('mouseover');
-    await expect.poll(() => page.locator(`${OVERLAY_HOST} .rl-tooltip`).textContent()).toContain('批注（沿用自2025年6月19日版）：宣传教育是否覆盖全部村民');
+    const overlay = await overlayOf(s, page);
+    await expect.poll(() => overlay.texts('.rl-tooltip').then((t) => t.join(''))).toContain('批注（沿用自2025年6月19日版）：宣传教育是否覆盖全部村民');
 
     const panel = await openSidePanel(s, await tabIdOf(s, page));
     await panel.locator('[data-view="annotations"]').click();

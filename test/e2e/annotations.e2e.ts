@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ const SURVIVES = '镇党委坚持落实巡察整改主体责任';
 const REMOVED = '花山镇综合行政执法队以“零容忍”态度，进一步加强违建行为巡查';
 
 async function ready(page: Page): Promise<void> {
-  await page.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
   await page.waitForFunction(() => document.querySelectorAll('mark.rl-mark').length > 0, null, { timeout: 10_000 });
 }
 
@@ -60,13 +60,13 @@ async function selectText(page: Page, needle: string): Promise<void> {
 
 async function annotate(page: Page, needle: string, note: string, tag: string): Promise<void> {
   await selectText(page, needle);
-  await page.locator(`${OVERLAY_HOST} .rl-selection-button`).click();
-  const form = page.locator(`${OVERLAY_HOST} form.rl-form`);
-  await form.locator('textarea[name="note"]').fill(note);
-  await form.locator('label.rl-tag-toggle', { hasText: tag }).locator('input').check();
-  await form.locator('select[name="severity"]').selectOption('high');
-  await form.getByRole('button', { name: '保存' }).click();
-  await form.waitFor({ state: 'detached' });
+  const overlay = await overlayOf(s, page);
+  await overlay.click('.rl-selection-button');
+  await overlay.fill('form.rl-form textarea[name="note"]', note);
+  await overlay.click('form.rl-form label.rl-tag-toggle', tag);
+  await overlay.fill('form.rl-form select[name="severity"]', 'high');
+  await overlay.click('form.rl-form button', '保存');
+  await expect.poll(() => overlay.count('form.rl-form')).toBe(0);
 }
 
 const annotatedText = (page: Page) => page.$$eval('mark.rl-annot', (els) => els.map((e) => e.textContent ?? '').join(''));
@@ -100,7 +100,8 @@ describe('annotations', () => {
 
   it('hovering an annotation shows its note', async () => {
     await page.locator('mark.rl-annot').first().dispatchEvent('mouseover');
-    await expect.poll(() => page.locator(`${OVERLAY_HOST} .rl-tooltip`).textContent()).toContain('批注：');
+    const overlay = await overlayOf(s, page);
+    await expect.poll(() => overlay.texts('.rl-tooltip').then((t) => t.join(''))).toContain('批注：');
   });
 
   it('search finds annotations by Chinese words in note or quote', async () => {
@@ -172,15 +173,15 @@ describe('annotations', () => {
     expect(await card.textContent()).toContain('已现场核实合同整改到位');
     // overlay: expand the outline until the item row is rendered (a background tab gets no animation frames)
     await page.bringToFront();
-    const twisties = page.locator(`${OVERLAY_HOST} .rl-twisty[aria-label="展开"]`);
-    for (let i = 0; i < 40 && (await twisties.count()) > 0; i++) await twisties.first().click();
-    const row = page.locator(`${OVERLAY_HOST} [data-item-id="${itemId}"]`);
-    await expect.poll(() => row.locator('.rl-chip-override').count()).toBe(1);
+    const overlay = await overlayOf(s, page);
+    const twisty = '.rl-twisty[aria-label="展开"]';
+    for (let i = 0; i < 40 && (await overlay.count(twisty)) > 0; i++) await overlay.click(twisty);
+    await expect.poll(() => overlay.count(`[data-item-id="${itemId}"] .rl-chip-override`)).toBe(1);
     // survives a reload (stored, not just in memory)
     await page.reload();
     await ready(page);
-    for (let i = 0; i < 40 && (await twisties.count()) > 0; i++) await twisties.first().click();
-    await expect.poll(() => page.locator(`${OVERLAY_HOST} [data-item-id="${itemId}"] .rl-chip-override`).count()).toBe(1);
+    for (let i = 0; i < 40 && (await overlay.count(twisty)) > 0; i++) await overlay.click(twisty);
+    await expect.poll(() => overlay.count(`[data-item-id="${itemId}"] .rl-chip-override`)).toBe(1);
   });
 
   it('made no external requests', () => {

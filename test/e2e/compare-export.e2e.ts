@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { reviewExportFile } from '@/lib/schema';
-import { launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
 
 const SEED_TXT = fileURLToPath(new URL('../fixtures/seeds/huashan-town-2025-06-19.txt', import.meta.url));
 const ORG = '中共广州市花都区花山镇委员会';
@@ -39,11 +39,11 @@ beforeAll(async () => {
   // 花山镇 one (so "same organization first" is what puts 花山镇 on top), the earlier one, then the later one.
   // (The pages stay open: closing one right after its analysis could cut its save short.)
   const guzhen = await openFixture(s, 'guzhen-town.html');
-  await guzhen.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  await (await overlayOf(s, guzhen)).waitFor('.rl-title', 20_000);
   earlier = await openFixture(s, 'huashan-town.html');
-  await earlier.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  await (await overlayOf(s, earlier)).waitFor('.rl-title', 20_000);
   later = await openFixture(s, 'huashan-town-2026.html');
-  await later.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  await (await overlayOf(s, later)).waitFor('.rl-title', 20_000);
   laterTabId = await tabIdOf(s, later);
 });
 afterAll(async () => {

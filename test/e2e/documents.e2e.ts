@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
 
 const doc = (name: string) => fileURLToPath(new URL(`../fixtures/documents/${name}`, import.meta.url));
 const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -24,17 +24,17 @@ afterAll(async () => {
 describe('Word and PDF notices in the extension', () => {
   it('"分析附件": the overlay lists the page\'s PDF and Word attachments and adds each to the library', async () => {
     const page = await openFixture(s, 'mazhang-attachment.html');
-    const items = page.locator(`${OVERLAY_HOST} .rl-attachments li`);
-    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(2);
-    expect(await items.locator('.rl-attachment-name').allTextContents()).toEqual(['麻章镇巡察整改情况通报.pdf', '麻章镇巡察整改情况通报（Word版）']);
+    const overlay = await overlayOf(s, page);
+    await expect.poll(() => overlay.count('.rl-attachments li'), { timeout: 15_000 }).toBe(2);
+    expect(await overlay.texts('.rl-attachments li .rl-attachment-name')).toEqual(['麻章镇巡察整改情况通报.pdf', '麻章镇巡察整改情况通报（Word版）']);
 
-    for (const i of [0, 1]) {
-      await items.nth(i).getByRole('button', { name: '分析附件' }).click();
-      const ok = items.nth(i).locator('.rl-ok');
-      await ok.waitFor({ timeout: 30_000 });
-      expect(await ok.textContent()).toBe(`已加入通报库：${TITLE}（16 个问题事项）`);
+    for (const i of [1, 2]) {
+      const item = `.rl-attachments li:nth-child(${i})`;
+      await overlay.click(`${item} button`, '分析附件');
+      await overlay.waitFor(`${item} .rl-ok`, 30_000);
+      expect(await overlay.texts(`${item} .rl-ok`)).toEqual([`已加入通报库：${TITLE}（16 个问题事项）`]);
       // same organization and title as the page: filed as another version of the page's notice
-      expect(await ok.getAttribute('data-notice-key')).toBe(page.url());
+      expect(await overlay.attrs(`${item} .rl-ok`, 'data-notice-key')).toEqual([page.url()]);
     }
     await page.screenshot({ path: `${SHOTS}documents-overlay-attachments.png` });
     const panel = await openSidePanel(s, null);

@@ -1,5 +1,5 @@
 /** The shared user journeys (journeys.ts) in Chromium, the same ones journeys.firefox.ts runs in Firefox ESR. */
-import { chromiumDriver } from './chromium-driver';
+import { chromiumDriver } from '../../scripts/lib/chromium-driver';
 import { definePrivacyCheck, defineJourneys } from './journeys';
 
 const driver = defineJourneys('Chromium', () => chromiumDriver());

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { selectInPage, type Driver, type Tab } from './driver';
+import ExcelJS from 'exceljs';
+import { selectInPage, type Driver, type Tab } from '../../scripts/lib/driver';
 
 interface FixturePage { file: string; isNotice: boolean }
 const MANIFEST: FixturePage[] = JSON.parse(readFileSync(new URL('../fixtures/sites/index.json', import.meta.url), 'utf8'));
@@ -108,6 +109,27 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
       expect(rows.filter((r) => r['类型'] === '上期事项').map((r) => [r['问题'], r['与上期相比']])).toContainEqual([VANISHED, '未报完成即消失']);
       await compare.close();
       await later.close();
+    });
+
+    it('exports the 整改台账 of the library as .xlsx and lists the overdue promises (逾期承诺)', async () => {
+      const lib = await d.openPanel(null);
+      await lib.click('[data-view="library"]');
+      await lib.waitFor('[data-action="export-library-ledger"]');
+      const { name, bytes } = await d.download(lib, '[data-action="export-library-ledger"]');
+      expect(name).toMatch(/^整改台账-通报库-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['台账', '汇总', '说明']);
+      const units = wb.getWorksheet('汇总')!.getColumn(1).values.map(String);
+      expect(units).toEqual(expect.arrayContaining([expect.stringContaining('花山镇'), expect.stringContaining('麻章镇'), '合计']));
+      const ledger = wb.getWorksheet('台账')!;
+      expect(ledger.getRow(1).getCell(7).value).toBe('状态');
+      expect(ledger.rowCount).toBeGreaterThan(30);
+      await lib.click('[data-view="overdue"]');
+      await expect.poll(() => lib.texts('.sp-overdue tbody tr'), { timeout: 15_000 }).toEqual(
+        expect.arrayContaining([expect.stringContaining('问题合同未整改、阴阳合同赫然存在')]),
+      );
+      await lib.close();
     });
 
     afterAll(async () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { ingestDocument } from '@/lib/ingest';
-import { FIXED_TODAY, launch, openFixture, openSidePanel, OVERLAY_HOST, showAllHighlights, tabIdOf, type Session } from './harness';
+import { FIXED_TODAY, launch, openFixture, openSidePanel, OVERLAY_HOST, overlayOf, showAllHighlights, tabIdOf, type Session } from './harness';
 
 interface FixturePage { file: string; isNotice: boolean }
 const MANIFEST: FixturePage[] = JSON.parse(readFileSync(new URL('../fixtures/sites/index.json', import.meta.url), 'utf8'));
@@ -19,10 +19,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-const panel = (sel: string) => `${OVERLAY_HOST} ${sel}`;
-
 async function waitForOverlay(page: Page): Promise<void> {
-  await page.locator(panel('.rl-title')).waitFor({ timeout: 20_000 });
+  await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
   await page.waitForFunction(() => document.querySelectorAll('mark.rl-mark').length > 0, null, { timeout: 10_000 });
 }
 
@@ -36,9 +34,10 @@ describe('detection on every fixture page', () => {
     it(`${f.file}: ${f.isNotice ? 'detected as a notice' : 'left alone'}`, async () => {
       const page = await openFixture(s, f.file);
       if (f.isNotice) {
-        await page.locator(panel('.rl-title')).waitFor({ timeout: 20_000 });
+        const overlay = await overlayOf(s, page);
+        await overlay.waitFor('.rl-title', 20_000);
         // by default only what needs attention is highlighted; a page may have none of it (麻章镇附件页)
-        const counts = await page.locator(panel('.rl-legend input:checked ~ .rl-count')).allTextContents();
+        const counts = await overlay.texts('.rl-legend input:checked ~ .rl-count');
         if (counts.some((c) => Number(c) > 0)) await waitForOverlay(page);
       } else {
         await page.waitForTimeout(1200);
@@ -64,11 +63,12 @@ describe('花山镇 (numbers and dates split across <span>s)', () => {
     expect(overdue.replace(/\|/g, '')).toContain('预计2025年7月前整改完成');
     // (the docked panel may cover the mark's centre, so the hover is dispatched on the mark itself)
     await page.locator('mark.rl-k-overdue').first().dispatchEvent('mouseover');
-    await expect.poll(() => page.locator(panel('.rl-tooltip')).textContent()).toMatch(/逾期\s*\d+\s*天/);
+    const overlay = await overlayOf(s, page);
+    await expect.poll(() => overlay.texts('.rl-tooltip').then((t) => t.join(''))).toMatch(/逾期\s*\d+\s*天/);
   });
 
   it('highlights counts even when a <strong> splits the number from its unit', async () => {
-    await showAllHighlights(page); // numbers are one click away (off by default)
+    await showAllHighlights(s, page); // numbers are one click away (off by default)
     const numbers = (await marksOf(page, 'number')).join('|');
     expect(numbers).toContain('23');
     expect(numbers).toContain('宗');
@@ -79,17 +79,18 @@ describe('花山镇 (numbers and dates split across <span>s)', () => {
     const { document } = parseHTML(html);
     const { notice } = ingestDocument(document as unknown as Document, { today: FIXED_TODAY });
     const expected = notice.outline.map((n) => `${n.marker}${n.title}`);
-    const shown = await page.locator(`${OVERLAY_HOST} .rl-tree > .rl-node > .rl-node-row .rl-node-title`).allTextContents();
+    const overlay = await overlayOf(s, page);
+    const shown = await overlay.texts('.rl-tree > .rl-node > .rl-node-row .rl-node-title');
     expect(shown).toEqual(expected);
-    expect(await page.locator(panel('.rl-section[aria-label="提纲与整改事项"] h3 .rl-count')).textContent()).toContain(String(notice.items.length));
+    expect((await overlay.texts('.rl-section[aria-label="提纲与整改事项"] h3 .rl-count'))[0]).toContain(String(notice.items.length));
   });
 
   it('scrolls to an outline entry and keeps it clear of the panel', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
-    const entries = page.locator(`${OVERLAY_HOST} .rl-tree > .rl-node > .rl-node-row .rl-node-title`);
-    const last = entries.last();
-    const title = (await last.textContent()) ?? '';
-    await last.click();
+    const overlay = await overlayOf(s, page);
+    const last = '.rl-tree > .rl-node:last-child > .rl-node-row .rl-node-title';
+    const title = (await overlay.texts(last))[0] ?? '';
+    await overlay.click(last);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
     // the flashed target is inside the viewport
     const visible = await page.evaluate((needle) => {
@@ -111,19 +112,20 @@ describe('花山镇 (numbers and dates split across <span>s)', () => {
       const doc = new DOMParser().parseFromString(html, 'text/html');
       return doc.querySelector('.TRS_Editor, #zoom, article, .article, .content, td.content')?.innerHTML ?? doc.body.innerHTML;
     });
-    const boxes = page.locator(`${OVERLAY_HOST} .rl-legend input[type=checkbox]`);
-    const n = await boxes.count();
-    for (let i = 0; i < n; i++) await boxes.nth(i).uncheck();
+    const overlay = await overlayOf(s, page);
+    const box = (i: number) => `.rl-legend > li:nth-child(${i + 1}) input[type=checkbox]`;
+    const n = await overlay.count('.rl-legend input[type=checkbox]');
+    for (let i = 0; i < n; i++) await overlay.check(box(i), false);
     await expect.poll(() => page.locator('mark').count()).toBe(0);
     const now = await page.evaluate(() => document.querySelector('.TRS_Editor, #zoom, article, .article, .content, td.content')?.innerHTML ?? document.body.innerHTML);
     expect(now).toBe(original);
     await page.reload();
-    await page.locator(panel('.rl-title')).waitFor();
+    await overlay.waitFor('.rl-title');
     await page.waitForTimeout(500);
     expect(await page.locator('mark').count()).toBe(0);
-    await page.locator(`${OVERLAY_HOST} input[data-category="overdue"]`).check();
+    await overlay.check('input[data-category="overdue"]');
     await expect.poll(() => page.locator('mark.rl-mark').count()).toBeGreaterThan(0);
-    for (let i = 0; i < n; i++) await boxes.nth(i).check();
+    for (let i = 0; i < n; i++) await overlay.check(box(i));
   });
 });
 
@@ -131,10 +133,11 @@ describe('洪梅镇 (numbering gaps, empty headings)', () => {
   it('lists numbering gaps and empty headings as findings', async () => {
     const page = await openFixture(s, 'hongmei-town.html');
     await waitForOverlay(page);
-    const kinds = await page.locator(`${OVERLAY_HOST} .rl-finding`).evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    const overlay = await overlayOf(s, page);
+    const kinds = await overlay.attrs('.rl-finding', 'data-kind');
     expect(kinds).toContain('numbering_gap');
     expect(kinds).toContain('empty_section');
-    const texts = (await page.locator(`${OVERLAY_HOST} .rl-finding`).allTextContents()).join('\n');
+    const texts = (await overlay.texts('.rl-finding')).join('\n');
     expect(texts).toMatch(/第4项/);
     expect(texts).toMatch(/（十四）|十四/);
     await page.close();
@@ -151,17 +154,17 @@ describe('hostile text', () => {
     });
     await waitForOverlay(page);
     // expand every outline node so item labels render
-    const twisties = page.locator(`${OVERLAY_HOST} .rl-twisty[aria-label="展开"]`);
-    while ((await twisties.count()) > 0) await twisties.first().click();
-    const labels = (await page.locator(`${OVERLAY_HOST} .rl-node-title, ${OVERLAY_HOST} .rl-item-label`).allTextContents()).join('\n');
+    const overlay = await overlayOf(s, page);
+    const twisty = '.rl-twisty[aria-label="展开"]';
+    while ((await overlay.count(twisty)) > 0) await overlay.click(twisty);
+    const labels = (await overlay.texts('.rl-node-title, .rl-item-label')).join('\n');
     expect(labels).toContain('<img src=x onerror=alert(1)>');
     expect(labels).toContain('</style><script>alert(1)</script>');
-    const injected = await page.locator(OVERLAY_HOST).evaluate((host) => host.shadowRoot!.querySelectorAll('img, script, iframe').length);
-    expect(injected).toBe(0);
+    expect(await overlay.count('img, script, iframe')).toBe(0);
     for (const m of (await page.locator('mark.rl-mark').all()).slice(0, 12)) {
       await m.hover({ timeout: 2000 }).catch(() => undefined);
     }
-    expect(await page.locator(`${OVERLAY_HOST} .rl-tooltip img`).count()).toBe(0);
+    expect(await overlay.count('.rl-tooltip img')).toBe(0);
     expect(dialogs).toEqual([]);
     await page.close();
   });
@@ -171,7 +174,7 @@ describe('content arriving after load', () => {
   it('analyzes the article once it is inserted (MutationObserver)', async () => {
     const page = await openFixture(s, 'late-content.html');
     await waitForOverlay(page);
-    expect(await page.locator(panel('.rl-title')).textContent()).toContain('麻章镇');
+    expect((await (await overlayOf(s, page)).texts('.rl-title'))[0]).toContain('麻章镇');
     await page.close();
   });
 });
@@ -193,7 +196,7 @@ describe('analysis on request', () => {
     await panelPage.locator('.sp-empty summary').click();
     expect(await panelPage.locator('.sp-empty li').count()).toBeGreaterThan(0); // the detection reasons are shown
     await panelPage.getByRole('button', { name: '分析此页' }).click();
-    await page.locator(panel('.rl-title')).waitFor({ timeout: 15_000 });
+    await (await overlayOf(s, page)).waitFor('.rl-title', 15_000);
     await expect.poll(() => panelPage.locator('.sp-meta h2').count()).toBe(1);
     await panelPage.close();
     await page.close();

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openFixture, OVERLAY_HOST, showAllHighlights, type Session } from './harness';
+import { launch, openFixture, overlayOf, showAllHighlights, type Session } from './harness';
+import type { OverlayProbe } from '../../scripts/lib/overlay-probe';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let s: Session;
 beforeAll(async () => {
@@ -17,11 +17,22 @@ afterAll(async () => {
   await s?.close();
 });
 
-const BUTTON = `${OVERLAY_HOST} .rl-selection-button`;
-const FORM = `${OVERLAY_HOST} form.rl-form`;
+// inside the overlay's closed shadow root: reached through the probe (overlayOf), as the extension reaches it
+const BUTTON = '.rl-selection-button';
+const FORM = 'form.rl-form';
+
+/** The overlay of `page` (closed shadow root, see scripts/lib/overlay-probe.ts). */
+const overlays = new WeakMap<Page, OverlayProbe>();
+async function overlay(page: Page): Promise<OverlayProbe> {
+  if (!overlays.has(page)) overlays.set(page, await overlayOf(s, page));
+  return overlays.get(page)!;
+}
+const buttonCount = async (page: Page) => (await overlay(page)).count(BUTTON);
+/** Where the button stands (its inline left/top). */
+const buttonPlace = async (page: Page) => ((await (await overlay(page)).attrs(BUTTON, 'style'))[0] ?? null);
 
 async function ready(page: Page): Promise<void> {
-  await page.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+  await (await overlay(page)).waitFor('.rl-title', 20_000);
   await page.waitForFunction(() => document.querySelectorAll('mark.rl-mark').length > 0, null, { timeout: 10_000 });
 }
 
@@ -90,7 +101,7 @@ async function dragsAround(page: Page, kind: string): Promise<Drag[] | null> {
 
 async function clearSelection(page: Page): Promise<void> {
   await page.evaluate(() => document.getSelection()?.removeAllRanges());
-  await page.locator(BUTTON).waitFor({ state: 'detached' }).catch(() => undefined);
+  await expect.poll(() => buttonCount(page), { timeout: 3_000 }).toBe(0).catch(() => undefined);
 }
 
 async function drag(page: Page, d: Drag): Promise<void> {
@@ -103,11 +114,12 @@ async function drag(page: Page, d: Drag): Promise<void> {
 
 /** Clicks the button, reads the quote in the form, and cancels. */
 async function quoteInForm(page: Page): Promise<string> {
-  await page.locator(BUTTON).click({ timeout: 3_000 });
-  const form = page.locator(FORM);
-  const quote = (await form.locator('.rl-quote').textContent()) ?? '';
-  await form.getByRole('button', { name: '取消' }).click();
-  await form.waitFor({ state: 'detached' });
+  const o = await overlay(page);
+  await o.click(BUTTON);
+  await o.waitFor(`${FORM} .rl-quote`);
+  const [quote = ''] = await o.texts(`${FORM} .rl-quote`);
+  await o.click(`${FORM} button`, '取消');
+  await expect.poll(() => o.count(FORM)).toBe(0);
   return quote;
 }
 
@@ -133,7 +145,7 @@ describe('the 添加批注 button follows every selection', () => {
     it(`${file}: real mouse drags starting, ending and crossing inside each highlight kind`, async () => {
       const page = await openFixture(s, file);
       await ready(page);
-      await showAllHighlights(page);
+      await showAllHighlights(s, page);
       const kinds = await page.$$eval('mark.rl-mark', (els) => els.flatMap((e) => (e.getAttribute('data-rl-kinds') ?? '').split(' ')));
       for (const k of kinds) if (KINDS.includes(k)) present.add(k);
       for (const kind of KINDS) {
@@ -146,7 +158,7 @@ describe('the 添加批注 button follows every selection', () => {
           await clearSelection(page);
           await drag(page, d);
           expect(visible(await page.evaluate(() => document.getSelection()?.toString() ?? '')), `${file} ${d.label}: the drag selected`).toBe(visible(d.expected));
-          await expect.poll(() => page.locator(BUTTON).count(), { message: `${file} ${d.label}: button`, timeout: 3_000 }).toBe(1);
+          await expect.poll(() => buttonCount(page), { message: `${file} ${d.label}: button`, timeout: 3_000 }).toBe(1);
           expect(visible(await quoteInForm(page)), `${file} ${d.label}: quote`).toBe(visible(d.expected));
           tried.add(kind);
         }
@@ -163,17 +175,17 @@ describe('the 添加批注 button follows every selection', () => {
   it('double click on a number, triple click on a paragraph, Shift+arrows from inside a highlight', async () => {
     const page = await openFixture(s, 'huashan-town.html');
     await ready(page);
-    await showAllHighlights(page);
+    await showAllHighlights(s, page);
     const num = page.locator('mark.rl-k-number').nth(2);
     await num.scrollIntoViewIfNeeded();
     await num.dblclick();
-    await expect.poll(() => page.locator(BUTTON).count()).toBe(1);
+    await expect.poll(() => buttonCount(page)).toBe(1);
     expect(visible(await quoteInForm(page)).length).toBeGreaterThan(0);
 
     await clearSelection(page);
     const para = page.locator('p', { has: page.locator('mark.rl-k-number') }).nth(1);
     await para.click({ clickCount: 3 });
-    await expect.poll(() => page.locator(BUTTON).count()).toBe(1);
+    await expect.poll(() => buttonCount(page)).toBe(1);
     const paraText = (await para.textContent()) ?? '';
     const tripled = await quoteInForm(page);
     expect(tripled).toBe(tripled.trim());
@@ -184,18 +196,19 @@ describe('the 添加批注 button follows every selection', () => {
     // keyboard: Shift+ArrowRight ×6 extends a double-clicked word — no mouseup after the keys; the button follows
     await clearSelection(page);
     await num.dblclick();
-    await expect.poll(() => page.locator(BUTTON).count()).toBe(1);
-    const before = (await page.locator(BUTTON).boundingBox())!;
+    await expect.poll(() => buttonCount(page)).toBe(1);
+    const before = await buttonPlace(page);
+    expect(before).toMatch(/left/);
     const word = await page.evaluate(() => document.getSelection()?.toString() ?? '');
     for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
     const keyed = await page.evaluate(() => document.getSelection()?.toString() ?? '');
     expect(keyed.length).toBeGreaterThan(word.length);
-    await expect.poll(async () => (await page.locator(BUTTON).boundingBox())?.x ?? before.x, { timeout: 3_000 }).not.toBe(before.x);
+    await expect.poll(async () => (await buttonPlace(page)) ?? before, { timeout: 3_000 }).not.toBe(before);
     expect(visible(await quoteInForm(page))).toBe(visible(keyed));
     // and shrinking it back to nothing takes the button away
     for (let i = 0; i < keyed.length; i++) await page.keyboard.press('Shift+ArrowLeft');
     expect(await page.evaluate(() => document.getSelection()?.isCollapsed)).toBe(true);
-    await expect.poll(() => page.locator(BUTTON).count(), { timeout: 3_000 }).toBe(0);
+    await expect.poll(() => buttonCount(page), { timeout: 3_000 }).toBe(0);
     await page.close();
   });
 
@@ -219,14 +232,15 @@ describe('the 添加批注 button follows every selection', () => {
     });
     await drag(page, { label: 'across a line break', from: p1, to: p2, expected: '' });
     expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toMatch(/^\s/); // what the browser selected
-    await page.locator(BUTTON).click();
-    const form = page.locator(FORM);
-    const shown = (await form.locator('.rl-quote').textContent()) ?? '';
+    const o = await overlay(page);
+    await o.click(BUTTON);
+    await o.waitFor(`${FORM} .rl-quote`);
+    const [shown = ''] = await o.texts(`${FORM} .rl-quote`);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown).toBe(shown.trim());
-    await form.locator('textarea[name="note"]').fill('跨行选择');
-    await form.getByRole('button', { name: '保存' }).click();
-    await form.waitFor({ state: 'detached' });
+    await o.fill(`${FORM} textarea[name="note"]`, '跨行选择');
+    await o.click(`${FORM} button`, '保存');
+    await expect.poll(() => o.count(FORM)).toBe(0);
     await expect.poll(async () => (await storedAnnotations()).length).toBe(1);
     const [saved] = await storedAnnotations();
     expect(saved.quote.exact).toBe(shown);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launch, openFixture, openSidePanel, OVERLAY_HOST, type Session } from './harness';
+import { launch, openFixture, openSidePanel, OVERLAY_HOST, overlayOf, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -15,13 +15,15 @@ describe('extension skeleton in real Chromium', () => {
     expect(s.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
-  it('mounts its shadow-root overlay on a notice page', async () => {
+  it('mounts its closed shadow-root overlay on a notice page', async () => {
     const page = await openFixture(s, 'mazhang-town.html');
     const host = page.locator(OVERLAY_HOST);
     await host.waitFor({ state: 'attached', timeout: 15_000 });
-    const hasShadow = await host.evaluate((el) => el.shadowRoot !== null && el.shadowRoot.querySelector('.rl-panel') !== null);
-    expect(hasShadow).toBe(true);
-    await expect.poll(() => page.locator(`${OVERLAY_HOST} .rl-title`).textContent()).toContain('麻章镇');
+    // closed: the page sees the host but not its shadow root; the extension sees the panel inside
+    expect(await host.evaluate((el) => el.shadowRoot)).toBeNull();
+    const overlay = await overlayOf(s, page);
+    await overlay.waitFor('.rl-panel .rl-title');
+    expect((await overlay.texts('.rl-title'))[0]).toContain('麻章镇');
     await page.close();
   });
 

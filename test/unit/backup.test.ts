@@ -187,6 +187,7 @@ describe('importBackup refuses bad files and writes nothing', () => {
 
   it('names every field of the wrong type with its path', async () => {
     const { db, file, before } = await libraryWithBackup();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test damages the file on purpose, at arbitrary paths
     const bad = structuredClone(file) as unknown as Record<string, any>;
     bad.annotations[2].severity = 'urgent';
     bad.notices[1].urls = 'https://example.gov.cn/';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, runChecks, type CheckParts } from '@/lib/checks';
 import type { NoticeMeta, OutlineNode, ProblemItem } from '@/lib/schema';
-import { emptyMeta } from '../fixtures/notice-model';
+import { emptyMeta } from '@/scripts/lib/notice-model';
 
 const meta = (publishDate: string | null): NoticeMeta => emptyMeta({ publishDate });
 
@@ -97,5 +97,13 @@ describe('empty sections', () => {
     expect(f.map((x) => [x.kind, x.severity, x.message])).toEqual([
       ['empty_section', 'high', '标题下无内容：（二）关于乙方面（未报告任何整改情况，可能存在未公开的问题）'],
     ]);
+  });
+});
+
+describe('one day count', () => {
+  it('is the same function in checks, compare and the 公文 date helpers', async () => {
+    const [checks, compare, gongwen] = await Promise.all([import('@/lib/checks'), import('@/lib/compare'), import('@/lib/gongwen')]);
+    expect(checks.daysBetween).toBe(gongwen.daysBetween);
+    expect(compare.daysBetween).toBe(gongwen.daysBetween);
   });
 });

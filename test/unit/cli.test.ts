@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,33 @@ describe('analyze CLI', () => {
   it('parses flags anywhere and in --flag=value form', () => {
     expect(parseArgs(['a.txt', '--today=2026-01-02', 'b.html', '--json'])).toEqual({ files: ['a.txt', 'b.html'], format: 'json', today: '2026-01-02', force: false, onlyNotices: false, earlier: [] });
     expect(parseArgs(['--only-notices', 'dir']).onlyNotices).toBe(true);
+    expect(parseArgs(['a.txt', '--earlier', 'o1.txt', '--earlier=o2.txt', '--md', '--json', '--md']).earlier).toEqual(['o1.txt', 'o2.txt']);
+    expect(parseArgs(['a.txt', '--json', '--md']).format).toBe('md'); // the last of --json/--md wins
+    expect(parseArgs(['--', '--odd-name.txt']).files).toEqual(['--odd-name.txt']);
+  });
+
+  it.each([
+    [['a.txt', '--jsn'], '未知参数：--jsn'],
+    [['a.txt', '-x'], '未知参数：-x'],
+    [['a.txt', '--today'], '参数 --today 缺少取值'],
+    [['a.txt', '--earlier', '--json'], '参数 --earlier 缺少取值'],
+    [['a.txt', '--json=yes'], '参数 --json 不需要取值'],
+    [['a.txt', '--out', 'x.md', 'b.txt'], '--out 只能与一个通报文件一起使用'],
+  ])('usage error %j → exit 2, zh-CN message and the usage on stderr', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
+  });
+
+  it('--help / -h print the usage on stdout, exit 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const r = await run([flag]);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out).toMatch(/^用法：rectify-lens 文件或目录/);
+      expect(r.out).toContain('--only-notices');
+    }
   });
 });
 
@@ -189,5 +217,32 @@ describe('analyze CLI: documents, unsure files, folders', () => {
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toContain(message);
+  });
+});
+
+// package.json "bin": what `npm link` / `npx rectify-lens` run, with Node alone (tsx comes from dependencies)
+describe('rectify-lens bin', () => {
+  const bin = fileURLToPath(new URL('../../bin/rectify-lens.mjs', import.meta.url));
+  const runBin = (args: string[], cwd: string) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+
+  it('is the package.json bin entry', () => {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
+    expect(pkg.bin).toEqual({ 'rectify-lens': 'bin/rectify-lens.mjs' });
+  });
+
+  it('analyzes a file named relative to another working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-bin-'));
+    copyFileSync(seed('mazhang-town-2024-09-25.txt'), join(dir, '通报.txt'));
+    const r = runBin(['通报.txt', '--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(noticeSchema.parse(JSON.parse(r.stdout)).items).toHaveLength(16);
+  });
+
+  it('exits 2 on bad usage and 0 on --help', () => {
+    const bad = runBin(['--no-such-flag'], tmpdir());
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('未知参数：--no-such-flag');
+    expect(runBin(['--help'], tmpdir()).status).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '@/lib/compare';
 import { comparison as comparisonSchema } from '@/lib/schema';
 import type { Comparison, ComparisonRow, ItemStatus, Notice, ProblemItem, StatusOverride } from '@/lib/schema';
-import { noticeModel } from '../fixtures/notice-model';
+import { noticeModel } from '@/scripts/lib/notice-model';
 import {
   huashanEarlier,
   huashanEarlierText,
@@ -232,6 +232,14 @@ describe('reviewer overrides take precedence', () => {
     });
     expect(rowOf(c, '问题合同未整改、阴阳合同赫然存在').change).toBe('resolved');
     expect(c.overdueCommitments).toEqual([]);
+  });
+
+  it('an override whose item now carries another label (positional ids) is not applied', () => {
+    const moved = { ...override(later, '落实违建巡查责任不到位', 'done', '现场核查已复绿'), itemLabel: '租金上偷梁换柱' };
+    const c = compareNotices(later, [earlier], { texts, overrides: { current: [moved] } });
+    const row = rowOf(c, '落实违建巡查责任不到位');
+    expect(row.change).toBe('regressed');
+    expect(row.history[1]).toMatchObject({ status: 'in_progress', source: 'parsed' });
   });
 
   it('an override on the earlier notice turns vanished into done_omitted', () => {

@@ -28,8 +28,12 @@ import {
   setSetting,
   softDeleteAnnotation,
   updateAnnotation,
+  versionOf,
+  StaleAnnotationError,
   type NewAnnotation,
 } from '@/lib/db';
+import { ingestStored, ingestText } from '@/lib/ingest';
+import { PARSER_VERSION } from '@/lib/parse';
 import { annotation as annotationSchema, type Notice, type NoticeSnapshot } from '@/lib/schema';
 
 const dump = JSON.parse(readFileSync(new URL('../fixtures/db/v1-dump.json', import.meta.url), 'utf8'));
@@ -59,7 +63,7 @@ describe('contentHash', () => {
   });
 });
 
-describe('schema upgrade v1 → v2', () => {
+describe('schema upgrades v1 → v2 → v3', () => {
   async function createV1Database(name: string) {
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
@@ -74,11 +78,13 @@ describe('schema upgrade v1 → v2', () => {
     const db = new RectifyDB(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     expect(await db.notices.toArray()).toEqual(dump.tables.notices);
     const byHash = (a: NoticeSnapshot, b: NoticeSnapshot) => a.hash.localeCompare(b.hash);
-    expect(await db.snapshots.toArray()).toEqual([...dump.tables.snapshots].sort(byHash));
+    // v3: parsed by a parser from before versions were recorded; the page context stays unknown
+    const v3 = dump.tables.snapshots.map((s: NoticeSnapshot) => ({ ...s, parserVersion: 0 }));
+    expect(await db.snapshots.toArray()).toEqual(v3.sort(byHash));
     expect(await db.overrides.toArray()).toEqual(dump.tables.overrides);
     expect(await db.settings.toArray()).toEqual(dump.tables.settings);
 
@@ -97,6 +103,10 @@ describe('schema upgrade v1 → v2', () => {
     await createV1Database(name);
     const db = new RectifyDB(name);
     opened.push(db);
+    // marked as parsed by the current parser, so the stored model is read (through the schema), not parsed again
+    await db.snapshots.toCollection().modify((s) => {
+      s.parserVersion = PARSER_VERSION;
+    });
     const [snap] = await listSnapshots(db, mazhang.noticeKey);
     const stored = (mazhang.model.items[0] as unknown as { statusEvidence: { text: string } }).statusEvidence;
     const item = snap.model.items[0];
@@ -117,6 +127,88 @@ describe('schema upgrade v1 → v2', () => {
     expect(needVerify).toHaveLength(2);
     expect(await db.annotations.where('severity').equals('medium').count()).toBe(5);
     expect(await db.annotations.where('anchorState').equals('orphan').count()).toBe(0);
+  });
+});
+
+describe('snapshots keep their source and are parsed again by a newer parser', () => {
+  const page = ingestText(readFileSync(new URL('../fixtures/seeds/huashan-town-2025-06-19.txt', import.meta.url), 'utf8'));
+  // a stale model: what an older parser might have read (wrong title, one item lost)
+  const staleModel: Notice = { ...page.notice, meta: { ...page.notice.meta, title: '旧解析器的标题' }, items: page.notice.items.slice(1) };
+
+  async function stored(db: RectifyDB, fields: Partial<NoticeSnapshot>): Promise<NoticeSnapshot> {
+    const snapshot = {
+      hash: await contentHash(page.text),
+      noticeKey: 'k',
+      url: 'https://example.gov.cn/hs.html',
+      title: staleModel.meta.title,
+      organization: staleModel.meta.organization,
+      publishDate: staleModel.meta.publishDate,
+      text: page.text,
+      model: staleModel,
+      firstSeen: '2025-07-01T00:00:00.000Z',
+      lastSeen: '2025-07-01T00:00:00.000Z',
+      ...fields,
+    } as NoticeSnapshot;
+    await db.snapshots.put(snapshot);
+    return snapshot;
+  }
+
+  it('parses a snapshot of an older parser again on read and stores the refreshed model', async () => {
+    const db = freshDb();
+    const old = await stored(db, { parserVersion: 0, chromeText: '', pageTitle: null });
+    const [read] = await listSnapshots(db, 'k');
+    expect(read.model).toEqual(page.notice);
+    expect(read.model.items).toHaveLength(page.notice.items.length);
+    expect([read.title, read.parserVersion, read.hash, read.text]).toEqual([page.notice.meta.title, PARSER_VERSION, old.hash, old.text]);
+    expect((await getSnapshot(db, old.hash))!.model).toEqual(page.notice);
+    await vi.waitFor(async () => expect((await db.snapshots.get(old.hash))!.parserVersion).toBe(PARSER_VERSION));
+    const after = (await db.snapshots.get(old.hash))!;
+    expect(after.model).toEqual(page.notice);
+    expect(after.title).toBe(page.notice.meta.title);
+  });
+
+  it('reads a snapshot of the current parser as stored, without parsing it again', async () => {
+    const db = freshDb();
+    const kept = await stored(db, { parserVersion: PARSER_VERSION, chromeText: '', pageTitle: null });
+    const [read] = await listSnapshots(db, 'k');
+    expect(read.model.meta.title).toBe('旧解析器的标题');
+    expect(read.model.items).toHaveLength(staleModel.items.length);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await db.snapshots.get(kept.hash)).toEqual(kept);
+  });
+
+  it('parses again with the page context stored with the text (the hash stays that of the text)', async () => {
+    const db = freshDb();
+    const bare = ingestText('关于巡察整改进展情况的通报\n一、问题\n1.台账不全。已完成整改。\n');
+    const context = { chromeText: '来源：某镇人民政府\n发布日期：2025-06-19', pageTitle: '某镇关于巡察整改进展情况的通报_某镇人民政府' };
+    const withContext = ingestStored(bare.text, context);
+    expect(withContext.meta.publishDate).toBe('2025-06-19');
+    const saved = await saveNoticeVisit(db, { url: 'https://x.example/1', text: bare.text, model: withContext, context });
+    expect(saved.snapshot.hash).toBe(await contentHash(bare.text));
+    expect(saved.snapshot).toMatchObject({ ...context, parserVersion: PARSER_VERSION });
+    await db.snapshots.put({ ...saved.snapshot, parserVersion: 0, model: bare.notice });
+    const [read] = await listSnapshots(db, saved.notice.key);
+    expect(read.model).toEqual(withContext);
+    expect(read.publishDate).toBe('2025-06-19');
+  });
+
+  it('a snapshot saved before the context was kept keeps the title and publish date its old model had', async () => {
+    const db = freshDb();
+    const bare = ingestText('一、问题\n1.台账不全。已完成整改。\n');
+    const old = { ...bare.notice, meta: { ...bare.notice.meta, title: '某镇关于巡察整改进展情况的通报', publishDate: '2025-06-19' } };
+    await db.snapshots.put({ ...(await stored(db, {})), hash: await contentHash(bare.text), text: bare.text, model: old, parserVersion: 0 });
+    const read = (await getSnapshot(db, await contentHash(bare.text)))!;
+    expect(read.parserVersion).toBe(PARSER_VERSION);
+    expect([read.model.meta.title, read.model.meta.publishDate]).toEqual(['某镇关于巡察整改进展情况的通报', '2025-06-19']);
+  });
+
+  it('a visit of a known text replaces a model of an older parser', async () => {
+    const db = freshDb();
+    const first = await saveNoticeVisit(db, { url: 'https://x.example/hs', text: page.text, model: staleModel });
+    await db.snapshots.put({ ...first.snapshot, parserVersion: 0 });
+    const saved = await saveNoticeVisit(db, { url: 'https://x.example/hs', text: page.text, model: page.notice, context: { chromeText: '', pageTitle: null } });
+    expect(saved.snapshot.model).toEqual(page.notice);
+    expect((await db.snapshots.get(first.snapshot.hash))!).toMatchObject({ parserVersion: PARSER_VERSION, title: page.notice.meta.title });
   });
 });
 
@@ -279,10 +371,45 @@ describe('annotations', () => {
     const bad = { ...draft(key, snap, '其他卫生站均已开诊'), severity: 'urgent' } as unknown as NewAnnotation;
     await expect(addAnnotation(db, bad)).rejects.toThrow();
     const good = await addAnnotation(db, draft(key, snap, '其他卫生站均已开诊'));
-    await expect(updateAnnotation(db, good.id, { tags: ['x'.repeat(41)] })).resolves.toMatchObject({ tags: ['x'.repeat(40)] });
+    // over a limit: refused with a zh-CN message (was silently truncated before)
+    await expect(updateAnnotation(db, good.id, { tags: ['x'.repeat(41)] })).rejects.toThrow('每个标签最多 40 字');
+    await expect(updateAnnotation(db, good.id, { tags: Array.from({ length: 31 }, (_, i) => `t${i}`) })).rejects.toThrow('标签过多：31 个，最多 30 个');
+    await expect(updateAnnotation(db, good.id, { note: '字'.repeat(20_001) })).rejects.toThrow('批注内容过长：20001 字，最多 20000 字');
+    await expect(addAnnotation(db, draft(key, snap, '其他卫生站均已开诊', { note: '字'.repeat(20_001) }))).rejects.toThrow('批注内容过长');
+    await expect(updateAnnotation(db, good.id, { note: '字'.repeat(20_000), tags: Array.from({ length: 30 }, (_, i) => `t${i}`) })).resolves.toMatchObject({ version: 2 });
     await expect(updateAnnotation(db, good.id, { noticeKey: '' })).rejects.toThrow();
     await expect(updateAnnotation(db, 'no-such-id', { note: '…' })).rejects.toThrow('找不到批注');
     expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('refuses a save made from a stale copy (two panels editing one annotation)', async () => {
+    const { db, key, snap } = await library();
+    const a = await addAnnotation(db, draft(key, snap, '其他卫生站均已开诊'));
+    expect(versionOf(a)).toBe(1);
+    // both panels opened the editor at version 1; the first save wins and moves the version on
+    const first = await updateAnnotation(db, a.id, { note: '第一个面板' }, { expectedVersion: 1 });
+    expect(first.version).toBe(2);
+    const stale = updateAnnotation(db, a.id, { note: '第二个面板' }, { expectedVersion: 1 });
+    await expect(stale).rejects.toBeInstanceOf(StaleAnnotationError);
+    await expect(stale).rejects.toThrow('此批注已在别处');
+    await stale.catch((err: StaleAnnotationError) => expect(err.current.note).toBe('第一个面板'));
+    expect((await db.annotations.get(a.id))?.note).toBe('第一个面板');
+    // reloaded: the edit starts from version 2 and goes through
+    await expect(updateAnnotation(db, a.id, { note: '第二个面板' }, { expectedVersion: 2 })).resolves.toMatchObject({ note: '第二个面板', version: 3 });
+    // deleting and restoring are edits too; re-anchoring is not
+    await setAnchorStates(db, [{ id: a.id, anchorState: 'orphan' }]);
+    expect(versionOf((await db.annotations.get(a.id))!)).toBe(3);
+    await softDeleteAnnotation(db, a.id);
+    expect((await db.annotations.get(a.id))?.version).toBe(4);
+  });
+
+  it('counts a record stored before versions existed as version 1', async () => {
+    const { db, key, snap } = await library();
+    const a = await addAnnotation(db, draft(key, snap, '其他卫生站均已开诊'));
+    const legacy = { ...a };
+    delete legacy.version;
+    await db.annotations.put(legacy);
+    await expect(updateAnnotation(db, a.id, { note: '旧记录' }, { expectedVersion: 1 })).resolves.toMatchObject({ version: 2 });
   });
 
   it('updates, soft-deletes, restores and purges', async () => {

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BODY_SCAN_CHARS, detectNotice, isDisciplineHost, isGovHost, matchesUserSite } from '@/lib/detect';
 import { extractText, extractTitle, findArticleRoot } from '@/lib/extract';
-import { SEED_BODIES, SITES_DIR, seedBodyText } from '@/test/fixtures/sites/seeds';
-import type { ManifestEntry } from '@/test/fixtures/sites/pages';
+import { SEED_BODIES, SITES_DIR, seedBodyText } from '@/scripts/lib/fixture-seeds';
+import type { ManifestEntry } from '@/scripts/lib/fixture-pages';
 
 const manifest: ManifestEntry[] = JSON.parse(readFileSync(path.join(SITES_DIR, 'index.json'), 'utf8'));
 

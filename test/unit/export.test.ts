@@ -119,6 +119,7 @@ describe('format helpers', () => {
     );
     expect(exportFileName({ organization: null, publishDate: null }, 'csv')).toBe('未知单位-未知日期-审阅意见.csv');
     const hostile = exportFileName({ organization: '../a/b:c*?"<>|\u0001镇 ', publishDate: '2026-03-20' }, 'md');
+    // eslint-disable-next-line no-control-regex -- a file name must hold no control characters: the test looks for them
     expect(hostile).not.toMatch(/[\\/:*?"<>|\u0000-\u001f]/);
     expect(hostile.startsWith('.')).toBe(false);
     expect(hostile.endsWith('-2026-03-20-审阅意见.md')).toBe(true);
@@ -288,6 +289,19 @@ describe('.docx export', () => {
 });
 
 describe('exportReview', () => {
+  it('applies an override only where its item keeps its label, in every format', async () => {
+    const r = review();
+    const contracts = r.notice.items.find((i) => i.label === '问题合同未整改、阴阳合同赫然存在')!;
+    // made for another problem that used to sit at this position
+    const stale: StatusOverride = { noticeKey: 'k', itemId: contracts.id, itemLabel: '租金上偷梁换柱', status: 'done', reason: '旧位置的复核', createdAt: '2026-03-25T09:00:00Z' };
+    const withStale = { ...r, overrides: [...r.overrides, stale] };
+    const csvRows = Papa.parse<string[]>(toCsv(withStale).slice(1), { skipEmptyLines: true }).data;
+    expect(csvRows.find((row) => row[2] === contracts.label)![5]).toBe('');
+    expect(toMarkdown(withStale)).not.toContain('旧位置的复核');
+    const json = JSON.parse((await exportReview('json', withStale)).data as string) as { overrides: StatusOverride[] };
+    expect(json.overrides.map((o) => o.reason)).toEqual(['现场核查已复绿']);
+  });
+
   it('returns file name, MIME type and data for every format', async () => {
     const r = review();
     for (const format of ['md', 'csv', 'json', 'html', 'docx'] as const) {
@@ -321,26 +335,26 @@ describe('status certainty in every export (issue 16)', () => {
     const col = (h: string) => (CSV_HEADER as readonly string[]).indexOf(h);
     const row = rows.find((x) => x[2] === inferred.label)!;
     expect(row[col('解析状态')]).toMatch(/（推断）$/);
-    expect(row[col('确定程度')]).toBe('根据措施推断');
+    expect(row[col('确定程度')]).toBe('根据整改措施推断');
     const openRow = rows.find((x) => x[2] === open.label)!;
     expect(openRow[col('未完成部分')]).toContain(open.statusEvidence.open[0].text);
     const confirmedRow = rows.find((x) => x[0] === '整改事项' && x[col('复核前解析')] !== '')!;
     expect(confirmedRow[col('复核状态')]).toBe('已完成（确认）');
-    expect(confirmedRow[col('复核前解析')]).toBe('已完成（根据措施推断）');
+    expect(confirmedRow[col('复核前解析')]).toBe('已完成（根据整改措施推断）');
   });
   it('HTML: inferred chips are dashed and say 推断; the parts are listed; a confirmation is marked', () => {
     const doc = new DOMParser().parseFromString(toHtml(r), 'text/html');
     const chips = [...doc.querySelectorAll('.status-inferred')];
     expect(chips.length).toBeGreaterThan(0);
     for (const c of chips) expect(c.textContent).toMatch(/（推断）$/);
-    expect(doc.body.textContent).toContain('已完成（人工确认，原为已完成（根据措施推断））');
+    expect(doc.body.textContent).toContain('已完成（人工确认，原为已完成（根据整改措施推断））');
     expect(doc.body.textContent).toContain(open.statusEvidence.open[0].text);
     expect(doc.querySelectorAll('.parts-title').length).toBe(2 * r.notice.items.length);
   });
   it('Markdown and Word carry the certainty in words', async () => {
     const md = toMarkdown(r);
     expect(md).toContain('| 确定程度 |');
-    expect(md).toContain('根据措施推断');
+    expect(md).toContain('根据整改措施推断');
     const xml = await (await JSZip.loadAsync(await toDocx(r))).file('word/document.xml')!.async('string');
     expect(xml).toContain('（推断）');
     expect(xml).toContain('已完成：');

@@ -13,8 +13,8 @@ import {
   type ExtractedText,
 } from '@/lib/extract';
 import path from 'node:path';
-import { seedBodyText, readSeed, trimLine, SITES_DIR } from '@/test/fixtures/sites/seeds';
-import { bigNoticePage, HOSTILE, NON_TEXT_MARKERS, type ManifestEntry } from '@/test/fixtures/sites/pages';
+import { seedBodyText, readSeed, trimLine, SITES_DIR } from '@/scripts/lib/fixture-seeds';
+import { bigNoticePage, HOSTILE, NON_TEXT_MARKERS, type ManifestEntry } from '@/scripts/lib/fixture-pages';
 
 const manifest: ManifestEntry[] = JSON.parse(readFileSync(path.join(SITES_DIR, 'index.json'), 'utf8'));
 const html = (file: string) => readFileSync(path.join(SITES_DIR, file), 'utf8');

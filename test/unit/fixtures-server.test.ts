@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { SITES_DIR, startFixtureServer, type FixtureServer } from '@/test/fixtures/server';
-import { readSeed } from '@/test/fixtures/sites/seeds';
+import { SITES_DIR, startFixtureServer, type FixtureServer } from '@/scripts/lib/fixture-server';
+import { readSeed } from '@/scripts/lib/fixture-seeds';
 
 let srv: FixtureServer;
 beforeAll(async () => {

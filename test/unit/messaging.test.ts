@@ -1,7 +1,14 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BACKGROUND_TYPES, CONTENT_TYPES, listen, type Reply } from '@/lib/messaging';
-import { backgroundRequest, contentRequest } from '@/lib/schema';
+import { browser } from 'wxt/browser';
+import { BACKGROUND_TYPES, CONTENT_TYPES, listen, MessageError, onStateBroadcast, sendToBackground, sendToTab, type Reply } from '@/lib/messaging';
+import { backgroundReplies, backgroundRequest, contentReplies, contentRequest } from '@/lib/schema';
+import { parseNotice } from '@/lib/parse';
+
+/** The browser's sendMessage is typed by its request; these tests feed it arbitrary replies. */
+type AnySend = MockInstance<(...args: unknown[]) => Promise<unknown>>;
+
+const notice = parseNotice('关于巡视整改进展情况的通报\n一、整改落实情况\n（一）问题。已完成。', { today: '2024-01-01' }).notice;
 
 /** Delivers a message to the registered listeners and waits for the reply. */
 function deliver(message: unknown): Promise<Reply | undefined> {
@@ -57,5 +64,46 @@ describe('typed messaging', () => {
       throw new Error('页面尚未分析');
     }, 'test');
     expect(await deliver({ type: 'get-state' })).toEqual({ ok: false, error: '页面尚未分析' });
+  });
+
+  it('validates a reply against the schema its request type declares', async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage') as unknown as AnySend;
+    send.mockResolvedValueOnce({ ok: true, data: true });
+    const opened: boolean = await sendToBackground({ type: 'open-side-panel' });
+    expect(opened).toBe(true);
+    send.mockResolvedValueOnce({ ok: true, data: { noticeKey: 'k' } });
+    await expect(sendToBackground({ type: 'save-notice', url: 'https://a.gov.cn/', text: 't', model: notice })).rejects.toThrow(/save-notice: 响应格式错误：.*snapshotHash/);
+    send.mockResolvedValueOnce({ ok: false, error: '磁盘已满' });
+    await expect(sendToBackground({ type: 'open-side-panel' })).rejects.toThrow('open-side-panel: 磁盘已满');
+    send.mockResolvedValueOnce(undefined);
+    await expect(sendToBackground({ type: 'open-side-panel' })).rejects.toThrow(MessageError);
+    send.mockRestore();
+  });
+
+  it('validates content-script replies too', async () => {
+    const send = vi.spyOn(browser.tabs, 'sendMessage') as unknown as AnySend;
+    send.mockResolvedValueOnce({ ok: true, data: 'yes' });
+    await expect(sendToTab(3, { type: 'scroll-to', start: 0, end: 1 })).rejects.toThrow(/scroll-to: 响应格式错误/);
+    send.mockResolvedValueOnce({ ok: true, data: false });
+    expect(await sendToTab(3, { type: 'scroll-to', start: 0, end: 1 })).toBe(false);
+    send.mockRestore();
+  });
+
+  it('declares a reply schema for every request type', () => {
+    expect(Object.keys(backgroundReplies).sort()).toEqual([...BACKGROUND_TYPES].sort());
+    expect(Object.keys(contentReplies).sort()).toEqual([...CONTENT_TYPES].sort());
+  });
+
+  it('delivers state broadcasts with the sender tab, dropping malformed ones', async () => {
+    const seen: Array<[string, number | null]> = [];
+    onStateBroadcast((state, tabId) => seen.push([state.status, tabId]));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+    const state = { url: 'https://a.gov.cn/', title: null, status: 'ready', error: null, detect: null, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], timings: {} };
+    await trigger({ type: 'state-changed', state }, { tab: { id: 7 } }, () => undefined);
+    await trigger({ type: 'state-changed', state: { ...state, status: 'exploded' } }, { tab: { id: 7 } }, () => undefined);
+    expect(seen).toEqual([['ready', 7]]);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 });

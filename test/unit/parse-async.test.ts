@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { parseNormalized, parseNormalizedAsync } from '@/lib/parse';
+import { parseNormalized, parseNormalizedAsync, ParseTimeLimitError } from '@/lib/parse';
 import { normalizeText } from '@/lib/parse/normalize';
 
 const seed = (name: string) => normalizeText(readFileSync(new URL(`../fixtures/seeds/${name}`, import.meta.url), 'utf8')).text;
@@ -19,5 +19,11 @@ describe('parseNormalizedAsync', () => {
     await parseNormalizedAsync(seed('mazhang-town-2024-09-25.txt'), {}, 0);
     expect(spy.mock.calls.length).toBeGreaterThanOrEqual(5);
     spy.mockRestore();
+  });
+
+  it('gives up past its overall wall-time limit', async () => {
+    const text = seed('mazhang-town-2024-09-25.txt');
+    await expect(parseNormalizedAsync(text, {}, 0, 0)).rejects.toBeInstanceOf(ParseTimeLimitError);
+    await expect(parseNormalizedAsync(text, {}, 0, 60_000)).resolves.toEqual(parseNormalized(text, {}));
   });
 });

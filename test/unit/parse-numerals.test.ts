@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseChineseNumber } from '@/lib/parse/numerals';
+import { formatChineseNumber, parseChineseNumber } from '@/lib/parse/numerals';
 
 describe('parseChineseNumber', () => {
   it.each([
@@ -58,5 +58,31 @@ describe('parseChineseNumber', () => {
         return n === null || Number.isFinite(n);
       }),
     );
+  });
+});
+
+describe('formatChineseNumber', () => {
+  it.each([
+    [0, '零'],
+    [3, '三'],
+    [10, '十'],
+    [13, '十三'],
+    [20, '二十'],
+    [100, '一百'],
+    [101, '一百零一'],
+    [110, '一百一十'],
+    [1005, '一千零五'],
+    [20030, '二万零三十'],
+    [100000001, '一亿零一'],
+  ])('%d → %s', (n, cn) => {
+    expect(formatChineseNumber(n)).toBe(cn);
+  });
+
+  it('is the inverse of parseChineseNumber for whole numbers', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), (n) => parseChineseNumber(formatChineseNumber(n)) === n));
+  });
+
+  it('keeps what it cannot write as a numeral in Arabic digits', () => {
+    expect([formatChineseNumber(-1), formatChineseNumber(1.5), formatChineseNumber(1e12)]).toEqual(['-1', '1.5', '1000000000000']);
   });
 });

@@ -35,7 +35,12 @@ describe.each(Object.entries(ADVERSARIAL_PATTERNS))('adversarial input: %s', (_n
     const small = make(SMALL);
     const large = make(LARGE);
     fastestMs(small); // warm-up
-    const growth = fastestMs(large) / Math.max(fastestMs(small), 0.5);
+    // A quadratic stage exceeds the bound every time; noise from other processes does not, so the best of
+    // three attempts is compared.
+    let growth = Infinity;
+    for (let attempt = 0; attempt < 3 && growth >= MAX_GROWTH; attempt++) {
+      growth = Math.min(growth, fastestMs(large) / Math.max(fastestMs(small), 0.5));
+    }
     expect(growth).toBeLessThan(MAX_GROWTH);
   }, 120_000);
 });

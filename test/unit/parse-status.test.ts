@@ -368,3 +368,15 @@ describe('status stated by the section heading', () => {
     expect(under('in_progress', '1.关于道路建设滞后的问题。该问题已完成整改。').status).toBe('done');
   });
 });
+
+describe('urging others to fix named things', () => {
+  it('is open work when the fix itself is not reported', () => {
+    const text = '整改情况：开展专项清理，修改完善相关文件，督促整改涉嫌违反公平竞争审查标准文件。2023年诉求同比下降8.62%。';
+    expect(decideStatus(text, 0, text.length).status).toBe('in_progress');
+  });
+  it('is no cue when it describes a mechanism or reports the fix', () => {
+    expect(unfinished('及时发现问题并督促整改。')).toEqual([]);
+    expect(unfinished('督促各责任单位整改落实。')).toEqual([]);
+    expect(unfinished('督促整改到位。')).toEqual([]);
+  });
+});

@@ -3,9 +3,26 @@
  * playwright-core (chromium-driver.ts) and Firefox ESR through puppeteer-core over WebDriver BiDi
  * (firefox-driver.ts). journeys.ts is written against this interface only.
  *
- * Selectors are plain CSS. `driver.overlay(css)` turns a selector inside the overlay's shadow root into the
- * driver's own piercing syntax.
+ * Selectors are plain CSS. `driver.overlay(css)` marks a selector inside the overlay's closed shadow root;
+ * a Tab routes such selectors to an OverlayProbe (overlay-probe.ts), which reaches in as the extension does.
  */
+import type { OverlayProbe } from './overlay-probe';
+
+const OVERLAY_MARK = 'rectify-lens-overlay::';
+/** A selector inside the overlay's closed shadow root (what `Driver.overlay` returns). */
+export const overlaySelector = (css: string): string => `${OVERLAY_MARK}${css}`;
+/** The CSS inside the overlay when `selector` came from overlaySelector, else null. */
+export const insideOverlay = (selector: string): string | null => (selector.startsWith(OVERLAY_MARK) ? selector.slice(OVERLAY_MARK.length) : null);
+
+/**
+ * Runs a Tab action on the overlay when the selector is an overlay selector (`inside(probe, css)`),
+ * else on the page (`outside()`).
+ */
+export async function routeOverlay<R>(selector: string, probe: () => Promise<OverlayProbe>, inside: (p: OverlayProbe, css: string) => Promise<R>, outside: () => Promise<R>): Promise<R> {
+  const css = insideOverlay(selector);
+  return css === null ? outside() : inside(await probe(), css);
+}
+
 export interface Tab {
   /** Waits until `selector` matches an element (attached). */
   waitFor(selector: string, timeoutMs?: number): Promise<void>;

@@ -1,31 +1,34 @@
 /** The journeys' Driver for Chromium: playwright-core on top of harness.ts (which launches the browser). */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { Download, Driver, Tab } from './driver';
-import { launch, openFixture, openSidePanel, tabIdOf, type Session } from './harness';
+import { overlaySelector, routeOverlay, type Download, type Driver, type Tab } from './driver';
+import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './browser';
+import type { OverlayProbe } from './overlay-probe';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension's untyped globals, evaluated in the browser
 
 class ChromiumTab implements Tab {
-  constructor(readonly page: Page) {}
-  waitFor(selector: string, timeoutMs = 20_000) {
-    return this.page.locator(selector).first().waitFor({ state: 'attached', timeout: timeoutMs });
+  private overlay: Promise<OverlayProbe> | null = null;
+  constructor(readonly page: Page, private readonly session: Session) {}
+  private probe = () => (this.overlay ??= overlayOf(this.session, this.page));
+  async waitFor(selector: string, timeoutMs = 20_000) {
+    await routeOverlay(selector, this.probe, (o, css) => o.waitFor(css, timeoutMs), () => this.page.locator(selector).first().waitFor({ state: 'attached', timeout: timeoutMs }));
   }
   count(selector: string) {
-    return this.page.locator(selector).count();
+    return routeOverlay(selector, this.probe, (o, css) => o.count(css), () => this.page.locator(selector).count());
   }
   texts(selector: string) {
-    return this.page.locator(selector).allTextContents();
+    return routeOverlay(selector, this.probe, (o, css) => o.texts(css), () => this.page.locator(selector).allTextContents());
   }
   click(selector: string) {
-    return this.page.locator(selector).first().click();
+    return routeOverlay(selector, this.probe, (o, css) => o.click(css), () => this.page.locator(selector).first().click());
   }
   clickText(selector: string, text: string) {
-    return this.page.locator(selector, { hasText: text }).first().click();
+    return routeOverlay(selector, this.probe, (o, css) => o.click(css, text), () => this.page.locator(selector, { hasText: text }).first().click());
   }
   fill(selector: string, value: string) {
-    return this.page.locator(selector).first().fill(value);
+    return routeOverlay(selector, this.probe, (o, css) => o.fill(css, value), () => this.page.locator(selector).first().fill(value));
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return this.page.evaluate(fn as never, arg) as Promise<R>;
@@ -50,11 +53,11 @@ export async function chromiumDriver(opts: { today?: string; headless?: boolean 
     name: 'chromium',
     session: s,
     externalRequests: s.externalRequests,
-    overlay: (selector) => `rectify-lens-overlay ${selector}`, // Playwright's CSS pierces open shadow roots
-    openFixture: async (file) => new ChromiumTab(await openFixture(s, file)),
+    overlay: overlaySelector, // the shadow root is closed: ChromiumTab reaches in through overlayOf
+    openFixture: async (file) => new ChromiumTab(await openFixture(s, file), s),
     async openPanel(page) {
       const tabId = page ? await tabIdOf(s, (page as ChromiumTab).page) : null;
-      return new ChromiumTab(await openSidePanel(s, tabId));
+      return new ChromiumTab(await openSidePanel(s, tabId), s);
     },
     async download(panel, selector): Promise<Download> {
       const page = (panel as ChromiumTab).page;

@@ -10,8 +10,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server';
-import { isLocalUrl, type Download, type Driver, type Tab } from './driver';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { isLocalUrl, overlaySelector, routeOverlay, type Download, type Driver, type Tab } from './driver';
+import { OverlayProbe, overlayProbe } from './overlay-probe';
+import { startRecordingProxy } from './recording-proxy';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -28,33 +30,48 @@ export function assertFirefoxBuilt(): void {
   }
 }
 
+/** Firefox's own services (updates, remote settings, telemetry): refused by the proxy too, filed apart. */
+function isMozillaOwn(url: string): boolean {
+  try {
+    return /(^|\.)(mozilla\.(com|org|net)|firefox\.com|mozaws\.net)$/.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export const geckoId = (): string =>
   JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
 
 export class FirefoxTab implements Tab {
-  constructor(readonly page: Page) {}
+  private overlay: Promise<OverlayProbe> | null = null;
+  /** `probeFor` reaches into the overlay's closed shadow root (pages of the extension itself have none). */
+  constructor(readonly page: Page, private readonly probeFor: ((tab: FirefoxTab) => Promise<OverlayProbe>) | null = null) {}
+  private probe = () => {
+    if (!this.probeFor) throw new Error('this tab has no overlay');
+    return (this.overlay ??= this.probeFor(this));
+  };
   async waitFor(selector: string, timeoutMs = 20_000) {
-    await this.page.waitForSelector(selector, { timeout: timeoutMs });
+    await routeOverlay(selector, this.probe, (o, css) => o.waitFor(css, timeoutMs), async () => void (await this.page.waitForSelector(selector, { timeout: timeoutMs })));
   }
   async count(selector: string) {
-    return (await this.page.$$(selector)).length;
+    return routeOverlay(selector, this.probe, (o, css) => o.count(css), async () => (await this.page.$$(selector)).length);
   }
   texts(selector: string) {
-    return this.page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
+    return routeOverlay(selector, this.probe, (o, css) => o.texts(css), () => this.page.$$eval(selector, (els) => els.map((e) => e.textContent ?? '')));
   }
   // A user acts in the visible tab; puppeteer's locators also wait for animation frames, which a background
   // tab does not get. So every action first brings the tab to the front.
   async click(selector: string) {
     await this.page.bringToFront();
-    await this.page.locator(selector).click();
+    await routeOverlay(selector, this.probe, (o, css) => o.click(css), () => this.page.locator(selector).click());
   }
   async clickText(selector: string, text: string) {
     await this.page.bringToFront();
-    await this.page.locator(`${selector}::-p-text(${text})`).click();
+    await routeOverlay(selector, this.probe, (o, css) => o.click(css, text), () => this.page.locator(`${selector}::-p-text(${text})`).click());
   }
   async fill(selector: string, value: string) {
     await this.page.bringToFront();
-    await this.page.locator(selector).fill(value);
+    await routeOverlay(selector, this.probe, (o, css) => o.fill(css, value), () => this.page.locator(selector).fill(value));
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return this.page.evaluate(fn as never, arg) as Promise<R>;
@@ -81,6 +98,10 @@ export interface FirefoxDriver extends Driver {
   /** Opens an extension page (moz-extension:// pages fire no load event over BiDi: wait for `readySelector`). */
   openExtensionPage(path: string, readySelector: string): Promise<FirefoxTab>;
   tabIdOf(tab: Tab): Promise<number>;
+  /** Opens any URL (e.g. a generated fixture page not in the manifest) as a tab whose overlay can be probed. */
+  openUrl(url: string): Promise<FirefoxTab>;
+  /** Firefox's own service traffic the recording proxy refused (not the extension's). */
+  browserRequests: string[];
   /** The sidebar's state in the browser window. */
   sidebar(): Promise<{ open: boolean; extension: boolean }>;
   /** What a click on the toolbar button does (the same path as the button and its shortcut). */
@@ -97,7 +118,7 @@ export interface FirefoxDriver extends Driver {
   deniedPrompts(): Promise<number>;
 }
 
-function launchFirefox(id: string, server: FixtureServer, downloads: string, headless: boolean): Promise<Browser> {
+function launchFirefox(id: string, server: FixtureServer, downloads: string, headless: boolean, proxyPort: number): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -114,6 +135,14 @@ function launchFirefox(id: string, server: FixtureServer, downloads: string, hea
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
+      // every request of every context (the background page too) goes through the recording proxy
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
     },
   });
 }
@@ -124,12 +153,15 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
   const widgetId = id.toLowerCase().replace(/[^a-z0-9_-]/g, '_'); // Firefox's makeWidgetId
   const server = await startFixtureServer();
   const downloads = mkdtempSync(join(tmpdir(), 'rectify-lens-ff-downloads-'));
-  const browser = await launchFirefox(id, server, downloads, opts.headless ?? true).catch(async (err: unknown) => {
+  const externalRequests: string[] = [];
+  const browserRequests: string[] = [];
+  const proxy = await startRecordingProxy(server.port, isLocalUrl, (url) => (isMozillaOwn(url) ? browserRequests : externalRequests).push(url));
+  const browser = await launchFirefox(id, server, downloads, opts.headless ?? true, proxy.port).catch(async (err: unknown) => {
+    await proxy.close();
     await server.close();
     rmSync(downloads, { recursive: true, force: true });
     throw err;
   });
-  const externalRequests: string[] = [];
   const watch = (page: Page) => page.on('request', (req) => {
     if (!isLocalUrl(req.url())) externalRequests.push(req.url());
   });
@@ -137,7 +169,7 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
   browser.on('targetcreated', (target) => void target.page().then((p) => p && watch(p), () => undefined));
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- runs inside Firefox's privileged window scope, which has no types here
   const connection = (browser as any).connection as { send(method: string, params: object): Promise<{ result: any }> };
   const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const chromeContext: string = tree.contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml').context;
@@ -187,22 +219,40 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     }
   };
 
-  await inExtension((today) => (globalThis as any).browser.storage.local.set({ 'debug:today': today }), opts.today ?? FIXED_TODAY); // eslint-disable-line @typescript-eslint/no-explicit-any
+  await inExtension((today) => (globalThis as any).browser.storage.local.set({ 'debug:today': today }), opts.today ?? FIXED_TODAY); // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension's untyped globals, evaluated in the browser
+
+  // The overlay's shadow root is closed: tests reach in from an extension page with scripting.executeScript,
+  // whose content-script world has the host's openOrClosedShadowRoot property. One such page serves every tab.
+  let prober: Promise<FirefoxTab> | null = null;
+  const probeFor = async (tab: FirefoxTab): Promise<OverlayProbe> => {
+    const tabId = await tabIdOf(tab);
+    prober ??= openExtensionPage('/options.html', 'body > *');
+    const page = (await prober).page;
+    return new OverlayProbe((selector, op, arg = null, text = null) =>
+      page.evaluate(
+        `browser.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${overlayProbe.toString()}, args: ${JSON.stringify([selector, op, arg, text])} }).then((r) => r[0]?.result)`,
+      ),
+    );
+  };
+
+  async function openUrl(url: string): Promise<FirefoxTab> {
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return new FirefoxTab(page, probeFor);
+  }
 
   return {
     name: 'firefox',
     browser,
     server,
     externalRequests,
+    browserRequests,
     chromeEval,
     openExtensionPage,
     tabIdOf,
-    overlay: (selector) => `rectify-lens-overlay >>> ${selector}`,
-    async openFixture(file) {
-      const page = await browser.newPage();
-      await page.goto(server.urlFor(file), { waitUntil: 'load' });
-      return new FirefoxTab(page);
-    },
+    overlay: overlaySelector, // the shadow root is closed: FirefoxTab reaches in through probeFor
+    openFixture: (file) => openUrl(server.urlFor(file)),
+    openUrl,
     async openPanel(page) {
       const query = page ? `?tabId=${await tabIdOf(page)}` : '';
       return openExtensionPage(`/sidepanel.html${query}`, '[data-view="library"]');
@@ -219,7 +269,7 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
       throw new Error(`no download after clicking ${selector}`);
     },
     contextMenuItemExists: (menuId) =>
-      inExtension((m) => (globalThis as any).browser.contextMenus.update(m, {}).then(() => true, () => false), menuId), // eslint-disable-line @typescript-eslint/no-explicit-any
+      inExtension((m) => (globalThis as any).browser.contextMenus.update(m, {}).then(() => true, () => false), menuId), // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension's untyped globals, evaluated in the browser
     sidebar: () => chromeEval(`({ open: SidebarController.isOpen, extension: SidebarController.currentID.endsWith('-sidebar-action') })`),
     pressToolbarButton: () => chromeEval(`(() => {
       const { global, extension } = ${extensionApis};
@@ -261,6 +311,7 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     deniedPrompts: () => chromeEval(`window.rectifyLensDeniedPrompts ?? 0`),
     async close() {
       await browser.close();
+      await proxy.close();
       await server.close();
       rmSync(downloads, { recursive: true, force: true });
     },

@@ -1,11 +1,11 @@
 /**
  * Annotations and the versions of a notice. An annotation belongs to the snapshot (text version) it was made on:
  * its stored position and anchor state describe that text only. Another version of the same notice shows it
- * only as carried over from the version it was made on, after re-anchoring its selectors on that text (the
- * existing `anchorAll`); a note that cannot be re-anchored there is "not found in this version", never an
- * orphan of its own version. Pure, DOM-free: used by the page, the side panel and the exports.
+ * only as carried over from the version it was made on, after re-anchoring its selectors on that text
+ * (lib/anchor's `carryOver`; its own version re-anchors with `anchorAll`); a note that cannot be re-anchored
+ * there is "not found in this version", never an orphan of its own version. Pure, DOM-free: used by the page, the side panel and the exports.
  */
-import { anchorAll } from '@/lib/anchor';
+import { anchorAll, carryOver, type AnchorResult } from '@/lib/anchor';
 import { formatGongwenDate } from '@/lib/gongwen';
 import type { Annotation, AnnotationAnchor } from '@/lib/schema';
 
@@ -21,10 +21,16 @@ export interface VersionInfo {
  * `carriedFrom` (their own snapshot's hash), anchored or not.
  */
 export function anchorOnVersion(text: string, snapshotHash: string | null, annotations: Annotation[]): AnnotationAnchor[] {
-  const results = anchorAll(text, annotations.map((a) => ({ quote: a.quote, position: a.position })));
-  return annotations.map((a, i) => {
-    const r = results[i];
-    const carriedFrom = snapshotHash !== null && a.snapshotHash !== snapshotHash ? a.snapshotHash : null;
+  const isCarried = (a: Annotation) => snapshotHash !== null && a.snapshotHash !== snapshotHash;
+  const selectors = (list: Annotation[]) => list.map((a) => ({ quote: a.quote, position: a.position }));
+  const own = annotations.filter((a) => !isCarried(a));
+  const carried = annotations.filter(isCarried);
+  const found = new Map<string, AnchorResult | null>();
+  anchorAll(text, selectors(own)).forEach((r, i) => found.set(own[i].id, r));
+  carryOver(text, selectors(carried)).forEach((c, i) => found.set(carried[i].id, c.change === 'orphaned' ? null : c.result));
+  return annotations.map((a) => {
+    const r = found.get(a.id) ?? null;
+    const carriedFrom = isCarried(a) ? a.snapshotHash : null;
     return r
       ? { id: a.id, state: 'anchored', start: r.start, end: r.end, method: r.method, carriedFrom }
       : { id: a.id, state: 'orphan', start: null, end: null, method: null, carriedFrom };

@@ -13,8 +13,7 @@ const V2025: VersionInfo = { hash: 'h2025', publishDate: '2025-06-19', firstSeen
 const V2026: VersionInfo = { hash: 'h2026', publishDate: '2026-03-20', firstSeen: '2026-11-21T08:00:00.000Z' };
 const versions = [V2025, V2026];
 
-// unchanged with its context in the 2026 notice (a quote whose own paragraph was rewritten around it is left to the
-// stricter rules of lib/anchor: not carried over)
+// unchanged with its context in the 2026 notice
 const SURVIVES = '村民进行相关政策法规的解释说明和宣传教育';
 const GONE = '另外，花山镇以点带面、举一反三，对全镇各村合同进行清理整顿';
 
@@ -43,6 +42,15 @@ describe('annotations belong to the version they were made on', () => {
     expect(placementText(a, versions)).toBe('已定位');
     expect(placementText(b, versions)).toBe('沿用自2025年6月19日版，已在本版定位');
     expect(placementText(c, versions)).toBe('2025年6月19日版的批注，本版未找到原文');
+  });
+
+  it('carries over a sentence whose paragraph was rewritten after it (镇党委坚持落实巡察整改主体责任)', () => {
+    const quote = '镇党委坚持落实巡察整改主体责任';
+    const rewritten = made('rewritten', V2025, text2025, quote);
+    const [an] = anchorOnVersion(text2026, V2026.hash, [rewritten]);
+    expect(an).toMatchObject({ state: 'anchored', carriedFrom: 'h2025' });
+    expect(text2026.slice(an.start!, an.end!)).toBe(quote);
+    expect(an.start).not.toBe(rewritten.position.start);
   });
 
   it('never rewrites what is stored about an annotation from another version', () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXED_TODAY, launch, openFixture, openSidePanel, OVERLAY_HOST, tabIdOf, type Session } from './harness';
+import { FIXED_TODAY, launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
 
 /** The extension API as seen inside the service worker (evaluated there, not here). */
 declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> } };
@@ -23,7 +23,7 @@ beforeAll(async () => {
   s = await launch();
   for (const file of ['guzhen-town.html', 'huashan-town.html', 'huashan-town-2026.html']) {
     const page = await openFixture(s, file);
-    await page.locator(`${OVERLAY_HOST} .rl-title`).waitFor({ timeout: 20_000 });
+    await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
     if (file === 'huashan-town-2026.html') laterTabId = await tabIdOf(s, page);
   }
 });

@@ -36,6 +36,9 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
+    // Non-ASCII characters escaped in the bundles: esbuild folds String.fromCharCode(0xffff) into a raw U+FFFF, and
+    // Chrome refuses a content script holding a Unicode noncharacter ("It isn't UTF-8 encoded").
+    esbuild: { charset: 'ascii' },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

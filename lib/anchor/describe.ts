@@ -47,11 +47,17 @@ export function describeRange(
   return sel;
 }
 
+/**
+ * A character no notice contains. Built at run time: a literal U+FFFF would be written raw into the bundle, and
+ * Chrome refuses to load a content script holding a Unicode noncharacter ("It isn't UTF-8 encoded").
+ */
+const BLANK = String.fromCharCode(0xffff);
+
 /** Whether text[from, to) occurs elsewhere with at most NEAR_COPY_DIFFERENCE of its chars different. */
 function hasNearCopy(text: string, from: number, to: number): boolean {
   if (from === 0 && to === text.length) return false;
   // The passage itself is blanked out, so what is found is elsewhere (possibly overlapping it in part).
-  const blanked = text.slice(0, from) + '\uffff'.repeat(to - from) + text.slice(to);
+  const blanked = text.slice(0, from) + BLANK.repeat(to - from) + text.slice(to);
   const passage = text.slice(from, to);
   return search(blanked, passage, Math.floor(passage.length * NEAR_COPY_DIFFERENCE)).length > 0;
 }

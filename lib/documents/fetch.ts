@@ -1,6 +1,6 @@
 /**
  * Fetching a document the user asked for ("分析附件", "分析此文件"), with the rules that keep it safe:
- * only http/https, only the page's own origin (an attachment), redirects must stay on that origin,
+ * only http/https, only the page's own origin (an attachment), redirects are never followed,
  * and the body is read with a size cap. Errors carry zh-CN messages.
  */
 import { DOCUMENT_LIMITS } from './problems';
@@ -83,9 +83,13 @@ export async function fetchDocument(url: string, opts: { pageUrl?: string; fetch
   const target = checkDocumentUrl(url, opts.pageUrl);
   let res: Response;
   try {
-    res = await (opts.fetchImpl ?? fetch)(target.href, { credentials: 'omit', redirect: 'follow', cache: 'no-store' });
+    // redirects are not followed: a redirect's target could be any host, and the request would already be sent
+    // before its origin could be checked (the network canary caught exactly that)
+    res = await (opts.fetchImpl ?? fetch)(target.href, { credentials: 'omit', redirect: 'error', cache: 'no-store' });
   } catch (err) {
-    throw new FetchDocumentError(`无法下载 ${target.href}：${err instanceof Error ? err.message : String(err)}`);
+    throw new FetchDocumentError(
+      `无法下载 ${target.href}：${err instanceof Error ? err.message : String(err)}。若该地址会跳转到别处，助手不会跟随跳转；请在浏览器中打开附件后，在侧边栏点“分析此文件”。`,
+    );
   }
   // a redirect may not leave the origin we checked
   if (res.url && new URL(res.url).origin !== target.origin) throw new FetchDocumentError(`下载被转到其他网站（${new URL(res.url).host}），已停止。`);

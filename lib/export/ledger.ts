@@ -137,7 +137,7 @@ function position(item: ProblemItem, url: string | null): string {
 
 /** Sources by organization, then publish date (unknown last), keeping the given order otherwise. */
 export function orderedSources(sources: LedgerSource[]): LedgerSource[] {
-  const org = (s: LedgerSource) => s.notice.meta.organization ?? '\uffff';
+  const org = (s: LedgerSource) => s.notice.meta.organization ?? String.fromCharCode(0xffff); // sorts last; built at run time (a raw U+FFFF in a bundle is refused by Chrome)
   const date = (s: LedgerSource) => s.notice.meta.publishDate ?? '9999';
   return [...sources].sort((a, b) => org(a).localeCompare(org(b), 'zh-CN') || date(a).localeCompare(date(b)));
 }

@@ -40,6 +40,17 @@ describe('downloading a document', () => {
     expect(fileNameOf(new URL('https://a.gov.cn/f/%E9%99%84%E4%BB%B6.docx'), null)).toBe('附件.docx');
   });
 
+  it('never follows a redirect (its target could be any host), and says what to do instead', async () => {
+    let init: RequestInit | undefined;
+    const refusing = (async (_url: string, i?: RequestInit) => {
+      init = i;
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    await expect(fetchDocument('https://www.zjmazhang.gov.cn/1.pdf', { pageUrl: PAGE, fetchImpl: refusing })).rejects.toThrow(/不会跟随跳转/);
+    expect(init?.redirect).toBe('error');
+    expect(init?.credentials).toBe('omit');
+  });
+
   it('stops when a redirect leaves the origin or the server fails', async () => {
     const away = fakeFetch(new Uint8Array([1]), { finalUrl: 'https://cdn.example.com/1.pdf' });
     await expect(fetchDocument('https://www.zjmazhang.gov.cn/1.pdf', { pageUrl: PAGE, fetchImpl: away.impl })).rejects.toThrow(/转到其他网站（cdn\.example\.com）/);

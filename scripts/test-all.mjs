@@ -33,7 +33,11 @@ function countVitest(file, label) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   if (report.numTotalTests === 0) failed += 1; // a suite that ran nothing is a failure
-  console.log(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  // a file that failed without a failed test (its beforeAll threw, e.g. the browser never started) is a failure too
+  const broken = (report.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'));
+  failed += broken.length;
+  for (const f of broken) console.log(`${label}: ${f.name} failed outside its tests — counted as 1 failure`);
+  console.log(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests + broken.length} failed`);
 }
 
 function vitest(label, config, out) {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { selectInPage } from '../../scripts/lib/driver';
 import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
 
 let s: Session;
@@ -24,37 +25,7 @@ async function ready(page: Page): Promise<void> {
 
 /** Selects the first occurrence of `needle` in the page body (across text nodes and marks) like a user would. */
 async function selectText(page: Page, needle: string): Promise<void> {
-  const found = await page.evaluate((n) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    let all = '';
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      if ((t.parentElement?.closest('script,style'))) continue;
-      nodes.push(t as Text);
-      all += (t as Text).data;
-    }
-    const at = all.indexOf(n);
-    if (at < 0) return false;
-    const locate = (offset: number) => {
-      let pos = 0;
-      for (const t of nodes) {
-        if (offset <= pos + t.data.length) return { node: t, offset: offset - pos };
-        pos += t.data.length;
-      }
-      throw new Error('offset out of range');
-    };
-    const a = locate(at);
-    const b = locate(at + n.length);
-    const range = document.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    (a.node.parentElement as Element).scrollIntoView({ block: 'center' });
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    return true;
-  }, needle);
+  const found = await page.evaluate(selectInPage, needle);
   expect(found, `text "${needle}" on the page`).toBe(true);
 }
 

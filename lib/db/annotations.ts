@@ -10,6 +10,8 @@ import {
 import { normalizeTags, nowIso, type RectifyDB } from './database';
 import { assertAnnotationInput } from '../annotation-input';
 import { t } from '../i18n';
+import { editMarkOf, withEarlierMark } from '../review-package';
+import { getReviewerCreator } from './settings';
 
 type Generated = 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'anchorState' | 'version';
 export type NewAnnotation = Omit<Annotation, Generated> & Partial<Pick<Annotation, Generated>>;
@@ -25,10 +27,13 @@ export class StaleAnnotationError extends Error {
   }
 }
 
+/** Adds an annotation; its creator is the reviewer named in the settings unless `a` names one. */
 export async function addAnnotation(db: RectifyDB, a: NewAnnotation): Promise<Annotation> {
   assertAnnotationInput(a);
   const at = nowIso();
+  const creator = a.creator ?? (await getReviewerCreator(db)) ?? undefined;
   const record = annotationSchema.parse({
+    ...(creator ? { creator } : {}),
     anchorState: 'anchored',
     deletedAt: null,
     version: 1,
@@ -56,7 +61,11 @@ async function rewriteAnnotation(
     const current = await db.annotations.get(id);
     if (!current) throw new Error(`找不到批注（id：${id}），可能已被永久删除。`);
     if (expectedVersion !== undefined && versionOf(current) !== expectedVersion) throw new StaleAnnotationError(current);
-    const next = annotationSchema.parse({ ...change(current), version: versionOf(current) + 1 });
+    const next = annotationSchema.parse({
+      ...change(current),
+      version: versionOf(current) + 1,
+      history: withEarlierMark(current.history, editMarkOf(current)),
+    });
     await db.annotations.put(next);
     return next;
   });
@@ -164,10 +173,21 @@ export async function setAnchorStates(db: RectifyDB, updates: AnchorUpdate[]): P
 // ---------------------------------------------------------------------------------------------
 // Status overrides
 
+/**
+ * Records a reviewer's decision, made by the reviewer named in the settings (unless `o` names one). It
+ * remembers the decision it replaces (`history`, for merging review packages); a new decision settles any
+ * conflicting colleague decisions shown beside the old one, so they are not carried over.
+ */
 export async function setOverride(db: RectifyDB, o: StatusOverride): Promise<StatusOverride> {
-  const record = statusOverrideSchema.parse(o);
-  await db.overrides.put(record);
-  return record;
+  const creator = o.creator ?? (await getReviewerCreator(db)) ?? undefined;
+  return db.transaction('rw', db.overrides, async () => {
+    const previous = await db.overrides.get([o.noticeKey, o.itemId]);
+    const history = previous && previous.createdAt !== o.createdAt ? withEarlierMark(previous.history, previous.createdAt) : previous?.history;
+    const { conflicts: _settled, ...decision } = o;
+    const record = statusOverrideSchema.parse({ ...decision, ...(creator ? { creator } : {}), ...(history ? { history } : {}) });
+    await db.overrides.put(record);
+    return record;
+  });
 }
 
 export async function clearOverride(db: RectifyDB, noticeKey: string, itemId: string): Promise<void> {

@@ -48,5 +48,15 @@ export {
   type AnnotationFilter,
   type AnchorUpdate,
 } from './annotations';
-export { getSetting, setSetting, requestPersistence, type PersistenceState } from './settings';
+export {
+  getSetting,
+  setSetting,
+  requestPersistence,
+  getReviewerName,
+  setReviewerName,
+  getReviewerCreator,
+  REVIEWER_NAME_KEY,
+  type PersistenceState,
+} from './settings';
+export { exportReviewPackage, importReviewPackage, reviewPackageToJson } from './review-package';
 export { readLibraryReview, type LibraryNoticeReview } from './ledger';

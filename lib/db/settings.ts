@@ -1,5 +1,6 @@
 // Settings records and the request that the browser keep the library (persistent storage).
-import { setting as settingSchema } from '../schema';
+import { REVIEWER_NAME_MAX_CHARS, setting as settingSchema, type Creator } from '../schema';
+import { creatorFromName } from '../review-package';
 import type { RectifyDB, SettingRecord } from './database';
 
 // ---------------------------------------------------------------------------------------------
@@ -12,6 +13,27 @@ export async function getSetting<T>(db: RectifyDB, key: string, fallback: T): Pr
 
 export async function setSetting(db: RectifyDB, key: string, value: unknown): Promise<void> {
   await db.settings.put(settingSchema.parse({ key, value }) as SettingRecord);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviewer name: the W3C creator of new annotations and status decisions
+
+export const REVIEWER_NAME_KEY = 'reviewerName';
+
+export async function getReviewerName(db: RectifyDB): Promise<string> {
+  const value = await getSetting<unknown>(db, REVIEWER_NAME_KEY, '');
+  return typeof value === 'string' ? value : '';
+}
+
+/** Saves the name (trimmed, at most REVIEWER_NAME_MAX_CHARS characters; empty = no name). */
+export async function setReviewerName(db: RectifyDB, name: string): Promise<string> {
+  const trimmed = Array.from(name.trim()).slice(0, REVIEWER_NAME_MAX_CHARS).join('');
+  await setSetting(db, REVIEWER_NAME_KEY, trimmed);
+  return trimmed;
+}
+
+export async function getReviewerCreator(db: RectifyDB): Promise<Creator | null> {
+  return creatorFromName(await getReviewerName(db));
 }
 
 // ---------------------------------------------------------------------------------------------

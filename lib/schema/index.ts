@@ -13,3 +13,4 @@ export * from './library';
 export * from './comparison';
 export * from './export';
 export * from './messages';
+export * from './review-package';

@@ -77,6 +77,14 @@ export function reviewPackageFileName(pkg: ReviewPackage): string {
 // Reading a package (throws ReviewPackageError, in zh-CN)
 
 const MAX_LISTED = 8;
+/** Larger files are refused before they are read into memory (a package is far smaller than a whole backup). */
+export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
+
+export function checkPackageSize(bytes: number): void {
+  if (bytes > MAX_PACKAGE_BYTES) {
+    throw new ReviewPackageError(`文件过大（约 ${Math.round(bytes / 1024 / 1024)} MB，上限 ${MAX_PACKAGE_BYTES / 1024 / 1024} MB），不像是审阅包，未导入任何内容。`);
+  }
+}
 
 export function parseReviewPackage(json: string): ReviewPackage {
   let data: unknown;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listAnnotations, listSnapshots, restoreAnnotation, softDeleteAnnotation, StaleAnnotationError, updateAnnotation, versionOf } from '@/lib/db';
+import { conflictingVersions, listAnnotations, listSnapshots, restoreAnnotation, softDeleteAnnotation, StaleAnnotationError, updateAnnotation, versionOf } from '@/lib/db';
 import { annotationInputProblem } from '@/lib/annotation-input';
 import { placementText, type VersionInfo } from '@/lib/annotation-versions';
 import { PRESET_TAGS, type Annotation, type AnnotationAnchor, type Notice, type PageState, type ProblemItem, type Severity } from '@/lib/schema';
@@ -10,6 +10,7 @@ import { t } from '@/lib/i18n';
 import { severityLabel } from '../common/labels';
 import { TagPicker } from '../common/TagPicker';
 import { scrollPage, sidePanelDb } from './hooks';
+import { AnnotationAuthor, ConflictMark } from './AnnotationByline';
 
 const PAGE_SIZE = 100;
 
@@ -61,6 +62,8 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
   };
   const allTags = [...new Set([...PRESET_TAGS, ...(annotations ?? []).flatMap((a) => a.tags)])];
   const list = (annotations ?? []).filter((a) => !orphansOnly || isOrphan(a));
+  const shownIds = list.slice(0, shown).map((a) => a.id).join('\n');
+  const conflicts = useLiveQuery(() => conflictingVersions(db, list.slice(0, shown)), [shownIds]);
   return (
     <div class="sp-annotations">
       <div class="sp-toolbar">
@@ -93,7 +96,7 @@ export function AnnotationsView({ tabId, state }: { tabId: number | null; state:
               const anchor = anchors.get(a.id);
               const orphan = isOrphan(a);
               return (
-                <AnnotationCard key={a.id} a={a} orphan={orphan} anchor={anchor} versions={versions}
+                <AnnotationCard key={a.id} a={a} orphan={orphan} anchor={anchor} versions={versions} others={conflicts?.get(a.id)}
                   item={anchor?.start != null ? itemAt(state?.notice ?? null, anchor.start) : null}
                   onItem={(it) => void scrollPage(tabId, it.start, Math.min(it.end, it.start + 60))} onGo={anchor?.start != null ? () => void scrollPage(tabId, anchor.start!, anchor.end!) : null}
                   onDelete={() => remove(a)} onSaved={notifyPage} />
@@ -124,7 +127,7 @@ function itemAt(notice: Notice | null, offset: number): ProblemItem | null {
   return notice?.items.find((it) => it.start <= offset && offset < it.end) ?? null;
 }
 
-function AnnotationCard({ a, orphan, anchor, versions, item, onItem, onGo, onDelete, onSaved }: { a: Annotation; orphan: boolean; anchor: AnnotationAnchor | undefined; versions: VersionInfo[]; item: ProblemItem | null; onItem: (it: ProblemItem) => void; onGo: (() => void) | null; onDelete: () => void; onSaved: () => unknown }) {
+function AnnotationCard({ a, orphan, anchor, versions, others, item, onItem, onGo, onDelete, onSaved }: { a: Annotation; orphan: boolean; anchor: AnnotationAnchor | undefined; versions: VersionInfo[]; others: Annotation[] | undefined; item: ProblemItem | null; onItem: (it: ProblemItem) => void; onGo: (() => void) | null; onDelete: () => void; onSaved: () => unknown }) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(a.note);
   const [tags, setTags] = useState(a.tags);
@@ -180,8 +183,9 @@ function AnnotationCard({ a, orphan, anchor, versions, item, onItem, onGo, onDel
       ) : (
         <>
           <p class="sp-note">{a.note || <span class="sp-muted">{t('emptyNote')}</span>}</p>
+          <ConflictMark a={a} others={others} />
           <p class="sp-annotation-meta sp-muted">
-            <time dateTime={a.createdAt}>{formatGongwenDate(a.createdAt)}</time>
+            <AnnotationAuthor a={a} /> · <time dateTime={a.createdAt}>{formatGongwenDate(a.createdAt)}</time>
             {item && <> · <button class="sp-link" data-item-id={item.id} onClick={() => onItem(item)}>{item.label}</button></>}
           </p>
           <div class="sp-row">

@@ -109,6 +109,13 @@ function OverrideNote({ override }: { override: StatusOverride }) {
     <div class="sp-override">
       {text}
       {replaced && !isConfirmation(override) && <div class="sp-muted">{t('replacedReading', statusLabel(replaced.status), certaintyLabel(replaced.certainty))}</div>}
+      {override.creator && <div class="sp-author">{t('decidedBy', override.creator.name)}</div>}
+      {override.conflicts?.map((c) => (
+        <div key={c.createdAt} class="sp-conflict" data-conflict="decision">
+          <span class="sp-badge sp-badge-conflict">{t('conflict')}</span>{' '}
+          {t('overrideConflictLine', c.creator?.name ?? t('unsigned'), statusLabel(c.status), c.reason)}
+        </div>
+      ))}
     </div>
   );
 }

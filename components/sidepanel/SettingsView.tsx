@@ -6,6 +6,7 @@ import { hostOf, loadPrefs, savePrefs, type Prefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
 import { downloadFile } from './download';
 import { sidePanelDb } from './hooks';
+import { TeamReview } from './TeamReview';
 
 export function SettingsView({ tabId }: { tabId: number | null }) {
   const [persist, setPersist] = useState<PersistenceState | null>(null);
@@ -60,6 +61,7 @@ export function SettingsView({ tabId }: { tabId: number | null }) {
         </div>
         {status && <p class={status.ok ? 'sp-ok' : 'sp-error'} role="status">{status.text}</p>}
       </section>
+      <TeamReview />
       {prefs && host && (
         <section>
           <h3>{t('thisSite')}</h3>

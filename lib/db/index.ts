@@ -58,5 +58,5 @@ export {
   REVIEWER_NAME_KEY,
   type PersistenceState,
 } from './settings';
-export { exportReviewPackage, importReviewPackage, reviewPackageToJson } from './review-package';
+export { exportReviewPackage, importReviewPackage, reviewPackageToJson, conflictingVersions } from './review-package';
 export { readLibraryReview, type LibraryNoticeReview } from './ledger';

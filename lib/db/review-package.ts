@@ -10,7 +10,7 @@ import {
   verifyPackageHashes,
   type MergeSummary,
 } from '../review-package';
-import type { ReviewPackage } from '../schema';
+import type { Annotation, ReviewPackage } from '../schema';
 import type { RectifyDB } from './database';
 import { getReviewerCreator } from './settings';
 import { storageError } from './backup';
@@ -73,4 +73,21 @@ async function mergePackage(db: RectifyDB, pkg: ReviewPackage): Promise<MergeSum
     await db.overrides.bulkPut(plan.overrides);
     return plan.summary;
   });
+}
+
+/**
+ * For each given annotation, the other versions it is in conflict with (not deleted): for a local annotation its
+ * colleagues' versions (ids `${id}~…`, found by a primary-key range), for a colleague's version the local one.
+ */
+export async function conflictingVersions(db: RectifyDB, annotations: readonly Annotation[]): Promise<Map<string, Annotation[]>> {
+  const out = new Map<string, Annotation[]>();
+  if (!annotations.length) return out;
+  const copies = (await db.annotations.where(':id').startsWithAnyOf(annotations.map((a) => `${a.id}~`)).toArray()).filter((c) => c.deletedAt === null && c.conflictOf);
+  const originals = (await db.annotations.bulkGet([...new Set(annotations.flatMap((a) => (a.conflictOf ? [a.conflictOf] : [])))])).filter((a) => a !== undefined && a.deletedAt === null);
+  const byId = new Map(originals.map((a) => [a!.id, a!]));
+  for (const a of annotations) {
+    const others = a.conflictOf ? [byId.get(a.conflictOf)].filter((x) => x !== undefined) : copies.filter((c) => c.conflictOf === a.id);
+    if (others.length) out.set(a.id, others);
+  }
+  return out;
 }

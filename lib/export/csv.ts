@@ -26,6 +26,8 @@ export const CSV_HEADER = [
   '未完成部分',
   '复核前解析',
   '批注版本',
+  '审阅人',
+  '审阅日期',
 ] as const;
 
 /**
@@ -60,6 +62,7 @@ export function toCsv(review: ReviewExport): string {
         已完成部分: i.progress,
         未完成部分: i.open,
         复核前解析: i.replaced ?? '',
+        审阅人: i.decidedBy ?? '',
       }),
     ),
     // problems listed only in the earlier notice (a vanished one is a red flag): one row each, too
@@ -75,8 +78,10 @@ export function toCsv(review: ReviewExport): string {
         标签: a.tags.join('、'),
         严重程度: a.severity,
         位置: a.position,
-        定位状态: a.anchorState,
         批注版本: a.madeOn ?? '',
+        审阅人: a.creator ?? '',
+        审阅日期: a.updatedAt,
+        定位状态: a.conflict ? `${a.anchorState}；冲突版本` : a.anchorState,
       }),
     ),
     ...r.findings.map((f): Row => ({ 类型: '自动检查', 问题: f.kind, 批注: f.message, 严重程度: f.severity })),

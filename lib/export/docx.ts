@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ReviewExport } from '@/lib/schema';
-import { buildReport, shownStatus, type Report } from './report';
+import { annotationByline, buildReport, shownStatus, signedReason, type Report } from './report';
 
 export const DOCX_FONTS = {
   body: { eastAsia: '仿宋_GB2312', ascii: 'FangSong', hAnsi: 'FangSong' },
@@ -89,7 +89,7 @@ function sections(r: Report): (Paragraph | Table)[] {
         i.label,
         `${i.parsedStatus}\n${i.certainty}`,
         i.overrideStatus ? shownStatus(i) : '',
-        i.overrideReason ?? '',
+        signedReason(i),
         `已完成：${i.progress || '（无）'}\n未完成：${i.open || '（无）'}`,
         i.deadlines,
         i.change ?? '',
@@ -104,7 +104,7 @@ function sections(r: Report): (Paragraph | Table)[] {
     out.push(new Paragraph({ indent: { left: 640 }, children: [run(`原文：“${a.quote}”`, 'body', SIZE.body)] }));
     if (a.note) out.push(body(`意见：${a.note}`, { indent: true }));
     const tags = a.tags.length ? `标签：${a.tags.join('、')}；` : '';
-    out.push(body(`${tags}严重程度：${a.severity}；位置：${a.position}；${a.anchorState}${a.madeOn ? `；批注于${a.madeOn}` : ''}`, { indent: true }));
+    out.push(body(`${tags}严重程度：${a.severity}；位置：${a.position}；${a.anchorState}${a.madeOn ? `；批注于${a.madeOn}` : ''}；${annotationByline(a)}`, { indent: true }));
   });
   if (r.comparison) {
     const c = r.comparison;

@@ -3,7 +3,7 @@
  * print CSS for A4 with 公文 fonts (仿宋 body, 黑体 headings, 宋体 tables).
  */
 import type { ReviewExport } from '@/lib/schema';
-import { buildReport, shownStatus, type ItemLine } from './report';
+import { annotationByline, buildReport, shownStatus, signedReason, type ItemLine } from './report';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -80,7 +80,7 @@ export function toHtml(review: ReviewExport): string {
         e(i.label),
         statusCell(i),
         e(i.certainty),
-        e(i.overrideReason ?? ''),
+        e(signedReason(i)),
         e(i.evidence),
         partsCell(i),
         e(i.deadlines),
@@ -97,7 +97,7 @@ export function toHtml(review: ReviewExport): string {
     parts.push(`<blockquote>${e(a.quote)}</blockquote>`);
     if (a.note) parts.push(`<p>${e(a.note)}</p>`);
     const tags = a.tags.length ? `标签：${a.tags.map(e).join('、')}；` : '';
-    parts.push(`<p class="muted">${tags}严重程度：${e(a.severity)}；位置：${e(a.position)}；${e(a.anchorState)}${a.madeOn ? `；批注于${e(a.madeOn)}` : ''}</p>`);
+    parts.push(`<p class="muted">${tags}严重程度：${e(a.severity)}；位置：${e(a.position)}；${e(a.anchorState)}${a.madeOn ? `；批注于${e(a.madeOn)}` : ''}；${e(annotationByline(a))}</p>`);
   });
   if (r.comparison) {
     const c = r.comparison;

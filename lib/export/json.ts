@@ -18,6 +18,7 @@ export function toWebAnnotation(a: Annotation, url: string | null): WebAnnotatio
     type: 'Annotation',
     created: a.createdAt,
     modified: a.updatedAt,
+    ...(a.creator ? { creator: a.creator } : {}),
     body,
     target: {
       source: a.url || url || `urn:rectify-lens:notice:${encodeURIComponent(a.noticeKey)}`,

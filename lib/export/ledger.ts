@@ -125,7 +125,8 @@ function annotationsText(item: ProblemItem, annotations: Annotation[]): string {
     .map((a) => {
       const tags = a.tags.length ? `〔${a.tags.join('、')}〕` : '';
       const orphan = a.anchorState === 'orphan' ? '（原文已变动，未能定位）' : '';
-      return `【${SEVERITY_LABELS[a.severity]}】${a.note || `“${a.quote.exact}”`}${tags}${orphan}——${formatGongwenDate(a.updatedAt)}`;
+      const conflict = a.conflictOf ? '（冲突版本，与本机修改不同，两者均保留）' : '';
+      return `【${SEVERITY_LABELS[a.severity]}】${a.note || `“${a.quote.exact}”`}${tags}${orphan}${conflict}——${a.creator ? `${a.creator.name}，` : ''}${formatGongwenDate(a.updatedAt)}`;
     })
     .join('\n');
 }
@@ -157,7 +158,7 @@ export function ledgerRows(input: LedgerInput): LedgerRow[] {
         整改措施摘要: measuresSummary(item, src.text),
         状态: statusWithCertainty(item.status, item.certainty),
         复核状态: o ? STATUS_LABELS[o.status] : '',
-        复核理由: o ? o.reason : '',
+        复核理由: o ? (o.creator ? `${o.reason}（复核人：${o.creator.name}）` : o.reason) : '',
         证据: evidenceText(item),
         承诺时限: deadlinesText(item),
         发布时是否逾期: overdueAtPublication(item),

@@ -1,6 +1,6 @@
 /** Markdown export: readable as plain text, renders safely (hostile text cannot inject HTML or links). */
 import type { ReviewExport } from '@/lib/schema';
-import { buildReport, shownStatus } from './report';
+import { annotationByline, buildReport, shownStatus, signedReason } from './report';
 
 /** Backslash-escapes Markdown syntax and inline HTML; newlines become spaces inside one cell/line. */
 export function mdEscape(s: string): string {
@@ -31,7 +31,7 @@ export function toMarkdown(review: ReviewExport): string {
   out.push(
     ...table(
       ['序号', '问题', '状态', '确定程度', '复核理由', '状态依据', '已完成部分', '未完成部分', '整改时限', '与上期相比'],
-      r.items.map((i) => [i.path, i.label, shownStatus(i), i.certainty, i.overrideReason ?? '', i.evidence, i.progress, i.open, i.deadlines, i.change ?? '']),
+      r.items.map((i) => [i.path, i.label, shownStatus(i), i.certainty, signedReason(i), i.evidence, i.progress, i.open, i.deadlines, i.change ?? '']),
     ),
     '',
   );
@@ -42,7 +42,7 @@ export function toMarkdown(review: ReviewExport): string {
     out.push(`> ${mdEscape(a.quote)}`, '');
     if (a.note) out.push(mdEscape(a.note), '');
     const tags = a.tags.length ? `标签：${a.tags.map(mdEscape).join('、')}；` : '';
-    out.push(`${tags}严重程度：${a.severity}；位置：${a.position}；${a.anchorState}${a.madeOn ? `；批注于${a.madeOn}` : ''}`, '');
+    out.push(`${tags}严重程度：${a.severity}；位置：${a.position}；${a.anchorState}${a.madeOn ? `；批注于${a.madeOn}` : ''}；${mdEscape(annotationByline(a))}`, '');
   });
   if (r.comparison) {
     const c = r.comparison;

@@ -25,6 +25,8 @@ export interface ItemLine {
   confirmed: boolean;
   /** The parsed reading the reviewer's decision replaced, as recorded then (`整改中（根据措施推断）`). */
   replaced: string | null;
+  /** The reviewer who made the decision (W3C creator), when recorded. */
+  decidedBy: string | null;
   /** The phrase that decided the status. */
   evidence: string;
   /** Clauses reporting work done (已完成部分) and work still open (未完成部分), joined with `；`. */
@@ -49,6 +51,10 @@ export interface AnnotationLine {
   /** The version the note was made on (`本版`, `2025年6月19日版`); null when the export does not say which version it is. */
   madeOn: string | null;
   updatedAt: string;
+  /** The reviewer who wrote it (W3C creator), when recorded. */
+  creator: string | null;
+  /** A colleague's version kept beside a local edit of the same annotation (imported review package). */
+  conflict: boolean;
 }
 
 export interface FindingLine {
@@ -102,6 +108,8 @@ function annotationLine(a: Annotation, items: ProblemItem[]): AnnotationLine {
     anchorState: a.anchorState === 'orphan' ? '原文已变动，未能定位' : '已定位',
     madeOn: null,
     updatedAt: formatGongwenDate(a.updatedAt),
+    creator: a.creator?.name ?? null,
+    conflict: a.conflictOf !== undefined,
   };
 }
 
@@ -184,6 +192,7 @@ export function buildReport(review: ReviewExport): Report {
       overrideReason: o ? o.reason : null,
       confirmed: o ? isConfirmation(o) : false,
       replaced: o?.replaced ? `${STATUS_LABELS[o.replaced.status]}（${CERTAINTY_LABELS[o.replaced.certainty]}）` : null,
+      decidedBy: o?.creator?.name ?? null,
       evidence: it.statusEvidence.basis?.text ?? '',
       progress: it.statusEvidence.progress.map((e) => e.text).join('；'),
       open: it.statusEvidence.open.map((e) => e.text).join('；'),
@@ -232,6 +241,18 @@ export function buildReport(review: ReviewExport): Report {
     annotations,
     comparison,
   };
+}
+
+/** The reviewer's reason, signed: `已现场核实（复核人：张三）`; empty without a decision. */
+export function signedReason(i: Pick<ItemLine, 'overrideReason' | 'decidedBy'>): string {
+  if (!i.overrideReason) return '';
+  return i.decidedBy ? `${i.overrideReason}（复核人：${i.decidedBy}）` : i.overrideReason;
+}
+
+/** `审阅人：张三，2025年9月12日`, `冲突版本` first when it is one; the line a reviewer's note is signed with in every export. */
+export function annotationByline(a: Pick<AnnotationLine, 'creator' | 'updatedAt' | 'conflict'>): string {
+  const who = `审阅人：${a.creator ?? '未署名'}，${a.updatedAt}`;
+  return a.conflict ? `冲突版本（与本机同一批注的修改不同，两者均保留）；${who}` : who;
 }
 
 /** The status a reviewer should read: the reviewer's confirmation or override when present, parsed otherwise. */

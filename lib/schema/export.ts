@@ -1,7 +1,7 @@
 /** Review exports (lib/export): the input and the JSON file with W3C Web Annotations. */
 import { z } from 'zod';
 import { notice } from './notice';
-import { annotation, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
+import { annotation, creator, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
 import { comparison } from './comparison';
 
 // Review export (lib/export) — owned by lib/export/
@@ -28,6 +28,7 @@ export const webAnnotation = z.object({
   type: z.literal('Annotation'),
   created: z.string(),
   modified: z.string(),
+  creator: creator.optional(),
   body: z.array(webAnnotationBody),
   target: z.object({ source: z.string(), selector: z.tuple([textQuoteSelector, textPositionSelector]) }),
 });

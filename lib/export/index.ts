@@ -1,6 +1,7 @@
 /** One entry point for every export format; pure (side panel and CLI). */
 import type { NoticeMeta, ReviewExport } from '@/lib/schema';
 import type { LedgerInput } from './ledger';
+import type { LedgerProgress } from './xlsx';
 import { toCsv } from './csv';
 import { toDocx } from './docx';
 import { exportFileName } from './format';
@@ -48,9 +49,9 @@ export async function exportReview(
 }
 
 /** The 整改台账 workbook. exceljs is large: it is loaded on first use, so the side panel opens without it. */
-export async function ledgerWorkbook(input: LedgerInput): Promise<Uint8Array> {
+export async function ledgerWorkbook(input: LedgerInput, onProgress?: (p: LedgerProgress) => void): Promise<Uint8Array> {
   const { toXlsx } = await import('./xlsx');
-  return toXlsx(input);
+  return toXlsx(input, onProgress);
 }
 
 /** One notice (with its comparison, when there is one) as a ledger; "today" is the export's local date. */
@@ -73,4 +74,5 @@ export function ledgerFileName(meta: Pick<NoticeMeta, 'organization' | 'publishD
 export { toCsv, toDocx, toHtml, toJson, toMarkdown, exportFileName };
 export { formatGongwenDate, formatPeriod, STATUS_LABELS, SEVERITY_LABELS } from './format';
 export { buildReport } from './report';
+export type { LedgerProgress } from './xlsx';
 export { ledgerRows, summaryRows, librarySources, localIsoDate, type LedgerInput, type LedgerSource, type LibraryEntry } from './ledger';

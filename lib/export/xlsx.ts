@@ -81,10 +81,17 @@ function fitRowHeights(ws: ExcelJS.Worksheet): void {
 /** Reviewer status choices offered in Excel (the four statuses, as the side panel names them). */
 export const REVIEW_STATUS_CHOICES = Object.values(STATUS_LABELS);
 
-function addLedgerSheet(wb: ExcelJS.Workbook, rows: LedgerRow[]): void {
+/** Where a long export is: rows written to the 台账 sheet so far, then packaging the file. */
+export type LedgerProgress = { stage: 'rows'; done: number; total: number } | { stage: 'package' };
+const PROGRESS_EVERY_ROWS = 250;
+
+function addLedgerSheet(wb: ExcelJS.Workbook, rows: LedgerRow[], onProgress?: (p: LedgerProgress) => void): void {
   const ws = wb.addWorksheet('台账');
   ws.addRow([...LEDGER_COLUMNS]);
-  for (const r of rows) ws.addRow(LEDGER_COLUMNS.map((c) => r[c]));
+  rows.forEach((r, i) => {
+    ws.addRow(LEDGER_COLUMNS.map((c) => r[c]));
+    if ((i + 1) % PROGRESS_EVERY_ROWS === 0 || i + 1 === rows.length) onProgress?.({ stage: 'rows', done: i + 1, total: rows.length });
+  });
   const reviewCol = LEDGER_COLUMNS.indexOf('复核状态') + 1;
   rows.forEach((r, i) => {
     const row = ws.getRow(i + 2);
@@ -161,13 +168,14 @@ function addExplanationSheet(wb: ExcelJS.Workbook, input: LedgerInput): void {
   ws.getColumn(2).width = 80;
 }
 
-/** The ledger workbook as .xlsx bytes. */
-export async function toXlsx(input: LedgerInput): Promise<Uint8Array> {
+/** The ledger workbook as .xlsx bytes; `onProgress` follows a long export (the side panel runs it in a worker). */
+export async function toXlsx(input: LedgerInput, onProgress?: (p: LedgerProgress) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Rectify Lens 整改通报审阅助手';
   wb.created = new Date(input.generatedAt);
-  addLedgerSheet(wb, ledgerRows(input));
+  addLedgerSheet(wb, ledgerRows(input), onProgress);
   addSummarySheet(wb, input);
   addExplanationSheet(wb, input);
+  onProgress?.({ stage: 'package' });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

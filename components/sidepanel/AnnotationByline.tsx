@@ -1,10 +1,11 @@
 import type { Annotation } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/gongwen';
 import { t } from '@/lib/i18n';
+import { authorLabel } from '@/lib/authorship';
 
-const authorOf = (a: Annotation) => a.creator?.name ?? t('unsigned');
+const authorOf = (a: Annotation) => authorLabel(a) ?? t('unsigned');
 
-/** Who wrote an annotation (W3C creator). */
+/** Who wrote an annotation (W3C creator, and the reviewer of its latest edit if another). */
 export function AnnotationAuthor({ a }: { a: Annotation }) {
   return <span class="sp-author" data-creator={a.creator?.name ?? ''}>{t('annotationBy', authorOf(a))}</span>;
 }

@@ -73,11 +73,13 @@ async function rewriteAnnotation(
 
 /** Edits an annotation. Pass the version the edit started from: a save from a stale copy is refused. */
 export async function updateAnnotation(db: RectifyDB, id: string, patch: AnnotationPatch, opts: { expectedVersion?: number } = {}): Promise<Annotation> {
+  const editor = await editorStamp(db);
   return rewriteAnnotation(db, id, (current) => {
     assertAnnotationInput({ note: patch.note ?? current.note, tags: patch.tags ?? current.tags });
     return {
       ...current,
       ...patch,
+      ...editor,
       id,
       tags: patch.tags ? normalizeTags(patch.tags) : current.tags,
       updatedAt: nowIso(),
@@ -87,11 +89,19 @@ export async function updateAnnotation(db: RectifyDB, id: string, patch: Annotat
 
 export async function softDeleteAnnotation(db: RectifyDB, id: string): Promise<Annotation> {
   const at = nowIso();
-  return rewriteAnnotation(db, id, (current) => ({ ...current, deletedAt: at, updatedAt: at }));
+  const editor = await editorStamp(db);
+  return rewriteAnnotation(db, id, (current) => ({ ...current, ...editor, deletedAt: at, updatedAt: at }));
 }
 
 export async function restoreAnnotation(db: RectifyDB, id: string): Promise<Annotation> {
-  return rewriteAnnotation(db, id, (current) => ({ ...current, deletedAt: null, updatedAt: nowIso() }));
+  const editor = await editorStamp(db);
+  return rewriteAnnotation(db, id, (current) => ({ ...current, ...editor, deletedAt: null, updatedAt: nowIso() }));
+}
+
+/** The reviewer making an edit (settings), recorded as `modifiedBy`; nothing when no name is set. */
+async function editorStamp(db: RectifyDB): Promise<Pick<Annotation, 'modifiedBy'>> {
+  const editor = await getReviewerCreator(db);
+  return editor ? { modifiedBy: editor } : {};
 }
 
 /** Permanently removes annotations soft-deleted before `olderThan` (ISO time); returns how many. */

@@ -8,6 +8,7 @@ import { CHANGE_LABELS, compareNotices } from '@/lib/compare';
 import { overdueDays } from '@/lib/overdue';
 import type { Annotation, Comparison, ItemStatus, Notice, ProblemItem, StatusOverride } from '@/lib/schema';
 import { overrideFor } from '@/lib/overrides';
+import { authorLabel } from '@/lib/authorship';
 import { DEADLINE_CHANGE_LABELS, formatGongwenDate, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
 
 /** One notice as it enters the ledger: the model, its text, and the review made on it. */
@@ -126,7 +127,7 @@ function annotationsText(item: ProblemItem, annotations: Annotation[]): string {
       const tags = a.tags.length ? `〔${a.tags.join('、')}〕` : '';
       const orphan = a.anchorState === 'orphan' ? '（原文已变动，未能定位）' : '';
       const conflict = a.conflictOf ? '（冲突版本，与本机修改不同，两者均保留）' : '';
-      return `【${SEVERITY_LABELS[a.severity]}】${a.note || `“${a.quote.exact}”`}${tags}${orphan}${conflict}——${a.creator ? `${a.creator.name}，` : ''}${formatGongwenDate(a.updatedAt)}`;
+      return `【${SEVERITY_LABELS[a.severity]}】${a.note || `“${a.quote.exact}”`}${tags}${orphan}${conflict}——${authorLabel(a) ? `${authorLabel(a)}，` : ''}${formatGongwenDate(a.updatedAt)}`;
     })
     .join('\n');
 }

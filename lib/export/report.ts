@@ -6,6 +6,7 @@ import { CHANGE_LABELS } from '@/lib/labels';
 import type { Annotation, ComparisonRow, ItemStatus, ProblemItem, ReviewExport, StatusCertainty } from '@/lib/schema';
 import { CERTAINTY_LABELS, DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
 import { isConfirmation, overrideFor } from '@/lib/overrides';
+import { authorLabel } from '@/lib/authorship';
 import { zh } from '@/lib/i18n';
 import { findingParts, isConfirmationFinding } from '@/lib/labels';
 import { anchorOnVersion, placementText, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
@@ -51,7 +52,7 @@ export interface AnnotationLine {
   /** The version the note was made on (`本版`, `2025年6月19日版`); null when the export does not say which version it is. */
   madeOn: string | null;
   updatedAt: string;
-  /** The reviewer who wrote it (W3C creator), when recorded. */
+  /** The reviewer who wrote it (W3C creator, and who edited it last if another: lib/authorship), when recorded. */
   creator: string | null;
   /** A colleague's version kept beside a local edit of the same annotation (imported review package). */
   conflict: boolean;
@@ -108,7 +109,7 @@ function annotationLine(a: Annotation, items: ProblemItem[]): AnnotationLine {
     anchorState: a.anchorState === 'orphan' ? '原文已变动，未能定位' : '已定位',
     madeOn: null,
     updatedAt: formatGongwenDate(a.updatedAt),
-    creator: a.creator?.name ?? null,
+    creator: authorLabel(a),
     conflict: a.conflictOf !== undefined,
   };
 }

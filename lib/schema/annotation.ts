@@ -57,6 +57,8 @@ export const annotation = z.object({
   deletedAt: z.string().nullable(),
   /** Who made it (W3C `creator`); absent on annotations made before reviewer names, or with no name set. */
   creator: creator.optional(),
+  /** Who made the latest edit, when that was not the creator (same shape as `creator`; not part of W3C). */
+  modifiedBy: creator.optional(),
   /** Marks of the earlier edits of this annotation, oldest first (absent before it was kept). */
   history: z.array(editMark).optional(),
   /**

@@ -25,6 +25,7 @@ import {
   ReviewPackageError,
   reviewPackageFileName,
 } from '@/lib/review-package';
+import { authorLabel } from '@/lib/authorship';
 import { annotation as annotationSchema, statusOverride, type Annotation, type NoticeSnapshot, type ReviewPackage } from '@/lib/schema';
 
 const dump = JSON.parse(readFileSync(new URL('../fixtures/db/v1-dump.json', import.meta.url), 'utf8'));
@@ -247,5 +248,18 @@ describe('planMerge (pure)', () => {
     const theirs = { ...base, note: 'other', updatedAt: '2025-03-01' };
     const plan = planMerge(pkgOf([theirs]), local([base]));
     expect(plan.annotations).toEqual([{ ...theirs, id: `n1~1@2025-03-01`, conflictOf: 'n1' }]);
+  });
+});
+
+describe('authorship of edits', () => {
+  it('an edit by another reviewer is recorded as modifiedBy; the creator stays', async () => {
+    const { db, note } = await reviewerA();
+    await setReviewerName(db, '李四');
+    const edited = await updateAnnotation(db, note.id, { note: '补充' });
+    expect(edited.creator?.name).toBe('张三');
+    expect(edited.modifiedBy?.name).toBe('李四');
+    expect(authorLabel(edited)).toBe('张三（李四修改）');
+    expect(authorLabel(note)).toBe('张三');
+    expect(authorLabel({})).toBeNull();
   });
 });

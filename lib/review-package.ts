@@ -32,9 +32,28 @@ export class ReviewPackageError extends Error {
   override name = 'ReviewPackageError';
 }
 
-/** The mark of an annotation's current edit: `${version}@${updatedAt}` (records without a version count as 1). */
-export function editMarkOf(a: Pick<Annotation, 'version' | 'updatedAt'>): string {
-  return `${a.version ?? 1}@${a.updatedAt}`;
+/**
+ * The mark of an annotation's current edit: `${version}@${updatedAt}#${fingerprint of what was written}` (records
+ * without a version count as 1). Two reviewers editing in the same millisecond still get different marks unless
+ * they wrote the same thing, which is then the same edit.
+ */
+export function editMarkOf(a: Pick<Annotation, 'version' | 'updatedAt' | 'note' | 'tags' | 'severity' | 'deletedAt'>): string {
+  return `${a.version ?? 1}@${a.updatedAt}#${fnv1a(JSON.stringify([a.note, a.tags, a.severity, a.deletedAt]))}`;
+}
+
+/** The mark of a status decision: `${createdAt}#${fingerprint of status and reason}`. */
+export function decisionMarkOf(o: Pick<StatusOverride, 'createdAt' | 'status' | 'reason'>): string {
+  return `${o.createdAt}#${fnv1a(JSON.stringify([o.status, o.reason]))}`;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short fingerprint (not a security hash; snapshots use SHA-256). */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** How many earlier edit marks an annotation or decision keeps. */
@@ -244,7 +263,7 @@ function mergeOverrides(local: StatusOverride[], incoming: StatusOverride[], cou
       put(theirs);
       continue;
     }
-    const rel = relation(mine.createdAt, mine.history, theirs.createdAt, theirs.history);
+    const rel = relation(decisionMarkOf(mine), mine.history, decisionMarkOf(theirs), theirs.history);
     const known = mine.conflicts?.some((c) => c.createdAt === theirs.createdAt && c.creator?.name === theirs.creator?.name);
     if (rel === 'same' || rel === 'behind' || known || (rel === 'diverged' && sameDecision(mine, theirs))) counts.unchanged++;
     else if (rel === 'ahead') {

@@ -10,7 +10,7 @@ import {
 import { normalizeTags, nowIso, type RectifyDB } from './database';
 import { assertAnnotationInput } from '../annotation-input';
 import { t } from '../i18n';
-import { editMarkOf, withEarlierMark } from '../review-package';
+import { decisionMarkOf, editMarkOf, withEarlierMark } from '../review-package';
 import { getReviewerCreator } from './settings';
 
 type Generated = 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'anchorState' | 'version';
@@ -192,7 +192,7 @@ export async function setOverride(db: RectifyDB, o: StatusOverride): Promise<Sta
   const creator = o.creator ?? (await getReviewerCreator(db)) ?? undefined;
   return db.transaction('rw', db.overrides, async () => {
     const previous = await db.overrides.get([o.noticeKey, o.itemId]);
-    const history = previous && previous.createdAt !== o.createdAt ? withEarlierMark(previous.history, previous.createdAt) : previous?.history;
+    const history = previous && decisionMarkOf(previous) !== decisionMarkOf(o) ? withEarlierMark(previous.history, decisionMarkOf(previous)) : previous?.history;
     const { conflicts: _settled, ...decision } = o;
     const record = statusOverrideSchema.parse({ ...decision, ...(creator ? { creator } : {}), ...(history ? { history } : {}) });
     await db.overrides.put(record);

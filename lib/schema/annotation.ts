@@ -90,7 +90,7 @@ export const statusOverride = z.object({
   replaced: z.object({ status: itemStatus, certainty: statusCertainty }).optional(),
   /** Who decided (W3C `creator`); absent on decisions made before reviewer names, or with no name set. */
   creator: creator.optional(),
-  /** `createdAt` of the decisions this one replaced, oldest first (absent before it was kept). */
+  /** Marks of the decisions this one replaced (lib/review-package decisionMarkOf), oldest first (absent before it was kept). */
   history: z.array(z.string()).optional(),
   /** Colleagues' different decisions on this item, imported from review packages: kept, never overwritten. */
   conflicts: z.array(overrideConflict).optional(),

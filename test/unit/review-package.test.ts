@@ -247,7 +247,9 @@ describe('planMerge (pure)', () => {
   it('treats records from before edit history as conflicting when they differ (nothing is overwritten)', () => {
     const theirs = { ...base, note: 'other', updatedAt: '2025-03-01' };
     const plan = planMerge(pkgOf([theirs]), local([base]));
-    expect(plan.annotations).toEqual([{ ...theirs, id: `n1~1@2025-03-01`, conflictOf: 'n1' }]);
+    expect(plan.annotations).toEqual([{ ...theirs, id: `n1~${editMarkOf(theirs)}`, conflictOf: 'n1' }]);
+    expect(editMarkOf(theirs)).toMatch(/^1@2025-03-01#[0-9a-f]{8}$/);
+    expect(editMarkOf(theirs)).not.toBe(editMarkOf({ ...theirs, note: 'other!' }));
   });
 });
 

@@ -31,6 +31,7 @@ export function TeamReview() {
     const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
+    setOutcome(null);
     try {
       checkPackageSize(file.size);
       const summary = await importReviewPackage(db, await file.text());

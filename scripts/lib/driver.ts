@@ -106,3 +106,20 @@ export function selectInPage(needle: string): boolean {
   document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   return true;
 }
+
+/**
+ * Chooses a file in an <input type="file"> as a user would (the input's files set, a change event) without a
+ * native file dialog, the same way in every browser. Runs in the page; false when the input is not there.
+ */
+export function chooseFileInPage(arg: { selector: string; name: string; type: string; base64: string }): boolean {
+  const input = document.querySelector<HTMLInputElement>(arg.selector);
+  if (!input) return false;
+  const binary = atob(arg.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const files = new DataTransfer();
+  files.items.add(new File([bytes], arg.name, { type: arg.type }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+}

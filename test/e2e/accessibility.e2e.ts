@@ -74,6 +74,45 @@ async function overlayViolations(page: Page): Promise<Violation[]> {
   return axeViolations(page, OVERLAY_COPY);
 }
 
+/**
+ * Runs in the side panel: gives the saved notice an annotation by 张三 with 李四's conflicting version, and a
+ * status decision with a colleague's different one (what importing a review package can leave), in raw IndexedDB.
+ */
+async function seedConflicts(): Promise<void> {
+  const db = await new Promise<IDBDatabase>((ok, fail) => {
+    const req = indexedDB.open('rectify-lens');
+    req.onsuccess = () => ok(req.result);
+    req.onerror = () => fail(req.error);
+  });
+  const get = <T,>(store: string) => new Promise<T[]>((ok) => {
+    const req = db.transaction(store).objectStore(store).getAll();
+    req.onsuccess = () => ok(req.result as T[]);
+  });
+  const [notice] = await get<{ key: string; latestHash: string }>('notices');
+  const [snapshot] = (await get<{ hash: string; text: string; model: { items: Array<{ id: string; label: string; start: number }> } }>('snapshots')).filter((x) => x.hash === notice.latestHash);
+  const item = snapshot.model.items[0];
+  const exact = snapshot.text.slice(item.start, item.start + 12);
+  const base = {
+    noticeKey: notice.key, snapshotHash: snapshot.hash, url: '', tags: [], severity: 'medium', version: 2, anchorState: 'anchored', deletedAt: null,
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: item.start, end: item.start + exact.length },
+    createdAt: '2026-11-01T00:00:00.000Z',
+  };
+  const person = (name: string) => ({ type: 'Person', name });
+  await new Promise<void>((ok, fail) => {
+    const tx = db.transaction(['annotations', 'overrides'], 'readwrite');
+    tx.objectStore('annotations').put({ ...base, id: 'a11y-1', note: '本机版本', creator: person('张三'), updatedAt: '2026-11-02T00:00:00.000Z' });
+    tx.objectStore('annotations').put({ ...base, id: 'a11y-1~2@x', conflictOf: 'a11y-1', note: '同事版本', creator: person('张三'), modifiedBy: person('李四'), updatedAt: '2026-11-03T00:00:00.000Z' });
+    tx.objectStore('overrides').put({
+      noticeKey: notice.key, itemId: item.id, itemLabel: item.label, status: 'done', reason: '现场核实', createdAt: '2026-11-02T00:00:00.000Z', creator: person('张三'),
+      conflicts: [{ status: 'in_progress', reason: '群众反映仍未完成', createdAt: '2026-11-03T00:00:00.000Z', creator: person('李四') }],
+    });
+    tx.oncomplete = () => ok();
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+}
+
 async function ready(page: Page): Promise<void> {
   await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
   await page.waitForFunction(() => document.querySelectorAll('mark.rl-mark').length > 0, null, { timeout: 10_000 });
@@ -101,6 +140,26 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     expect(await overlayViolations(page)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/annotation-form.png` });
     await page.keyboard.press('Escape');
+  });
+
+  it('team review: an annotation kept twice with a 冲突 mark, a decision with a colleague’s different one, an import refusal', async () => {
+    const panel = await openSidePanel(s, await tabIdOf(s, page));
+    await panel.setViewportSize({ width: 360, height: 900 });
+    await panel.locator('.sp-meta h2').waitFor();
+    await panel.evaluate(seedConflicts);
+    await panel.reload();
+    await panel.locator('.sp-meta h2').waitFor();
+    await panel.locator('.sp-override .sp-badge-conflict').waitFor();
+    expect(await axeViolations(panel, null), 'decision conflict').toEqual([]);
+    await panel.locator('[data-view="annotations"]').click();
+    await panel.locator('.sp-annotation .sp-badge-conflict').first().waitFor();
+    expect(await axeViolations(panel, null), 'conflict cards').toEqual([]);
+    await panel.locator('[data-view="settings"]').click();
+    await panel.locator('input[name="reviewPackageFile"]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"rectify-lens-review-package","version":9}') });
+    await panel.locator('.sp-import-summary[data-outcome="refused"]').waitFor();
+    expect(await axeViolations(panel, null), 'import refused').toEqual([]);
+    if (SHOTS) await panel.screenshot({ path: `${SHOTS}/side-panel-team-360.png` });
+    await panel.close();
   });
 
   for (const width of [360, 420]) {

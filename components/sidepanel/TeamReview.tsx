@@ -11,13 +11,15 @@ type Outcome = { ok: boolean; title: string; lines: string[] };
 /** Settings section 协同审阅: the reviewer name, and review packages exchanged with colleagues. */
 export function TeamReview() {
   const db = sidePanelDb();
-  const [name, setName] = useState('');
+  /** null until the saved name is read: the field is disabled meanwhile, so a late read never replaces what was typed. */
+  const [name, setName] = useState<string | null>(null);
   const [nameStatus, setNameStatus] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => void getReviewerName(db).then(setName), [db]);
   const saveName = async (e: Event) => {
     e.preventDefault();
+    if (name === null) return;
     const saved = await setReviewerName(db, name);
     setName(saved);
     setNameStatus(saved ? t('reviewerNameSaved', saved) : t('reviewerNameCleared'));
@@ -49,7 +51,7 @@ export function TeamReview() {
       <h3 id="sp-team-title">{t('teamReview')}</h3>
       <form class="sp-row" onSubmit={(e) => void saveName(e)}>
         <label for="sp-reviewer-name">{t('reviewerName')}</label>
-        <input id="sp-reviewer-name" name="reviewerName" type="text" maxLength={REVIEWER_NAME_MAX_CHARS} value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+        <input id="sp-reviewer-name" name="reviewerName" type="text" maxLength={REVIEWER_NAME_MAX_CHARS} value={name ?? ''} disabled={name === null} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
         <button type="submit">{t('saveReviewerName')}</button>
       </form>
       <p class="sp-hint">{t('reviewerNameHint')}</p>

@@ -19,6 +19,7 @@ const EDIT_B = '李四：纪要缺少签字，仍需核实';
 
 async function setReviewerName(panel: Tab, name: string): Promise<void> {
   await panel.click('[data-view="settings"]');
+  await panel.waitFor('input[name="reviewerName"]:not([disabled])');
   await panel.fill('input[name="reviewerName"]', name);
   await panel.clickText('.sp-team button', '保存姓名');
   await expect.poll(() => panel.texts('.sp-team .sp-ok')).toEqual([`已保存审阅人姓名：${name}`]);
@@ -39,9 +40,10 @@ async function importPackage(panel: Tab, pkg: Download): Promise<string> {
   return (await panel.texts('.sp-import-summary')).join('\n');
 }
 
+/** The annotation cards, once the list has loaded (every step here expects at least one). */
 const annotationCards = async (panel: Tab) => {
   await panel.click('[data-view="annotations"]');
-  await panel.waitFor('.sp-annotation-list, .sp-annotations .sp-muted');
+  await panel.waitFor('.sp-annotation-list .sp-annotation');
   return panel.texts('.sp-annotation');
 };
 
@@ -100,7 +102,7 @@ export function defineTeamJourney(label: string, makeDriver: () => Promise<Drive
       expect(summary).toContain('批注：新增 1 条，更新 0 条，冲突 0 条，未变 0 条。');
       expect(summary).toContain('来自审阅人：张三。');
       await shot(panelB, 'import-summary');
-      expect(await annotationCards(panelB)).toEqual([expect.stringMatching(new RegExp(`${NOTE}[\\s\\S]*审阅人：张三`))]);
+      await expect.poll(() => annotationCards(panelB)).toEqual([expect.stringMatching(new RegExp(`${NOTE}[\\s\\S]*审阅人：张三`))]);
       await panelB.click('[data-view="library"]');
       await expect.poll(() => panelB.texts('.sp-org h3')).toEqual([expect.stringContaining('花山镇')]);
     });
@@ -116,12 +118,11 @@ export function defineTeamJourney(label: string, makeDriver: () => Promise<Drive
       await editAnnotation(panelA, EDIT_A);
       const summary = await importPackage(panelB, await exportPackage(a, panelA));
       expect(summary).toContain('批注：新增 0 条，更新 0 条，冲突 1 条，未变 0 条。');
-      const cards = await annotationCards(panelB);
-      expect(cards).toHaveLength(2);
-      expect(cards).toEqual(expect.arrayContaining([
+      await expect.poll(() => annotationCards(panelB)).toEqual(expect.arrayContaining([
         expect.stringMatching(new RegExp(`${EDIT_B}[\\s\\S]*冲突[\\s\\S]*另一版本（张三，[^）]*）：${EDIT_A}`)),
         expect.stringMatching(new RegExp(`${EDIT_A}[\\s\\S]*冲突[\\s\\S]*另一版本（张三（李四修改），[^）]*）：${EDIT_B}`)),
       ]));
+      expect(await annotationCards(panelB)).toHaveLength(2);
       expect(await panelB.count('.sp-annotation .sp-badge-conflict')).toBe(2);
       await shot(panelB, 'conflict-card');
       // and once more: still two versions, nothing changes

@@ -118,7 +118,18 @@ export function parseReviewPackage(json: string): ReviewPackage {
     const lines = result.error.issues.slice(0, MAX_LISTED).map((i) => `- ${i.path.join('.') || '（顶层）'}：${i.message}`);
     throw new ReviewPackageError(['审阅包内容不符合格式，未导入任何内容：', ...lines].join('\n'));
   }
+  checkReferences(result.data);
   return result.data;
+}
+
+/** Every annotation's version and notice travel with it (an exported package always has them). */
+function checkReferences(pkg: ReviewPackage): void {
+  const hashes = new Set(pkg.snapshots.map((s) => s.hash));
+  const keys = new Set(pkg.notices.map((n) => n.key));
+  const missing = pkg.annotations.filter((a) => (a.snapshotHash && !hashes.has(a.snapshotHash)) || !keys.has(a.noticeKey));
+  if (!missing.length) return;
+  const listed = missing.slice(0, MAX_LISTED).map((a) => `- “${a.quote.exact.slice(0, 20)}”（${a.id}）`);
+  throw new ReviewPackageError(['审阅包不完整：以下批注所依据的通报或通报版本不在包中，未导入任何内容：', ...listed].join('\n'));
 }
 
 function checkHeader(data: unknown): void {

@@ -216,6 +216,14 @@ describe('review package: bad input is refused with a clear message, nothing wri
     expect(await everything(b)).toEqual({ annotations: [], overrides: [], snapshots: [], notices: [] });
   });
 
+  it('refuses a package whose annotation refers to a version it does not carry', async () => {
+    const a = await reviewerA();
+    const pkg = JSON.parse(await packageJson(a.db)) as ReviewPackage;
+    const b = freshDb();
+    await expect(importReviewPackage(b, JSON.stringify({ ...pkg, snapshots: [] }))).rejects.toThrow(/审阅包不完整.*其他卫生站均已开诊/s);
+    expect(await b.annotations.count()).toBe(0);
+  });
+
   it('refuses other files and malformed packages', async () => {
     const b = freshDb();
     await expect(importReviewPackage(b, '{"format":"rectify-lens-backup"}')).rejects.toThrow(/不是 Rectify Lens 审阅包/);

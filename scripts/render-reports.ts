@@ -4,10 +4,10 @@
  * the HTML with Chromium, then turns every PDF page into a PNG to look at. Default output:
  * /work/notes/shots/reports when it exists, else report-output/.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toDocx, toHtml } from '@/lib/export/index';
-import { setUpBrowsers } from './setup-browsers.mjs';
 import { seedReviews } from './lib/seed-reviews';
 import { docxToPdf, htmlToPdf, pdfPages, pdfToPngs } from './lib/report-render';
 
@@ -18,7 +18,9 @@ function outDir(): string {
 }
 
 async function main(): Promise<void> {
-  if (!setUpBrowsers(['chromium', 'libreoffice'])) process.exit(1);
+  // Chromium prints the HTML, LibreOffice converts the .docx, poppler makes the PNGs: installed when missing
+  const setup = spawnSync('node', [path.resolve(import.meta.dirname, 'setup-browsers.mjs'), '--chromium', '--libreoffice'], { stdio: 'inherit' });
+  if (setup.status !== 0) process.exit(1);
   const out = outDir();
   mkdirSync(out, { recursive: true });
   const only = process.argv.slice(2).filter((a) => !a.startsWith('--') && a !== process.argv[process.argv.indexOf('--out') + 1]);

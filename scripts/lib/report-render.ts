@@ -55,7 +55,7 @@ export async function htmlToPdf(htmlPath: string, pdfPath: string): Promise<stri
 }
 
 /** One PNG per page (`<stem>-1.png`, …) at `dpi`; returns their paths in page order. */
-export function pdfToPngs(pdfPath: string, outDir: string, stem: string, dpi = 60): string[] {
+export function pdfToPngs(pdfPath: string, outDir: string, stem: string, dpi = 80): string[] {
   for (const f of readdirSync(outDir)) if (f.startsWith(`${stem}-`) && f.endsWith('.png')) rmSync(path.join(outDir, f));
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), pdfPath, path.join(outDir, stem)]);
   const pageNo = (f: string) => Number(f.slice(stem.length + 1, -4));

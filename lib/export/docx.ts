@@ -69,17 +69,16 @@ const clean = (s: string) => s.replace(XML_INVALID, '');
 export const WORD_JOINER = '\u2060';
 
 /**
- * Numbers and short notes kept whole in narrow cells: no break between digits, nor between a number and its
- * unit (`2026年12月31日` may break after 年 or 月, never inside `2026年` or as `12月3|1日`), nor inside `（推断）`.
+ * Numbers kept whole in narrow cells: no break between digits, nor between a number and its unit
+ * (`2026年12月31日` may break after 年 or 月, never inside `2026年` or as `12月3|1日`). Only after a digit:
+ * LibreOffice takes a joiner after an opening bracket as a place to break.
  */
 export function keepNumbersWhole(text: string): string {
-  return text
-    .replace(/(\d)(?=[\d.%％]|[^\s\d\p{P}])/gu, `$1${WORD_JOINER}`)
-    .replace(SHORT_NOTE, (note) => Array.from(note).join(WORD_JOINER));
+  return text.replace(/(\d)(?=[\d.%％]|[^\s\d\p{P}])/gu, `$1${WORD_JOINER}`);
 }
 
-/** A short bracketed note (`（推断）`, `（无）`) is not split across lines either. */
-const SHORT_NOTE = /（[^（）]{1,4}）/g;
+/** `已完成（推断）` as two lines, `已完成` and `（推断）`, so a narrow column never splits the note. */
+const statusLines = (status: string) => status.split(/(?=（)/);
 
 function run(text: string, font: keyof typeof DOCX_FONTS, size: number, bold = false): TextRun {
   // black on every run: the built-in heading styles of Word and LibreOffice would colour headings blue
@@ -172,6 +171,9 @@ function table<T>(columns: DocxColumn<T>[], rows: T[], textWidth: number): Table
 
 const split = (joined: string, sep = '；') => (joined ? joined.split(sep) : []);
 
+/** Several entries as `· entry` lines (each wraps under its own text); a single one as it is. */
+const bullets = (entries: string[]) => (entries.length > 1 ? entries.map((e) => `· ${e}`) : entries);
+
 /** `**已完成：` then one `· clause` line per clause; `（无）` when there is none. */
 function partLines(title: string, joined: string): string[] {
   const parts = split(joined);
@@ -185,11 +187,11 @@ export function itemColumns(items: ItemLine[]): DocxColumn<ItemLine>[] {
   const all: (DocxColumn<ItemLine> & { when?: boolean })[] = [
     { head: '序号', share: 9, lines: (i) => [i.path] },
     { head: '问题', share: 16, lines: (i) => [i.label] },
-    { head: '解析状态', share: 9, lines: (i) => [...i.parsedStatus.split(/(?=（)/), i.certainty] },
+    { head: '解析状态', share: 9, lines: (i) => [...statusLines(i.parsedStatus), i.certainty] },
     { head: '复核状态', share: 11, lines: (i) => (i.overrideStatus ? [shownStatus(i)] : []), when: reviewed },
     { head: '复核理由', share: 10, lines: (i) => (i.overrideReason ? [i.overrideReason] : []), when: reviewed },
     { head: '已完成部分 / 未完成部分', share: 27, lines: (i) => [...partLines('已完成', i.progress), ...partLines('未完成', i.open)] },
-    { head: '整改时限', share: 11, lines: (i) => split(i.deadlines) },
+    { head: '整改时限', share: 11, lines: (i) => bullets(split(i.deadlines)) },
     { head: '与上期相比', share: 9, lines: (i) => (i.change ? [i.change] : []), when: compared },
   ];
   return all.filter((c) => c.when !== false);
@@ -198,10 +200,10 @@ export function itemColumns(items: ItemLine[]): DocxColumn<ItemLine>[] {
 export const CHANGE_COLUMNS: DocxColumn<ChangeLine>[] = [
   { head: '问题', share: 17, lines: (x) => [x.label] },
   { head: '变化', share: 11, lines: (x) => [x.change] },
-  { head: '上期状态', share: 10, lines: (x) => [x.statusBefore] },
-  { head: '本期状态', share: 10, lines: (x) => [x.statusAfter] },
-  { head: '数字变化', share: 31, lines: (x) => x.numberList },
-  { head: '时限变化', share: 21, lines: (x) => split(x.deadlines) },
+  { head: '上期状态', share: 10, lines: (x) => statusLines(x.statusBefore) },
+  { head: '本期状态', share: 10, lines: (x) => statusLines(x.statusAfter) },
+  { head: '数字变化', share: 31, lines: (x) => bullets(x.numberList) },
+  { head: '时限变化', share: 21, lines: (x) => bullets(split(x.deadlines)) },
 ];
 
 const META_COLUMNS: DocxColumn<[string, string]>[] = [
@@ -253,7 +255,7 @@ function comparisonPart(c: NonNullable<Report['comparison']>): (Paragraph | Tabl
     out.push(heading('逾期未兑现的承诺', 3));
     for (const o of c.overdue) out.push(body(o, { indent: true }));
   }
-  out.push(table(CHANGE_COLUMNS, c.changes, TEXT_WIDTH.landscape));
+  out.push(heading('各事项对比', 3), table(CHANGE_COLUMNS, c.changes, TEXT_WIDTH.landscape));
   return out;
 }
 

@@ -140,12 +140,12 @@ export function itemColumns(items: ItemLine[]): (HtmlColumn & { cell: (i: ItemLi
     { head: '序号', width: 7, wrap: 'keep', cell: (i) => escapeHtml(i.path) },
     { head: '问题', width: 13, wrap: 'text', cell: (i) => escapeHtml(i.label) },
     { head: '状态', width: 8, wrap: 'text', cell: statusCell },
-    { head: '确定程度', width: 7, wrap: 'text', cell: (i) => escapeHtml(i.certainty) },
+    { head: '确定程度', width: 7.5, wrap: 'text', cell: (i) => escapeHtml(i.certainty) },
     { head: '复核理由', width: 9, wrap: 'text', cell: (i) => escapeHtml(i.overrideReason ?? ''), when: items.some((i) => i.overrideStatus) },
     { head: '状态依据', width: 13, wrap: 'text', cell: (i) => withDates(i.evidence) },
     { head: '已完成部分 / 未完成部分', width: 26, wrap: 'text', cell: partsCell },
     { head: '整改时限', width: 11, wrap: 'text', cell: (i) => lines(i.deadlines ? i.deadlines.split('；') : []) },
-    { head: '与上期相比', width: 8.5, wrap: 'text', cell: (i) => escapeHtml(i.change ?? ''), when: items.some((i) => i.change) },
+    { head: '与上期相比', width: 9, wrap: 'text', cell: (i) => escapeHtml(i.change ?? ''), when: items.some((i) => i.change) },
   ];
   return all.filter((c) => c.when !== false);
 }

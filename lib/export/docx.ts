@@ -33,11 +33,13 @@ import { buildReport, shownStatus, type ChangeLine, type ItemLine, type Report }
 export const DOCX_FONTS = {
   body: { eastAsia: '仿宋_GB2312', ascii: 'FangSong', hAnsi: 'FangSong' },
   heading: { eastAsia: '黑体', ascii: 'SimHei', hAnsi: 'SimHei' },
+  subheading: { eastAsia: '楷体_GB2312', ascii: 'KaiTi', hAnsi: 'KaiTi' },
   table: { eastAsia: '宋体', ascii: 'SimSun', hAnsi: 'SimSun' },
 } as const;
 
-// Sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt, 五号 10.5pt.
-const SIZE = { title: 44, body: 32, h3: 28, table: 21 };
+// Sizes in half-points: 二号 22pt, 三号 16pt, 五号 10.5pt. Headings are 三号 like the body (GB/T 9704):
+// 一级 in 黑体, 二级 in 楷体.
+const SIZE = { title: 44, body: 32, table: 21 };
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
@@ -97,7 +99,7 @@ function body(text: string, opts: { indent?: boolean } = {}): Paragraph {
 function heading(text: string, level: 2 | 3): Paragraph {
   return new Paragraph({
     heading: level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-    children: [run(text, 'heading', level === 2 ? SIZE.body : SIZE.h3)],
+    children: [run(text, level === 2 ? 'heading' : 'subheading', SIZE.body)],
     spacing: { before: 240, after: 120 },
     keepNext: true,
     keepLines: true,

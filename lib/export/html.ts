@@ -21,7 +21,7 @@ p, ul, blockquote { max-width: 17cm; }
 h1, h2, h3 { font-family: "黑体", "SimHei", "Heiti SC", sans-serif; font-weight: normal; break-after: avoid; page-break-after: avoid; }
 h1 { font-family: "方正小标宋简体", "小标宋", "宋体", "SimSun", serif; font-size: 22pt; text-align: center; margin: 0 0 .3em; }
 h2 { font-size: 16pt; margin: 1.2em 0 .4em; }
-h3 { font-size: 14pt; margin: 1em 0 .3em; }
+h3 { font-family: "楷体_GB2312", "KaiTi", "楷体", "STKaiti", serif; font-size: 16pt; margin: 1em 0 .3em; }
 .subtitle { text-align: center; margin-bottom: 1em; max-width: none; }
 section.landscape { page: landscape; }
 section.landscape > p { max-width: none; }

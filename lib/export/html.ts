@@ -93,10 +93,14 @@ function table(columns: HtmlColumn[], rows: string[][], wholeRows = true): strin
   return `<table${wholeRows ? ' class="whole-rows"' : ''} style="min-width:${tableMinWidthMm(columns)}mm"><colgroup>${cols}</colgroup><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-/** A date with the brackets around it (`（2026年12月31日）`): a bracket alone on a line reads as a stray mark. */
-const DATE = /（?\d{4}年\d{1,2}月(?:\d{1,2}日)?[）)]?/g;
+/**
+ * The parts of a date that must not break: the year and the month-day (`（2026年` | `12月31日）`), each with the
+ * bracket next to it (a bracket alone on a line reads as a stray mark). The date may break between them: a
+ * whole bracketed date is wider than a narrow column.
+ */
+const DATE = /（?\d{4}年|\d{1,2}月(?:\d{1,2}日)?[）)]?/g;
 
-/** Escaped text whose dates (`2026年12月31日`) never break across lines. */
+/** Escaped text whose dates (`2026年12月31日`) break only between year and month. */
 function withDates(text: string): string {
   return escapeHtml(text).replace(DATE, (d) => `<span class="nowrap">${d}</span>`);
 }

@@ -16,6 +16,7 @@ export function escapeHtml(s: string): string {
 const CSS = `
 @page { size: A4; margin: 2cm; }
 @page landscape { size: A4 landscape; margin: 1.6cm 1.5cm; }
+@page { @bottom-center { content: "— " counter(page) " —"; font-family: "宋体", "SimSun", serif; font-size: 12pt; } }
 body { font-family: "仿宋_GB2312", "FangSong", "仿宋", "STFangsong", "宋体", "SimSun", serif; font-size: 16pt; line-height: 1.6; color: #000; margin: 0 auto; max-width: 26.7cm; padding: 0 1cm; }
 p, ul, blockquote { max-width: 17cm; }
 h1, h2, h3 { font-family: "黑体", "SimHei", "Heiti SC", sans-serif; font-weight: normal; break-after: avoid; page-break-after: avoid; }

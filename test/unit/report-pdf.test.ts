@@ -90,4 +90,8 @@ describe.skipIf(!existsSync(CHROME) || !hasPoppler())('HTML report printed by Ch
     expect(tablePages[0].text).toContain(firstItem);
     expect(landscape(pagesBetween(pages, '四、审阅批注', '五、与往期通报对比')[0])).toBe(false);
   });
+
+  it('numbers every page', () => {
+    pages.forEach((p, i) => expect(p.text).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
+  });
 });

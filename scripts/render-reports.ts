@@ -1,11 +1,11 @@
 /**
  * `npm run render:reports [-- --out DIR]`: exports the HTML and Word reports of the seed notices (real parses,
  * a few annotations, an override, the 花山镇 comparison), converts the .docx with LibreOffice headless and prints
- * the HTML with Chromium, then turns every PDF page into a PNG to look at. Default output:
- * /work/notes/shots/reports when it exists, else report-output/.
+ * the HTML with Chromium, then turns every PDF page into a PNG to look at (default output: report-output/).
+ * Arguments that are not flags pick reports by name (`huashan`, `guzhen-2025`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toDocx, toHtml } from '@/lib/export/index';
 import { seedReviews } from './lib/seed-reviews';
@@ -14,7 +14,7 @@ import { docxToPdf, htmlToPdf, pdfPages, pdfToPngs } from './lib/report-render';
 function outDir(): string {
   const flag = process.argv.indexOf('--out');
   if (flag > 0 && process.argv[flag + 1]) return path.resolve(process.argv[flag + 1]);
-  return existsSync('/work/notes/shots') ? '/work/notes/shots/reports' : path.resolve(import.meta.dirname, '../report-output');
+  return path.resolve(import.meta.dirname, '../report-output');
 }
 
 async function main(): Promise<void> {

@@ -71,12 +71,13 @@ const clean = (s: string) => s.replace(XML_INVALID, '');
 export const WORD_JOINER = '\u2060';
 
 /**
- * Numbers kept whole in narrow cells: no break between digits, nor between a number and its unit
- * (`2026年12月31日` may break after 年 or 月, never inside `2026年` or as `12月3|1日`). Only after a digit:
- * LibreOffice takes a joiner after an opening bracket as a place to break.
+ * Numbers kept with their unit in narrow cells: `2026年12月31日` may break after 年 or 月, never as `2026|年`
+ * or `12月31|日` (digits themselves never break apart). The joiner goes only between a digit and a Chinese
+ * character, so the text stays searchable by its numbers; not after brackets either: LibreOffice takes a
+ * joiner after an opening bracket as a place to break.
  */
 export function keepNumbersWhole(text: string): string {
-  return text.replace(/(\d)(?=[\d.%％]|[^\s\d\p{P}])/gu, `$1${WORD_JOINER}`);
+  return text.replace(/(\d)(?=\p{Script=Han})/gu, `$1${WORD_JOINER}`);
 }
 
 /** `已完成（推断）` as two lines, `已完成` and `（推断）`, so a narrow column never splits the note. */

@@ -117,8 +117,9 @@ describe('Word report layout', () => {
   });
 
   it('keeps numbers and their units whole with word joiners, and only there', () => {
-    expect(keepNumbersWhole('2026年12月31日')).toBe(`2${WORD_JOINER}0${WORD_JOINER}2${WORD_JOINER}6${WORD_JOINER}年1${WORD_JOINER}2${WORD_JOINER}月3${WORD_JOINER}1${WORD_JOINER}日`);
-    expect(keepNumbersWhole('11宗→19宗（+8）')).toBe(`1${WORD_JOINER}1${WORD_JOINER}宗→1${WORD_JOINER}9${WORD_JOINER}宗（+8）`);
+    expect(keepNumbersWhole('2026年12月31日')).toBe(`2026${WORD_JOINER}年12${WORD_JOINER}月31${WORD_JOINER}日`);
+    expect(keepNumbersWhole('11宗→19宗（+8）')).toBe(`11${WORD_JOINER}宗→19${WORD_JOINER}宗（+8）`);
+    expect(keepNumbersWhole('79.64%，VR 3D')).toBe('79.64%，VR 3D');
     expect(keepNumbersWhole('整改中（推断）')).toBe('整改中（推断）');
   });
 });

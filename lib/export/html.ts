@@ -44,6 +44,7 @@ td .muted { font-size: 9pt; }
 .parts { margin: 0; padding-left: 1.2em; }
 .parts-title { font-weight: bold; }
 @media print { body { max-width: none; padding: 0; } a { color: #000; text-decoration: none; } }
+@media screen { section.landscape { overflow-x: auto; } }
 `;
 
 /**

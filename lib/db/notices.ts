@@ -32,7 +32,7 @@ function union(list: readonly string[], extra: string): string[] {
 }
 
 /** Newest first: by publish date when known (else the day first seen), then by first seen. */
-function newestFirst(snapshots: NoticeSnapshot[]): NoticeSnapshot[] {
+export function newestFirst(snapshots: NoticeSnapshot[]): NoticeSnapshot[] {
   const day = (s: NoticeSnapshot) => s.publishDate ?? s.firstSeen.slice(0, 10);
   return [...snapshots].sort(
     (a, b) => day(b).localeCompare(day(a)) || b.firstSeen.localeCompare(a.firstSeen) || a.hash.localeCompare(b.hash),
@@ -185,7 +185,7 @@ function storeRefreshed(db: RectifyDB, refreshed: NoticeSnapshot[]): void {
   }, 0);
 }
 
-function readCurrent(db: RectifyDB, stored: NoticeSnapshot[]): NoticeSnapshot[] {
+export function readCurrent(db: RectifyDB, stored: NoticeSnapshot[]): NoticeSnapshot[] {
   const read = stored.map(current);
   storeRefreshed(db, read.filter((s, i) => s.parserVersion === PARSER_VERSION && stored[i].parserVersion !== PARSER_VERSION));
   return read;

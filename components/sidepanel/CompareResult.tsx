@@ -57,7 +57,7 @@ function CompareRow({ row: r, notice, onJump }: { row: ComparisonRow; notice: No
   const item = r.currentItem ? notice.items.find((x) => x.id === r.currentItem!.id) : undefined;
   const current = r.currentItem ? `${r.currentItem.label}（${statusText(r.currentItem.status, r.currentItem.certainty ?? 'stated')}）` : '—';
   return (
-    <tr class={`sp-change-${r.change}`} data-change={r.change}>
+    <tr class={`sp-change-${r.change}`} data-change={r.change} data-status-before={r.earlierItem?.status} data-status-after={r.currentItem?.status}>
       <td>
         {changeLabel(r.change)}
         {r.score !== null && <div class="sp-muted sp-confidence" data-score={r.score} data-confidence={matchConfidence(r.score)} title={t('matchScore', r.score.toFixed(2))}>{matchConfidenceLabel(r.score)}</div>}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { matchConfidence, visibleRows } from '@/lib/compare';
-import type { Comparison, ComparisonRow, ItemChange, Notice } from '@/lib/schema';
+import type { ComparedItem, Comparison, ComparisonRow, ItemChange, Notice } from '@/lib/schema';
 import { formatGongwenDate } from '@/lib/gongwen';
 import { t } from '@/lib/i18n';
 import { CHANGE_LABELS, matchConfidenceLabel } from '@/lib/labels';
@@ -46,27 +46,54 @@ export function CompareResult({ result, notice, onJump }: Props) {
         </div>
       )}
       <table class="sp-table sp-compare-table">
-        <thead><tr><th scope="col">{t('compareChange')}</th><th scope="col">{t('compareEarlierItem')}</th><th scope="col">{t('compareCurrentItem')}</th><th scope="col">{t('compareDetails')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('compareChange')}</th><th scope="col">{t('compareItemColumn')}</th></tr></thead>
         <tbody>{shown.map((r, i) => <CompareRow key={i} row={r} notice={notice} onJump={onJump} />)}</tbody>
       </table>
     </>
   );
 }
 
+/** `整改中 → 已完成`, or one status when it stayed the same. */
+function statusMove(before: ComparedItem, after: ComparedItem): string {
+  const a = statusText(before.status, before.certainty ?? 'stated');
+  const b = statusText(after.status, after.certainty ?? 'stated');
+  return a === b ? a : `${a} → ${b}`;
+}
+
+const withStatus = (item: ComparedItem) => `${item.label}（${statusText(item.status, item.certainty ?? 'stated')}）`;
+
+/** The item as the two notices list it: one label when it kept its wording, else both. */
+function ItemCell({ row: r, jump }: { row: ComparisonRow; jump: (() => void) | null }) {
+  const { earlierItem: e, currentItem: c } = r;
+  const current = (text: string) => (jump ? <button class="sp-link" onClick={jump}>{text}</button> : <span>{text}</span>);
+  if (e && c && e.label === c.label) return <div class="sp-cmp-item">{current(c.label)}<div class="sp-cmp-status">{statusMove(e, c)}</div></div>;
+  return (
+    <div class="sp-cmp-item">
+      {e && <div class="sp-cmp-earlier">{t('compareEarlierItem')}：{withStatus(e)}</div>}
+      {c ? <div>{t('compareCurrentItem')}：{current(withStatus(c))}</div> : <div class="sp-muted">{t('compareNotListedNow')}</div>}
+      {!e && <div class="sp-muted">{t('compareNotListedBefore')}</div>}
+    </div>
+  );
+}
+
 function CompareRow({ row: r, notice, onJump }: { row: ComparisonRow; notice: Notice; onJump: Props['onJump'] }) {
   const item = r.currentItem ? notice.items.find((x) => x.id === r.currentItem!.id) : undefined;
-  const current = r.currentItem ? `${r.currentItem.label}（${statusText(r.currentItem.status, r.currentItem.certainty ?? 'stated')}）` : '—';
+  const jump = item && onJump ? () => onJump(item.start, Math.min(item.end, item.start + 60)) : null;
+  const moves = r.numberChanges.length + r.deadlineChanges.length;
   return (
     <tr class={`sp-change-${r.change}`} data-change={r.change} data-status-before={r.earlierItem?.status} data-status-after={r.currentItem?.status}>
       <td>
         {changeLabel(r.change)}
         {r.score !== null && <div class="sp-muted sp-confidence" data-score={r.score} data-confidence={matchConfidence(r.score)} title={t('matchScore', r.score.toFixed(2))}>{matchConfidenceLabel(r.score)}</div>}
       </td>
-      <td>{r.earlierItem ? `${r.earlierItem.label}（${statusText(r.earlierItem.status, r.earlierItem.certainty ?? 'stated')}）` : '—'}</td>
-      <td>{item && onJump ? <button class="sp-link" onClick={() => onJump(item.start, Math.min(item.end, item.start + 60))}>{current}</button> : current}</td>
       <td>
-        {r.numberChanges.map((n, j) => <div key={`n${j}`}>{n.context}{n.beforeText} → {n.afterText}（{n.delta > 0 ? '+' : ''}{n.delta}{n.unit}）</div>)}
-        {r.deadlineChanges.map((d, j) => <div key={`d${j}`}>{deadlineChangeLabel(d.kind)}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}{d.days !== null ? t('deadlineDays', Math.abs(d.days)) : ''}</div>)}
+        <ItemCell row={r} jump={jump} />
+        {moves > 0 && (
+          <ul class="sp-cmp-moves">
+            {r.numberChanges.map((n, j) => <li key={`n${j}`}>{n.context}{n.beforeText} → {n.afterText}（{n.delta > 0 ? '+' : ''}{n.delta}{n.unit}）</li>)}
+            {r.deadlineChanges.map((d, j) => <li key={`d${j}`}>{deadlineChangeLabel(d.kind)}：{formatGongwenDate(d.before, '—')} → {formatGongwenDate(d.after, '—')}{d.days !== null ? t('deadlineDays', Math.abs(d.days)) : ''}</li>)}
+          </ul>
+        )}
         {r.history.length > 1 && (
           <ol class="sp-history">{r.history.map((h, j) => <li key={j}>{formatGongwenDate(h.noticeDate)} {h.status === 'absent' ? t('absent') : statusText(h.status, h.certainty ?? 'stated')}{h.source === 'override' ? `（${t('overridden')}）` : ''}{h.evidence ? `「${h.evidence}」` : ''}</li>)}</ol>
         )}

@@ -43,6 +43,12 @@ export function useLibraryActions(onCompare: (focus: CompareFocus) => void) {
 export const versionName = (v: VersionSummary): string =>
   `${v.title ?? v.url} ${formatGongwenDate(v.publishDate, t('versionNoDate'))}`;
 
+/** When a version was saved: one day, or the first and the last day it was seen. */
+function seen(v: VersionSummary): string {
+  const [first, last] = [v.firstSeen.slice(0, 10), v.lastSeen.slice(0, 10)];
+  return first === last ? t('versionSavedOn', formatGongwenDate(first)) : t('versionSeen', formatGongwenDate(first), formatGongwenDate(last));
+}
+
 /** A library notice: its title, every saved version (newest first) and, on request, its details. */
 export function LibraryNotice({ entry, actions }: { entry: ShelfNotice<NoticeRecord, VersionSummary>; actions: LibraryActions }) {
   const { notice: n, versions } = entry;
@@ -71,7 +77,7 @@ function VersionRow({ entry, latest, only, actions }: { entry: ShelfVersion<Vers
   return (
     <li class={latest ? 'sp-version-latest' : undefined} data-hash={v.hash}>
       <span class="sp-version-date">{formatGongwenDate(v.publishDate, t('versionNoDate'))}</span>{' '}
-      <span class="sp-muted">· {t('versionSeen', formatGongwenDate(v.firstSeen.slice(0, 10)), formatGongwenDate(v.lastSeen.slice(0, 10)))} · {v.hash.slice(0, 8)} · {t('itemCount', String(v.itemCount))}</span>
+      <span class="sp-muted">· {seen(v)} · {v.hash.slice(0, 8)} · {t('itemCount', String(v.itemCount))}</span>
       {v.publishDate === null && <p class="sp-version-nodate">{t('publishDateMissing', DATE_FIELD_LABELS.join('”“'))}</p>}
       <div class="sp-row sp-version-actions">
         {liveUrl && <button data-action="open-live" onClick={() => void browser.tabs.create({ url: liveUrl })}>{t('versionOpenLive')}</button>}

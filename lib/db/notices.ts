@@ -32,8 +32,8 @@ function union(list: readonly string[], extra: string): string[] {
 }
 
 /** Newest first: by publish date when known (else the day first seen), then by first seen. */
-export function newestFirst(snapshots: NoticeSnapshot[]): NoticeSnapshot[] {
-  const day = (s: NoticeSnapshot) => s.publishDate ?? s.firstSeen.slice(0, 10);
+export function newestFirst<S extends Pick<NoticeSnapshot, 'hash' | 'publishDate' | 'firstSeen'>>(snapshots: S[]): S[] {
+  const day = (s: S) => s.publishDate ?? s.firstSeen.slice(0, 10);
   return [...snapshots].sort(
     (a, b) => day(b).localeCompare(day(a)) || b.firstSeen.localeCompare(a.firstSeen) || a.hash.localeCompare(b.hash),
   );
@@ -185,7 +185,7 @@ function storeRefreshed(db: RectifyDB, refreshed: NoticeSnapshot[]): void {
   }, 0);
 }
 
-export function readCurrent(db: RectifyDB, stored: NoticeSnapshot[]): NoticeSnapshot[] {
+function readCurrent(db: RectifyDB, stored: NoticeSnapshot[]): NoticeSnapshot[] {
   const read = stored.map(current);
   storeRefreshed(db, read.filter((s, i) => s.parserVersion === PARSER_VERSION && stored[i].parserVersion !== PARSER_VERSION));
   return read;

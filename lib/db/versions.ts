@@ -1,7 +1,7 @@
 // Every saved version (snapshot) of the library at once, and deleting one version with a way to undo it.
 import type { Annotation, NoticeRecord, NoticeSnapshot, StatusOverride } from '../schema';
 import type { RectifyDB } from './database';
-import { newestFirst, readCurrent } from './notices';
+import { newestFirst } from './notices';
 
 /** A saved version as lists show it: the snapshot without its text and model, with its item count. */
 export interface VersionSummary {
@@ -21,9 +21,14 @@ function summary(s: NoticeSnapshot): VersionSummary {
   return { hash, noticeKey, url, title, organization, publishDate, firstSeen, lastSeen, itemCount: s.model.items.length };
 }
 
-/** Every saved version of every notice, newest first (as the current parser reads their dates). */
+/**
+ * Every saved version of every notice, newest first, as stored (like listNotices: no text is parsed again
+ * here, so a long library lists at once; listSnapshots and getSnapshot read a version with the current parser).
+ */
 export async function listVersions(db: RectifyDB): Promise<VersionSummary[]> {
-  return newestFirst(readCurrent(db, await db.snapshots.toArray())).map(summary);
+  const out: VersionSummary[] = [];
+  await db.snapshots.each((s) => void out.push(summary(s)));
+  return newestFirst(out);
 }
 
 /** What deleting a version removed: enough to put it back (restoreVersion). */

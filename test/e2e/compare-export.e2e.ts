@@ -399,6 +399,8 @@ describe('the library: every saved version by organization', () => {
     expect(picked).toEqual([expect.stringContaining('2025年6月19日')]);
     // the stored version is not the open page: its items are plain text, not links to scroll the page
     expect(await panel.locator('tbody button.sp-link').count()).toBe(0);
+    await shoot(panel, 'compare-versions');
+    await panel.setViewportSize({ width: 420, height: 900 });
     await panel.getByRole('button', { name: '改为对比当前页面' }).click();
     await expect.poll(() => panel.locator('.sp-compare-focus').count()).toBe(0);
     await panel.locator('[data-view="library"]').click();
@@ -413,6 +415,8 @@ describe('the library: every saved version by organization', () => {
     await expect.poll(() => versionsOf(entry).count()).toBe(1);
     expect(await versionsOf(entry).locator('.sp-version-date').allTextContents()).toEqual(['2026年3月20日']);
     expect(await panel.locator('.sp-undo').textContent()).toContain(`已删除：${TITLE} 2025年6月19日`);
+    await shoot(panel, 'library-undo');
+    await panel.setViewportSize({ width: 420, height: 900 });
     await panel.locator('[data-action="undo-delete-version"]').click();
     await expect.poll(() => versionsOf(huashan()).count()).toBe(2);
     expect(await panel.locator('.sp-undo').textContent()).toContain('已恢复');

@@ -45,7 +45,7 @@ export function App() {
       <main class="sp-main" role="tabpanel">
         {view === 'notice' && <CurrentNotice tabId={tabId} state={state} onRefresh={refresh} />}
         {view === 'annotations' && <AnnotationsView tabId={tabId} state={state} />}
-        {view === 'compare' && <CompareView key={compareFocus ? `${compareFocus.current}:${compareFocus.earlier}` : 'page'} tabId={tabId} state={state} focus={compareFocus} onLeaveFocus={() => setCompareFocus(null)} />}
+        {view === 'compare' && <CompareView key={compareFocus ? `${compareFocus.current}:${compareFocus.earlier}` : `page:${tabId}:${state?.snapshotHash ?? ''}`} tabId={tabId} state={state} focus={compareFocus} onLeaveFocus={() => setCompareFocus(null)} />}
         {view === 'overdue' && <OverdueView />}
         {view === 'library' && <LibraryView onCompare={compareVersions} />}
         {view === 'settings' && <SettingsView tabId={tabId} />}

@@ -50,3 +50,4 @@ export {
 } from './annotations';
 export { getSetting, setSetting, requestPersistence, type PersistenceState } from './settings';
 export { readLibraryReview, type LibraryNoticeReview } from './ledger';
+export { listVersions, deleteVersion, restoreVersion, type VersionSummary, type RemovedVersion } from './versions';

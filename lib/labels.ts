@@ -5,6 +5,7 @@
  * the *_LABELS tables below), so a reviewer sees the same words on screen and in the exported file.
  */
 import { t, zh, type MessageKey } from '@/lib/i18n';
+import { matchConfidence, type MatchConfidence } from '@/lib/compare/confidence';
 import type { DeadlineChange, Finding, FindingKind, HighlightCategory, ItemChange, ItemStatus, StatusCertainty } from '@/lib/schema';
 
 /** Annotation severities (high/medium/low) and finding severities (which add info). */
@@ -87,13 +88,12 @@ export function findingParts(f: { kind: FindingKind; message: string }, words: W
   return { label, text };
 }
 
-/** Thresholds of a pairing score (lib/compare, 0.5–1) read as words: 确定 ≥ 0.85, 较可能 ≥ 0.7, else 存疑. */
-const MATCH_WORDS: Array<[number, MessageKey]> = [[0.85, 'matchSure'], [0.7, 'matchLikely'], [0, 'matchDoubtful']];
+/** The words of a pairing's confidence (the thresholds are one rule: lib/compare/confidence). */
+const MATCH_WORDS: Record<MatchConfidence, MessageKey> = { sure: 'matchSure', likely: 'matchLikely', doubtful: 'matchDoubtful' };
 
 /** `对应：较可能` — how sure the pairing of an item with the earlier notice's is, in plain words. */
 export function matchConfidenceLabel(score: number, words: Words = t): string {
-  const key = MATCH_WORDS.find(([min]) => score >= min)![1];
-  return words('matchConfidence', words(key));
+  return words('matchConfidence', words(MATCH_WORDS[matchConfidence(score)]));
 }
 
 /** `已完成`, or `已完成（推断）` for a status read from the measures rather than stated. */

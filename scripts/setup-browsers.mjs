@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Makes sure the browsers, CJK font and zh-CN language packs that `npm test` / `npm run demo` drive are installed.
+// Makes sure the browsers, CJK font and zh-CN language packs that `npm test` / `npm run demo` drive are installed,
+// and LibreOffice Writer + poppler, which the report tests and `npm run render:reports` use to turn the Word
+// report into PDF pages.
 // On Debian/Ubuntu as root it installs what is missing with apt-get (one-line note); elsewhere it prints the exact
 // command to run and exits non-zero. CHROME_PATH / FIREFOX_PATH point at other binaries (their packs are then
 // the user's business).
 //
-//   node scripts/setup-browsers.mjs [--chromium] [--firefox]     (no flag: both)
+//   node scripts/setup-browsers.mjs [--chromium] [--firefox] [--libreoffice]     (no flag: all three)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const SOFFICE_PATH = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 
 /** What each browser needs: [Debian package, is it there?]. */
 const NEEDS = {
@@ -24,6 +27,11 @@ const NEEDS = {
     ['firefox-esr', existsSync(FIREFOX_PATH)],
     // without the language pack Firefox's UI (and the extension's locale) is English
     ['firefox-esr-l10n-zh-cn', Boolean(process.env.FIREFOX_PATH) || existsSync('/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi')],
+  ],
+  // the Word report is checked by converting it to PDF (soffice --headless) and reading the pages (pdfinfo, pdftotext, pdftoppm)
+  libreoffice: () => [
+    ['libreoffice-writer-nogui', existsSync(SOFFICE_PATH)],
+    ['poppler-utils', spawnSync('pdfinfo', ['-v']).status === 0],
   ],
 };
 
@@ -69,6 +77,7 @@ export function setUpBrowsers(browsers) {
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
-  const chosen = ['chromium', 'firefox'].filter((b) => process.argv.includes(`--${b}`));
-  process.exit(setUpBrowsers(chosen.length ? chosen : ['chromium', 'firefox']) ? 0 : 1);
+  const all = Object.keys(NEEDS);
+  const chosen = all.filter((b) => process.argv.includes(`--${b}`));
+  process.exit(setUpBrowsers(chosen.length ? chosen : all) ? 0 : 1);
 }

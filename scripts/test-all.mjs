@@ -9,8 +9,8 @@ import { setUpBrowsers } from './setup-browsers.mjs';
 mkdirSync('test-results', { recursive: true });
 for (const f of ['unit', 'e2e', 'e2e-firefox']) rmSync(`test-results/${f}.json`, { force: true }); // no stale reports
 
-// Installs missing browsers / fonts / language packs (apt-get as root on Debian/Ubuntu), else says how.
-if (!setUpBrowsers(['chromium', 'firefox'])) {
+// Installs missing browsers / fonts / language packs / LibreOffice (apt-get as root on Debian/Ubuntu), else says how.
+if (!setUpBrowsers(['chromium', 'firefox', 'libreoffice'])) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import { CurrentNotice } from './CurrentNotice';
 import { LibraryView } from './LibraryView';
 import { SettingsView } from './SettingsView';
 import { CompareView } from './CompareView';
+import type { CompareFocus } from './compare-focus';
 import { OverdueView } from './OverdueView';
 import { useBoundTab, usePageState } from './hooks';
 
@@ -23,6 +24,12 @@ export function App() {
   const tabId = useBoundTab();
   const { state, refresh } = usePageState(tabId);
   const [view, setView] = useState<View>('notice');
+  // Two saved versions the library asked to compare (null: compare the open page).
+  const [compareFocus, setCompareFocus] = useState<CompareFocus | null>(null);
+  const compareVersions = (focus: CompareFocus) => {
+    setCompareFocus(focus);
+    setView('compare');
+  };
   // Ask once per panel opening that reviewers' work is never evicted (a no-op once granted).
   useEffect(() => void requestPersistence(), []);
   return (
@@ -38,9 +45,9 @@ export function App() {
       <main class="sp-main" role="tabpanel">
         {view === 'notice' && <CurrentNotice tabId={tabId} state={state} onRefresh={refresh} />}
         {view === 'annotations' && <AnnotationsView tabId={tabId} state={state} />}
-        {view === 'compare' && <CompareView tabId={tabId} state={state} />}
+        {view === 'compare' && <CompareView key={compareFocus ? `${compareFocus.current}:${compareFocus.earlier}` : `page:${tabId}:${state?.snapshotHash ?? ''}`} tabId={tabId} state={state} focus={compareFocus} onLeaveFocus={() => setCompareFocus(null)} />}
         {view === 'overdue' && <OverdueView />}
-        {view === 'library' && <LibraryView />}
+        {view === 'library' && <LibraryView onCompare={compareVersions} />}
         {view === 'settings' && <SettingsView tabId={tabId} />}
       </main>
     </div>

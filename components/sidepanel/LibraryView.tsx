@@ -1,16 +1,15 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { browser } from 'wxt/browser';
-import { deleteNotice, listNotices, listSnapshots, saveNoticeVisit } from '@/lib/db';
+import { listNotices, listVersions, saveNoticeVisit } from '@/lib/db';
 import { ingestFileBytes, ingestText, type IngestedNotice } from '@/lib/ingest';
 import { DOCUMENT_LIMITS } from '@/lib/documents';
-import type { NoticeRecord } from '@/lib/schema';
-import { formatGongwenDate } from '@/lib/export/format';
+import { libraryShelves } from '@/lib/library-shelves';
 import { t } from '@/lib/i18n';
-import { MetaBlock } from './CurrentNotice';
+import type { CompareFocus } from './compare-focus';
 import { LibraryLedgerExport } from './LibraryLedger';
-import { LivePageCheck } from './LivePageCheck';
+import { LibraryNotice, useLibraryActions } from './LibraryVersions';
 import { sidePanelDb } from './hooks';
+import './compare-library.css';
 
 /** File types the pickers offer; the kind itself is sniffed from the bytes (lib/documents). */
 export const NOTICE_FILE_ACCEPT = '.txt,.html,.htm,.json,.docx,.pdf,.doc';
@@ -25,9 +24,11 @@ export async function ingestFile(file: File, today?: string): Promise<IngestedNo
   return ingestFileBytes(bytes, file.name, (html) => new DOMParser().parseFromString(html, 'text/html'), { today });
 }
 
-export function LibraryView() {
+export function LibraryView({ onCompare }: { onCompare: (focus: CompareFocus) => void }) {
   const db = sidePanelDb();
   const notices = useLiveQuery(() => listNotices(db), []);
+  const versions = useLiveQuery(() => listVersions(db), []);
+  const { actions, undoBar } = useLibraryActions(onCompare);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [paste, setPaste] = useState('');
   const save = async (source: string, got: IngestedNotice) => {
@@ -52,7 +53,7 @@ export function LibraryView() {
       }
     }
   };
-  const groups = groupByOrganization(notices ?? []);
+  const shelves = libraryShelves(notices ?? [], versions ?? []);
   return (
     <div class="sp-library">
       <details class="sp-add">
@@ -64,66 +65,16 @@ export function LibraryView() {
         </div>
       </details>
       {status && <p class={status.ok ? 'sp-ok' : 'sp-error'} role="status">{status.text}</p>}
+      {undoBar}
       <LibraryLedgerExport />
       {notices === undefined ? <p class="sp-muted">{t('loading')}</p> : notices.length === 0 ? <p class="sp-muted">{t('libraryEmpty')}</p> : (
-        groups.map(([org, list]) => (
-          <section key={org} class="sp-org">
-            <h3>{org} <span class="sp-count">{list.length}</span></h3>
-            <ul class="sp-list">{list.map((n) => <LibraryEntry key={n.key} n={n} />)}</ul>
+        shelves.map((shelf) => (
+          <section key={shelf.organization ?? ''} class="sp-org">
+            <h3>{shelf.organization ?? t('unknownOrganization')} <span class="sp-count">{shelf.notices.length}</span></h3>
+            <ul class="sp-list">{shelf.notices.map((e) => <LibraryNotice key={e.notice.key} entry={e} actions={actions} />)}</ul>
           </section>
         ))
       )}
     </div>
-  );
-}
-
-/** Notices grouped by organization; groups and notices newest first. */
-export function groupByOrganization(notices: NoticeRecord[]): Array<[string, NoticeRecord[]]> {
-  const newest = (n: NoticeRecord) => n.publishDate ?? n.lastSeen.slice(0, 10);
-  const groups = new Map<string, NoticeRecord[]>();
-  for (const n of [...notices].sort((a, b) => newest(b).localeCompare(newest(a)))) {
-    const org = n.organization ?? t('unknownOrganization');
-    groups.set(org, [...(groups.get(org) ?? []), n]);
-  }
-  return [...groups];
-}
-
-function LibraryEntry({ n }: { n: NoticeRecord }) {
-  const db = sidePanelDb();
-  const [open, setOpen] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const snapshots = useLiveQuery(() => (open ? listSnapshots(db, n.key) : Promise.resolve([])), [open, n.key]) ?? [];
-  const url = n.urls.find((u) => /^https?:/.test(u));
-  return (
-    <li class="sp-lib-entry" data-notice-key={n.key}>
-      <button class="sp-link" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {n.title ?? n.urls[0]} <span class="sp-muted">{n.publishDate ? formatGongwenDate(n.publishDate) : ''}</span>
-      </button>
-      {open && (
-        <div class="sp-lib-detail">
-          {snapshots[0] && <MetaBlock notice={snapshots[0].model} />}
-          <LivePageCheck url={url} title={n.title} snapshots={snapshots} />
-          <p class="sp-muted">{t('versions', String(snapshots.length))}</p>
-          <ol class="sp-versions">
-            {snapshots.map((s) => (
-              <li key={s.hash}>
-                {t('versionSeen', formatGongwenDate(s.firstSeen.slice(0, 10)), formatGongwenDate(s.lastSeen.slice(0, 10)))} · {s.hash.slice(0, 8)} · {t('itemCount', String(s.model.items.length))}{' '}
-                <button class="sp-link" data-action="open-stored" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/stored.html?hash=${s.hash}`) })}>{t('storedOpen')}</button>
-              </li>
-            ))}
-          </ol>
-          <div class="sp-row">
-            {url && <button onClick={() => void browser.tabs.create({ url })}>{t('open')}</button>}
-            {confirming ? (
-              <>
-                <span class="sp-error">{t('confirmDeleteNotice')}</span>
-                <button class="sp-danger" onClick={() => void deleteNotice(db, n.key)}>{t('confirmDelete')}</button>
-                <button onClick={() => setConfirming(false)}>{t('cancel')}</button>
-              </>
-            ) : <button class="sp-danger" onClick={() => setConfirming(true)}>{t('delete')}</button>}
-          </div>
-        </div>
-      )}
-    </li>
   );
 }

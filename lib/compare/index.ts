@@ -12,3 +12,5 @@ export { quantityContext, diffQuantities, diffDeadlines } from './diffs';
 export { daysBetween } from '@/lib/gongwen';
 export { isDone } from './history';
 export { compareNotices, CHANGE_LABELS, type CompareOptions } from './comparison';
+export { matchConfidence, MATCH_CONFIDENCE_THRESHOLDS, isUnchangedRow, visibleRows, type MatchConfidence } from './confidence';
+export { compareCandidates, byNewest, versionDay, isEarlierThan, type VersionRef, type OpenVersion, type CandidateGroup, type Candidates } from './candidates';

@@ -60,3 +60,4 @@ export {
 } from './settings';
 export { exportReviewPackage, importReviewPackage, reviewPackageToJson, conflictingVersions } from './review-package';
 export { readLibraryReview, type LibraryNoticeReview } from './ledger';
+export { listVersions, deleteVersion, restoreVersion, type VersionSummary, type RemovedVersion } from './versions';

@@ -32,8 +32,8 @@ function union(list: readonly string[], extra: string): string[] {
 }
 
 /** Newest first: by publish date when known (else the day first seen), then by first seen. */
-function newestFirst(snapshots: NoticeSnapshot[]): NoticeSnapshot[] {
-  const day = (s: NoticeSnapshot) => s.publishDate ?? s.firstSeen.slice(0, 10);
+export function newestFirst<S extends Pick<NoticeSnapshot, 'hash' | 'publishDate' | 'firstSeen'>>(snapshots: S[]): S[] {
+  const day = (s: S) => s.publishDate ?? s.firstSeen.slice(0, 10);
   return [...snapshots].sort(
     (a, b) => day(b).localeCompare(day(a)) || b.firstSeen.localeCompare(a.firstSeen) || a.hash.localeCompare(b.hash),
   );

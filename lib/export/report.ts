@@ -3,7 +3,8 @@
  * Markdown, CSV, HTML and .docx files is the same. Plain strings only — each renderer escapes them.
  */
 import { CHANGE_LABELS } from '@/lib/labels';
-import type { Annotation, ComparisonRow, ItemStatus, ProblemItem, ReviewExport, StatusCertainty } from '@/lib/schema';
+import type { Annotation, ComparisonRow, ItemStatus, Notice, ProblemItem, ReviewExport, StatusCertainty } from '@/lib/schema';
+import { numberChangePhrase } from '@/lib/compare/number-phrase';
 import { CERTAINTY_LABELS, DEADLINE_CHANGE_LABELS, formatGongwenDate, formatPeriod, SEVERITY_LABELS, STATUS_LABELS, statusWithCertainty } from './format';
 import { isConfirmation, overrideFor } from '@/lib/overrides';
 import { authorLabel } from '@/lib/authorship';
@@ -71,7 +72,10 @@ export interface ChangeLine {
   change: string;
   statusBefore: string;
   statusAfter: string;
+  /** Each number change in the words of its clause (`目前已完成整改11宗→19宗（+8）`), joined with `；`. */
   numbers: string;
+  /** The same, one entry per change (HTML and Word show one per line). */
+  numberList: string[];
   deadlines: string;
   history: string;
 }
@@ -147,17 +151,18 @@ function comparedStatus(x: { status: ItemStatus; certainty?: StatusCertainty | '
   return x.certainty === 'inferred' ? statusWithCertainty(x.status, 'inferred') : STATUS_LABELS[x.status];
 }
 
-function changeLine(row: ComparisonRow): ChangeLine {
+function changeLine(row: ComparisonRow, notice: Notice, text: string): ChangeLine {
   const item = row.currentItem ?? row.earlierItem!;
+  const current = row.currentItem ? notice.items.find((i) => i.id === row.currentItem!.id) ?? null : null;
+  const numberList = row.numberChanges.map((n) => numberChangePhrase(n, current, text));
   return {
     label: item.label,
     earlierOnly: row.currentItem === null,
     change: CHANGE_LABELS[row.change],
     statusBefore: row.earlierItem ? comparedStatus(row.earlierItem) : '（无）',
     statusAfter: row.currentItem ? comparedStatus(row.currentItem) : '（未列出）',
-    numbers: row.numberChanges
-      .map((n) => `${n.context}${n.before}${n.unit}→${n.after}${n.unit}（${n.delta > 0 ? '+' : ''}${n.delta}）`)
-      .join('；'),
+    numbers: numberList.join('；'),
+    numberList,
     deadlines: row.deadlineChanges
       .map((d) => {
         const what = DEADLINE_CHANGE_LABELS[d.kind];
@@ -224,7 +229,7 @@ export function buildReport(review: ReviewExport): Report {
         summary: (Object.keys(CHANGE_LABELS) as (keyof typeof CHANGE_LABELS)[]).map(
           (k) => [CHANGE_LABELS[k], c.summary[k] ?? 0] as [string, number],
         ),
-        changes: c.rows.filter((r) => r.change !== 'unchanged_done' || r.numberChanges.length > 0).map(changeLine),
+        changes: c.rows.filter((r) => r.change !== 'unchanged_done' || r.numberChanges.length > 0).map((row) => changeLine(row, notice, review.text)),
         overdue: c.overdueCommitments.map(
           (o) =>
             `${o.itemLabel}：${formatGongwenDate(o.earlierNoticeDate)}通报承诺“${o.deadlineText}”（${formatGongwenDate(o.deadline)}），至${formatGongwenDate(o.currentNoticeDate)}通报仍未报完成`,

@@ -176,4 +176,25 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
       await panel.close();
     });
   }
+
+  it('a comparison (unchanged rows hidden and shown) and the library with two versions of a notice', async () => {
+    const later = await openFixture(s, 'huashan-town-2026.html');
+    await ready(later);
+    const panel = await openSidePanel(s, await tabIdOf(s, later));
+    await panel.setViewportSize({ width: 360, height: 900 });
+    await panel.locator('[data-view="compare"]').click();
+    await panel.locator('input[name="earlier"]:checked').waitFor({ timeout: 15_000 });
+    await panel.locator('[data-action="compare"]').click();
+    await panel.locator('tr[data-change="vanished"]').waitFor({ timeout: 15_000 });
+    expect(await axeViolations(panel, null), 'compare result').toEqual([]);
+    await panel.locator('[data-action="toggle-unchanged"]').click();
+    expect(await axeViolations(panel, null), 'compare result, all rows').toEqual([]);
+    await panel.locator('[data-view="library"]').click();
+    await panel.locator('[data-action="compare-previous"]').waitFor();
+    expect(await axeViolations(panel, null), 'library versions').toEqual([]);
+    await panel.locator('[data-action="delete-version"]').first().click();
+    expect(await axeViolations(panel, null), 'library, confirming a deletion').toEqual([]);
+    await panel.close();
+    await later.close();
+  });
 });

@@ -23,6 +23,8 @@ const CONTRACTS = '问题合同未整改、阴阳合同赫然存在';
 const REGRESSED = '落实违建巡查责任不到位';
 const RESOLVED = ['历史约定不合理', '公共服务供给存在短板'];
 const NEW_ITEM = '问题合同台账更新不及时';
+/** Where the side panel's screenshots go (360 and 420 px wide), when set. */
+const SHOTS = process.env.E2E_SCREENSHOTS;
 
 let s: Session;
 let earlier: Page;
@@ -57,8 +59,43 @@ async function openCompare(): Promise<Page> {
   return panel;
 }
 
+/** Full-page screenshots of the panel at the side panel's narrow and usual widths. */
+async function shoot(panel: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  for (const width of [360, 420]) {
+    await panel.setViewportSize({ width, height: 900 });
+    await panel.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    // and in screen-sized parts, readable one at a time
+    const height = await panel.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, k = 1; y < height && k <= 4; y += 900, k++) {
+      await panel.screenshot({ path: `${SHOTS}/${name}-${width}-part${k}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(900, height - y) } });
+    }
+  }
+}
+
 /** Text of the comparison table's rows with the given change type. */
 const rowTexts = (panel: Page, change: string) => panel.locator(`tr[data-change="${change}"]`).allTextContents();
+
+/** The number in the toggle "显示未变化的 N 项" (unchanged rows are hidden until it is clicked). */
+async function hiddenUnchanged(panel: Page): Promise<number> {
+  const text = (await panel.locator('[data-action="toggle-unchanged"]').textContent()) ?? '';
+  const m = /^显示未变化的 (\d+) 项$/.exec(text.trim());
+  if (!m) throw new Error(`no unchanged-rows toggle: ${text}`);
+  return Number(m[1]);
+}
+
+/**
+ * For each table row: does it read as unchanged — the item in both notices with the same status, and no
+ * number or deadline line among its changes (.sp-cmp-moves)?
+ */
+function samenessOfRows(panel: Page): Promise<boolean[]> {
+  return panel.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const before = tr.getAttribute('data-status-before');
+      return before !== null && before === tr.getAttribute('data-status-after') && tr.querySelectorAll('.sp-cmp-moves li').length === 0;
+    }),
+  );
+}
 
 async function expectHuashanComparison(panel: Page): Promise<void> {
   for (const change of ['resolved', 'regressed', 'vanished', 'new', 'still_unfinished']) {
@@ -66,8 +103,18 @@ async function expectHuashanComparison(panel: Page): Promise<void> {
   }
   expect(await panel.locator('.sp-summary [data-change="vanished"]').textContent()).toMatch(/\s1$/);
   expect(await panel.locator('.sp-summary [data-change="new"]').textContent()).toMatch(/\s1$/);
-  // 21 surviving items + the vanished one + the new one.
-  expect(await panel.locator('tbody tr').count()).toBe(23);
+  // Unchanged rows (same status, no number or deadline moved) are hidden: 23 rows = 21 surviving items +
+  // the vanished one + the new one, less those; the toggle says how many and shows them.
+  const hidden = await hiddenUnchanged(panel);
+  expect(hidden).toBeGreaterThan(0);
+  expect(await panel.locator('tbody tr').count()).toBe(23 - hidden);
+  const changed = await samenessOfRows(panel);
+  expect(changed.every((same) => !same)).toBe(true);
+  await panel.locator('[data-action="toggle-unchanged"]').click();
+  await expect.poll(() => panel.locator('tbody tr').count()).toBe(23);
+  expect((await samenessOfRows(panel)).filter(Boolean)).toHaveLength(hidden);
+  expect((await panel.locator('[data-action="toggle-unchanged"]').textContent())?.trim()).toBe(`隐藏未变化的 ${hidden} 项`);
+  expect(await panel.locator('[data-action="toggle-unchanged"]').getAttribute('aria-pressed')).toBe('true');
 
   const vanished = await rowTexts(panel, 'vanished');
   expect(vanished).toHaveLength(1);
@@ -102,29 +149,53 @@ describe('compare with an earlier notice from the library', () => {
   });
   afterAll(() => panel.close());
 
-  it('suggests the earlier 花山镇 notice (same organization first) and compares with it', async () => {
+  it('offers the same organization’s earlier notice first, pre-selected, then the others by organization', async () => {
     const candidates = panel.locator('input[name="earlier"]');
     await expect.poll(() => candidates.count(), { timeout: 15_000 }).toBe(2);
-    const listed = await panel.locator('.sp-compare li', { has: candidates }).allTextContents();
-    expect(listed[0]).toContain(TITLE);
-    expect(listed[0]).toContain('2025年6月19日');
-    expect(listed[1]).toContain('古镇镇');
-    await candidates.first().check();
+    const groups = panel.locator('fieldset.sp-candidates');
+    expect(await groups.locator('legend').allTextContents()).toEqual(['本单位较早的通报', '中共中山市古镇镇委员会']);
+    const first = groups.first().locator('li');
+    expect(await first.count()).toBe(1);
+    expect(await first.textContent()).toContain(TITLE);
+    expect(await first.textContent()).toContain('2025年6月19日');
+    // the 古镇镇 notice is newer (2025年9月12日) but another organization's: it comes second, unticked
+    expect(await groups.nth(1).textContent()).toContain('2025年9月12日');
+    expect(await candidates.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).checked))).toEqual([true, false]);
+    expect(await panel.locator('.sp-compare').textContent()).toContain('已预选本单位最近的一份较早通报');
+  });
+
+  it('compares with it: export buttons above the table, unchanged rows behind a toggle, pairings in words', async () => {
     await panel.locator('[data-action="compare"]').click();
     await expectHuashanComparison(panel);
+    const exportTop = (await panel.locator('.sp-export [data-format="md"]').boundingBox())!.y;
+    const tableTop = (await panel.locator('table.sp-compare-table').boundingBox())!.y;
+    const summaryTop = (await panel.locator('.sp-summary').boundingBox())!.y;
+    expect(exportTop).toBeLessThan(summaryTop);
+    expect(summaryTop).toBeLessThan(tableTop);
+    // the choice folds away once compared, and says how many notices were chosen
+    expect(await panel.locator('details.sp-compare-chooser').getAttribute('open')).toBeNull();
+    expect(await panel.locator('details.sp-compare-chooser > summary').textContent()).toMatch(/与较早的通报对比\s*1$/);
     // how sure each pairing is, in plain words; the score only in the tooltip
     const sure = panel.locator('tbody [data-score]');
     expect(await sure.count()).toBeGreaterThan(10);
+    const words = new Set<string>();
     for (const el of await sure.all()) {
       const score = Number(await el.getAttribute('data-score'));
-      expect(await el.textContent()).toBe(score >= 0.85 ? '对应：确定' : score >= 0.7 ? '对应：较可能' : '对应：存疑');
-      expect(await el.getAttribute('title')).toContain(score.toFixed(2));
+      const text = (await el.textContent()) ?? '';
+      words.add(text);
+      expect(text).toBe(score >= 0.85 ? '对应：确定' : score >= 0.7 ? '对应：较可能' : '对应：存疑');
+      expect(await el.getAttribute('title')).toBe(`匹配分数 ${score.toFixed(2)}（0.5–1，越高越确定）`);
     }
+    expect(words).toContain('对应：确定');
     expect(await panel.locator('.sp-compare').textContent()).not.toContain('匹配度');
+    expect((await panel.locator('tbody td:first-child').allTextContents()).join('\n')).not.toMatch(/\d/);
+    await panel.locator('[data-action="toggle-unchanged"]').click(); // back to the default: unchanged rows hidden
+    await shoot(panel, 'compare');
   });
 
   it('asks for an earlier notice when none is ticked', async () => {
     const other = await openCompare();
+    await other.locator('input[name="earlier"]:checked').uncheck();
     await other.locator('[data-action="compare"]').click();
     await expect.poll(() => other.locator('.sp-compare [role="alert"]').textContent()).toContain('请至少选择一份较早的通报');
     expect(await other.locator('tbody tr').count()).toBe(0);
@@ -138,7 +209,8 @@ describe('compare with an earlier notice from a file or pasted text', () => {
     await panel.locator('summary', { hasText: '从文件或粘贴文本添加' }).click();
     await panel.locator('input[name="earlierFile"]').setInputFiles(SEED_TXT);
     await expect.poll(() => panel.locator('.sp-compare li', { hasText: 'huashan-town-2025-06-19.txt' }).count()).toBe(1);
-    // Nothing from the library is ticked: the file alone is the earlier notice.
+    // The pre-selected library notice is unticked: the file alone is the earlier notice.
+    await panel.locator('input[name="earlier"]:checked').uncheck();
     expect(await panel.locator('input[name="earlier"]:checked').count()).toBe(0);
     await panel.locator('[data-action="compare"]').click();
     await expectHuashanComparison(panel);
@@ -151,6 +223,7 @@ describe('compare with an earlier notice from a file or pasted text', () => {
     await panel.locator('textarea[name="earlierPaste"]').fill(readFileSync(SEED_TXT, 'utf8'));
     await panel.locator('.sp-compare').getByRole('button', { name: '添加粘贴的文本' }).click();
     await expect.poll(() => panel.locator('.sp-compare li', { hasText: '粘贴的通报' }).textContent()).toContain('2025年6月19日');
+    await panel.locator('input[name="earlier"]:checked').uncheck();
     await panel.locator('[data-action="compare"]').click();
     await expectHuashanComparison(panel);
     await panel.close();
@@ -266,5 +339,95 @@ describe('a reviewer override made on the earlier notice', () => {
 
   it('sends no request to any address but 127.0.0.1', () => {
     expect(s.externalRequests).toEqual([]);
+  });
+});
+
+describe('the library: every saved version by organization', () => {
+  let panel: Page;
+  const MAZHANG_TXT = fileURLToPath(new URL('../fixtures/seeds/mazhang-town-2024-09-25.txt', import.meta.url));
+  const huashan = () => panel.locator('.sp-lib-entry', { hasText: TITLE }).filter({ has: panel.locator('[data-action="compare-previous"]') });
+  const versionsOf = (entry: ReturnType<Page['locator']>) => entry.locator('ol.sp-versions > li');
+
+  beforeAll(async () => {
+    panel = await openSidePanel(s, laterTabId);
+    await panel.locator('[data-view="library"]').click();
+    // a notice whose signature date is cut off: no publish date anywhere in the text
+    await panel.locator('summary', { hasText: '添加通报' }).click();
+    const undated = readFileSync(MAZHANG_TXT, 'utf8').replace(/^\s*2024年9月25日\s*$/m, '');
+    await panel.locator('textarea[name="pasteNotice"]').fill(undated);
+    await panel.getByRole('button', { name: '添加粘贴的文本' }).click();
+  });
+  afterAll(() => panel.close());
+
+  it('lists both 花山镇 versions under the organization, newest first, with their dates in 公文 style', async () => {
+    await expect.poll(() => panel.locator('.sp-library [role="status"]').first().textContent()).toContain('已加入通报库');
+    const orgs = await panel.locator('.sp-org h3').allTextContents();
+    expect(orgs).toEqual(expect.arrayContaining([expect.stringContaining(ORG), expect.stringContaining('中共中山市古镇镇委员会'), expect.stringContaining('麻章镇')]));
+    const section = panel.locator('.sp-org', { has: panel.locator('h3', { hasText: ORG }) });
+    expect(await section.locator('.sp-lib-entry').count()).toBe(1);
+    const versions = versionsOf(huashan());
+    await expect.poll(() => versions.count()).toBe(2);
+    expect(await versions.locator('.sp-version-date').allTextContents()).toEqual(['2026年3月20日', '2025年6月19日']);
+    // each opens its own page (two addresses) or its saved copy; only the newer has one before it
+    expect(await versions.nth(0).locator('[data-action="open-live"]').count()).toBe(1);
+    expect(await versions.nth(1).locator('[data-action="open-live"]').count()).toBe(1);
+    expect(await versions.locator('[data-action="open-stored"]').count()).toBe(2);
+    expect(await versions.nth(1).locator('[data-action="compare-previous"]').count()).toBe(0);
+  });
+
+  it('a version without a date says where the date would have been found', async () => {
+    const entry = panel.locator('.sp-lib-entry', { hasText: '麻章镇' });
+    expect(await entry.locator('.sp-version-date').textContent()).toBe('发布日期不详');
+    expect(await entry.locator('.sp-version-nodate').textContent()).toBe(
+      '未找到发布日期：本工具依次查找正文末尾落款处单位名称下一行的日期（如“2025年6月19日”“二〇二五年六月十九日”），页面上的“成文日期”“发布日期”“发布时间”“发表时间”栏，以及标题后或正文之前页面顶部的日期。',
+    );
+    await shoot(panel, 'library');
+    await panel.setViewportSize({ width: 420, height: 900 });
+  });
+
+  it('"与上一版对比" opens Compare with the two versions and compares them at once', async () => {
+    await versionsOf(huashan()).first().locator('[data-action="compare-previous"]').click();
+    await panel.locator('.sp-compare-focus').waitFor();
+    expect(await panel.locator('[data-view="compare"]').getAttribute('aria-selected')).toBe('true');
+    expect(await panel.locator('.sp-compare-focus').textContent()).toContain('2026年3月20日');
+    // the item listed only in the earlier version (done_omitted once a reviewer marked it done there, above)
+    const gone = panel.locator('tbody tr', { hasText: VANISHED });
+    await gone.waitFor({ timeout: 15_000 });
+    expect(['vanished', 'done_omitted']).toContain(await gone.getAttribute('data-change'));
+    expect(await gone.textContent()).toContain('本通报未列出');
+    const picked = await panel.locator('input[name="earlier"]').evaluateAll((els) => els.filter((el) => (el as HTMLInputElement).checked).map((el) => el.closest('li')!.textContent));
+    expect(picked).toEqual([expect.stringContaining('2025年6月19日')]);
+    // the stored version is not the open page: its items are plain text, not links to scroll the page
+    expect(await panel.locator('tbody button.sp-link').count()).toBe(0);
+    await shoot(panel, 'compare-versions');
+    await panel.setViewportSize({ width: 420, height: 900 });
+    await panel.getByRole('button', { name: '改为对比当前页面' }).click();
+    await expect.poll(() => panel.locator('.sp-compare-focus').count()).toBe(0);
+    await panel.locator('[data-view="library"]').click();
+  });
+
+  it('deletes a version after a confirmation, and undoes it', async () => {
+    const versions = versionsOf(huashan());
+    await versions.nth(1).locator('[data-action="delete-version"]').click();
+    expect(await versions.nth(1).locator('.sp-version-confirm').textContent()).toContain('在这一版本上所做的批注也会删除');
+    await versions.nth(1).locator('[data-action="confirm-delete-version"]').click();
+    const entry = panel.locator('.sp-lib-entry', { hasText: TITLE });
+    await expect.poll(() => versionsOf(entry).count()).toBe(1);
+    expect(await versionsOf(entry).locator('.sp-version-date').allTextContents()).toEqual(['2026年3月20日']);
+    expect(await panel.locator('.sp-undo').textContent()).toContain(`已删除：${TITLE} 2025年6月19日`);
+    await shoot(panel, 'library-undo');
+    await panel.setViewportSize({ width: 420, height: 900 });
+    await panel.locator('[data-action="undo-delete-version"]').click();
+    await expect.poll(() => versionsOf(huashan()).count()).toBe(2);
+    expect(await panel.locator('.sp-undo').textContent()).toContain('已恢复');
+  });
+
+  it('deleting a notice’s only version removes the notice (the confirmation says so)', async () => {
+    const entry = panel.locator('.sp-lib-entry', { hasText: '麻章镇' });
+    await entry.locator('[data-action="delete-version"]').click();
+    expect(await entry.locator('.sp-version-confirm').textContent()).toContain('这是该通报唯一的版本');
+    await entry.locator('[data-action="confirm-delete-version"]').click();
+    await expect.poll(() => panel.locator('.sp-org h3', { hasText: '麻章镇' }).count()).toBe(0);
+    expect(s.consoleErrors.filter((e) => e.includes('sidepanel'))).toEqual([]);
   });
 });

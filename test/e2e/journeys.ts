@@ -97,8 +97,9 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
       await waitForOverlay(d, later);
       const compare = await d.openPanel(later);
       await compare.click('[data-view="compare"]');
-      await compare.waitFor('input[name="earlier"]');
-      await compare.click('input[name="earlier"]');
+      // the same organization's earlier notice comes first, already ticked
+      await compare.waitFor('fieldset.sp-candidates[data-same-organization] input[name="earlier"]:checked');
+      expect(await compare.count('input[name="earlier"]:checked')).toBe(1);
       await compare.click('[data-action="compare"]');
       await compare.waitFor('tr[data-change="vanished"]', 15_000);
       expect((await compare.texts('tr[data-change="vanished"]')).join('\n')).toContain(VANISHED);

@@ -55,6 +55,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_commandAddAnnotation__',
       },
+      // Free in Chromium and Firefox (their own Alt+Shift shortcuts: A, B, I, T); the page also hears it (mount.tsx).
+      'focus-overlay': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandFocusOverlay__',
+      },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

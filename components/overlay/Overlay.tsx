@@ -4,7 +4,7 @@ import type { NoticePageController, OverlayModel } from '@/lib/page/controller';
 import type { HighlightCategory, Notice } from '@/lib/schema';
 import { ALL_CATEGORIES, savePrefs, type Prefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
-import { coversTarget, type OverlayChoice, type OverlayLayout } from '@/lib/overlay-layout';
+import { coversTarget, PANEL_MAX_WIDTH, type OverlayChoice, type OverlayLayout } from '@/lib/overlay-layout';
 import { useStore } from '../useStore';
 import { categoryLabel, tooLargeMessage } from '../common/labels';
 import { countBy } from '../common/outline';
@@ -20,8 +20,15 @@ interface Props {
   onOpenSidePanel: () => void;
 }
 
-/** Where focus goes when the shortcut brings the reader into the panel: the first list, else the first control. */
-const FIRST_STOP = '.rl-findings[role="listbox"] [tabindex="0"], .rl-tree [tabindex="0"], button';
+/** Where focus goes when the shortcut brings the reader into the panel, in this order: the findings, the outline, the first control. */
+const FIRST_STOPS = ['.rl-findings[role="listbox"] [tabindex="0"]', '.rl-tree [tabindex="0"]', 'button'];
+
+function focusFirstStop(panel: HTMLElement): void {
+  for (const selector of FIRST_STOPS) {
+    const el = panel.querySelector<HTMLElement>(selector);
+    if (el) return el.focus();
+  }
+}
 
 export function Overlay({ controller, onOpenSidePanel }: Props) {
   const model = useStore(controller.store);
@@ -52,7 +59,7 @@ export function Overlay({ controller, onOpenSidePanel }: Props) {
   useEffect(() => {
     if (!focusPending || layout.mode === 'tab') return;
     setFocusPending(false);
-    panel.current?.querySelector<HTMLElement>(FIRST_STOP)?.focus();
+    if (panel.current) focusFirstStop(panel.current);
   }, [focusPending, layout.mode]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -103,32 +110,30 @@ interface ShellProps {
 
 /**
  * The panel docked beside the article (or floating over it when the reader opened it without room), or the
- * collapsed tab at the edge. Both toggles carry their label in text (整改通报 展开 / 收起), not an icon alone.
+ * collapsed tab at the edge. Both toggles carry their label in text (整改通报 ◂ 展开 / 收起 ▸), not an icon
+ * alone. Collapsed, the panel stays rendered but hidden: opened again, the outline is as the reader left it.
  */
 function Shell({ layout, panel, onKeyDown, onCollapse, onOpenSidePanel, onSwitchSide, children }: ShellProps) {
-  const side = `rl-dock-${layout.side}`;
-  if (layout.mode === 'tab') {
-    return (
-      <aside ref={panel} class={`rl-panel rl-tab ${side}`} role="complementary" aria-label={t('overlayAria')} onKeyDown={onKeyDown}>
-        <button type="button" class="rl-tab-toggle" aria-expanded={false} title={t('overlayShortcutHint')} onClick={() => onCollapse(false)}>
+  const tab = layout.mode === 'tab';
+  return (
+    <aside ref={panel} class={`rl-panel rl-${layout.mode} rl-dock-${layout.side}`} style={tab ? undefined : { width: `${layout.width}px` }}
+      role="complementary" aria-label={t('overlayAria')} onKeyDown={onKeyDown}>
+      {tab && (
+        <button type="button" class="rl-tab-toggle" aria-expanded={false} aria-controls="rl-body" title={t('overlayShortcutHint')} onClick={() => onCollapse(false)}>
           <span class="rl-tab-brand">{t('overlayTabLabel')}</span>
           <span class="rl-tab-action"><span class="rl-arrow" aria-hidden="true">{layout.side === 'right' ? '◂' : '▸'}</span>{t('expand')}</span>
         </button>
-      </aside>
-    );
-  }
-  return (
-    <aside ref={panel} class={`rl-panel rl-${layout.mode} ${side}`} style={{ width: `${layout.width}px` }} role="complementary"
-      aria-label={t('overlayAria')} onKeyDown={onKeyDown}>
-      <header class="rl-head">
-        <strong class="rl-brand">{t('extName')}</strong>
+      )}
+      <header class="rl-head" hidden={tab}>
+        {/* the full name when the panel has its full width, else the short one (the landmark keeps the full name) */}
+        <strong class="rl-brand">{layout.width >= PANEL_MAX_WIDTH ? t('extName') : t('overlayTabLabel')}</strong>
         {onSwitchSide && <button type="button" class="rl-icon" title={t('switchDock')} aria-label={t('switchDock')} onClick={onSwitchSide}>⇄</button>}
         <button type="button" class="rl-link" onClick={onOpenSidePanel}>{t('openSidePanel')}</button>
         <button type="button" class="rl-collapse" aria-expanded={true} aria-controls="rl-body" title={t('overlayShortcutHint')} onClick={() => onCollapse(true)}>
           {t('collapse')}<span class="rl-arrow" aria-hidden="true">{layout.side === 'right' ? '▸' : '◂'}</span>
         </button>
       </header>
-      <div id="rl-body" class="rl-body">{children}</div>
+      <div id="rl-body" class="rl-body" hidden={tab}>{children}</div>
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Notice, OutlineNode, ProblemItem, StatusOverride } from '@/lib/schema';
 import { t } from '@/lib/i18n';
 import { StatusChip } from '../common/StatusChip';
@@ -16,7 +16,8 @@ function ownClick(action: () => void) {
 
 /**
  * 提纲与整改事项 as an APG tree: one tab stop; Up/Down/Home/End move over the visible rows, Right/Left open,
- * close and walk the levels, Enter (or a click) jumps to the passage.
+ * close and walk the levels, Enter (or a click) jumps to the passage. A treeitem is named by its content (as
+ * in the APG examples); the twisty is for the mouse only (the keys and aria-expanded say the same).
  */
 export function Outline({ notice, overrides, onPick }: { notice: Notice; overrides: StatusOverride[]; onPick: Pick }) {
   const tree = useRef<HTMLUListElement>(null);
@@ -35,7 +36,6 @@ export function Outline({ notice, overrides, onPick }: { notice: Notice; overrid
 
 function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; items: Map<string, ProblemItem[]>; overrides: StatusOverride[]; onPick: Pick }) {
   const [open, setOpen] = useState(node.level <= 2);
-  const labelId = useId();
   const all = items.get(node.id) ?? [];
   // A problem item that *is* this heading (针对“X”问题) shows its status chip on the heading row itself.
   const headItem = all.find((it) => it.id === node.id) ?? null;
@@ -43,13 +43,13 @@ function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; i
   const hasChildren = node.children.length > 0 || own.length > 0;
   const head = headItem ? effectiveStatus(headItem, overrides) : null;
   return (
-    <li role="treeitem" tabIndex={-1} aria-expanded={hasChildren ? open : undefined} aria-labelledby={labelId} class="rl-node"
+    <li role="treeitem" tabIndex={-1} aria-expanded={hasChildren ? open : undefined} class="rl-node"
       onClick={ownClick(() => onPick(node.start, Math.min(node.end, node.start + 40)))}>
       <div class="rl-node-row">
         {hasChildren
-          ? <button type="button" tabIndex={-1} class="rl-twisty" aria-label={open ? t('collapse') : t('expand')} onClick={(e) => { e.stopPropagation(); setOpen(!open); }}>{open ? '▾' : '▸'}</button>
+          ? <button type="button" tabIndex={-1} aria-hidden="true" class="rl-twisty" aria-label={open ? t('collapse') : t('expand')} onClick={(e) => { e.stopPropagation(); setOpen(!open); }}>{open ? '▾' : '▸'}</button>
           : <span class="rl-twisty" />}
-        <span id={labelId} class="rl-node-title" data-outline-id={node.id} data-item-id={headItem?.id}>
+        <span class="rl-node-title" data-outline-id={node.id} data-item-id={headItem?.id}>
           {headItem && head && <StatusChip status={head.status} certainty={head.certainty} parsed={headItem.status} />}
           <span class="rl-marker">{node.marker}</span>{node.title}
         </span>
@@ -66,10 +66,9 @@ function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; i
 
 function ItemRow({ item, overrides, onPick }: { item: ProblemItem; overrides: StatusOverride[]; onPick: Pick }) {
   const { status, certainty } = effectiveStatus(item, overrides);
-  const labelId = useId();
   return (
-    <li role="treeitem" tabIndex={-1} aria-labelledby={labelId} class="rl-item" onClick={ownClick(() => onPick(item.start, Math.min(item.end, item.start + 60)))}>
-      <span id={labelId} class="rl-item-row" data-item-id={item.id}>
+    <li role="treeitem" tabIndex={-1} class="rl-item" onClick={ownClick(() => onPick(item.start, Math.min(item.end, item.start + 60)))}>
+      <span class="rl-item-row" data-item-id={item.id}>
         <StatusChip status={status} certainty={certainty} parsed={item.status} />
         <span class="rl-item-label">{item.label}</span>
       </span>

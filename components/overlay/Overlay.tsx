@@ -46,10 +46,19 @@ export function Overlay({ controller, onOpenSidePanel }: Props) {
     controller.store.set({ prefs: { ...controller.store.get().prefs, ...patch } });
     void savePrefs(patch);
   };
+  /** A toggle pressed with focus on it hands focus to the other toggle (收起 ↔ the tab), not to the page. */
+  const [toggleFocus, setToggleFocus] = useState(false);
   const setCollapsed = (collapsed: boolean) => {
+    const root = panel.current?.getRootNode() as ShadowRoot | undefined;
+    setToggleFocus(Boolean(root?.activeElement && panel.current?.contains(root.activeElement)));
     setChoice(collapsed ? 'collapsed' : 'expanded');
     if (collapsed !== prefs.overlayCollapsed) update({ overlayCollapsed: collapsed });
   };
+  useEffect(() => {
+    if (!toggleFocus) return;
+    setToggleFocus(false);
+    panel.current?.querySelector<HTMLElement>(layout.mode === 'tab' ? '.rl-tab-toggle' : '.rl-collapse')?.focus();
+  }, [toggleFocus, layout.mode]);
   // The shortcut: into the panel (opening it when it is a tab), or, pressed inside it, back to the page.
   useEffect(() => focusRequests.subscribe(({ toPage }) => {
     if (toPage && panel.current) return returnFocusToPage(panel.current);

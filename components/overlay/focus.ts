@@ -18,8 +18,18 @@ export function rememberPageFocus(el: Element | null): void {
   else if (el === null || el === document.body) pageFocus = null;
 }
 
-/** Asks the overlay to take focus, or, when it has it already, to hand it back to the page. */
-export function requestOverlayFocus(focusInside: boolean): void {
+/** One press seen twice (a browser that runs the command and also lets the page see the key) toggles once. */
+const SAME_PRESS_MS = 300;
+let last = { source: '', at: -Infinity };
+
+/**
+ * Asks the overlay to take focus, or, when it has it already, to hand it back to the page. `source`: the key
+ * in the page or the manifest command.
+ */
+export function requestOverlayFocus(focusInside: boolean, source: 'key' | 'command'): void {
+  const now = performance.now();
+  if (source !== last.source && now - last.at < SAME_PRESS_MS) return;
+  last = { source, at: now };
   if (!focusInside) rememberPageFocus(document.activeElement);
   focusRequests.set({ seq: focusRequests.get().seq + 1, toPage: focusInside });
 }

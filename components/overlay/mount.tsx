@@ -46,7 +46,7 @@ export async function mountOverlay(
 
 /** The focus-overlay command (through the background): same as the key pressed in the page. */
 export function focusOverlay(): boolean {
-  requestOverlayFocus(overlayHasFocus());
+  requestOverlayFocus(overlayHasFocus(), 'command');
   return true;
 }
 
@@ -65,7 +65,7 @@ function wireFocus(ctx: ContentScriptContext, host: HTMLElement): void {
     if (!isFocusShortcut(e)) return;
     e.preventDefault();
     e.stopPropagation();
-    requestOverlayFocus(overlayHasFocus());
+    requestOverlayFocus(overlayHasFocus(), 'key');
   }, { capture: true });
   ctx.addEventListener(document, 'focusin', (e) => {
     const from = e.relatedTarget as Element | null;

@@ -199,6 +199,7 @@ describe('keyboard (real key presses)', () => {
     await page.keyboard.press('ArrowUp');
     expect(await focusedText()).toBe(options[0]);
     await page.keyboard.press('ArrowDown');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/keyboard-listbox-1000.png` });
     expect(await overlay.attrs('ul.rl-findings[role="listbox"] > [role="option"]', 'aria-selected')).toEqual(options.map((_, i) => String(i === 1)));
     expect(await overlay.attrs('ul.rl-findings[role="listbox"] > [role="option"]', 'tabindex')).toEqual(options.map((_, i) => (i === 1 ? '0' : '-1')));
     // Enter: the page scrolls to the finding's passage (洪梅镇's gap at 二、（六） is far down the page)
@@ -279,6 +280,7 @@ describe('keyboard (real key presses)', () => {
     expect(walked).toBe(true);
     // Enter on the last row (far down the page) scrolls the page to its passage, flashed on screen
     await page.keyboard.press('End');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/keyboard-tree-1000.png` });
     expect((await overlay.focused())?.role).toBe('treeitem');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.keyboard.press('Enter');

@@ -55,7 +55,8 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_commandAddAnnotation__',
       },
-      // Free in Chromium and Firefox (their own Alt+Shift shortcuts: A, B, I, T); the page also hears it (mount.tsx).
+      // Not one of Chromium's own Alt+Shift keys (A: inactive dialogs, I: feedback, T: toolbar) nor Firefox's (Reader
+      // view is Ctrl+Alt+R). The page hears the key too (components/overlay/mount.tsx) when no command takes it.
       'focus-overlay': {
         suggested_key: { default: 'Alt+Shift+R' },
         description: '__MSG_commandFocusOverlay__',

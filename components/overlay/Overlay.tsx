@@ -33,8 +33,8 @@ function focusFirstStop(panel: HTMLElement): void {
 export function Overlay({ controller, onOpenSidePanel }: Props) {
   const model = useStore(controller.store);
   const { page, prefs } = model;
-  // The reader's expand/collapse choice wins over the layout until they change it. A collapse is kept for
-  // every page (prefs); an expansion over the text only for this page.
+  // The reader's expand/collapse choice wins over the layout until they change it. 收起 is kept for every page
+  // (prefs); 展开 without room beside the text, Alt+Shift+R and Esc hold for this page only.
   const [choice, setChoice] = useState<OverlayChoice>(prefs.overlayCollapsed ? 'collapsed' : null);
   const layout = useDockLayout(prefs.overlayDock, choice);
   const panel = useRef<HTMLElement>(null);

@@ -135,10 +135,13 @@ describe('Firefox: 分析此页 asks for the site from the click', () => {
 });
 
 describe('Firefox: keyboard in the overlay (real key presses over BiDi)', () => {
-  it('at 1000 px a labelled tab; Alt+Shift+R opens it and focuses the findings, arrows move, Esc collapses and gives focus back', async () => {
+  it('docked at 1600 px, a labelled tab at 1000 px; Alt+Shift+R opens it and focuses the findings, arrows move, Esc collapses and gives focus back', async () => {
     const d = driver();
     const page = await d.openFixture('hongmei-town.html');
     const keys = (page as FirefoxTab).page.keyboard;
+    // wide: docked beside the text; narrow: the tab (the Chromium suite measures both against the text itself)
+    await page.setSize(1600, 900);
+    await expect.poll(() => page.count(d.overlay('aside.rl-docked'))).toBe(1);
     await page.setSize(1000, 900);
     await page.waitFor(d.overlay('aside.rl-tab .rl-tab-toggle'));
     expect((await page.texts(d.overlay('.rl-tab-toggle')))[0]).toMatch(/整改通报.*展开/);

@@ -55,6 +55,12 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_commandAddAnnotation__',
       },
+      // Not one of Chromium's own Alt+Shift keys (A: inactive dialogs, I: feedback, T: toolbar) nor Firefox's (Reader
+      // view is Ctrl+Alt+R). The page hears the key too (components/overlay/mount.tsx) when no command takes it.
+      'focus-overlay': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandFocusOverlay__',
+      },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

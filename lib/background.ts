@@ -46,9 +46,11 @@ export function startBackground(): void {
     if (info.menuItemId === 'analyze-page') void analyzeTab(tab.id, false);
   });
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'add-annotation') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id) await beginAnnotation(tab.id);
+    if (!tab?.id) return;
+    if (command === 'add-annotation') await beginAnnotation(tab.id);
+    // a page without the content script (or without a notice) has no overlay to focus: nothing to do
+    if (command === 'focus-overlay') await sendToTab(tab.id, { type: 'focus-overlay' }).catch(() => false);
   });
 
   listen(backgroundRequest, BACKGROUND_TYPES, (req, sender) => handle(req, sender), 'background');

@@ -1,65 +1,149 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { NoticePageController, OverlayModel } from '@/lib/page/controller';
-import type { HighlightCategory, Notice, OutlineNode, ProblemItem, StatusOverride } from '@/lib/schema';
-import { ALL_CATEGORIES, savePrefs } from '@/lib/prefs';
+import type { HighlightCategory, Notice } from '@/lib/schema';
+import { ALL_CATEGORIES, savePrefs, type Prefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';
+import { coversTarget, PANEL_MAX_WIDTH, type OverlayChoice, type OverlayLayout } from '@/lib/overlay-layout';
 import { useStore } from '../useStore';
 import { categoryLabel, tooLargeMessage } from '../common/labels';
-import { FindingList } from '../common/FindingList';
-import { StatusChip } from '../common/StatusChip';
-import { countBy, effectiveStatus, itemsByOutlineNode } from '../common/outline';
+import { countBy } from '../common/outline';
 import { AnnotationForm } from './AnnotationForm';
 import { AttachmentActions } from './AttachmentActions';
+import { Findings } from './Findings';
+import { Outline } from './Outline';
+import { focusRequests, returnFocusToPage } from './focus';
+import { useDockLayout } from './useDockLayout';
 
 interface Props {
   controller: NoticePageController;
   onOpenSidePanel: () => void;
 }
 
+/** Where focus goes when the shortcut brings the reader into the panel, in this order: the findings, the outline, the first control. */
+const FIRST_STOPS = ['.rl-findings[role="listbox"] [tabindex="0"]', '.rl-tree [tabindex="0"]', 'button'];
+
+function focusFirstStop(panel: HTMLElement): void {
+  for (const selector of FIRST_STOPS) {
+    const el = panel.querySelector<HTMLElement>(selector);
+    if (el) return el.focus();
+  }
+}
+
 export function Overlay({ controller, onOpenSidePanel }: Props) {
   const model = useStore(controller.store);
   const { page, prefs } = model;
-  if (page.status === 'too_large') return <TooLarge page={page} dock={prefs.overlayDock} onOpenSidePanel={onOpenSidePanel} />;
-  if (page.status !== 'ready' || !page.notice) return null;
-  const notice = page.notice;
-  const collapsed = prefs.overlayCollapsed;
-  const update = (patch: Partial<typeof prefs>) => {
+  // The reader's expand/collapse choice wins over the layout until they change it. 收起 is kept for every page
+  // (prefs); 展开 without room beside the text, Alt+Shift+R and Esc hold for this page only.
+  const [choice, setChoice] = useState<OverlayChoice>(prefs.overlayCollapsed ? 'collapsed' : null);
+  const layout = useDockLayout(prefs.overlayDock, choice);
+  const panel = useRef<HTMLElement>(null);
+  const mode = useRef(layout.mode);
+  mode.current = layout.mode;
+  /** Set by the shortcut: focus moves in once the panel is rendered open. */
+  const [focusPending, setFocusPending] = useState(false);
+  const update = (patch: Partial<Prefs>) => {
     controller.store.set({ prefs: { ...controller.store.get().prefs, ...patch } });
     void savePrefs(patch);
   };
+  /** A toggle pressed with focus on it hands focus to the other toggle (收起 ↔ the tab), not to the page. */
+  const [toggleFocus, setToggleFocus] = useState(false);
+  const setCollapsed = (collapsed: boolean) => {
+    const root = panel.current?.getRootNode() as ShadowRoot | undefined;
+    setToggleFocus(Boolean(root?.activeElement && panel.current?.contains(root.activeElement)));
+    setChoice(collapsed ? 'collapsed' : 'expanded');
+    if (collapsed !== prefs.overlayCollapsed) update({ overlayCollapsed: collapsed });
+  };
+  useEffect(() => {
+    if (!toggleFocus) return;
+    setToggleFocus(false);
+    panel.current?.querySelector<HTMLElement>(layout.mode === 'tab' ? '.rl-tab-toggle' : '.rl-collapse')?.focus();
+  }, [toggleFocus, layout.mode]);
+  // The shortcut: into the panel (opening it when it is a tab), or, pressed inside it, back to the page.
+  useEffect(() => focusRequests.subscribe(({ toPage }) => {
+    if (toPage && panel.current) return returnFocusToPage(panel.current);
+    if (mode.current === 'tab') setChoice('expanded');
+    setFocusPending(true);
+  }), []);
+  useEffect(() => {
+    if (!focusPending || layout.mode === 'tab') return;
+    setFocusPending(false);
+    if (panel.current) focusFirstStop(panel.current);
+  }, [focusPending, layout.mode]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    if (panel.current) returnFocusToPage(panel.current);
+    setChoice('collapsed');
+  };
+  if (page.status === 'too_large') {
+    return (
+      <Shell layout={layout} panel={panel} onKeyDown={onKeyDown} onCollapse={setCollapsed} onOpenSidePanel={onOpenSidePanel}>
+        <p class="rl-too-large" role="status">{tooLargeMessage(page)}</p>
+      </Shell>
+    );
+  }
+  if (page.status !== 'ready' || !page.notice) return null;
+  const notice = page.notice;
   const scrollTo = (start: number, end: number) => {
     const rect = controller.scrollTo(start, end);
-    if (rect && isUnderPanel(rect, prefs.overlayDock)) update({ overlayDock: prefs.overlayDock === 'right' ? 'left' : 'right' });
+    const viewport = document.documentElement.clientWidth;
+    if (rect && coversTarget(layout, viewport, rect)) update({ overlayDock: layout.side === 'right' ? 'left' : 'right' });
   };
   return (
     <>
-      <aside class={`rl-panel rl-dock-${prefs.overlayDock}${collapsed ? ' rl-collapsed' : ''}`} role="complementary" aria-label={t('overlayAria')}>
-        <header class="rl-head">
-          <button class="rl-icon" aria-expanded={!collapsed} aria-controls="rl-body" title={collapsed ? t('expand') : t('collapse')} onClick={() => update({ overlayCollapsed: !collapsed })}>
-            {collapsed ? '◀' : '▶'}
-          </button>
-          <strong class="rl-brand">{t('extName')}</strong>
-          {!collapsed && (
-            <>
-              <button class="rl-icon" title={t('switchDock')} onClick={() => update({ overlayDock: prefs.overlayDock === 'right' ? 'left' : 'right' })}>⇄</button>
-              <button class="rl-link" onClick={onOpenSidePanel}>{t('openSidePanel')}</button>
-            </>
-          )}
-        </header>
-        {!collapsed && (
-          <div id="rl-body" class="rl-body">
-            <h2 class="rl-title">{notice.meta.title ?? page.title ?? t('untitledNotice')}</h2>
-            <Legend model={model} notice={notice} onToggle={(cats) => { update({ categories: cats }); void controller.setCategories(cats); }} />
-            <Findings notice={notice} onPick={scrollTo} />
-            <Outline notice={notice} overrides={model.overrides} onPick={scrollTo} />
-            <AttachmentActions />
-            <DetectReasons model={model} />
-          </div>
-        )}
-      </aside>
+      <Shell layout={layout} panel={panel} onKeyDown={onKeyDown} onCollapse={setCollapsed} onOpenSidePanel={onOpenSidePanel}
+        onSwitchSide={() => update({ overlayDock: layout.side === 'right' ? 'left' : 'right' })}>
+        <h2 class="rl-title">{notice.meta.title ?? page.title ?? t('untitledNotice')}</h2>
+        <Legend model={model} notice={notice} onToggle={(cats) => { update({ categories: cats }); void controller.setCategories(cats); }} />
+        <Findings findings={notice.findings} onPick={scrollTo} />
+        <Outline notice={notice} overrides={model.overrides} onPick={scrollTo} />
+        <AttachmentActions />
+        <DetectReasons model={model} />
+      </Shell>
       <PointerLayer controller={controller} drafting={model.draft !== null} />
       {model.draft && <AnnotationForm controller={controller} draft={model.draft} />}
     </>
+  );
+}
+
+interface ShellProps {
+  layout: OverlayLayout;
+  panel: { current: HTMLElement | null };
+  onKeyDown: (e: KeyboardEvent) => void;
+  onCollapse: (collapsed: boolean) => void;
+  onOpenSidePanel: () => void;
+  onSwitchSide?: () => void;
+  children: ComponentChildren;
+}
+
+/**
+ * The panel docked beside the article (or floating over it when the reader opened it without room), or the
+ * collapsed tab at the edge. Both toggles carry their label in text (整改通报 ◂ 展开 / 收起 ▸), not an icon
+ * alone. Collapsed, the panel stays rendered but hidden: opened again, the outline is as the reader left it.
+ */
+function Shell({ layout, panel, onKeyDown, onCollapse, onOpenSidePanel, onSwitchSide, children }: ShellProps) {
+  const tab = layout.mode === 'tab';
+  return (
+    <aside ref={panel} class={`rl-panel rl-${layout.mode} rl-dock-${layout.side}`} style={tab ? undefined : { width: `${layout.width}px` }}
+      role="complementary" aria-label={t('overlayAria')} onKeyDown={onKeyDown}>
+      {tab && (
+        <button type="button" class="rl-tab-toggle" aria-expanded={false} aria-controls="rl-body" title={t('overlayShortcutHint')} onClick={() => onCollapse(false)}>
+          <span class="rl-tab-brand">{t('overlayTabLabel')}</span>
+          <span class="rl-tab-action"><span class="rl-arrow" aria-hidden="true">{layout.side === 'right' ? '◂' : '▸'}</span>{t('expand')}</span>
+        </button>
+      )}
+      <header class="rl-head" hidden={tab}>
+        {/* the full name when the panel has its full width, else the short one (the landmark keeps the full name) */}
+        <strong class="rl-brand">{layout.width >= PANEL_MAX_WIDTH ? t('extName') : t('overlayTabLabel')}</strong>
+        {onSwitchSide && <button type="button" class="rl-icon" title={t('switchDock')} aria-label={t('switchDock')} onClick={onSwitchSide}>⇄</button>}
+        <button type="button" class="rl-link" onClick={onOpenSidePanel}>{t('openSidePanel')}</button>
+        <button type="button" class="rl-collapse" aria-expanded={true} aria-controls="rl-body" title={t('overlayShortcutHint')} onClick={() => onCollapse(true)}>
+          {t('collapse')}<span class="rl-arrow" aria-hidden="true">{layout.side === 'right' ? '▸' : '◂'}</span>
+        </button>
+      </header>
+      <div id="rl-body" class="rl-body" hidden={tab}>{children}</div>
+    </aside>
   );
 }
 
@@ -83,28 +167,6 @@ function PointerLayer({ controller, drafting }: { controller: NoticePageControll
   );
 }
 
-/** Past the content script's hard limit: says so and offers the side panel. */
-function TooLarge({ page, dock, onOpenSidePanel }: { page: OverlayModel['page']; dock: 'right' | 'left'; onOpenSidePanel: () => void }) {
-  return (
-    <aside class={`rl-panel rl-dock-${dock}`} role="complementary" aria-label={t('overlayAria')}>
-      <header class="rl-head">
-        <strong class="rl-brand">{t('extName')}</strong>
-        <button class="rl-link" onClick={onOpenSidePanel}>{t('openSidePanel')}</button>
-      </header>
-      <div class="rl-body">
-        <p class="rl-too-large" role="status">{tooLargeMessage(page)}</p>
-      </div>
-    </aside>
-  );
-}
-
-export const PANEL_WIDTH = 340;
-
-/** Whether the target lies under the docked panel (then the panel moves to the other side). */
-function isUnderPanel(rect: DOMRect, dock: 'right' | 'left'): boolean {
-  return dock === 'right' ? rect.right > window.innerWidth - PANEL_WIDTH - 8 : rect.left < PANEL_WIDTH + 8;
-}
-
 function Legend({ model, notice, onToggle }: { model: OverlayModel; notice: Notice; onToggle: (c: HighlightCategory[]) => void }) {
   const counts = countBy(notice.spans, (s) => s.kind) as Partial<Record<HighlightCategory, number>>;
   counts.annotation = model.page.anchors.filter((a) => a.state === 'anchored').length;
@@ -125,66 +187,6 @@ function Legend({ model, notice, onToggle }: { model: OverlayModel; notice: Noti
         ))}
       </ul>
     </section>
-  );
-}
-
-function Findings({ notice, onPick }: { notice: Notice; onPick: (s: number, e: number) => void }) {
-  return (
-    <section class="rl-section" aria-label={t('findings')}>
-      <FindingList findings={notice.findings} prefix="rl" onPick={onPick} />
-    </section>
-  );
-}
-
-function Outline({ notice, overrides, onPick }: { notice: Notice; overrides: StatusOverride[]; onPick: (s: number, e: number) => void }) {
-  const items = itemsByOutlineNode(notice);
-  return (
-    <section class="rl-section" aria-label={t('outline')}>
-      <h3>{t('outline')} <span class="rl-count">{notice.items.length} {t('itemsUnit')}</span></h3>
-      <ul class="rl-tree" role="tree">
-        {(items.get('') ?? []).map((it) => <ItemRow key={it.id} item={it} overrides={overrides} onPick={onPick} />)}
-        {notice.outline.map((n) => <OutlineEntry key={n.id} node={n} items={items} overrides={overrides} onPick={onPick} />)}
-      </ul>
-    </section>
-  );
-}
-
-function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; items: Map<string, ProblemItem[]>; overrides: StatusOverride[]; onPick: (s: number, e: number) => void }) {
-  const [open, setOpen] = useState(node.level <= 2);
-  const all = items.get(node.id) ?? [];
-  // A problem item that *is* this heading (针对“X”问题) shows its status chip on the heading row itself.
-  const headItem = all.find((it) => it.id === node.id) ?? null;
-  const own = all.filter((it) => it !== headItem);
-  const hasChildren = node.children.length > 0 || own.length > 0;
-  const head = headItem ? effectiveStatus(headItem, overrides) : null;
-  return (
-    <li role="treeitem" aria-expanded={hasChildren ? open : undefined} class="rl-node">
-      <div class="rl-node-row">
-        {hasChildren ? <button class="rl-twisty" aria-label={open ? t('collapse') : t('expand')} onClick={() => setOpen(!open)}>{open ? '▾' : '▸'}</button> : <span class="rl-twisty" />}
-        <button class="rl-node-title" data-outline-id={node.id} data-item-id={headItem?.id} onClick={() => onPick(node.start, Math.min(node.end, node.start + 40))}>
-          {headItem && head && <StatusChip status={head.status} certainty={head.certainty} parsed={headItem.status} />}
-          <span class="rl-marker">{node.marker}</span>{node.title}
-        </button>
-      </div>
-      {open && hasChildren && (
-        <ul role="group">
-          {own.map((it) => <ItemRow key={it.id} item={it} overrides={overrides} onPick={onPick} />)}
-          {node.children.map((c) => <OutlineEntry key={c.id} node={c} items={items} overrides={overrides} onPick={onPick} />)}
-        </ul>
-      )}
-    </li>
-  );
-}
-
-function ItemRow({ item, overrides, onPick }: { item: ProblemItem; overrides: StatusOverride[]; onPick: (s: number, e: number) => void }) {
-  const { status, certainty } = effectiveStatus(item, overrides);
-  return (
-    <li role="treeitem" class="rl-item">
-      <button class="rl-item-row" data-item-id={item.id} onClick={() => onPick(item.start, Math.min(item.end, item.start + 60))}>
-        <StatusChip status={status} certainty={certainty} parsed={item.status} />
-        <span class="rl-item-label">{item.label}</span>
-      </button>
-    </li>
   );
 }
 

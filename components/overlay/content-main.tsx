@@ -10,7 +10,7 @@ import { isGovHost } from '@/lib/detect';
 import { authorizeContentRequest } from '@/lib/sender';
 import { browser } from 'wxt/browser';
 import { hostOf, loadPrefs } from '@/lib/prefs';
-import { mountOverlay } from './mount';
+import { focusOverlay, mountOverlay } from './mount';
 
 const GUARD = '__rectifyLensContentScript';
 
@@ -43,6 +43,8 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
         return controller.state;
       case 'begin-annotation':
         return controller.beginAnnotation();
+      case 'focus-overlay':
+        return mounted !== null && focusOverlay();
       case 'analyze-now':
         return controller.analyze(true);
       case 'set-categories':

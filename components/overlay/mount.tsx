@@ -9,12 +9,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { NoticePageController } from '@/lib/page/controller';
 import { MARK_CLASS } from '@/lib/page/highlighter';
+import { isFocusShortcut } from '@/lib/overlay-keys';
 import { Overlay } from './Overlay';
+import { OVERLAY_NAME, rememberPageFocus, requestOverlayFocus } from './focus';
 // Inlined at build time: no fetch of a CSS file, so no web-accessible resource is needed on any site.
 import overlayCss from './overlay.css?inline';
 import chipCss from '../common/status-chip.css?inline';
 
-export const OVERLAY_NAME = 'rectify-lens-overlay';
+export { OVERLAY_NAME };
 
 export async function mountOverlay(
   ctx: ContentScriptContext,
@@ -38,7 +40,37 @@ export async function mountOverlay(
   // the shadow root's own <html>: screen readers read the overlay in the UI language, not the page's
   ui.shadow.querySelector('html')?.setAttribute('lang', browser.i18n.getUILanguage());
   wirePageEvents(ctx, controller);
+  wireFocus(ctx, ui.shadowHost);
   return ui;
+}
+
+/** The focus-overlay command (through the background): same as the key pressed in the page. */
+export function focusOverlay(): boolean {
+  requestOverlayFocus(overlayHasFocus(), 'command');
+  return true;
+}
+
+/** Whether focus is inside the overlay (the closed root shows the page only its host as focused). */
+export function overlayHasFocus(): boolean {
+  return document.activeElement?.localName === OVERLAY_NAME;
+}
+
+/**
+ * Alt+Shift+R in the page moves focus into the overlay and, pressed there, back. (The manifest command with
+ * the same key reaches the overlay through the background when the browser keeps the key for itself.)
+ * Focus coming in by Tab is remembered too, so Esc can give it back.
+ */
+function wireFocus(ctx: ContentScriptContext, host: HTMLElement): void {
+  ctx.addEventListener(document, 'keydown', (e) => {
+    if (!isFocusShortcut(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    requestOverlayFocus(overlayHasFocus(), 'key');
+  }, { capture: true });
+  ctx.addEventListener(document, 'focusin', (e) => {
+    const from = e.relatedTarget as Element | null;
+    if (e.target === host && from !== host) rememberPageFocus(from);
+  });
 }
 
 function wirePageEvents(ctx: ContentScriptContext, controller: NoticePageController): void {

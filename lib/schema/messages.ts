@@ -70,6 +70,8 @@ export const contentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scroll-to'), start: offset, end: offset }),
   z.object({ type: z.literal('reload-annotations') }),
   z.object({ type: z.literal('begin-annotation') }),
+  // the focus-overlay command (Alt+Shift+R): into the overlay, or back to the page when it has focus
+  z.object({ type: z.literal('focus-overlay') }),
   z.object({ type: z.literal('analyze-now') }),
   z.object({ type: z.literal('set-categories'), categories: z.array(highlightCategory) }),
 ]);
@@ -128,6 +130,7 @@ export const contentReplies = {
   'scroll-to': z.boolean(),
   'reload-annotations': pageState,
   'begin-annotation': z.boolean(),
+  'focus-overlay': z.boolean(),
   'analyze-now': pageState,
   'set-categories': z.boolean(),
 } as const satisfies Record<z.infer<typeof contentRequest>['type'], z.ZodType>;

@@ -5,7 +5,7 @@
  * `host.openOrClosedShadowRoot` (Firefox, a property) opens it. Clicks and input are dispatched there as DOM events.
  */
 
-export type ProbeOp = 'count' | 'texts' | 'click' | 'fill' | 'check' | 'uncheck' | 'attrs';
+export type ProbeOp = 'count' | 'texts' | 'click' | 'fill' | 'check' | 'uncheck' | 'attrs' | 'rect' | 'focused';
 
 /**
  * Runs in the tab's isolated world (serialized by executeScript: self-contained). `text` narrows the
@@ -29,6 +29,17 @@ export function overlayProbe(selector: string, op: ProbeOp, arg: string | null, 
       return found.map((e) => e.textContent ?? '');
     case 'attrs':
       return found.map((e) => e.getAttribute(arg ?? ''));
+    case 'rect': {
+      if (!first) return null;
+      const r = first.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+    }
+    case 'focused': {
+      // the element focused inside the overlay (the page sees only the host), or null
+      const el = root?.activeElement as HTMLElement | null | undefined;
+      if (!el) return null;
+      return { tag: el.localName, role: el.getAttribute('role'), className: el.className, text: (el.textContent ?? '').trim(), tabIndex: el.tabIndex, matches: el.matches(selector) };
+    }
     case 'click':
       if (!first) return false;
       first.click();
@@ -48,6 +59,11 @@ export function overlayProbe(selector: string, op: ProbeOp, arg: string | null, 
   }
 }
 
+/** An element's box in viewport coordinates. */
+export interface ProbeRect { left: number; top: number; right: number; bottom: number; width: number; height: number }
+/** The element focused inside the overlay; `matches`: whether it matches the selector the probe was given. */
+export interface ProbeFocus { tag: string; role: string | null; className: string; text: string; tabIndex: number; matches: boolean }
+
 /** How a browser's test driver runs the probe in a tab. */
 export type RunProbe = (selector: string, op: ProbeOp, arg?: string | null, text?: string | null) => Promise<unknown>;
 
@@ -62,6 +78,14 @@ export class OverlayProbe {
   }
   async attrs(selector: string, name: string): Promise<Array<string | null>> {
     return (await this.run(selector, 'attrs', name)) as Array<string | null>;
+  }
+  /** The box of the first element matching `selector`, or null. */
+  async rect(selector: string): Promise<ProbeRect | null> {
+    return (await this.run(selector, 'rect')) as ProbeRect | null;
+  }
+  /** What has focus inside the overlay (null: nothing there has it); `matches` tells whether it matches `selector`. */
+  async focused(selector = '*'): Promise<ProbeFocus | null> {
+    return (await this.run(selector, 'focused')) as ProbeFocus | null;
   }
   /** Waits until `selector` (with `text`, when given) matches. */
   async waitFor(selector: string, timeoutMs = 20_000, text: string | null = null): Promise<void> {

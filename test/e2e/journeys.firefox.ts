@@ -134,6 +134,43 @@ describe('Firefox: 分析此页 asks for the site from the click', () => {
   });
 });
 
+describe('Firefox: keyboard in the overlay (real key presses over BiDi)', () => {
+  it('docked at 1600 px, a labelled tab at 1000 px; Alt+Shift+R opens it and focuses the findings, arrows move, Esc collapses and gives focus back', async () => {
+    const d = driver();
+    const page = await d.openFixture('hongmei-town.html');
+    const keys = (page as FirefoxTab).page.keyboard;
+    // wide: docked beside the text; narrow: the tab (the Chromium suite measures both against the text itself)
+    await page.setSize(1600, 900);
+    await expect.poll(() => page.count(d.overlay('aside.rl-docked'))).toBe(1);
+    await page.setSize(1000, 900);
+    await page.waitFor(d.overlay('aside.rl-tab .rl-tab-toggle'));
+    expect((await page.texts(d.overlay('.rl-tab-toggle')))[0]).toMatch(/整改通报.*展开/);
+    await (page as FirefoxTab).page.focus('.nav a');
+    const pageFocus = () => page.evaluate(() => `${document.activeElement?.localName}:${document.activeElement?.textContent?.trim() ?? ''}`, null);
+    const before = await pageFocus();
+    expect(before).toMatch(/^a:/);
+    await keys.down('Alt');
+    await keys.down('Shift');
+    await keys.press('KeyR');
+    await keys.up('Shift');
+    await keys.up('Alt');
+    await expect.poll(() => pageFocus()).toMatch(/^rectify-lens-overlay:/);
+    await page.waitFor(d.overlay('aside.rl-floating'));
+    const options = await page.texts(d.overlay('ul.rl-findings[role="listbox"] > [role="option"]'));
+    expect(options.length).toBeGreaterThan(1);
+    const selected = async () => (await page.texts(d.overlay('ul.rl-findings[role="listbox"] > [aria-selected="true"]')))[0];
+    expect(await selected()).toBe(options[0]);
+    await keys.press('ArrowDown');
+    await expect.poll(() => selected()).toBe(options[1]);
+    await keys.press('End');
+    await expect.poll(() => selected()).toBe(options[options.length - 1]);
+    await keys.press('Escape');
+    await page.waitFor(d.overlay('aside.rl-tab'));
+    await expect.poll(() => pageFocus()).toBe(before);
+    await page.close();
+  });
+});
+
 describe('Firefox: network check canary', () => {
   it('an attachment link that redirects off the machine is refused without following it', async () => {
     const d = driver();

@@ -1,0 +1,81 @@
+/**
+ * Measures the page for lib/overlay-layout: the viewport's width and the article text's horizontal extent
+ * (the article root's content box), re-measured when the window is resized, the page scrolls sideways or
+ * the article itself changes size, at most once per THROTTLE_MS.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { findArticleRoot } from '@/lib/extract';
+import { planOverlay, type DockSide, type OverlayChoice, type OverlayLayout } from '@/lib/overlay-layout';
+
+const THROTTLE_MS = 120;
+
+interface PageBox {
+  viewportWidth: number;
+  article: { left: number; right: number } | null;
+}
+
+let cachedRoot: Element | null = null;
+
+/** The article root (found once, found again when the page replaced it). */
+function articleRoot(): Element | null {
+  if (!cachedRoot?.isConnected) cachedRoot = findArticleRoot(document);
+  return cachedRoot;
+}
+
+/** The content box of `el` (its text runs inside the padding), horizontally, in viewport coordinates. */
+function contentBox(el: Element): { left: number; right: number } {
+  const r = el.getBoundingClientRect();
+  const css = getComputedStyle(el);
+  const px = (v: string) => Number.parseFloat(v) || 0;
+  return {
+    left: r.left + px(css.borderLeftWidth) + px(css.paddingLeft),
+    right: r.right - px(css.borderRightWidth) - px(css.paddingRight),
+  };
+}
+
+function measure(): PageBox {
+  const root = articleRoot();
+  const body = document.body ?? document.documentElement;
+  return {
+    viewportWidth: document.documentElement.clientWidth || window.innerWidth,
+    // the whole page as the article: no margin anywhere, so the overlay collapses
+    article: root && root !== body ? contentBox(root) : null,
+  };
+}
+
+const sameBox = (a: PageBox, b: PageBox) =>
+  a.viewportWidth === b.viewportWidth && a.article?.left === b.article?.left && a.article?.right === b.article?.right;
+
+export function useDockLayout(preferred: DockSide, choice: OverlayChoice): OverlayLayout {
+  const [box, setBox] = useState<PageBox>(measure);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let scrollX = window.scrollX;
+    const update = () => {
+      timer = null;
+      const next = measure();
+      setBox((prev) => (sameBox(prev, next) ? prev : next));
+    };
+    const schedule = () => {
+      timer ??= setTimeout(update, THROTTLE_MS);
+    };
+    const onScroll = () => {
+      if (window.scrollX === scrollX) return; // vertical scrolling never moves the text sideways
+      scrollX = window.scrollX;
+      schedule();
+    };
+    window.addEventListener('resize', schedule, { passive: true });
+    window.addEventListener('scroll', onScroll, { passive: true });
+    const root = articleRoot();
+    const observer = typeof ResizeObserver === 'undefined' || !root ? null : new ResizeObserver(schedule);
+    if (root) observer?.observe(root);
+    update();
+    return () => {
+      if (timer) clearTimeout(timer);
+      window.removeEventListener('resize', schedule);
+      window.removeEventListener('scroll', onScroll);
+      observer?.disconnect();
+    };
+  }, []);
+  return planOverlay({ ...box, preferred, choice });
+}

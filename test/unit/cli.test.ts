@@ -114,6 +114,9 @@ describe('analyze CLI: compare and export', () => {
     const r = await run([later, '--earlier', earlier, '--md']);
     expect(r.out).toContain('## 与较早通报对比');
     expect(r.out).toContain('11宗 → 19宗（+8宗）');
+    // pairings read in words, as in the side panel (lib/compare/confidence), never as a bare score
+    expect(r.out).toMatch(/（对应：(确定|较可能|存疑)）/);
+    expect(r.out).not.toContain('匹配度');
   });
 
   it('--format csv prints a BOM-prefixed CSV; --format docx writes a Word file', async () => {

@@ -320,6 +320,8 @@ RULES.forEach((rule, r) => {
     TRIES_BY_SLOT[RULE_SLOT[c]].push({ rule: r, seconds: secondsAfter(heads, rule.first[k]) });
   }
 });
+/** Per slot, every character that may follow for some rule there, or null when any may (a test before the rules). */
+const SECONDS_BY_SLOT = TRIES_BY_SLOT.map((tries) => (tries.some((t) => t.seconds === null) ? null : tries.map((t) => t.seconds).join('')));
 
 /** Second characters of the heads that start with `first`; null when any may follow (or heads unknown). */
 function secondsAfter(heads: string[] | null, first: string): string | null {
@@ -360,8 +362,10 @@ export function findCues(text: string, from: number, to: number, slice = text.sl
     // characters are read from `text` (flat), not `slice` (a view into it, slower per character)
     const slot = RULE_SLOT[text.charCodeAt(from + i)];
     if (slot === 0) continue;
-    const tries = TRIES_BY_SLOT[slot];
     const next = i + 1 < n ? text.charCodeAt(from + i + 1) : NaN;
+    const seconds = SECONDS_BY_SLOT[slot];
+    if (seconds !== null && !hasCode(seconds, next)) continue;
+    const tries = TRIES_BY_SLOT[slot];
     for (let k = 0; k < tries.length; k++) {
       const { rule: r, seconds } = tries[k];
       if (i < resume[r] || (seconds !== null && !hasCode(seconds, next))) continue;

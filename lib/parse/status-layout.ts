@@ -18,8 +18,7 @@ export interface ItemLayout {
 }
 
 /** Clause boundaries: sentence ends (。；！？ newline) and the commas/colons after which a sub-measure may start. */
-const CLAUSE_BREAK = new Uint8Array(0x10000);
-for (const ch of '。；！？\n：，') CLAUSE_BREAK[ch.charCodeAt(0)] = 1;
+const CLAUSE_BREAK = /[。；！？\n：，]/g;
 /** Sub-measure markers, tried only at a clause start: 一是, 一方面/另一方面, （1）, ①, 1. */
 const SUB_MEASURE = /[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}是|另一方面|一方面|[（(][1-9]\d?[）)]|[①-⑳]|[1-9]\d?[.．、](?![\d%]))/y;
 
@@ -33,9 +32,9 @@ export function layoutOf(slice: string, from: number): ItemLayout {
   const starts: number[] = [];
   SUB_MEASURE.lastIndex = 0;
   if (SUB_MEASURE.test(slice)) starts.push(from);
-  for (let at = 0; at < slice.length; at++) {
-    if (!CLAUSE_BREAK[slice.charCodeAt(at)]) continue;
-    const next = at + 1; // just after the break
+  CLAUSE_BREAK.lastIndex = 0;
+  while (CLAUSE_BREAK.test(slice)) {
+    const next = CLAUSE_BREAK.lastIndex; // just after the break
     if (next >= slice.length) break;
     const c = slice.charCodeAt(next - 1);
     if (c !== 0xff1a && c !== 0xff0c) sentences.push(from + next); // not ：，

@@ -18,6 +18,16 @@ export function formatGongwenDate(iso: string | null | undefined, fallback = '�
   return p[2] ? `${Number(p[1])}年${Number(p[2])}月` : `${Number(p[1])}年`;
 }
 
+/**
+ * A moment (ISO timestamp, stored in UTC) as the day it was where the reader is: `2025-03-01T17:30:00Z`
+ * read in Beijing → `2025年3月2日`. A value that is not a timestamp goes through formatGongwenDate.
+ */
+export function formatGongwenLocalDay(timestamp: string | null | undefined, fallback = '未知日期'): string {
+  const at = timestamp && timestamp.includes('T') ? new Date(timestamp) : null;
+  if (!at || Number.isNaN(at.getTime())) return formatGongwenDate(timestamp, fallback);
+  return `${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日`;
+}
+
 const DAY_MS = 86_400_000;
 
 /** Whole calendar days from one ISO date to another (`2025-06-30` → `2026-11-23`: 511); negative when `to` is earlier. */

@@ -53,16 +53,25 @@ function termMatches(haystack: Haystack, term: Term): boolean {
 
 /** Compile a query once, match many haystacks (used when filtering thousands of annotations). */
 export function createMatcher(query: string): (haystack: string) => boolean {
+  const matches = createPreparedMatcher(query);
+  return (haystack) => matches(prepareHaystack(haystack));
+}
+
+/** A haystack normalized once, to be matched against many queries (a list filtered as the user types). */
+export type PreparedHaystack = Haystack;
+
+export function prepareHaystack(haystack: string): PreparedHaystack {
+  const text = normalize(haystack);
+  return { text, compact: compact(text) };
+}
+
+/** createMatcher over prepared haystacks. */
+export function createPreparedMatcher(query: string): (haystack: PreparedHaystack) => boolean {
   const terms = normalize(query)
     .split(/\s+/)
     .filter((term) => term.length > 0)
     .map(compileTerm);
-  return (haystack) => {
-    if (terms.length === 0) return true;
-    const text = normalize(haystack);
-    const prepared = { text, compact: compact(text) };
-    return terms.every((term) => termMatches(prepared, term));
-  };
+  return (haystack) => terms.every((term) => termMatches(haystack, term));
 }
 
 export function matchesQuery(haystack: string, query: string): boolean {
@@ -72,4 +81,13 @@ export function matchesQuery(haystack: string, query: string): boolean {
 /** The text a query is matched against: note, quoted passage, tags. */
 export function annotationHaystack(a: Annotation): string {
   return [a.note, a.quote.exact, a.tags.join(' ')].join('\n');
+}
+
+const PREPARED = new WeakMap<Annotation, PreparedHaystack>();
+
+/** The annotation's haystack, prepared once per record object (records are replaced, never mutated, on edit). */
+export function preparedAnnotationHaystack(a: Annotation): PreparedHaystack {
+  let prepared = PREPARED.get(a);
+  if (!prepared) PREPARED.set(a, (prepared = prepareHaystack(annotationHaystack(a))));
+  return prepared;
 }

@@ -1,7 +1,10 @@
 /**
  * Library benchmark: import a backup with 10 000 annotations into IndexedDB (fake-indexeddb in
- * Node), then list and search them. Baseline: JSON.parse of the same file in the same run, so the
- * ratio is comparable across machines. Target: import < 2 s.
+ * Node: an in-memory model of IndexedDB in JavaScript, slower per record than a browser's), then list
+ * and search them. Each import is the median of RUNS imports into a fresh database; `reimportMs` is
+ * the same file imported again over itself (everything skipped). Baseline: JSON.parse of the same file
+ * in the same run, so the ratio is comparable across machines. Target: import ≤ 1 s. The import in real
+ * Chromium, through the side panel, is measured by scripts/bench-sidepanel.ts.
  *
  *   node --import tsx scripts/bench-db.ts [annotationCount]
  */
@@ -85,7 +88,10 @@ export function makeLargeBackup(count: number, exportedAt = '2025-01-01T00:00:00
 
 export interface DbBenchResult {
   importAnnotations: number;
+  /** Median of RUNS imports, each into an empty database. */
   importMs: number;
+  /** The same file imported into the database that already holds it (median of RUNS). */
+  reimportMs: number;
   listMs: number;
   baselineMs: number;
   /** importMs / baselineMs */
@@ -98,16 +104,41 @@ async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value:
   return { ms: performance.now() - start, value };
 }
 
-export async function benchDb(count = 10_000): Promise<DbBenchResult> {
-  const json = backupToJson(makeLargeBackup(count));
-  const baseline = await timed(() => JSON.parse(json));
+const RUNS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+async function importOnce(json: string, count: number): Promise<{ ms: number; reimportMs: number }> {
   const db = openDb(`rectify-lens-bench-${globalThis.crypto.randomUUID()}`);
   try {
     const imported = await timed(() => importBackup(db, json));
-    if (imported.value.added.annotations !== count) {
-      throw new Error(`导入批注数 ${imported.value.added.annotations}，应为 ${count}`);
-    }
-    const noticeKey = imported.value.added.notices === 1 ? (await db.notices.toCollection().first())!.key : '';
+    if (imported.value.added.annotations !== count) throw new Error(`导入批注数 ${imported.value.added.annotations}，应为 ${count}`);
+    const again = await timed(() => importBackup(db, json));
+    if (again.value.skipped.annotations !== count) throw new Error(`重复导入跳过 ${again.value.skipped.annotations} 条，应为 ${count}`);
+    return { ms: imported.ms, reimportMs: again.ms };
+  } finally {
+    await db.delete();
+  }
+}
+
+export async function benchDb(count = 10_000, runs = RUNS): Promise<DbBenchResult> {
+  const json = backupToJson(makeLargeBackup(count));
+  const baselines: number[] = [];
+  const imports: number[] = [];
+  const reimports: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    baselines.push((await timed(() => JSON.parse(json))).ms);
+    const { ms, reimportMs } = await importOnce(json, count);
+    imports.push(ms);
+    reimports.push(reimportMs);
+  }
+  const db = openDb(`rectify-lens-bench-${globalThis.crypto.randomUUID()}`);
+  try {
+    const imported = await importBackup(db, json);
+    const noticeKey = imported.added.notices === 1 ? (await db.notices.toCollection().first())!.key : '';
     const listed = await timed(async () => [
       (await listAnnotations(db, { noticeKey })).length,
       (await listAnnotations(db, { tag: PRESET_TAGS[0] })).length,
@@ -115,12 +146,15 @@ export async function benchDb(count = 10_000): Promise<DbBenchResult> {
       (await listAnnotations(db, { orphan: true, severity: 'high' })).length,
     ]);
     if (listed.value[0] !== count) throw new Error(`列出批注数 ${listed.value[0]}，应为 ${count}`);
+    const importMs = median(imports);
+    const baselineMs = median(baselines);
     return {
       importAnnotations: count,
-      importMs: Math.round(imported.ms),
+      importMs: Math.round(importMs),
+      reimportMs: Math.round(median(reimports)),
       listMs: Math.round(listed.ms),
-      baselineMs: Math.round(baseline.ms * 100) / 100,
-      ratio: Math.round((imported.ms / baseline.ms) * 10) / 10,
+      baselineMs: Math.round(baselineMs * 100) / 100,
+      ratio: Math.round((importMs / baselineMs) * 10) / 10,
     };
   } finally {
     await db.delete();
@@ -131,8 +165,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const count = Number(process.argv[2] ?? 10_000);
   const result = await benchDb(count);
   console.log(JSON.stringify(result, null, 2));
-  if (result.importMs >= 2000) {
-    console.error(`导入 ${count} 条批注耗时 ${result.importMs} ms，超过 2 s 目标`);
+  if (result.importMs > 1000) {
+    console.error(`导入 ${count} 条批注耗时 ${result.importMs} ms，超过 1 s 目标`);
     process.exitCode = 1;
   }
 }

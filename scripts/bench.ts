@@ -1,8 +1,10 @@
 /**
  * Benchmark aggregator: runs every bench section and prints them together.
  *
- *   npm run bench [-- --json]
+ *   npm run bench [-- --json] [-- --browser]
  *
+ * `--browser` adds the side panel in real Chromium (scripts/bench-sidepanel.ts; build first, with the
+ * same WXT_OUT_DIR).
  * Sections are registered in SECTIONS; a section whose script is not present (yet) is skipped.
  * JSON output: `{ "parse": …, "adversarial": …, "anchor": …, "db": …, "compare": … }`, one key per section.
  */
@@ -42,9 +44,12 @@ const SECTIONS: BenchSection[] = [
   optional('compare', './bench-compare.ts', 'benchCompare', '通报比对性能'),
 ];
 
-export async function runBenches(): Promise<Record<string, unknown>> {
+/** Sections that need the built extension and a browser: only with `--browser`. */
+const BROWSER_SECTIONS: BenchSection[] = [optional('sidePanel', './bench-sidepanel.ts', 'benchSidePanel', '侧边栏（真实 Chromium）')];
+
+export async function runBenches(sections: BenchSection[] = SECTIONS): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const s of SECTIONS) {
+  for (const s of sections) {
     if (s.file && !existsSync(new URL(s.file, import.meta.url))) continue;
     out[s.key] = await s.run();
   }
@@ -52,9 +57,10 @@ export async function runBenches(): Promise<Record<string, unknown>> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const results = await runBenches();
+  const sections = argv.includes('--browser') ? [...SECTIONS, ...BROWSER_SECTIONS] : SECTIONS;
+  const results = await runBenches(sections);
   if (argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
-  else for (const s of SECTIONS) if (s.key in results) console.log(s.format(results[s.key]) + '\n');
+  else for (const s of sections) if (s.key in results) console.log(s.format(results[s.key]) + '\n');
   return 0;
 }
 

@@ -1,5 +1,5 @@
 // The reviewer's own records on a notice: annotations (add, edit, soft delete, filter, anchoring) and status overrides.
-import { annotationHaystack, createMatcher } from '../search';
+import { createPreparedMatcher, preparedAnnotationHaystack } from '../search';
 import {
   annotation as annotationSchema,
   statusOverride as statusOverrideSchema,
@@ -124,7 +124,6 @@ export interface AnnotationFilter {
 
 /** Filtered annotations: in text order within one notice, else most recently updated first. */
 export async function listAnnotations(db: RectifyDB, filter: AnnotationFilter = {}): Promise<Annotation[]> {
-  const matches = filter.query ? createMatcher(filter.query) : null;
   const wantedState = filter.orphan === undefined ? null : filter.orphan ? 'orphan' : 'anchored';
   // Narrow by one index (the likely most selective), check the rest in memory.
   const candidates = filter.noticeKey
@@ -137,17 +136,34 @@ export async function listAnnotations(db: RectifyDB, filter: AnnotationFilter = 
           ? db.annotations.where('anchorState').equals(wantedState)
           : db.annotations.toCollection();
   // Filter after toArray(): a Dexie filter() walks a cursor, far slower than getAll().
-  const found = (await candidates.toArray()).filter(
-    (a) =>
-      (filter.includeDeleted || a.deletedAt === null) &&
-      (!filter.tag || a.tags.includes(filter.tag)) &&
-      (!filter.severity || a.severity === filter.severity) &&
-      (!wantedState || a.anchorState === wantedState) &&
-      (!matches || matches(annotationHaystack(a))),
-  );
+  const found = (await candidates.toArray()).filter(annotationPredicate(filter));
   return filter.noticeKey
     ? found.sort((a, b) => a.position.start - b.position.start || a.createdAt.localeCompare(b.createdAt))
     : found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/**
+ * The test listAnnotations applies (pure), for a list already in memory filtered again as the user
+ * types: search text is normalized once per record (lib/search), not on every keystroke.
+ */
+export function annotationPredicate(filter: AnnotationFilter): (a: Annotation) => boolean {
+  const matches = filter.query ? createPreparedMatcher(filter.query) : null;
+  const wantedState = filter.orphan === undefined ? null : filter.orphan ? 'orphan' : 'anchored';
+  return (a) =>
+    (filter.noticeKey === undefined || a.noticeKey === filter.noticeKey) &&
+    (filter.includeDeleted || a.deletedAt === null) &&
+    (!filter.tag || a.tags.includes(filter.tag)) &&
+    (!filter.severity || a.severity === filter.severity) &&
+    (!wantedState || a.anchorState === wantedState) &&
+    (!matches || matches(preparedAnnotationHaystack(a)));
+}
+
+/**
+ * The `limit` most recently updated annotations (deleted ones left out), newest first: reads only
+ * those records, so a first screen of a large library shows before the whole list is loaded.
+ */
+export async function recentAnnotations(db: RectifyDB, limit: number): Promise<Annotation[]> {
+  return db.annotations.orderBy('updatedAt').reverse().filter((a) => a.deletedAt === null).limit(limit).toArray();
 }
 
 export interface AnchorUpdate {

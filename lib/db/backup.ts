@@ -310,17 +310,42 @@ async function mergeInto<T, K extends string | [string, string]>(
     const earlier = byKey.get(id);
     byKey.set(id, { key, record: earlier ? merge(earlier.record, record) : record });
   }
-  const entries = [...byKey.values()];
-  const existing = await table.bulkGet(entries.map((e) => e.key));
-  const writes: T[] = [];
-  entries.forEach(({ record }, i) => {
+  const entries = [...byKey.entries()];
+  const existing = await storedRecords(table, entries);
+  const added: T[] = [];
+  const updated: T[] = [];
+  entries.forEach(([, { record }], i) => {
     const current = existing[i];
-    const next = current === undefined ? record : merge(current, record);
-    if (current !== undefined && deepEqual(current, next)) return count('skipped');
-    count(current === undefined ? 'added' : 'updated');
-    writes.push(next);
+    if (current === undefined) {
+      count('added');
+      return void added.push(record);
+    }
+    const next = merge(current, record);
+    if (deepEqual(current, next)) return count('skipped');
+    count('updated');
+    updated.push(next);
   });
-  await table.bulkPut(writes);
+  await table.bulkAdd(added);
+  await table.bulkPut(updated);
+}
+
+/**
+ * The stored records under the entries' keys (undefined where none), read in as few requests as the
+ * table allows: none from an empty table; from a table not much larger than the import, all its keys in
+ * one key-only read and then only the records that exist; else one bulkGet.
+ */
+async function storedRecords<T, K extends string | [string, string]>(
+  table: Table<T, K>,
+  entries: ReadonlyArray<[string, { key: K }]>,
+): Promise<Array<T | undefined>> {
+  const total = await table.count();
+  if (total === 0) return entries.map(() => undefined);
+  if (total > 4 * entries.length) return table.bulkGet(entries.map(([, e]) => e.key));
+  const held = new Set((await table.toCollection().primaryKeys()).map((k) => JSON.stringify(k)));
+  const present = entries.filter(([id]) => held.has(id));
+  const records = await table.bulkGet(present.map(([, e]) => e.key));
+  const byId = new Map(present.map(([id], i) => [id, records[i]]));
+  return entries.map(([id]) => byId.get(id));
 }
 
 const minIso = (a: string, b: string) => (a <= b ? a : b);

@@ -39,6 +39,8 @@ export {
   restoreAnnotation,
   purgeDeleted,
   listAnnotations,
+  annotationPredicate,
+  recentAnnotations,
   setAnchorStates,
   setOverride,
   clearOverride,

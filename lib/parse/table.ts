@@ -45,9 +45,24 @@ const HEADER_CELL_MAX = 16;
 /** A header copied one cell per line has at most this many lines (bounds the look-ahead: linear time). */
 const MAX_COLUMNS = 16;
 
+const HEADER_NOISE = /[\s【】[\]（）()：:]/;
+const HEADER_NOISE_ALL = new RegExp(HEADER_NOISE.source, 'g');
+
+/**
+ * At most HEADER_CELL_MAX characters besides spaces, brackets and colons (checked without building the
+ * stripped string: columnRole is asked about every line of the body, almost all of them long).
+ */
+function mayBeHeaderCell(text: string): boolean {
+  if (text.length <= HEADER_CELL_MAX) return true;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) if (!HEADER_NOISE.test(text[i]) && ++kept > HEADER_CELL_MAX) return false;
+  return true;
+}
+
 /** The role of a column from its header text, or null when the text names no known column. */
 export function columnRole(header: string): ColumnRole | null {
-  const h = header.replace(/[\s【】[\]（）()：:]/g, '');
+  if (!mayBeHeaderCell(header)) return null;
+  const h = header.replace(HEADER_NOISE_ALL, '');
   if (!h || h.length > HEADER_CELL_MAX) return null;
   if (/^(?:序号|编号|序)$/.test(h)) return 'seq';
   if (/时限|期限|时间|完成日期|截止|节点/.test(h)) return 'deadline';

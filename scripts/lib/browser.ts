@@ -177,6 +177,26 @@ export async function overlayOf(s: Session, page: Page): Promise<OverlayProbe> {
 }
 
 /** Ticks every highlight category in the overlay legend, as a reader would (numbers and dates are off by default). */
+/**
+ * Where the first occurrence of `text` in the page is: `visible` when it lies within the viewport,
+ * `at <top px>` when it is off screen, `missing` when the page does not contain it.
+ */
+export function passagePlace(page: Page, text: string): Promise<string> {
+  return page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + wanted.length);
+      const r = range.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight ? 'visible' : `at ${Math.round(r.top)}`;
+    }
+    return 'missing';
+  }, text);
+}
+
 export async function showAllHighlights(s: Session, page: Page): Promise<void> {
   const overlay = await overlayOf(s, page);
   await overlay.waitFor('.rl-legend input[type=checkbox]');

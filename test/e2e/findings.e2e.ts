@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openFixture, openSidePanel, overlayOf, showAllHighlights, tabIdOf, type Session } from './harness';
+import { launch, openFixture, openSidePanel, overlayOf, passagePlace, showAllHighlights, tabIdOf, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -75,19 +75,7 @@ describe('findings', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await overlay.click(`${SECTION} [data-kind="numbering_gap"]`, '第14—16项');
     // the heading of item 17, after the gap, is on screen now
-    await expect.poll(() => page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const at = n.data.indexOf('17.针对');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + 3);
-        const r = range.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight ? 'visible' : `at ${Math.round(r.top)}`;
-      }
-      return 'missing';
-    })).toBe('visible');
+    await expect.poll(() => passagePlace(page, '17.针对')).toBe('visible');
     const panel = await openSidePanel(s, await tabIdOf(s, page));
     const spGap = panel.locator('.sp-finding[data-kind="numbering_gap"]', { hasText: '第14—16项' });
     await spGap.waitFor();

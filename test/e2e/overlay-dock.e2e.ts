@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { OverlayProbe, ProbeRect } from '../../scripts/lib/overlay-probe';
 import { selectInPage } from '../../scripts/lib/driver';
-import { launch, openFixture, overlayOf, tabIdOf, type Session } from './harness';
+import { launch, openFixture, overlayOf, tabIdOf, passagePlace, type Session } from './harness';
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -212,19 +212,7 @@ describe('keyboard (real key presses)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     // the heading of item 17, after the gap, is on screen
-    await expect.poll(() => page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const at = n.data.indexOf('17.针对');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + 3);
-        const r = range.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight ? 'visible' : `at ${Math.round(r.top)}`;
-      }
-      return 'missing';
-    })).toBe('visible');
+    await expect.poll(() => passagePlace(page, '17.针对')).toBe('visible');
     // focus stays in the list for the next one
     expect((await overlay.focused())?.role).toBe('option');
   });

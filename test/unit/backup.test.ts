@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BackupError,
   MAX_BACKUP_CHARS,
@@ -13,7 +13,6 @@ import {
 } from '@/lib/db/backup';
 import {
   addAnnotation,
-  openDb,
   saveNoticeVisit,
   setAnchorStates,
   setOverride,
@@ -25,20 +24,11 @@ import {
 import type { BackupFile, NoticeSnapshot } from '@/lib/schema';
 import { makeLargeBackup } from '@/scripts/bench-db';
 import fc from 'fast-check';
+import { freshDb } from './db-fixtures';
 
 const dump = JSON.parse(readFileSync(new URL('../fixtures/db/v1-dump.json', import.meta.url), 'utf8'));
 const [mazhang, huadu] = dump.tables.snapshots as NoticeSnapshot[];
 const EXPORTED = new Date('2025-01-02T03:04:05.000Z');
-
-const opened: RectifyDB[] = [];
-function freshDb(): RectifyDB {
-  const db = openDb(`backup-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
 
 function quoteOf(snapshot: NoticeSnapshot, exact: string) {
   const start = snapshot.text.indexOf(exact);

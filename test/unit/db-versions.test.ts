@@ -1,18 +1,8 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { addAnnotation, deleteVersion, getNotice, listVersions, openDb, restoreVersion, saveNoticeVisit, setOverride, type RectifyDB, type SavedVisit } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { addAnnotation, deleteVersion, getNotice, listVersions, restoreVersion, saveNoticeVisit, setOverride, type RectifyDB, type SavedVisit } from '@/lib/db';
 import { huashanEarlier, huashanEarlierText, huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
-
-const opened: Dexie[] = [];
-function freshDb(): RectifyDB {
-  const db = openDb(`versions-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+import { freshDb } from './db-fixtures';
 
 function annotate(db: RectifyDB, saved: SavedVisit, text: string, exact: string) {
   const start = text.indexOf(exact);

@@ -1,20 +1,10 @@
 import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, readLibraryReview, saveNoticeVisit, setOverride, softDeleteAnnotation, addAnnotation, type RectifyDB } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { readLibraryReview, saveNoticeVisit, setOverride, softDeleteAnnotation, addAnnotation } from '@/lib/db';
 import { ledgerWorkbook, librarySources } from '@/lib/export';
 import { huashanEarlier, huashanEarlierText, huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
-
-const opened: Dexie[] = [];
-function freshDb(): RectifyDB {
-  const db = openDb(`ledger-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+import { freshDb } from './db-fixtures';
 
 describe('the library as a ledger', () => {
   it('reads every notice with its versions, live annotations and overrides, reporting progress', async () => {

@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addAnnotation,
   exportReviewPackage,
   importReviewPackage,
   listAnnotations,
   listOverrides,
-  openDb,
   reviewPackageToJson,
   saveNoticeVisit,
   setOverride,
@@ -27,19 +26,10 @@ import {
 } from '@/lib/review-package';
 import { authorLabel } from '@/lib/authorship';
 import { annotation as annotationSchema, statusOverride, type Annotation, type NoticeSnapshot, type ReviewPackage } from '@/lib/schema';
+import { freshDb } from './db-fixtures';
 
 const dump = JSON.parse(readFileSync(new URL('../fixtures/db/v1-dump.json', import.meta.url), 'utf8'));
 const [mazhang] = dump.tables.snapshots as NoticeSnapshot[];
-
-const opened: RectifyDB[] = [];
-function freshDb(): RectifyDB {
-  const db = openDb(`package-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
 
 /** Profile A: reviewer 张三 saved the notice and annotated one passage. */
 async function reviewerA() {

@@ -68,6 +68,13 @@ export async function chromiumDriver(opts: { today?: string; headless?: boolean 
       s.worker.evaluate((menuId) => new Promise<boolean>((resolve) => {
         chrome.contextMenus.update(menuId, {}, () => resolve(!chrome.runtime.lastError));
       }), id),
+    async openStoredCopy(hash) {
+      const page = await s.context.newPage();
+      await page.goto(`chrome-extension://${s.extensionId}/stored.html?hash=${hash}`);
+      await page.locator('.st-text').waitFor({ timeout: 15_000 });
+      return new ChromiumTab(page, s);
+    },
+    sitesOffline: () => s.server.close(),
     close: () => s.close(),
   };
 }

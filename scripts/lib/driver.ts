@@ -55,6 +55,10 @@ export interface Driver {
   download(panel: Tab, selector: string): Promise<Download>;
   /** Whether the extension created the context-menu item `id` (update() of a missing item rejects). */
   contextMenuItemExists(id: string): Promise<boolean>;
+  /** The library's stored copy of a saved version (stored.html?hash=…), once its text is shown. */
+  openStoredCopy(hash: string): Promise<Tab>;
+  /** Stops the fixture sites: every later request to them fails, as when a notice is taken off its site. */
+  sitesOffline(): Promise<void>;
   /** Requests that tried to reach anything but 127.0.0.1 (fixture hosts resolve there), the extension or data:. */
   readonly externalRequests: string[];
   close(): Promise<void>;

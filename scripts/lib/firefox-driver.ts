@@ -252,6 +252,8 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     tabIdOf,
     overlay: overlaySelector, // the shadow root is closed: FirefoxTab reaches in through probeFor
     openFixture: (file) => openUrl(server.urlFor(file)),
+    openStoredCopy: (hash) => openExtensionPage(`/stored.html?hash=${hash}`, '.st-text'),
+    sitesOffline: () => server.close(),
     openUrl,
     async openPanel(page) {
       const query = page ? `?tabId=${await tabIdOf(page)}` : '';

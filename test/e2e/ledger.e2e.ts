@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXED_TODAY, launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
+import { selectInStoredCopy } from './stored';
 
 /** The extension API as seen inside the service worker (evaluated there, not here). */
 declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> } };
@@ -152,7 +153,6 @@ describe('stored copy, with the sites offline', () => {
     const panel = await openSidePanel(s, laterTabId);
     // the fixture sites go offline: the stored copy needs nothing from them
     await s.server.close();
-    s.server.close = async () => undefined;
     await panel.locator('[data-view="library"]').click();
     const entry = panel.locator('.sp-lib-entry', { hasText: '关于巡察整改进展情况的通报' });
     await entry.locator('button.sp-link').first().click();
@@ -163,23 +163,7 @@ describe('stored copy, with the sites offline', () => {
     expect(await stored.locator('mark.rl-k-overdue').count()).toBeGreaterThan(0);
     expect(await stored.locator('.st-text').textContent()).toContain('目前，花山镇共梳理出问题合同23宗');
     const quote = '正在以诉讼方式解除合同';
-    const selected = await stored.evaluate((needle) => {
-      // select the quote like a user, across highlight marks: each segment's data-start is its text offset
-      const segs = [...document.querySelectorAll('.st-text [data-start]')].map((el) => ({ el, node: el.firstChild as Text, start: Number(el.getAttribute('data-start')) }));
-      const para = [...document.querySelectorAll('.st-text p')].find((p) => p.textContent?.includes(needle));
-      if (!para) return false;
-      const first = Number(para.querySelector('[data-start]')!.getAttribute('data-start'));
-      const from = first + para.textContent!.indexOf(needle);
-      const to = from + needle.length;
-      const at = (offset: number) => segs.find((x) => x.start <= offset && offset <= x.start + x.node.data.length)!;
-      const range = document.createRange();
-      range.setStart(at(from).node, from - at(from).start);
-      range.setEnd(at(to).node, to - at(to).start);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      para.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return true;
-    }, quote);
+    const selected = await stored.evaluate(selectInStoredCopy, quote);
     expect(selected).toBe(true);
     await stored.locator('.st-form textarea[name="note"]').fill('诉讼进展需跟踪（副本上批注）');
     await stored.locator('.st-form button[type="submit"]').click();

@@ -189,6 +189,9 @@ export function normalizeText(raw: string): NormalizedText {
     const base = len > 0 ? len + 1 : 0;
     let m = base;
     let spaceAt = -1;
+    /** the squeezed run's code: a tab when the run holds one (a copied table row's cell gap, kept so that
+     *  normalizing again reads the same cells), else a space */
+    let spaceCode = 0x20;
     let leading = 0;
     let lineEnd = n;
     for (let i = lineStart; i < lineEnd; i++) {
@@ -198,7 +201,7 @@ export function normalizeText(raw: string): NormalizedText {
         // the common case: an ordinary character, kept as is
         if (spaceAt >= 0) {
           if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], c)) digitSpaceFrom = m;
-          out[m] = 0x20;
+          out[m] = spaceCode;
           map[m++] = spaceAt;
           spaceAt = -1;
         }
@@ -222,14 +225,18 @@ export function normalizeText(raw: string): NormalizedText {
       if (k & K_SURROGATE) hasSurrogate = true;
       if (k & K_SPACE) {
         if (m > base) {
-          if (spaceAt < 0) spaceAt = i;
+          if (spaceAt < 0) {
+            spaceAt = i;
+            spaceCode = 0x20;
+          }
+          if (c === 0x09) spaceCode = 0x09;
         } else leading++;
         continue;
       }
       const folded = k & K_FOLD ? foldWidth(c) : c;
       if (spaceAt >= 0) {
         if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], folded)) digitSpaceFrom = m;
-        out[m] = 0x20;
+        out[m] = spaceCode;
         map[m++] = spaceAt;
         spaceAt = -1;
       }

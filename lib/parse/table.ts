@@ -97,13 +97,15 @@ function splitCells(text: string, line: Line, sep: RegExp): CellRange[] {
 }
 
 function trim(text: string, start: number, end: number): CellRange {
-  while (start < end && text[start] === ' ') start++;
-  while (end > start && text[end - 1] === ' ') end--;
+  while (start < end && CELL_GAP.test(text[start])) start++;
+  while (end > start && CELL_GAP.test(text[end - 1])) end--;
   return { start, end };
 }
 
 const cellText = (text: string, c: CellRange) => text.slice(c.start, c.end);
 const SEPARATOR = /[｜|]/;
+/** Cells of a row copied as plain text are separated by a space, or by the tab normalizeText keeps. */
+const CELL_GAP = /[ \t]/;
 const SEQ = /^\d{1,3}$/;
 /** A section heading ends a table read from plain text. */
 const ENDS_TABLE = (line: string) => {
@@ -131,9 +133,9 @@ function tableAt(text: string, lines: Line[], li: number, to: number): { table: 
     const roles = headerRoles(splitCells(text, line, SEPARATOR).map((c) => cellText(text, c)));
     return roles ? readRows(text, lines, li, to, roles, SEPARATOR) : null;
   }
-  if (line.text.includes(' ')) {
-    const roles = headerRoles(line.text.split(' '));
-    if (roles) return readRows(text, lines, li, to, roles, / /);
+  if (CELL_GAP.test(line.text)) {
+    const roles = headerRoles(line.text.split(CELL_GAP));
+    if (roles) return readRows(text, lines, li, to, roles, CELL_GAP);
   }
   if (columnRole(line.text) === null) return null;
   let end = li;
@@ -176,7 +178,7 @@ function readRows(text: string, lines: Line[], li: number, to: number, roles: Co
 }
 
 function startsRow(line: string, roles: ColumnRole[], cellCount: number): boolean {
-  return roles[0] === 'seq' ? /^\d{1,3} /.test(line) : cellCount === roles.length;
+  return roles[0] === 'seq' ? /^\d{1,3}[ \t]/.test(line) : cellCount === roles.length;
 }
 
 /** A row of a separator table: slot i has role roles[i]; `〃` takes the cell of the row above. */

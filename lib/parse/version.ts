@@ -5,4 +5,4 @@
  * (lib/db) parses a snapshot with another version again when it is read, so a parser fix reaches the
  * notices saved before it. Independent of NOTICE_MODEL_VERSION, which versions the model's shape.
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;

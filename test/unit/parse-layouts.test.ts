@@ -45,7 +45,7 @@ describe('table rows (HTML table → extract → parse)', () => {
 
 describe('table rows copied as plain text', () => {
   const head = '关于巡察整改进展情况的通报\n二、巡察反馈问题整改情况\n';
-  it('reads tab-separated rows (tabs become spaces), a measures cell with a space inside fitted by content', () => {
+  it('reads tab-separated rows (the tabs stay cell gaps), a measures cell with a space inside fitted by content', () => {
     const r = parse(head + '序号\t反馈问题\t整改措施\t整改情况\t完成时限\n1\t学习制度落实不到位\t制定计划\t已完成\t2023年6月\n2\t财务报销审核不严\t修订 报销办法\t正在整改\t2023年底\n');
     expect(r.notice.items.map((i) => [i.label, i.status, i.deadlines.map((d) => d.date)])).toEqual([
       ['学习制度落实不到位', 'done', ['2023-06-30']],

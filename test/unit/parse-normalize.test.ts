@@ -56,3 +56,16 @@ describe('normalizeText', () => {
     }
   });
 });
+
+describe('normalizeText: a tab between cells', () => {
+  // found by the idempotence property (parse-fuzz): a tab kept as a space was a `2024 年` space to the next pass
+  it.each(['”问题\t0', '发布日期：2\t一、 >图片新闻', '1\t学习制度落实不到位\t已完成'])('is kept as a tab, so normalizing again changes nothing: %s', (raw) => {
+    const once = normalizeText(raw).text;
+    expect(once).toContain('\t');
+    expect(normalizeText(once).text).toBe(once);
+  });
+  it('a run of spaces and tabs squeezes to one tab; a PDF `2024 年` space still goes', () => {
+    expect(normalizeText('1 \t 问题').text).toBe('1\t问题');
+    expect(normalizeText('2024 年 6 月').text).toBe('2024年6月');
+  });
+});

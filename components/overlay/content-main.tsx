@@ -1,24 +1,30 @@
 /**
- * Content-script wiring: one controller per page, the overlay mounted only once a notice is found,
- * messages from the background/side panel, and state broadcasts to the side panel.
+ * The analyzer's wiring (entrypoints/analyzer.ts): one controller per page, the overlay mounted only once a
+ * notice is found, messages from the background/side panel, and state broadcasts to the side panel. The
+ * analyzer does nothing by itself: the background injects it and then asks it to analyze (`analyze-now`,
+ * unforced when the detector found a likely notice, forced for "分析此页").
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NoticePageController } from '@/lib/page/controller';
 import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
 import { contentRequest, type PageState } from '@/lib/schema';
-import { isGovHost } from '@/lib/detect';
 import { authorizeContentRequest } from '@/lib/sender';
 import { browser } from 'wxt/browser';
-import { hostOf, loadPrefs } from '@/lib/prefs';
+import { ANALYZER_GLOBAL } from '@/lib/page/globals';
 import { mountOverlay } from './mount';
 
-const GUARD = '__rectifyLensContentScript';
-
-export async function startContentScript(ctx: ContentScriptContext): Promise<void> {
+/**
+ * Starts the analyzer once per page: injected again (detector + "分析此页"), the first instance keeps the page.
+ * The context is made only after the guard (a new WXT context invalidates older ones of the same name).
+ */
+export function startAnalyzer(makeContext: () => ContentScriptContext): void {
   const g = globalThis as Record<string, unknown>;
-  if (g[GUARD]) return; // injected twice (auto + "分析此页"): the first instance keeps the page
-  g[GUARD] = true;
+  if (g[ANALYZER_GLOBAL]) return;
+  g[ANALYZER_GLOBAL] = true;
+  startContentScript(makeContext());
+}
 
+function startContentScript(ctx: ContentScriptContext): void {
   let mounted: Promise<unknown> | null = null;
   const openSidePanel = () => void sendToBackground({ type: 'open-side-panel' }).catch(() => undefined);
   const controller = new NoticePageController(document, {
@@ -45,18 +51,20 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
         return controller.beginAnnotation();
       case 'analyze-now':
         return controller.analyze(true);
+      case 'analyze-if-notice':
+        // never make the page itself load later: the analysis starts after `load`
+        await pageLoaded();
+        return (await controller.analyze(false)).status;
       case 'set-categories':
         await controller.setCategories(req.categories);
         return true;
     }
   }, 'content');
+}
 
-  const prefs = await loadPrefs();
-  const url = location.href;
-  if (!isGovHost(url) && !prefs.rememberedSites.includes(hostOf(url))) return;
-  // document_idle may come before the load event: never make the page itself load later.
-  if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
-  await controller.analyze(false);
+function pageLoaded(): Promise<unknown> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
 }
 
 let lastSent = '';

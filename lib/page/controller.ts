@@ -59,6 +59,7 @@ export class NoticePageController {
   private rendering = false;
   private renderAbort: AbortController | null = null;
   private forced = false;
+  private running: Promise<PageState> | null = null;
   private versions: VersionInfo[] = [];
   /** The page context the notice was parsed with; saved with the text so the library can parse it again. */
   private context: ParseContext = { chromeText: '', pageTitle: null };
@@ -88,8 +89,29 @@ export class NoticePageController {
     this.hooks.onState(page);
   }
 
-  /** Runs the analysis. `force` analyzes even when detection says this is not a notice. */
-  async analyze(force = false): Promise<PageState> {
+  /**
+   * Runs the analysis. `force` analyzes even when detection says this is not a notice. One at a time: asked
+   * during a run, it waits for that run and only runs again when it is forced and that run was not.
+   */
+  analyze(force = false): Promise<PageState> {
+    const previous = this.running;
+    const wasForced = this.forced;
+    const next = (async () => {
+      if (previous) {
+        await previous.catch(() => undefined);
+        if (!force || wasForced) return this.state;
+      }
+      return this.runAnalysis(force);
+    })();
+    this.running = next;
+    const clear = () => {
+      if (this.running === next) this.running = null;
+    };
+    next.then(clear, clear);
+    return next;
+  }
+
+  private async runAnalysis(force: boolean): Promise<PageState> {
     this.forced ||= force;
     const prefs = await loadPrefs();
     const today = effectiveToday(prefs);

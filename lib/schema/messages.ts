@@ -58,6 +58,8 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-anchor-states'), updates: z.array(annotationAnchor) }),
   z.object({ type: z.literal('open-side-panel') }),
   z.object({ type: z.literal('analyze-tab'), tabId: z.number().int(), remember: z.boolean() }),
+  // the detector (every gov page) found a likely notice: load the analyzer into the sender's tab
+  z.object({ type: z.literal('load-analyzer') }),
   // "分析附件" from the overlay: a Word/PDF linked from the sender's page, same origin only
   z.object({ type: z.literal('analyze-attachment'), url: z.string().url(), force: z.boolean() }),
   // "分析此文件" from the side panel: the tab's own URL (a PDF in the browser's viewer)
@@ -71,6 +73,8 @@ export const contentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reload-annotations') }),
   z.object({ type: z.literal('begin-annotation') }),
   z.object({ type: z.literal('analyze-now') }),
+  // after the detector's load-analyzer: analyze once the page has loaded, if the analyzer agrees it is a notice
+  z.object({ type: z.literal('analyze-if-notice') }),
   z.object({ type: z.literal('set-categories'), categories: z.array(highlightCategory) }),
 ]);
 
@@ -118,6 +122,7 @@ export const backgroundReplies = {
   'set-anchor-states': z.number().int().nonnegative(),
   'open-side-panel': z.boolean(),
   'analyze-tab': pageState,
+  'load-analyzer': z.boolean(),
   'analyze-attachment': documentAnalysis,
   'analyze-tab-document': documentAnalysis,
 } as const satisfies Record<z.infer<typeof backgroundRequest>['type'], z.ZodType>;
@@ -129,6 +134,7 @@ export const contentReplies = {
   'reload-annotations': pageState,
   'begin-annotation': z.boolean(),
   'analyze-now': pageState,
+  'analyze-if-notice': pageState.shape.status,
   'set-categories': z.boolean(),
 } as const satisfies Record<z.infer<typeof contentRequest>['type'], z.ZodType>;
 

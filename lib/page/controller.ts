@@ -170,6 +170,8 @@ export class NoticePageController {
     timings.highlight = await this.renderHighlights();
     timings.highlightWall = performance.now() - t2;
     timings.total = performance.now() - t0;
+    // when the marks were all drawn, on the page's clock (performance.now() shares the document's time origin)
+    timings.highlightsAt = performance.now();
     this.setPage({ timings: { ...timings } });
     this.observe(root, true);
     void this.persist();

@@ -28,9 +28,7 @@ function startContentScript(ctx: ContentScriptContext): void {
   let mounted: Promise<unknown> | null = null;
   const openSidePanel = () => void sendToBackground({ type: 'open-side-panel' }).catch(() => undefined);
   const controller = new NoticePageController(document, {
-    onNotice: () => {
-      mounted ??= mountOverlay(ctx, controller, openSidePanel);
-    },
+    onNotice: (): Promise<unknown> => (mounted ??= mountOverlay(ctx, controller, openSidePanel)),
     onState: (state) => broadcast(state),
   });
   ctx.onInvalidated(() => controller.dispose());

@@ -13,7 +13,7 @@ import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraf
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
-import { applyMarks, clearMarks, flattenSpans, MARK_CLASS, MARK_CSS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
+import { applyMarks, clearMarks, flattenSpans, MARK_CLASS, MARK_CSS, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
 import { Store } from './store';
 
 export interface OverlayModel {
@@ -66,7 +66,8 @@ export class NoticePageController {
 
   constructor(
     private readonly doc: Document,
-    private readonly hooks: { onNotice: () => void; onState: (s: PageState) => void },
+    /** onNotice shows the overlay (resolves once it is mounted); onState reports every state change. */
+    private readonly hooks: { onNotice: () => Promise<unknown> | void; onState: (s: PageState) => void },
     private readonly limits: PageLimits = PAGE_LIMITS,
   ) {
     this.store = new Store<OverlayModel>({
@@ -163,7 +164,9 @@ export class NoticePageController {
     this.map = new PageTextMap(extracted, normalized);
     this.nodesChanged = false;
     this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
-    this.hooks.onNotice();
+    // the overlay first, as soon as the parse is in; the marks after it, what is in view first
+    await Promise.resolve(this.hooks.onNotice()).catch((err: unknown) => console.warn('[Rectify Lens] overlay', err));
+    timings.overlayAt = performance.now();
     await yieldToPage();
     const t2 = performance.now();
     // main-thread time of the highlighting itself; the wall time also includes the yields to the page
@@ -183,7 +186,7 @@ export class NoticePageController {
     this.root = null;
     this.map = null;
     this.setPage({ status: 'too_large', detect, title, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], error: null, timings });
-    this.hooks.onNotice();
+    void this.hooks.onNotice();
     return this.state;
   }
 
@@ -252,10 +255,19 @@ export class NoticePageController {
       ensureMarkStyle(this.doc);
       this.pieces = flattenSpans(this.highlightSpans(this.store.get().prefs.categories));
       const nodePieces: NodePiece[] = [];
+      // mapping offsets to text nodes is sliced too (a 1 MB notice has tens of thousands of pieces)
+      let prepareMs = 0;
+      let sliceStart = t0;
       for (const piece of this.pieces) {
         for (const p of map.domPieces(piece.start, piece.end)) nodePieces.push({ ...p, piece });
+        if (performance.now() - sliceStart > SLICE_MS) {
+          prepareMs += performance.now() - sliceStart;
+          await yieldToPage();
+          if (abort.signal.aborted) return prepareMs;
+          sliceStart = performance.now();
+        }
       }
-      const prepareMs = performance.now() - t0;
+      prepareMs += performance.now() - sliceStart;
       // mark.js splits text nodes: from here on `map` is rebuilt before its nodes are used again
       this.nodesChanged = true;
       const { busyMs } = await applyMarks(nodePieces, { signal: abort.signal });

@@ -15,6 +15,8 @@ import { t } from '@/lib/i18n';
 import { fileRemoteDocument } from '@/lib/documents/remote';
 import { readDocumentElsewhere } from '@/lib/background-documents';
 import { authorizeBackgroundRequest, senderTab, type Self } from '@/lib/sender';
+import { getAnalysis, openAnalysisCache, putAnalysis, type AnalysisCache } from '@/lib/db/analyses';
+import { analysisKey } from '@/lib/analysis-key';
 
 /** The declared content script: the small detector (entrypoints/content). */
 const DETECTOR_FILE = '/content-scripts/content.js';
@@ -24,6 +26,8 @@ const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
 
 let dbInstance: RectifyDB | null = null;
 const db = () => (dbInstance ??= openDb());
+let analysesInstance: AnalysisCache | null = null;
+const analyses = () => (analysesInstance ??= openAnalysisCache());
 
 /** Firefox's sidebar and MV2 toolbar button (not in Chromium's API types). */
 interface FirefoxSidebarApis {
@@ -155,6 +159,7 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
   const who = authorizeBackgroundRequest(req.type, sender, thisExtension());
   switch (req.type) {
     case 'save-notice': {
+      if (req.analysisKey) await putAnalysis(analyses(), req.analysisKey, req.model).catch(warn('analysis not remembered'));
       const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model, context: req.context });
       if (sender.tab?.id !== undefined) await showOverdueBadge(sender.tab.id, saved.notice.key, req.model).catch(warn('badge'));
       return { noticeKey: saved.notice.key, snapshotHash: saved.snapshot.hash, isNewVersion: saved.isNewVersion };
@@ -192,6 +197,10 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return analyzeTab(req.tabId, req.remember);
     case 'load-analyzer':
       return loadAnalyzer(senderTab(who));
+    case 'get-analysis': {
+      const key = await analysisKey(req.text, req.context, req.today);
+      return { key, model: await getAnalysis(analyses(), key) };
+    }
     case 'analyze-attachment': {
       // only for a page the content script runs on, and only that page's own site (checked in fetchDocument)
       senderTab(who);

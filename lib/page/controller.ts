@@ -9,7 +9,7 @@ import { normalizeText } from '@/lib/parse/normalize';
 import { parseNormalizedAsync, ParseTimeLimitError } from '@/lib/parse';
 import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
-import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, ParseContext, StatusOverride } from '@/lib/schema';
+import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, Notice, PageState, ParseContext, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
@@ -60,6 +60,8 @@ export class NoticePageController {
   private renderAbort: AbortController | null = null;
   private forced = false;
   private running: Promise<PageState> | null = null;
+  /** The analysis key under which the background remembers this page's parse (null when it was remembered already). */
+  private rememberAs: string | null = null;
   private versions: VersionInfo[] = [];
   /** The page context the notice was parsed with; saved with the text so the library can parse it again. */
   private context: ParseContext = { chromeText: '', pageTitle: null };
@@ -147,11 +149,14 @@ export class NoticePageController {
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
-    const parseStart = performance.now();
-    const parseTimings: Record<string, number> = {};
     this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
+    const parseStart = performance.now();
+    // an unchanged page (same text, context, day and parser) shows its remembered analysis, parsed before
+    const remembered = await this.rememberedAnalysis(normalized.text, today);
+    timings.remembered = remembered ? 1 : 0;
+    const parseTimings: Record<string, number> = {};
     const parseOptions = { today, chromeText: this.context.chromeText || undefined, pageTitle: title, timings: parseTimings };
-    const notice = await parseNormalizedAsync(normalized.text, parseOptions, undefined, this.limits.maxParseMs).catch((err: unknown) => {
+    const notice = remembered ?? await parseNormalizedAsync(normalized.text, parseOptions, SLICE_MS, this.limits.maxParseMs).catch((err: unknown) => {
       if (err instanceof ParseTimeLimitError) return null;
       throw err;
     });
@@ -190,12 +195,29 @@ export class NoticePageController {
     return this.state;
   }
 
+  /**
+   * The analysis remembered for this text (lib/analysis-key, made by the background), or null; a parse that follows a miss is remembered
+   * under the key when the notice is saved. Never fails the analysis: without an answer, the page is parsed.
+   */
+  private async rememberedAnalysis(text: string, today: string): Promise<Notice | null> {
+    this.rememberAs = null;
+    try {
+      const { key, model } = await sendToBackground({ type: 'get-analysis', text, context: this.context, today });
+      if (!model) this.rememberAs = key;
+      return model;
+    } catch (err) {
+      console.warn('[Rectify Lens] no remembered analysis', err);
+      return null;
+    }
+  }
+
   /** Saves the snapshot and loads this notice's annotations and overrides (through the background). */
   private async persist(): Promise<void> {
     const { text, notice } = this.state;
     if (!text || !notice) return;
     try {
-      const saved = await sendToBackground({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context });
+      const analysis = this.rememberAs ? { analysisKey: this.rememberAs } : {};
+      const saved = await sendToBackground({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context, ...analysis });
       this.setPage({ noticeKey: saved.noticeKey, snapshotHash: saved.snapshotHash });
       await this.reloadAnnotations();
     } catch (err) {

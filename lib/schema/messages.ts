@@ -52,7 +52,12 @@ export const backgroundRequest = z.discriminatedUnion('type', [
     model: notice,
     /** The page context the model was parsed with (stored so the library can parse the text again). */
     context: parseContext.optional(),
+    /** Remember `model` as the analysis of this page under this key (get-analysis' key), for the next visit. */
+    analysisKey: z.string().min(1).optional(),
   }),
+  // an unchanged page: the analysis remembered for this text, context and day (the key is made where Web
+  // Crypto is: many gov sites are plain http, where a page has no crypto.subtle)
+  z.object({ type: z.literal('get-analysis'), text: z.string(), context: parseContext, today: z.string() }),
   z.object({ type: z.literal('get-page-data'), noticeKey: z.string() }),
   z.object({ type: z.literal('add-annotation'), noticeKey: z.string(), snapshotHash: z.string(), url: z.string(), draft: newAnnotationDraft }),
   z.object({ type: z.literal('set-anchor-states'), updates: z.array(annotationAnchor) }),
@@ -123,6 +128,7 @@ export const backgroundReplies = {
   'open-side-panel': z.boolean(),
   'analyze-tab': pageState,
   'load-analyzer': z.boolean(),
+  'get-analysis': z.object({ key: z.string(), model: notice.nullable() }),
   'analyze-attachment': documentAnalysis,
   'analyze-tab-document': documentAnalysis,
 } as const satisfies Record<z.infer<typeof backgroundRequest>['type'], z.ZodType>;

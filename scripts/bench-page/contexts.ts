@@ -121,7 +121,7 @@ export async function forgetAnalyses(s: Session): Promise<void> {
   await s.worker.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const open = indexedDB.open('rectify-lens');
+        const open = indexedDB.open('rectify-lens-analyses'); // ANALYSES_DB_NAME (lib/db/analyses)
         open.onerror = () => resolve();
         open.onsuccess = () => {
           const db = open.result;

@@ -1,10 +1,10 @@
 // Running the page benchmark: the pages, warm-up, and interleaved loads in the three contexts plus the traced loads.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { forgetAnalyses, launchExtension, launchPlain, writeNoopExtension, type Session } from './contexts';
 import { loadWith, loadWithout, PROBE_SCRIPT, tracedLoadWith, type PageProbe, type WithSample } from './measure';
 import { round, summarize, type PageBench, type PageBenchEntry, type PageKind } from './summary';
-import { bundleSizes, DETECTOR_PATH } from '../lib/bundle-sizes';
+import { ANALYZER_PATH, bundleSizes, DETECTOR_PATH, sidepanelBytes } from '../lib/bundle-sizes';
 
 const MANIFEST: Array<{ file: string; isNotice: boolean; generated?: boolean; host: string }> = JSON.parse(
   readFileSync(new URL('../../test/fixtures/sites/index.json', import.meta.url), 'utf8'),
@@ -35,12 +35,9 @@ function plan(): PagePlan[] {
 
 /** The built bundles' sizes; a build from before the detector/analyzer split has one content script for both. */
 function bundlesOf(dir: string): PageBench['bundles'] {
-  try {
-    return bundleSizes(dir);
-  } catch {
-    const single = readFileSync(`${dir}/${DETECTOR_PATH}`).length;
-    return { detector: single, analyzer: single, sidepanel: 0 };
-  }
+  if (existsSync(`${dir}/${ANALYZER_PATH}`)) return bundleSizes(dir);
+  const single = readFileSync(`${dir}/${DETECTOR_PATH}`).length;
+  return { detector: single, analyzer: single, sidepanel: sidepanelBytes(dir) };
 }
 
 export async function benchPage(opts: { runs?: number; log?: (line: string) => void } = {}): Promise<PageBench> {

@@ -28,12 +28,16 @@ function pageAssets(dir: string, html: string): string[] {
   return [...new Set(refs.filter((r) => r.startsWith('/') || r.startsWith('./') || !r.includes(':')).map((r) => r.replace(/^\.?\//, '')))];
 }
 
+/** The side panel page and every script and stylesheet it loads. */
+export function sidepanelBytes(dir: string): number {
+  return pageAssets(dir, 'sidepanel.html').reduce((sum, f) => sum + size(dir, f), size(dir, 'sidepanel.html'));
+}
+
 export function bundleSizes(dir: string): BundleSizes {
   for (const file of [DETECTOR_PATH, ANALYZER_PATH, 'sidepanel.html']) {
     if (!existsSync(join(dir, file))) throw new Error(`${join(dir, file)} not found: build the extension first`);
   }
-  const sidepanel = pageAssets(dir, 'sidepanel.html').reduce((sum, f) => sum + size(dir, f), size(dir, 'sidepanel.html'));
-  return { detector: size(dir, DETECTOR_PATH), analyzer: size(dir, ANALYZER_PATH), sidepanel };
+  return { detector: size(dir, DETECTOR_PATH), analyzer: size(dir, ANALYZER_PATH), sidepanel: sidepanelBytes(dir) };
 }
 
 /** One line per bundle over its budget (empty when all fit). */

@@ -53,6 +53,23 @@ describe('detector → background → analyzer', () => {
     await page.close();
   });
 
+  it('an unchanged notice visited again is shown from its remembered analysis, without parsing', async () => {
+    const page = await openFixture(s, 'hongmei-town.html');
+    const tabId = await tabIdOf(s, page);
+    const timings = () =>
+      s.worker.evaluate(async (id) => {
+        const reply = await chrome.tabs.sendMessage(id, { type: 'get-state' });
+        return reply?.ok && reply.data.status === 'ready' && reply.data.noticeKey ? (reply.data.timings as Record<string, number>) : null;
+      }, tabId);
+    await expect.poll(timings, { timeout: 20_000 }).toMatchObject({ remembered: 0 });
+    const marks = await page.locator('mark.rl-mark').count();
+    await page.reload();
+    await expect.poll(timings, { timeout: 20_000 }).toMatchObject({ remembered: 1 });
+    await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
+    await expect.poll(() => page.locator('mark.rl-mark').count()).toBe(marks);
+    await page.close();
+  });
+
   it('the detector stays small: under 20 KB and far below the analyzer', async () => {
     const sizes = await s.worker.evaluate(async () => {
       const size = async (p: string) => (await (await fetch(chrome.runtime.getURL(p))).arrayBuffer()).byteLength;

@@ -103,10 +103,9 @@ export async function analyzeTab(tabId: number, remember: boolean): Promise<Page
   return sendToTab(tabId, { type: 'analyze-now' });
 }
 
-/** The detector of `tabId` found a likely notice: load the analyzer, which analyzes once the page has loaded. */
+/** The detector of `tabId` found a likely notice: load the analyzer (it analyzes by itself once the page has loaded). */
 async function loadAnalyzer(tabId: number): Promise<boolean> {
   await injectAnalyzer(tabId);
-  sendToTab(tabId, { type: 'analyze-if-notice' }).catch(warn('analysis'));
   return true;
 }
 

@@ -1,8 +1,8 @@
 /**
  * The analyzer's wiring (entrypoints/analyzer.ts): one controller per page, the overlay mounted only once a
- * notice is found, messages from the background/side panel, and state broadcasts to the side panel. The
- * analyzer does nothing by itself: the background injects it and then asks it to analyze (`analyze-now`,
- * unforced when the detector found a likely notice, forced for "分析此页").
+ * notice is found, messages from the background/side panel, and state broadcasts to the side panel. Injected
+ * after the detector found a likely notice, it analyzes by itself once the page has loaded; injected for
+ * "分析此页", the background asks it to (`analyze-now`, forced).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NoticePageController } from '@/lib/page/controller';
@@ -10,7 +10,7 @@ import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/m
 import { contentRequest, type PageState } from '@/lib/schema';
 import { authorizeContentRequest } from '@/lib/sender';
 import { browser } from 'wxt/browser';
-import { ANALYZER_GLOBAL } from '@/lib/page/globals';
+import { ANALYZER_GLOBAL, DETECTOR_GLOBAL } from '@/lib/page/globals';
 import { mountOverlay } from './mount';
 
 /**
@@ -21,10 +21,14 @@ export function startAnalyzer(makeContext: () => ContentScriptContext): void {
   const g = globalThis as Record<string, unknown>;
   if (g[ANALYZER_GLOBAL]) return;
   g[ANALYZER_GLOBAL] = true;
-  startContentScript(makeContext());
+  const controller = startContentScript(makeContext());
+  // loaded because this page's detector found a likely notice: analyze once the page has loaded (never make
+  // the page itself load later); the analysis decides again on the extracted article. Else ("分析此页") the
+  // background asks with analyze-now.
+  if ((g[DETECTOR_GLOBAL] as { asked?: boolean } | undefined)?.asked) void pageLoaded().then(() => controller.analyze(false));
 }
 
-function startContentScript(ctx: ContentScriptContext): void {
+function startContentScript(ctx: ContentScriptContext): NoticePageController {
   let mounted: Promise<unknown> | null = null;
   const openSidePanel = () => void sendToBackground({ type: 'open-side-panel' }).catch(() => undefined);
   const controller = new NoticePageController(document, {
@@ -49,15 +53,12 @@ function startContentScript(ctx: ContentScriptContext): void {
         return controller.beginAnnotation();
       case 'analyze-now':
         return controller.analyze(true);
-      case 'analyze-if-notice':
-        // never make the page itself load later: the analysis starts after `load`
-        await pageLoaded();
-        return (await controller.analyze(false)).status;
       case 'set-categories':
         await controller.setCategories(req.categories);
         return true;
     }
   }, 'content');
+  return controller;
 }
 
 function pageLoaded(): Promise<unknown> {

@@ -13,7 +13,8 @@ import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraf
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
-import { applyMarks, clearMarks, flattenSpans, MARK_CLASS, MARK_CSS, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
+import { applyMarks, clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
+import { ensureMarkStyle, flashRange, isOwnMutation, removeMarkStyle, yieldToPage } from './page-dom';
 import { Store } from './store';
 
 export interface OverlayModel {
@@ -40,7 +41,6 @@ const MUTATION_DEBOUNCE_MS = 400;
  */
 export const PAGE_LIMITS = { maxChars: 3_000_000, maxParseMs: 20_000 };
 export type PageLimits = typeof PAGE_LIMITS;
-const STYLE_ID = 'rectify-lens-mark-style';
 
 function emptyState(url: string): PageState {
   return { url, title: null, status: 'idle', error: null, detect: null, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], timings: {} };
@@ -418,7 +418,7 @@ export class NoticePageController {
     this.stopObserving();
     this.renderAbort?.abort();
     this.clearHighlights();
-    this.doc.getElementById(STYLE_ID)?.remove();
+    removeMarkStyle(this.doc);
   }
 
   get extracted(): ExtractedText | null {
@@ -430,32 +430,4 @@ export class NoticePageController {
 function anchorsKey(anchors: AnnotationAnchor[], annotations: Annotation[]): string {
   const notes = new Map(annotations.map((a) => [a.id, a.note]));
   return anchors.map((a) => `${a.id}:${a.start}:${a.end}:${notes.get(a.id) ?? ''}`).join('|');
-}
-
-/** Lets the page paint and handle input between the stages of a long analysis. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function isOwnMutation(r: MutationRecord): boolean {
-  const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-  if (nodes.length === 0) return false;
-  return nodes.every((n) => (n instanceof Element && (n.classList.contains(MARK_CLASS) || n.tagName.toLowerCase() === 'rectify-lens-overlay')) || n.nodeType === Node.TEXT_NODE);
-}
-
-function ensureMarkStyle(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = `${MARK_CSS}\n::highlight(rl-flash) { background-color: rgba(255, 106, 0, 0.45); }`;
-  (doc.head ?? doc.documentElement).appendChild(style);
-}
-
-/** Flashes a range with the CSS Custom Highlight API (no DOM change); falls back to nothing. */
-function flashRange(doc: Document, range: Range): void {
-  const g = globalThis as unknown as { CSS?: { highlights?: Map<string, unknown> }; Highlight?: new (...r: Range[]) => unknown };
-  if (!g.CSS?.highlights || !g.Highlight) return;
-  ensureMarkStyle(doc);
-  g.CSS.highlights.set('rl-flash', new g.Highlight(range));
-  setTimeout(() => g.CSS?.highlights?.delete('rl-flash'), 1600);
 }

@@ -78,8 +78,6 @@ export const contentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reload-annotations') }),
   z.object({ type: z.literal('begin-annotation') }),
   z.object({ type: z.literal('analyze-now') }),
-  // after the detector's load-analyzer: analyze once the page has loaded, if the analyzer agrees it is a notice
-  z.object({ type: z.literal('analyze-if-notice') }),
   z.object({ type: z.literal('set-categories'), categories: z.array(highlightCategory) }),
 ]);
 
@@ -140,7 +138,6 @@ export const contentReplies = {
   'reload-annotations': pageState,
   'begin-annotation': z.boolean(),
   'analyze-now': pageState,
-  'analyze-if-notice': pageState.shape.status,
   'set-categories': z.boolean(),
 } as const satisfies Record<z.infer<typeof contentRequest>['type'], z.ZodType>;
 

@@ -15,8 +15,8 @@ import { t } from '@/lib/i18n';
 import { fileRemoteDocument } from '@/lib/documents/remote';
 import { readDocumentElsewhere } from '@/lib/background-documents';
 import { authorizeBackgroundRequest, senderTab, type Self } from '@/lib/sender';
-import { getAnalysis, openAnalysisCache, putAnalysis, type AnalysisCache } from '@/lib/db/analyses';
-import { analysisKey } from '@/lib/analysis-key';
+import { openAnalysisCache, type AnalysisCache } from '@/lib/db/analyses';
+import { parsePage } from '@/lib/parse-page';
 
 /** The declared content script: the small detector (entrypoints/content). */
 const DETECTOR_FILE = '/content-scripts/content.js';
@@ -158,7 +158,6 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
   const who = authorizeBackgroundRequest(req.type, sender, thisExtension());
   switch (req.type) {
     case 'save-notice': {
-      if (req.analysisKey) await putAnalysis(analyses(), req.analysisKey, req.model).catch(warn('analysis not remembered'));
       const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model, context: req.context });
       if (sender.tab?.id !== undefined) await showOverdueBadge(sender.tab.id, saved.notice.key, req.model).catch(warn('badge'));
       return { noticeKey: saved.notice.key, snapshotHash: saved.snapshot.hash, isNewVersion: saved.isNewVersion };
@@ -196,10 +195,8 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return analyzeTab(req.tabId, req.remember);
     case 'load-analyzer':
       return loadAnalyzer(senderTab(who));
-    case 'get-analysis': {
-      const key = await analysisKey(req.text, req.context, req.today);
-      return { key, model: await getAnalysis(analyses(), key) };
-    }
+    case 'parse-page':
+      return parsePage(analyses(), req);
     case 'analyze-attachment': {
       // only for a page the content script runs on, and only that page's own site (checked in fetchDocument)
       senderTab(who);

@@ -54,7 +54,7 @@ const FROM_CONTENT_SCRIPT: ReadonlySet<BackgroundRequest['type']> = new Set([
   'open-side-panel',
   'analyze-attachment',
   'load-analyzer',
-  'get-analysis',
+  'parse-page',
 ]);
 /**
  * Checks a background request's sender. Returns who sent it (the tab for content scripts); throws

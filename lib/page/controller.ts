@@ -1,15 +1,14 @@
 /**
- * The content script's page controller: detect → extract → parse → save → re-anchor annotations →
- * highlight, re-run idempotently when the article changes. Rendering of the overlay lives in
- * components/overlay; this class owns the state it renders.
+ * The analyzer's page controller: extract → detect → parse (in the background: lib/parse-page) → overlay →
+ * highlight (in view first) → save → re-anchor annotations, re-run idempotently when the article changes.
+ * Rendering of the overlay lives in components/overlay; this class owns the state it renders.
  */
 import { detectNotice } from '@/lib/detect';
 import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
-import { parseNormalizedAsync, ParseTimeLimitError } from '@/lib/parse';
 import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
-import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, Notice, PageState, ParseContext, StatusOverride } from '@/lib/schema';
+import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
@@ -60,8 +59,6 @@ export class NoticePageController {
   private renderAbort: AbortController | null = null;
   private forced = false;
   private running: Promise<PageState> | null = null;
-  /** The analysis key under which the background remembers this page's parse (null when it was remembered already). */
-  private rememberAs: string | null = null;
   private versions: VersionInfo[] = [];
   /** The page context the notice was parsed with; saved with the text so the library can parse it again. */
   private context: ParseContext = { chromeText: '', pageTitle: null };
@@ -151,20 +148,16 @@ export class NoticePageController {
     const normalized = normalizeText(extracted.text);
     this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
     const parseStart = performance.now();
-    // an unchanged page (same text, context, day and parser) shows its remembered analysis, parsed before
-    const remembered = await this.rememberedAnalysis(normalized.text, today);
-    timings.remembered = remembered ? 1 : 0;
-    const parseTimings: Record<string, number> = {};
-    const parseOptions = { today, chromeText: this.context.chromeText || undefined, pageTitle: title, timings: parseTimings };
-    const notice = remembered ?? await parseNormalizedAsync(normalized.text, parseOptions, SLICE_MS, this.limits.maxParseMs).catch((err: unknown) => {
-      if (err instanceof ParseTimeLimitError) return null;
-      throw err;
-    });
-    if (!notice) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
-    const parseWall = performance.now() - parseStart;
-    // main-thread time: normalize + the parser's own stage timings (the yields between stages excluded)
-    timings.parse = parseStart - t1 + Object.values(parseTimings).reduce((a, b) => a + b, 0);
-    timings.parseWall = parseWall;
+    // parsed in the background (or remembered there for an unchanged page): the page only applies the result
+    const parsed = await this.parseInBackground(normalized.text, today);
+    if (!parsed) return this.state;
+    timings.remembered = parsed.remembered ? 1 : 0;
+    timings.backgroundParse = parsed.parseMs;
+    if (!parsed.model) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
+    const notice = parsed.model;
+    // main-thread time: normalize + the page context (the parse itself ran in the background)
+    timings.parse = parseStart - t1;
+    timings.parseWall = performance.now() - parseStart;
     this.root = root;
     this.map = new PageTextMap(extracted, normalized);
     this.nodesChanged = false;
@@ -195,18 +188,12 @@ export class NoticePageController {
     return this.state;
   }
 
-  /**
-   * The analysis remembered for this text (lib/analysis-key, made by the background), or null; a parse that follows a miss is remembered
-   * under the key when the notice is saved. Never fails the analysis: without an answer, the page is parsed.
-   */
-  private async rememberedAnalysis(text: string, today: string): Promise<Notice | null> {
-    this.rememberAs = null;
+  /** Asks the background to parse the text (lib/parse-page); on failure the page shows the error. */
+  private async parseInBackground(text: string, today: string): Promise<PageParse | null> {
     try {
-      const { key, model } = await sendToBackground({ type: 'get-analysis', text, context: this.context, today });
-      if (!model) this.rememberAs = key;
-      return model;
+      return await sendToBackground({ type: 'parse-page', text, context: this.context, today, limitMs: this.limits.maxParseMs });
     } catch (err) {
-      console.warn('[Rectify Lens] no remembered analysis', err);
+      this.setPage({ status: 'error', error: `分析失败：${err instanceof Error ? err.message : String(err)}` });
       return null;
     }
   }
@@ -216,8 +203,7 @@ export class NoticePageController {
     const { text, notice } = this.state;
     if (!text || !notice) return;
     try {
-      const analysis = this.rememberAs ? { analysisKey: this.rememberAs } : {};
-      const saved = await sendToBackground({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context, ...analysis });
+      const saved = await sendToBackground({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context });
       this.setPage({ noticeKey: saved.noticeKey, snapshotHash: saved.snapshotHash });
       await this.reloadAnnotations();
     } catch (err) {

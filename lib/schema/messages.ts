@@ -52,12 +52,10 @@ export const backgroundRequest = z.discriminatedUnion('type', [
     model: notice,
     /** The page context the model was parsed with (stored so the library can parse the text again). */
     context: parseContext.optional(),
-    /** Remember `model` as the analysis of this page under this key (get-analysis' key), for the next visit. */
-    analysisKey: z.string().min(1).optional(),
   }),
-  // an unchanged page: the analysis remembered for this text, context and day (the key is made where Web
-  // Crypto is: many gov sites are plain http, where a page has no crypto.subtle)
-  z.object({ type: z.literal('get-analysis'), text: z.string(), context: parseContext, today: z.string() }),
+  // the analyzer's parse, off the page's main thread: the analysis remembered for this text, context and day
+  // (lib/analysis-key, made here: a page on plain http has no crypto.subtle), else a parse, then remembered
+  z.object({ type: z.literal('parse-page'), text: z.string(), context: parseContext, today: z.string(), limitMs: z.number().positive() }),
   z.object({ type: z.literal('get-page-data'), noticeKey: z.string() }),
   z.object({ type: z.literal('add-annotation'), noticeKey: z.string(), snapshotHash: z.string(), url: z.string(), draft: newAnnotationDraft }),
   z.object({ type: z.literal('set-anchor-states'), updates: z.array(annotationAnchor) }),
@@ -110,6 +108,9 @@ export const documentAnalysis = z.object({
   noticeKey: z.string().nullable(),
 });
 
+/** Reply of parse-page: the model (null past the time limit), whether it was remembered, the parse's time there. */
+export const pageParse = z.object({ model: notice.nullable(), remembered: z.boolean(), parseMs: z.number().nonnegative() });
+
 /** Reply of save-notice. */
 export const savedNotice = z.object({ noticeKey: z.string(), snapshotHash: z.string(), isNewVersion: z.boolean() });
 /** Reply of get-page-data: what the overlay shows besides the parse. */
@@ -126,7 +127,7 @@ export const backgroundReplies = {
   'open-side-panel': z.boolean(),
   'analyze-tab': pageState,
   'load-analyzer': z.boolean(),
-  'get-analysis': z.object({ key: z.string(), model: notice.nullable() }),
+  'parse-page': pageParse,
   'analyze-attachment': documentAnalysis,
   'analyze-tab-document': documentAnalysis,
 } as const satisfies Record<z.infer<typeof backgroundRequest>['type'], z.ZodType>;
@@ -151,6 +152,7 @@ export type ContentRequest = z.infer<typeof contentRequest>;
 export type StateBroadcast = z.infer<typeof stateBroadcast>;
 export type DocumentAnalysis = z.infer<typeof documentAnalysis>;
 export type SavedNotice = z.infer<typeof savedNotice>;
+export type PageParse = z.infer<typeof pageParse>;
 export type PageData = z.infer<typeof pageData>;
 export type BackgroundReply<T extends BackgroundRequest['type']> = z.infer<(typeof backgroundReplies)[T]>;
 export type ContentReply<T extends ContentRequest['type']> = z.infer<(typeof contentReplies)[T]>;

@@ -7,7 +7,7 @@
 import { analysisKey } from './analysis-key';
 import { getAnalysis, putAnalysis, type AnalysisCache } from './db/analyses';
 import { parseNormalizedAsync, ParseTimeLimitError } from './parse';
-import type { ParseContext, PageParse } from './schema';
+import { notice as noticeSchema, type PageParse, type ParseContext } from './schema';
 
 export interface PageParseRequest {
   /** The normalized article text. */
@@ -29,6 +29,9 @@ export async function parsePage(cache: AnalysisCache, req: PageParseRequest): Pr
     throw err;
   });
   const parseMs = performance.now() - started;
-  if (model) await putAnalysis(cache, key, model).catch((err: unknown) => console.warn('[Rectify Lens] analysis not remembered', err));
-  return { model, remembered: false, parseMs };
+  if (!model) return { model: null, remembered: false, parseMs };
+  // checked here, once: the page trusts a model of this version from the background (lib/schema pageParse)
+  const checked = noticeSchema.parse(model);
+  await putAnalysis(cache, key, checked).catch((err: unknown) => console.warn('[Rectify Lens] analysis not remembered', err));
+  return { model: checked, remembered: false, parseMs };
 }

@@ -22,10 +22,11 @@ export function startAnalyzer(makeContext: () => ContentScriptContext): void {
   if (g[ANALYZER_GLOBAL]) return;
   g[ANALYZER_GLOBAL] = true;
   const controller = startContentScript(makeContext());
-  // loaded because this page's detector found a likely notice: analyze once the page has loaded (never make
-  // the page itself load later); the analysis decides again on the extracted article. Else ("分析此页") the
-  // background asks with analyze-now.
-  if ((g[DETECTOR_GLOBAL] as { asked?: boolean } | undefined)?.asked) void pageLoaded().then(() => controller.analyze(false));
+  // loaded because this page's detector found a likely notice: read the article and have it parsed (in the
+  // background) at once, show the overlay and the marks once the page has loaded (the page's own load is not
+  // held up by them); the analysis decides again on the extracted article. Else ("分析此页") the background
+  // asks with analyze-now.
+  if ((g[DETECTOR_GLOBAL] as { asked?: boolean } | undefined)?.asked) void controller.analyze(false, pageLoaded());
 }
 
 function startContentScript(ctx: ContentScriptContext): NoticePageController {

@@ -92,8 +92,9 @@ export class NoticePageController {
   /**
    * Runs the analysis. `force` analyzes even when detection says this is not a notice. One at a time: asked
    * during a run, it waits for that run and only runs again when it is forced and that run was not.
+   * `renderAfter`: the text is read and parsed now, the overlay and the marks wait for it (the page's `load`).
    */
-  analyze(force = false): Promise<PageState> {
+  analyze(force = false, renderAfter?: Promise<unknown>): Promise<PageState> {
     const previous = this.running;
     const wasForced = this.forced;
     const next = (async () => {
@@ -101,7 +102,7 @@ export class NoticePageController {
         await previous.catch(() => undefined);
         if (!force || wasForced) return this.state;
       }
-      return this.runAnalysis(force);
+      return this.runAnalysis(force, renderAfter);
     })();
     this.running = next;
     const clear = () => {
@@ -111,7 +112,7 @@ export class NoticePageController {
     return next;
   }
 
-  private async runAnalysis(force: boolean): Promise<PageState> {
+  private async runAnalysis(force: boolean, renderAfter?: Promise<unknown>): Promise<PageState> {
     this.forced ||= force;
     const prefs = await loadPrefs();
     const today = effectiveToday(prefs);
@@ -158,6 +159,11 @@ export class NoticePageController {
     // main-thread time: normalize + the page context (the parse itself ran in the background)
     timings.parse = parseStart - t1;
     timings.parseWall = performance.now() - parseStart;
+    if (renderAfter && this.doc.readyState !== 'complete') {
+      await renderAfter;
+      // read before the page had loaded: start over if the article changed meanwhile (scripts run at load)
+      if (!root.isConnected || extractText(root).text !== extracted.text) return this.runAnalysis(force);
+    }
     this.root = root;
     this.map = new PageTextMap(extracted, normalized);
     this.nodesChanged = false;

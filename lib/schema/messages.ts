@@ -1,6 +1,6 @@
 /** Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends. */
 import { z } from 'zod';
-import { notice, offset } from './notice';
+import { notice, NOTICE_MODEL_VERSION, offset } from './notice';
 import { annotation, ANNOTATION_LIMITS, severity, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
 import { parseContext } from './library';
 
@@ -108,8 +108,18 @@ export const documentAnalysis = z.object({
   noticeKey: z.string().nullable(),
 });
 
+/**
+ * A Notice model checked where it is made: lib/parse-page validates it against `notice` in the background before
+ * replying (and the cache validates what it reads). The page checks only that it is a model of this version — a
+ * second full pass over a large model (700 KB for the 1 MB page) would cost the page's main thread 30–200 ms.
+ */
+const noticeCheckedBySender = z.custom<z.infer<typeof notice>>(
+  (v) => typeof v === 'object' && v !== null && (v as { version?: unknown }).version === NOTICE_MODEL_VERSION,
+  { message: '不是本版本的通报模型' },
+);
+
 /** Reply of parse-page: the model (null past the time limit), whether it was remembered, the parse's time there. */
-export const pageParse = z.object({ model: notice.nullable(), remembered: z.boolean(), parseMs: z.number().nonnegative() });
+export const pageParse = z.object({ model: noticeCheckedBySender.nullable(), remembered: z.boolean(), parseMs: z.number().nonnegative() });
 
 /** Reply of save-notice. */
 export const savedNotice = z.object({ noticeKey: z.string(), snapshotHash: z.string(), isNewVersion: z.boolean() });

@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { bundleSizes, formatBundleSizes, overBudget } from './scripts/lib/bundle-sizes';
 
 /** pdf.js's Chinese (Adobe-GB1) CMaps, shipped in the extension so PDFs set in non-embedded fonts can be read. */
 function pdfjsChineseCMaps(): Array<{ absoluteSrc: string; relativeDest: string }> {
@@ -31,6 +32,13 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push(...pdfjsChineseCMaps());
+    },
+    // The page-facing bundles' sizes after every build (`npm test` fails on one over its budget: scripts/check-bundles.ts).
+    'build:done': (wxt) => {
+      if (wxt.config.command !== 'build') return;
+      const sizes = bundleSizes(wxt.config.outDir);
+      wxt.logger.info(`Page bundles:\n${formatBundleSizes(sizes)}`);
+      for (const line of overBudget(sizes)) wxt.logger.warn(`OVER BUDGET: ${line}`);
     },
   },
   vite: () => ({

@@ -1,7 +1,8 @@
 /**
  * Background (Chrome: service worker; Firefox: event page): owns the extension-origin database for content
  * scripts, the toolbar button (opens the side panel / toggles the Firefox sidebar), the context menu /
- * shortcut for annotations, and on-demand analysis of pages outside *.gov.cn.
+ * shortcut for annotations, and loading the analyzer into a page: when the detector content script found a
+ * likely notice there, or on demand ("分析此页", any site).
  */
 import { browser, type Browser } from 'wxt/browser';
 import { addAnnotation, listAnnotations, listOverrides, listSnapshots, openDb, saveNoticeVisit, setAnchorStates, type RectifyDB } from '@/lib/db';
@@ -14,12 +15,19 @@ import { t } from '@/lib/i18n';
 import { fileRemoteDocument } from '@/lib/documents/remote';
 import { readDocumentElsewhere } from '@/lib/background-documents';
 import { authorizeBackgroundRequest, senderTab, type Self } from '@/lib/sender';
+import { openAnalysisCache, type AnalysisCache } from '@/lib/db/analyses';
+import { parsePage } from '@/lib/parse-page';
 
-const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** The declared content script: the small detector (entrypoints/content). */
+const DETECTOR_FILE = '/content-scripts/content.js';
+/** The analyzer (entrypoints/analyzer.ts), injected only into pages that need it. */
+const ANALYZER_FILE = '/analyzer.js';
 const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
 
 let dbInstance: RectifyDB | null = null;
 const db = () => (dbInstance ??= openDb());
+let analysesInstance: AnalysisCache | null = null;
+const analyses = () => (analysesInstance ??= openAnalysisCache());
 
 /** Firefox's sidebar and MV2 toolbar button (not in Chromium's API types). */
 interface FirefoxSidebarApis {
@@ -76,20 +84,34 @@ async function beginAnnotation(tabId: number): Promise<void> {
   await sendToTab(tabId, { type: 'begin-annotation' }).catch(() => analyzeTab(tabId, false));
 }
 
-/** Injects the content script into a tab (granted through activeTab or an optional host permission) and analyzes it. */
-export async function analyzeTab(tabId: number, remember: boolean): Promise<PageState> {
-  const tab = await browser.tabs.get(tabId);
+/**
+ * Injects the analyzer into a tab's top frame (granted through the gov.cn host permission, activeTab or an
+ * optional host permission). The analyzer guards itself: a second injection leaves the first in charge.
+ */
+async function injectAnalyzer(tabId: number): Promise<void> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [ANALYZER_FILE] });
   } catch (err) {
     console.warn('[Rectify Lens] cannot inject into tab', tabId, err);
     throw new Error(t('permissionDenied'));
   }
+}
+
+/** "分析此页": loads the analyzer into the tab and analyzes the page whatever the detector thinks of it. */
+export async function analyzeTab(tabId: number, remember: boolean): Promise<PageState> {
+  const tab = await browser.tabs.get(tabId);
+  await injectAnalyzer(tabId);
   if (remember && tab.url) await rememberSite(tab.url);
   return sendToTab(tabId, { type: 'analyze-now' });
 }
 
-/** Remembered sites get the content script registered for their origin (needs the optional host permission). */
+/** The detector of `tabId` found a likely notice: load the analyzer (it analyzes by itself once the page has loaded). */
+async function loadAnalyzer(tabId: number): Promise<boolean> {
+  await injectAnalyzer(tabId);
+  return true;
+}
+
+/** Remembered sites get the detector registered for their origin (needs the optional host permission). */
 async function rememberSite(url: string): Promise<void> {
   const host = hostOf(url);
   if (!host) return;
@@ -109,7 +131,7 @@ export async function syncRememberedScripts(sites: string[]): Promise<void> {
   const existing = await scripting.getRegisteredContentScripts({ ids: [REMEMBERED_SCRIPT_ID] });
   if (existing.length) await scripting.unregisterContentScripts({ ids: [REMEMBERED_SCRIPT_ID] });
   if (granted.length) {
-    await scripting.registerContentScripts([{ id: REMEMBERED_SCRIPT_ID, matches: granted, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' }]);
+    await scripting.registerContentScripts([{ id: REMEMBERED_SCRIPT_ID, matches: granted, js: [DETECTOR_FILE], runAt: 'document_idle' }]);
   }
 }
 
@@ -173,6 +195,10 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return who.kind === 'content-script' && openPanelFor(sender.tab);
     case 'analyze-tab':
       return analyzeTab(req.tabId, req.remember);
+    case 'load-analyzer':
+      return loadAnalyzer(senderTab(who));
+    case 'parse-page':
+      return parsePage(analyses(), req);
     case 'analyze-attachment': {
       // only for a page the content script runs on, and only that page's own site (checked in fetchDocument)
       senderTab(who);

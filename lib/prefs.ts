@@ -6,6 +6,9 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { HighlightCategory } from '@/lib/schema';
+import { PREFS_STORAGE_KEY } from './site-prefs';
+
+export { hostOf } from './site-prefs';
 
 export const ALL_CATEGORIES: HighlightCategory[] = ['overdue', 'contradiction', 'deadline', 'unfinished', 'done', 'date', 'number', 'annotation'];
 
@@ -37,7 +40,7 @@ export const DEFAULT_PREFS: Prefs = {
 };
 
 /** What is stored: only the preferences the user changed (the defaults fill the rest when read). */
-const storedPrefs = storage.defineItem<Partial<Prefs>>('local:prefs', { fallback: {}, version: 1 });
+const storedPrefs = storage.defineItem<Partial<Prefs>>(`local:${PREFS_STORAGE_KEY}`, { fallback: {}, version: 1 });
 /** The test/demo clock, set from outside the extension (e2e harness, benchmarks). */
 const debugToday = storage.defineItem<string>('local:debug:today', { fallback: '' });
 
@@ -62,12 +65,4 @@ export function localToday(now = new Date()): string {
 
 export function effectiveToday(prefs: Prefs): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(prefs.today) ? prefs.today : localToday();
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }

@@ -53,6 +53,8 @@ const FROM_CONTENT_SCRIPT: ReadonlySet<BackgroundRequest['type']> = new Set([
   'set-anchor-states',
   'open-side-panel',
   'analyze-attachment',
+  'load-analyzer',
+  'parse-page',
 ]);
 /**
  * Checks a background request's sender. Returns who sent it (the tab for content scripts); throws

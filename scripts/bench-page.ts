@@ -4,7 +4,8 @@
  *   npm run bench:page [-- --json] [-- --runs=N]        (builds first; needs /usr/bin/chromium)
  *   node --import tsx scripts/bench-page.ts [--json] [--runs=N]   (uses the existing build)
  *
- * For every fixture notice page (index.json, isNotice) plus the generated ~1 MB /big-notice.html:
+ * For an ordinary gov page (news-gov.html), every fixture notice page (index.json, isNotice), the generated
+ * ~1 MB /big-notice.html and a revisit of an unchanged notice:
  *  - content-script work extract + detect + parse + highlight, as recorded by the controller's `timings`
  *    (lib/page/controller.ts analyze()), median of N loads, a fresh tab per load. The timings reach us
  *    through the extension's own `state-changed` broadcast, caught by a listener added in the service
@@ -19,9 +20,17 @@
  *    overlapping the analysis window, estimated as overlay mount ± total analysis time (the content
  *    script's isolated world is unreachable from the page, so its exact start is not observable), next to
  *    the longest task of the same page loaded without the extension.
+ *  - issue #14's figures per page: overlayAfterLoadMs and highlightsAfterLoadMs (after the page's load event),
+ *    loadRatioVsNoop (load with the extension / with an empty content-script extension), and
+ *    extensionLongestTaskMs: the longest main-thread task that ran the extension's code, from a Chromium
+ *    trace (CDP Tracing) of extra loads — a task is the extension's when an event inside it names one of the
+ *    extension's scripts (evaluation, compile, function call) or fires a timer/idle/frame callback a script
+ *    of the extension installed (bench-page/trace.ts). Tasks the extension merely causes (style, layout of
+ *    its marks) are not counted. Top level: `bundles` {detector, analyzer, sidepanel} bytes of the build.
+ *  - first visits forget remembered analyses before each load; the revisit entry (`revisit:<file>`) does not.
  *
  * Parts: bench-page/contexts.ts (browsers), timings.ts (content-script timings), measure.ts (one load),
- * summary.ts (medians), run.ts (benchPage), report.ts (table and targets).
+ * trace.ts (extension tasks), summary.ts (medians), run.ts (benchPage), report.ts (table and targets).
  *
  * Progress goes to stderr; stdout carries the table (or only JSON with --json). Exit code is 0 even if a
  * target is missed (this is a benchmark): misses are printed as MISSED.

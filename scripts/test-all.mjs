@@ -14,6 +14,7 @@ if (!setUpBrowsers(['chromium', 'firefox', 'libreoffice'])) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
+const outDir = process.env.WXT_OUT_DIR ?? '.output';
 let passed = 0;
 let failed = 0;
 
@@ -58,6 +59,8 @@ if (run('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
   passed += 1;
   if (run('web-ext lint (firefox-mv2)', 'node', ['scripts/lint-firefox.mjs'])) passed += 1;
   else failed += 1;
+  if (run('bundle budgets (firefox-mv2)', 'node', ['--import', 'tsx', 'scripts/check-bundles.ts', `${outDir}/firefox-mv2`])) passed += 1;
+  else failed += 1;
   vitest('e2e (Firefox ESR)', 'vitest.firefox.config.ts', 'test-results/e2e-firefox.json');
 } else {
   failed += 1;
@@ -66,6 +69,8 @@ if (run('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
 
 if (run('build (chrome-mv3)', 'npx', ['wxt', 'build'])) {
   passed += 1;
+  if (run('bundle budgets (chrome-mv3)', 'node', ['--import', 'tsx', 'scripts/check-bundles.ts', `${outDir}/chrome-mv3`])) passed += 1;
+  else failed += 1;
   vitest('e2e (Chromium)', 'vitest.e2e.config.ts', 'test-results/e2e.json');
 } else {
   failed += 1;

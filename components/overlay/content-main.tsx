@@ -1,30 +1,39 @@
 /**
- * Content-script wiring: one controller per page, the overlay mounted only once a notice is found,
- * messages from the background/side panel, and state broadcasts to the side panel.
+ * The analyzer's wiring (entrypoints/analyzer.ts): one controller per page, the overlay mounted only once a
+ * notice is found, messages from the background/side panel, and state broadcasts to the side panel. Injected
+ * after the detector found a likely notice, it analyzes by itself once the page has loaded; injected for
+ * "分析此页", the background asks it to (`analyze-now`, forced).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NoticePageController } from '@/lib/page/controller';
 import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
 import { contentRequest, type PageState } from '@/lib/schema';
-import { isGovHost } from '@/lib/detect';
 import { authorizeContentRequest } from '@/lib/sender';
 import { browser } from 'wxt/browser';
-import { hostOf, loadPrefs } from '@/lib/prefs';
+import { ANALYZER_GLOBAL, DETECTOR_GLOBAL } from '@/lib/page/globals';
 import { focusOverlay, mountOverlay } from './mount';
 
-const GUARD = '__rectifyLensContentScript';
-
-export async function startContentScript(ctx: ContentScriptContext): Promise<void> {
+/**
+ * Starts the analyzer once per page: injected again (detector + "分析此页"), the first instance keeps the page.
+ * The context is made only after the guard (a new WXT context invalidates older ones of the same name).
+ */
+export function startAnalyzer(makeContext: () => ContentScriptContext): void {
   const g = globalThis as Record<string, unknown>;
-  if (g[GUARD]) return; // injected twice (auto + "分析此页"): the first instance keeps the page
-  g[GUARD] = true;
+  if (g[ANALYZER_GLOBAL]) return;
+  g[ANALYZER_GLOBAL] = true;
+  const controller = startContentScript(makeContext());
+  // loaded because this page's detector found a likely notice: read the article and have it parsed (in the
+  // background) at once, show the overlay and the marks once the page has loaded (the page's own load is not
+  // held up by them); the analysis decides again on the extracted article. Else ("分析此页") the background
+  // asks with analyze-now.
+  if ((g[DETECTOR_GLOBAL] as { asked?: boolean } | undefined)?.asked) void controller.analyze(false, pageLoaded());
+}
 
+function startContentScript(ctx: ContentScriptContext): NoticePageController {
   let mounted: Promise<unknown> | null = null;
   const openSidePanel = () => void sendToBackground({ type: 'open-side-panel' }).catch(() => undefined);
   const controller = new NoticePageController(document, {
-    onNotice: () => {
-      mounted ??= mountOverlay(ctx, controller, openSidePanel);
-    },
+    onNotice: (): Promise<unknown> => (mounted ??= mountOverlay(ctx, controller, openSidePanel)),
     onState: (state) => broadcast(state),
   });
   ctx.onInvalidated(() => controller.dispose());
@@ -52,13 +61,12 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
         return true;
     }
   }, 'content');
+  return controller;
+}
 
-  const prefs = await loadPrefs();
-  const url = location.href;
-  if (!isGovHost(url) && !prefs.rememberedSites.includes(hostOf(url))) return;
-  // document_idle may come before the load event: never make the page itself load later.
-  if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
-  await controller.analyze(false);
+function pageLoaded(): Promise<unknown> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
 }
 
 let lastSent = '';

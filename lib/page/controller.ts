@@ -1,19 +1,19 @@
 /**
- * The content script's page controller: detect → extract → parse → save → re-anchor annotations →
- * highlight, re-run idempotently when the article changes. Rendering of the overlay lives in
- * components/overlay; this class owns the state it renders.
+ * The analyzer's page controller: extract → detect → parse (in the background: lib/parse-page) → overlay →
+ * highlight (in view first) → save → re-anchor annotations, re-run idempotently when the article changes.
+ * Rendering of the overlay lives in components/overlay; this class owns the state it renders.
  */
 import { detectNotice } from '@/lib/detect';
 import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
-import { parseNormalizedAsync, ParseTimeLimitError } from '@/lib/parse';
 import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
-import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageState, ParseContext, StatusOverride } from '@/lib/schema';
+import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext, StatusOverride } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
-import { applyMarks, clearMarks, flattenSpans, MARK_CLASS, MARK_CSS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
+import { applyMarks, clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
+import { ensureMarkStyle, flashRange, isOwnMutation, removeMarkStyle, yieldToPage } from './page-dom';
 import { Store } from './store';
 
 export interface OverlayModel {
@@ -40,7 +40,6 @@ const MUTATION_DEBOUNCE_MS = 400;
  */
 export const PAGE_LIMITS = { maxChars: 3_000_000, maxParseMs: 20_000 };
 export type PageLimits = typeof PAGE_LIMITS;
-const STYLE_ID = 'rectify-lens-mark-style';
 
 function emptyState(url: string): PageState {
   return { url, title: null, status: 'idle', error: null, detect: null, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], timings: {} };
@@ -59,13 +58,15 @@ export class NoticePageController {
   private rendering = false;
   private renderAbort: AbortController | null = null;
   private forced = false;
+  private running: Promise<PageState> | null = null;
   private versions: VersionInfo[] = [];
   /** The page context the notice was parsed with; saved with the text so the library can parse it again. */
   private context: ParseContext = { chromeText: '', pageTitle: null };
 
   constructor(
     private readonly doc: Document,
-    private readonly hooks: { onNotice: () => void; onState: (s: PageState) => void },
+    /** onNotice shows the overlay (resolves once it is mounted); onState reports every state change. */
+    private readonly hooks: { onNotice: () => Promise<unknown> | void; onState: (s: PageState) => void },
     private readonly limits: PageLimits = PAGE_LIMITS,
   ) {
     this.store = new Store<OverlayModel>({
@@ -88,8 +89,30 @@ export class NoticePageController {
     this.hooks.onState(page);
   }
 
-  /** Runs the analysis. `force` analyzes even when detection says this is not a notice. */
-  async analyze(force = false): Promise<PageState> {
+  /**
+   * Runs the analysis. `force` analyzes even when detection says this is not a notice. One at a time: asked
+   * during a run, it waits for that run and only runs again when it is forced and that run was not.
+   * `renderAfter`: the text is read and parsed now, the overlay and the marks wait for it (the page's `load`).
+   */
+  analyze(force = false, renderAfter?: Promise<unknown>): Promise<PageState> {
+    const previous = this.running;
+    const wasForced = this.forced;
+    const next = (async () => {
+      if (previous) {
+        await previous.catch(() => undefined);
+        if (!force || wasForced) return this.state;
+      }
+      return this.runAnalysis(force, renderAfter);
+    })();
+    this.running = next;
+    const clear = () => {
+      if (this.running === next) this.running = null;
+    };
+    next.then(clear, clear);
+    return next;
+  }
+
+  private async runAnalysis(force: boolean, renderAfter?: Promise<unknown>): Promise<PageState> {
     this.forced ||= force;
     const prefs = await loadPrefs();
     const today = effectiveToday(prefs);
@@ -124,30 +147,38 @@ export class NoticePageController {
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
-    const parseStart = performance.now();
-    const parseTimings: Record<string, number> = {};
     this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
-    const parseOptions = { today, chromeText: this.context.chromeText || undefined, pageTitle: title, timings: parseTimings };
-    const notice = await parseNormalizedAsync(normalized.text, parseOptions, undefined, this.limits.maxParseMs).catch((err: unknown) => {
-      if (err instanceof ParseTimeLimitError) return null;
-      throw err;
-    });
-    if (!notice) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
-    const parseWall = performance.now() - parseStart;
-    // main-thread time: normalize + the parser's own stage timings (the yields between stages excluded)
-    timings.parse = parseStart - t1 + Object.values(parseTimings).reduce((a, b) => a + b, 0);
-    timings.parseWall = parseWall;
+    const parseStart = performance.now();
+    // parsed in the background (or remembered there for an unchanged page): the page only applies the result
+    const parsed = await this.parseInBackground(normalized.text, today);
+    if (!parsed) return this.state;
+    timings.remembered = parsed.remembered ? 1 : 0;
+    timings.backgroundParse = parsed.parseMs;
+    if (!parsed.model) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
+    const notice = parsed.model;
+    // main-thread time: normalize + the page context (the parse itself ran in the background)
+    timings.parse = parseStart - t1;
+    timings.parseWall = performance.now() - parseStart;
+    if (renderAfter && this.doc.readyState !== 'complete') {
+      await renderAfter;
+      // read before the page had loaded: start over if the article changed meanwhile (scripts run at load)
+      if (!root.isConnected || extractText(root).text !== extracted.text) return this.runAnalysis(force);
+    }
     this.root = root;
     this.map = new PageTextMap(extracted, normalized);
     this.nodesChanged = false;
     this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
-    this.hooks.onNotice();
+    // the overlay first, as soon as the parse is in; the marks after it, what is in view first
+    await Promise.resolve(this.hooks.onNotice()).catch((err: unknown) => console.warn('[Rectify Lens] overlay', err));
+    timings.overlayAt = performance.now();
     await yieldToPage();
     const t2 = performance.now();
     // main-thread time of the highlighting itself; the wall time also includes the yields to the page
     timings.highlight = await this.renderHighlights();
     timings.highlightWall = performance.now() - t2;
     timings.total = performance.now() - t0;
+    // when the marks were all drawn, on the page's clock (performance.now() shares the document's time origin)
+    timings.highlightsAt = performance.now();
     this.setPage({ timings: { ...timings } });
     this.observe(root, true);
     void this.persist();
@@ -159,8 +190,18 @@ export class NoticePageController {
     this.root = null;
     this.map = null;
     this.setPage({ status: 'too_large', detect, title, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], error: null, timings });
-    this.hooks.onNotice();
+    void this.hooks.onNotice();
     return this.state;
+  }
+
+  /** Asks the background to parse the text (lib/parse-page); on failure the page shows the error. */
+  private async parseInBackground(text: string, today: string): Promise<PageParse | null> {
+    try {
+      return await sendToBackground({ type: 'parse-page', text, context: this.context, today, limitMs: this.limits.maxParseMs });
+    } catch (err) {
+      this.setPage({ status: 'error', error: `分析失败：${err instanceof Error ? err.message : String(err)}` });
+      return null;
+    }
   }
 
   /** Saves the snapshot and loads this notice's annotations and overrides (through the background). */
@@ -228,10 +269,19 @@ export class NoticePageController {
       ensureMarkStyle(this.doc);
       this.pieces = flattenSpans(this.highlightSpans(this.store.get().prefs.categories));
       const nodePieces: NodePiece[] = [];
+      // mapping offsets to text nodes is sliced too (a 1 MB notice has tens of thousands of pieces)
+      let prepareMs = 0;
+      let sliceStart = t0;
       for (const piece of this.pieces) {
         for (const p of map.domPieces(piece.start, piece.end)) nodePieces.push({ ...p, piece });
+        if (performance.now() - sliceStart > SLICE_MS) {
+          prepareMs += performance.now() - sliceStart;
+          await yieldToPage();
+          if (abort.signal.aborted) return prepareMs;
+          sliceStart = performance.now();
+        }
       }
-      const prepareMs = performance.now() - t0;
+      prepareMs += performance.now() - sliceStart;
       // mark.js splits text nodes: from here on `map` is rebuilt before its nodes are used again
       this.nodesChanged = true;
       const { busyMs } = await applyMarks(nodePieces, { signal: abort.signal });
@@ -360,7 +410,7 @@ export class NoticePageController {
     this.stopObserving();
     this.renderAbort?.abort();
     this.clearHighlights();
-    this.doc.getElementById(STYLE_ID)?.remove();
+    removeMarkStyle(this.doc);
   }
 
   get extracted(): ExtractedText | null {
@@ -372,32 +422,4 @@ export class NoticePageController {
 function anchorsKey(anchors: AnnotationAnchor[], annotations: Annotation[]): string {
   const notes = new Map(annotations.map((a) => [a.id, a.note]));
   return anchors.map((a) => `${a.id}:${a.start}:${a.end}:${notes.get(a.id) ?? ''}`).join('|');
-}
-
-/** Lets the page paint and handle input between the stages of a long analysis. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function isOwnMutation(r: MutationRecord): boolean {
-  const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-  if (nodes.length === 0) return false;
-  return nodes.every((n) => (n instanceof Element && (n.classList.contains(MARK_CLASS) || n.tagName.toLowerCase() === 'rectify-lens-overlay')) || n.nodeType === Node.TEXT_NODE);
-}
-
-function ensureMarkStyle(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = `${MARK_CSS}\n::highlight(rl-flash) { background-color: rgba(255, 106, 0, 0.45); }`;
-  (doc.head ?? doc.documentElement).appendChild(style);
-}
-
-/** Flashes a range with the CSS Custom Highlight API (no DOM change); falls back to nothing. */
-function flashRange(doc: Document, range: Range): void {
-  const g = globalThis as unknown as { CSS?: { highlights?: Map<string, unknown> }; Highlight?: new (...r: Range[]) => unknown };
-  if (!g.CSS?.highlights || !g.Highlight) return;
-  ensureMarkStyle(doc);
-  g.CSS.highlights.set('rl-flash', new g.Highlight(range));
-  setTimeout(() => g.CSS?.highlights?.delete('rl-flash'), 1600);
 }

@@ -159,27 +159,66 @@ export function groupByParent(pieces: NodePiece[]): Map<Element, NodePiece[]> {
   return groups;
 }
 
+/** Main-thread time of one highlighting slice: a frame (16 ms) with room for the page's own work. */
+export const SLICE_MS = 12;
+/** How far beyond the viewport, in viewport heights, still counts as "near" (drawn first). */
+const NEAR_VIEWPORTS = 1;
+
 /**
- * Marks all pieces, yielding to the event loop between batches so a huge page never freezes the tab.
- * Returns the number of mark elements created and the main-thread time spent (yields excluded).
+ * Splits the groups into those in or near the viewport (within NEAR_VIEWPORTS above or below it) and the rest,
+ * each in document order. One layout read for all (no writes in between); without layout (tests, detached
+ * nodes) everything is "near".
  */
-export async function applyMarks(pieces: NodePiece[], opts: { budgetMs?: number; signal?: AbortSignal } = {}): Promise<{ marked: number; busyMs: number }> {
-  const budget = opts.budgetMs ?? 12;
+export function nearViewportFirst(groups: Map<Element, NodePiece[]>, viewportHeight: number): { near: Array<[Element, NodePiece[]]>; rest: Array<[Element, NodePiece[]]> } {
+  const near: Array<[Element, NodePiece[]]> = [];
+  const rest: Array<[Element, NodePiece[]]> = [];
+  const margin = viewportHeight * NEAR_VIEWPORTS;
+  for (const entry of groups) {
+    const r = entry[0].getBoundingClientRect();
+    const laidOut = r.width > 0 || r.height > 0 || r.top !== 0;
+    (!laidOut || (r.bottom >= -margin && r.top <= viewportHeight + margin) ? near : rest).push(entry);
+  }
+  return { near, rest };
+}
+
+/** Waits for the next slice: a task (setTimeout) for what is in view, an idle period for the rest. */
+function nextSlice(idle: boolean): Promise<void> {
+  const g = globalThis as unknown as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
+  if (idle && g.requestIdleCallback) return new Promise((resolve) => g.requestIdleCallback!(() => resolve(), { timeout: 100 }));
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Marks all pieces in slices of at most `budgetMs` of main-thread time (plus one mark.js call), what is in or
+ * near the viewport first, the rest in idle time, so a huge page never freezes the tab and the reader sees the
+ * visible marks at once. Returns the number of mark elements created, the main-thread time spent (yields
+ * excluded) and when the visible part was done (performance.now()).
+ */
+export async function applyMarks(
+  pieces: NodePiece[],
+  opts: { budgetMs?: number; signal?: AbortSignal; viewportHeight?: number } = {},
+): Promise<{ marked: number; busyMs: number; visibleAt: number }> {
+  const budget = opts.budgetMs ?? SLICE_MS;
   let marked = 0;
   let busyMs = 0;
   let sliceStart = performance.now();
-  for (const [context, group] of groupByParent(pieces)) {
-    if (opts.signal?.aborted) break;
-    marked += markGroup(context, group);
-    const now = performance.now();
-    if (now - sliceStart > budget) {
-      busyMs += now - sliceStart;
-      await new Promise((r) => setTimeout(r, 0));
-      sliceStart = performance.now();
+  const { near, rest } = nearViewportFirst(groupByParent(pieces), opts.viewportHeight ?? globalThis.innerHeight ?? 0);
+  let visibleAt = 0;
+  for (const [phase, groups] of [['near', near], ['rest', rest]] as const) {
+    for (const [context, group] of groups) {
+      if (opts.signal?.aborted) break;
+      marked += markGroup(context, group);
+      const now = performance.now();
+      if (now - sliceStart > budget) {
+        busyMs += now - sliceStart;
+        await nextSlice(phase === 'rest');
+        sliceStart = performance.now();
+      }
     }
+    if (phase === 'near') visibleAt = performance.now();
   }
   busyMs += performance.now() - sliceStart;
-  return { marked, busyMs };
+  return { marked, busyMs, visibleAt };
 }
 
 /**

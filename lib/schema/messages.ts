@@ -1,6 +1,6 @@
 /** Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends. */
 import { z } from 'zod';
-import { notice, offset } from './notice';
+import { notice, NOTICE_MODEL_VERSION, offset } from './notice';
 import { annotation, ANNOTATION_LIMITS, severity, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
 import { parseContext } from './library';
 
@@ -53,11 +53,16 @@ export const backgroundRequest = z.discriminatedUnion('type', [
     /** The page context the model was parsed with (stored so the library can parse the text again). */
     context: parseContext.optional(),
   }),
+  // the analyzer's parse, off the page's main thread: the analysis remembered for this text, context and day
+  // (lib/analysis-key, made here: a page on plain http has no crypto.subtle), else a parse, then remembered
+  z.object({ type: z.literal('parse-page'), text: z.string(), context: parseContext, today: z.string(), limitMs: z.number().positive() }),
   z.object({ type: z.literal('get-page-data'), noticeKey: z.string() }),
   z.object({ type: z.literal('add-annotation'), noticeKey: z.string(), snapshotHash: z.string(), url: z.string(), draft: newAnnotationDraft }),
   z.object({ type: z.literal('set-anchor-states'), updates: z.array(annotationAnchor) }),
   z.object({ type: z.literal('open-side-panel') }),
   z.object({ type: z.literal('analyze-tab'), tabId: z.number().int(), remember: z.boolean() }),
+  // the detector (every gov page) found a likely notice: load the analyzer into the sender's tab
+  z.object({ type: z.literal('load-analyzer') }),
   // "分析附件" from the overlay: a Word/PDF linked from the sender's page, same origin only
   z.object({ type: z.literal('analyze-attachment'), url: z.string().url(), force: z.boolean() }),
   // "分析此文件" from the side panel: the tab's own URL (a PDF in the browser's viewer)
@@ -105,6 +110,19 @@ export const documentAnalysis = z.object({
   noticeKey: z.string().nullable(),
 });
 
+/**
+ * A Notice model checked where it is made: lib/parse-page validates it against `notice` in the background before
+ * replying (and the cache validates what it reads). The page checks only that it is a model of this version — a
+ * second full pass over a large model (700 KB for the 1 MB page) would cost the page's main thread 30–200 ms.
+ */
+const noticeCheckedBySender = z.custom<z.infer<typeof notice>>(
+  (v) => typeof v === 'object' && v !== null && (v as { version?: unknown }).version === NOTICE_MODEL_VERSION,
+  { message: '不是本版本的通报模型' },
+);
+
+/** Reply of parse-page: the model (null past the time limit), whether it was remembered, the parse's time there. */
+export const pageParse = z.object({ model: noticeCheckedBySender.nullable(), remembered: z.boolean(), parseMs: z.number().nonnegative() });
+
 /** Reply of save-notice. */
 export const savedNotice = z.object({ noticeKey: z.string(), snapshotHash: z.string(), isNewVersion: z.boolean() });
 /** Reply of get-page-data: what the overlay shows besides the parse. */
@@ -120,6 +138,8 @@ export const backgroundReplies = {
   'set-anchor-states': z.number().int().nonnegative(),
   'open-side-panel': z.boolean(),
   'analyze-tab': pageState,
+  'load-analyzer': z.boolean(),
+  'parse-page': pageParse,
   'analyze-attachment': documentAnalysis,
   'analyze-tab-document': documentAnalysis,
 } as const satisfies Record<z.infer<typeof backgroundRequest>['type'], z.ZodType>;
@@ -145,6 +165,7 @@ export type ContentRequest = z.infer<typeof contentRequest>;
 export type StateBroadcast = z.infer<typeof stateBroadcast>;
 export type DocumentAnalysis = z.infer<typeof documentAnalysis>;
 export type SavedNotice = z.infer<typeof savedNotice>;
+export type PageParse = z.infer<typeof pageParse>;
 export type PageData = z.infer<typeof pageData>;
 export type BackgroundReply<T extends BackgroundRequest['type']> = z.infer<(typeof backgroundReplies)[T]>;
 export type ContentReply<T extends ContentRequest['type']> = z.infer<(typeof contentReplies)[T]>;

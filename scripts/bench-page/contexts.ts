@@ -13,6 +13,8 @@ export interface Session {
   context: BrowserContext;
   worker: Worker;
   server: FixtureServer;
+  /** The snapshot of the build the benchmark loaded. */
+  extensionDir: string;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function launchExtension(): Promise<Session> {
     context,
     worker,
     server,
+    extensionDir,
     async close() {
       await context.close();
       await server.close();
@@ -108,4 +111,31 @@ export async function launchPlain(extensionDir?: string): Promise<{ context: Bro
       if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Forgets the analyses the extension remembered (issue #14: an unchanged page reuses its stored analysis), so
+ * the next load of a notice is a first visit. Only the `analyses` store is cleared; builds without it are left alone.
+ */
+export async function forgetAnalyses(s: Session): Promise<void> {
+  await s.worker.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('rectify-lens-analyses'); // ANALYSES_DB_NAME (lib/db/analyses)
+        open.onerror = () => resolve();
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('analyses')) {
+            db.close();
+            return resolve();
+          }
+          const tx = db.transaction('analyses', 'readwrite');
+          tx.objectStore('analyses').clear();
+          tx.oncomplete = tx.onerror = () => {
+            db.close();
+            resolve();
+          };
+        };
+      }),
+  );
 }

@@ -2,6 +2,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Session } from './contexts';
 import { forgetRecord, installWorkerListener, waitForAnalysis, type AnalysisRecord } from './timings';
+import { startTrace, tasksOf } from './trace';
 
 const SETTLE_QUIET_MS = 300;
 const SETTLE_MAX_MS = 8_000;
@@ -82,22 +83,54 @@ async function readProbe(page: Page): Promise<PageProbe> {
 }
 
 export interface WithSample {
-  record: AnalysisRecord;
+  /** The analysis' timings; null on a page that is not a notice (nothing is analyzed there). */
+  record: AnalysisRecord | null;
   probe: PageProbe;
 }
 
-export async function loadWith(s: Session, file: string): Promise<WithSample> {
+/** Quiet time on a page that is not a notice: the detector (or, before #14, the whole content script) has run by then. */
+const ORDINARY_WAIT_MS = 1500;
+
+/** One load with the extension. `notice`: wait for its analysis; else give the extension ORDINARY_WAIT_MS. */
+export async function loadWith(s: Session, file: string, notice = true): Promise<WithSample> {
   const url = s.server.urlFor(file);
   await installWorkerListener(s);
   await forgetRecord(s, url);
   const page = await s.context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
-    let record = await waitForAnalysis(s, url);
-    // late-content pages: the article arrives after load; measure the analysis of the full article
-    if (file.startsWith('late-')) record = await waitForAnalysis(s, url, record.chars);
+    let record: AnalysisRecord | null = null;
+    if (notice) {
+      record = await waitForAnalysis(s, url);
+      // late-content pages: the article arrives after load; measure the analysis of the full article
+      if (file.startsWith('late-')) record = await waitForAnalysis(s, url, record.chars);
+    } else await page.waitForTimeout(ORDINARY_WAIT_MS);
     await settle(page);
     return { record, probe: await readProbe(page) };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * One load with the extension under a Chromium trace: the durations of the main-thread tasks that ran the
+ * extension's code (see trace.ts for how a task is attributed), longest first, and of all tasks. Traced
+ * loads are extra loads: tracing slows the page, so load times come from the untraced ones.
+ */
+export async function tracedLoadWith(s: Session, file: string, notice = true): Promise<{ extension: number[]; all: number[] }> {
+  const url = s.server.urlFor(file);
+  await installWorkerListener(s);
+  await forgetRecord(s, url);
+  const page = await s.context.newPage();
+  try {
+    const tracer = await startTrace(s.context, page);
+    await page.goto(url, { waitUntil: 'load' });
+    if (notice) {
+      const first = await waitForAnalysis(s, url);
+      if (file.startsWith('late-')) await waitForAnalysis(s, url, first.chars);
+    } else await page.waitForTimeout(ORDINARY_WAIT_MS);
+    await settle(page);
+    return tasksOf(await tracer.stop(), url, 'chrome-extension://');
   } finally {
     await page.close();
   }

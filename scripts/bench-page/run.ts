@@ -1,22 +1,49 @@
-// Running the page benchmark: the fixture pages, warm-up, and interleaved loads in the three contexts.
-import { readFileSync } from 'node:fs';
+// Running the page benchmark: the pages, warm-up, and interleaved loads in the three contexts plus the traced loads.
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { launchExtension, launchPlain, writeNoopExtension } from './contexts';
-import { loadWith, loadWithout, PROBE_SCRIPT, type PageProbe, type WithSample } from './measure';
-import { round, summarize, type PageBench, type PageBenchEntry } from './summary';
+import { forgetAnalyses, launchExtension, launchPlain, writeNoopExtension, type Session } from './contexts';
+import { loadWith, loadWithout, PROBE_SCRIPT, tracedLoadWith, type PageProbe, type WithSample } from './measure';
+import { round, summarize, type PageBench, type PageBenchEntry, type PageKind } from './summary';
+import { ANALYZER_PATH, bundleSizes, DETECTOR_PATH, sidepanelBytes } from '../lib/bundle-sizes';
 
-const MANIFEST: Array<{ file: string; isNotice: boolean; generated?: boolean }> = JSON.parse(
+const MANIFEST: Array<{ file: string; isNotice: boolean; generated?: boolean; host: string }> = JSON.parse(
   readFileSync(new URL('../../test/fixtures/sites/index.json', import.meta.url), 'utf8'),
 );
 export const LONGEST_SEED = 'guzhen-town.html';
 export const BIG = 'big-notice.html';
+/** An ordinary gov page (not a notice): the detector must be invisible there. */
+export const ORDINARY = 'news-gov.html';
+/** The notice visited again, unchanged, in the revisit entry. */
+export const REVISITED = LONGEST_SEED;
 export const DEFAULT_RUNS = 5;
+
+interface PagePlan {
+  label: string;
+  file: string;
+  kind: PageKind;
+}
+
+function plan(): PagePlan[] {
+  const notices = MANIFEST.filter((m) => m.isNotice && !m.generated).map((m) => m.file);
+  return [
+    { label: ORDINARY, file: ORDINARY, kind: 'ordinary' },
+    ...notices.map((file) => ({ label: file, file, kind: 'notice' as const })),
+    { label: BIG, file: BIG, kind: 'big' },
+    { label: `revisit:${REVISITED}`, file: REVISITED, kind: 'revisit' },
+  ];
+}
+
+/** The built bundles' sizes; a build from before the detector/analyzer split has one content script for both. */
+function bundlesOf(dir: string): PageBench['bundles'] {
+  if (existsSync(`${dir}/${ANALYZER_PATH}`)) return bundleSizes(dir);
+  const single = readFileSync(`${dir}/${DETECTOR_PATH}`).length;
+  return { detector: single, analyzer: single, sidepanel: sidepanelBytes(dir) };
+}
 
 export async function benchPage(opts: { runs?: number; log?: (line: string) => void } = {}): Promise<PageBench> {
   const runs = Math.max(1, opts.runs ?? DEFAULT_RUNS);
   const loadAvgStart = loadavg()[0];
   const log = opts.log ?? (() => undefined);
-  const files = [...MANIFEST.filter((m) => m.isNotice && !m.generated).map((m) => m.file), BIG];
   const s = await launchExtension();
   const plain = await launchPlain();
   const noop = await launchPlain(writeNoopExtension());
@@ -32,28 +59,16 @@ export async function benchPage(opts: { runs?: number; log?: (line: string) => v
       await loadWithout(noop.context, s.server.urlFor(f));
     }
     const pages: PageBenchEntry[] = [];
-    for (const file of files) {
-      const url = s.server.urlFor(file);
-      const withs: WithSample[] = [];
-      const withouts: PageProbe[] = [];
-      const noops: PageProbe[] = [];
-      const steps = [
-        async () => void withs.push(await loadWith(s, file)),
-        async () => void withouts.push(await loadWithout(plain.context, url)),
-        async () => void noops.push(await loadWithout(noop.context, url)),
-      ];
-      for (let i = 0; i < runs; i++) {
-        // interleaved, rotating which context goes first
-        for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]();
-      }
-      const entry = summarize(file, withs, withouts, noops);
-      log(`  ${file}: ${entry.mainThreadMs} ms analysis, load ×${entry.loadRatio}`);
+    for (const p of plan()) {
+      const entry = await benchOne(s, plain.context, noop.context, p, runs);
+      log(`  ${p.label}: overlay ${entry.overlayAfterLoadMs ?? '—'} ms after load, longest extension task ${entry.extensionLongestTaskMs} ms, load ×${entry.loadRatioVsNoop} vs noop`);
       pages.push(entry);
     }
     return {
       pages,
       longestSeed: pages.find((p) => p.file === LONGEST_SEED) ?? null,
       big: pages.find((p) => p.file === BIG) ?? null,
+      bundles: bundlesOf(s.extensionDir),
       chromium: chromiumVersion,
       machine: { cpus: cpus().length, loadAvgStart: round(loadAvgStart), loadAvgEnd: round(loadavg()[0]) },
     };
@@ -62,4 +77,36 @@ export async function benchPage(opts: { runs?: number; log?: (line: string) => v
     await plain.close();
     await s.close();
   }
+}
+
+async function benchOne(s: Session, plain: Session['context'], noop: Session['context'], p: PagePlan, runs: number): Promise<PageBenchEntry> {
+  const url = s.server.urlFor(p.file);
+  const notice = p.kind !== 'ordinary';
+  // a first visit forgets remembered analyses before each load; a revisit loads the page once first
+  const prepare = async () => (p.kind === 'revisit' ? undefined : forgetAnalyses(s));
+  if (p.kind === 'revisit') {
+    await forgetAnalyses(s);
+    await loadWith(s, p.file);
+  }
+  const withs: WithSample[] = [];
+  const withouts: PageProbe[] = [];
+  const noops: PageProbe[] = [];
+  const traced: number[][] = [];
+  const steps = [
+    async () => {
+      await prepare();
+      withs.push(await loadWith(s, p.file, notice));
+    },
+    async () => void withouts.push(await loadWithout(plain, url)),
+    async () => void noops.push(await loadWithout(noop, url)),
+    async () => {
+      await prepare();
+      traced.push((await tracedLoadWith(s, p.file, notice)).extension);
+    },
+  ];
+  for (let i = 0; i < runs; i++) {
+    // interleaved, rotating which context goes first
+    for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]();
+  }
+  return summarize(p.label, p.kind, withs, withouts, noops, traced);
 }

@@ -1,8 +1,13 @@
 // Result shapes of the page benchmark and the aggregation of samples into medians.
 import type { PageProbe, WithSample } from './measure';
 
+/** ordinary: a gov page that is not a notice; notice: a seed page, first visit; big: the ~1 MB notice; revisit: an unchanged notice again. */
+export type PageKind = 'ordinary' | 'notice' | 'big' | 'revisit';
+
 export interface PageBenchEntry {
+  /** The fixture file; `revisit:<file>` for the revisit of an unchanged notice. */
   file: string;
+  kind: PageKind;
   /** Normalized notice text length (what the parser saw). */
   chars: number;
   /** extract + detect + parse + highlight, median over loads. */
@@ -30,6 +35,19 @@ export interface PageBenchEntry {
   longestTaskWithoutMs: number;
   /** Every long task of the analysis in the load with the longest one, longest first. */
   worstLoadLongTasksMs: number[];
+  /** The page's `load` event end → overlay host attached (median); null when no overlay was shown. */
+  overlayAfterLoadMs: number | null;
+  /** `load` → the last highlight drawn (median; the analyzer's `highlightsAt` on the page's clock); null when none. */
+  highlightsAfterLoadMs: number | null;
+  /**
+   * Longest main-thread task that ran the extension's code, from a Chromium trace of separate loads (median over
+   * loads; 0 when none ran): a task counts when it evaluates, calls or fires a callback of the extension's scripts.
+   */
+  extensionLongestTaskMs: number;
+  /** The worst traced load's longest extension task. */
+  extensionLongestTaskMaxMs: number;
+  /** loadEventEnd with the extension / with the empty (noop) content-script extension. */
+  loadRatioVsNoop: number;
   runs: number;
 }
 
@@ -37,6 +55,8 @@ export interface PageBench {
   pages: PageBenchEntry[];
   longestSeed: PageBenchEntry | null;
   big: PageBenchEntry | null;
+  /** Built bundle sizes (bytes): the detector every gov page gets, the analyzer, the side panel (scripts/lib/bundle-sizes). */
+  bundles: { detector: number; analyzer: number; sidepanel: number };
   chromium: string;
   /** CPUs and 1-minute load average at the start and the end of the run (a busy machine inflates everything). */
   machine: { cpus: number; loadAvgStart: number; loadAvgEnd: number };
@@ -56,24 +76,49 @@ export const round = (x: number) => Math.round(x * 10) / 10;
  */
 function analysisTasks(sample: WithSample): number[] {
   const at = sample.probe.overlayAt;
-  const from = at === null ? sample.probe.loadEventEnd : at - (sample.record.timings.total ?? 0) - 20;
+  const from = at === null ? sample.probe.loadEventEnd : at - (sample.record?.timings.total ?? 0) - 20;
   return sample.probe.longTasks.filter(([start, duration]) => start + duration >= from).map(([, d]) => d).sort((a, b) => b - a);
 }
 
 const longestOverall = (p: PageProbe) => p.longTasks.reduce((m, [, d]) => Math.max(m, d), 0);
 
-export function summarize(file: string, withs: WithSample[], withouts: PageProbe[], noops: PageProbe[]): PageBenchEntry {
-  const t = (k: string) => median(withs.map((w) => w.record.timings[k] ?? 0));
-  const mains = withs.map((w) => ['extract', 'detect', 'parse', 'highlight'].reduce((sum, k) => sum + (w.record.timings[k] ?? 0), 0));
+const medianOrNull = (xs: Array<number | null>): number | null => {
+  const known = xs.filter((x): x is number => x !== null);
+  return known.length ? round(median(known)) : null;
+};
+
+/**
+ * `load` → all highlights drawn: the analyzer's own `highlightsAt` (performance.now(), same clock as the page);
+ * builds from before #14 do not record it, for them the overlay mount + the highlighting's wall time.
+ */
+function highlightsAfterLoad(w: WithSample): number | null {
+  const t = w.record?.timings;
+  if (!t || !(t.highlight > 0)) return null;
+  const at = t.highlightsAt ?? (w.probe.overlayAt === null ? null : w.probe.overlayAt + (t.highlightWall ?? 0));
+  return at === null ? null : at - w.probe.loadEventEnd;
+}
+
+export function summarize(
+  file: string,
+  kind: PageKind,
+  withs: WithSample[],
+  withouts: PageProbe[],
+  noops: PageProbe[],
+  tracedExtensionTasks: number[][],
+): PageBenchEntry {
+  const t = (k: string) => median(withs.map((w) => w.record?.timings[k] ?? 0));
+  const mains = withs.map((w) => ['extract', 'detect', 'parse', 'highlight'].reduce((sum, k) => sum + (w.record?.timings[k] ?? 0), 0));
   const loadWithMs = median(withs.map((w) => w.probe.loadEventEnd));
   const loadWithoutMs = median(withouts.map((p) => p.loadEventEnd));
   const overlays = withs.map((w) => w.probe.overlayAt).filter((x): x is number => x !== null);
   const loadNoopMs = median(noops.map((p) => p.loadEventEnd));
   const tasks = withs.map((w) => analysisTasks(w)[0] ?? 0);
   const worst = withs.map(analysisTasks).sort((a, b) => (b[0] ?? 0) - (a[0] ?? 0))[0] ?? [];
+  const longestExtension = tracedExtensionTasks.map((tasks) => tasks[0] ?? 0);
   return {
     file,
-    chars: median(withs.map((w) => w.record.chars)),
+    kind,
+    chars: median(withs.map((w) => w.record?.chars ?? 0)),
     mainThreadMs: round(median(mains)),
     mainThreadMinMs: round(Math.min(...mains)),
     extractMs: round(t('extract')),
@@ -91,6 +136,11 @@ export function summarize(file: string, withs: WithSample[], withouts: PageProbe
     longestTaskMaxMs: round(Math.max(...tasks)),
     longestTaskWithoutMs: round(Math.max(...withouts.map(longestOverall))),
     worstLoadLongTasksMs: worst.map(round),
+    overlayAfterLoadMs: medianOrNull(withs.map((w) => (w.probe.overlayAt === null ? null : w.probe.overlayAt - w.probe.loadEventEnd))),
+    highlightsAfterLoadMs: medianOrNull(withs.map(highlightsAfterLoad)),
+    extensionLongestTaskMs: round(median(longestExtension)),
+    extensionLongestTaskMaxMs: round(Math.max(0, ...longestExtension)),
+    loadRatioVsNoop: Math.round((loadWithMs / loadNoopMs) * 1000) / 1000,
     runs: withs.length,
   };
 }

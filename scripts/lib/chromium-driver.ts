@@ -1,7 +1,7 @@
 /** The journeys' Driver for Chromium: playwright-core on top of harness.ts (which launches the browser). */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { overlaySelector, routeOverlay, type Download, type Driver, type Tab } from './driver';
+import { overlaySelector, readPresence, routeOverlay, type Download, type Driver, type ExtensionPresence, type Tab } from './driver';
 import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './browser';
 import type { OverlayProbe } from './overlay-probe';
 
@@ -32,6 +32,12 @@ class ChromiumTab implements Tab {
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return this.page.evaluate(fn as never, arg) as Promise<R>;
+  }
+  async presence(): Promise<ExtensionPresence> {
+    const tabId = await tabIdOf(this.session, this.page);
+    return this.session.worker.evaluate(
+      `chrome.scripting.executeScript({ target: { tabId: ${tabId} }, world: 'ISOLATED', func: ${readPresence.toString()} }).then((r) => r[0]?.result)`,
+    ) as Promise<ExtensionPresence>;
   }
   async reload() {
     await this.page.reload();

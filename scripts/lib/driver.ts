@@ -33,10 +33,27 @@ export interface Tab {
   clickText(selector: string, text: string): Promise<void>;
   fill(selector: string, value: string): Promise<void>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** What of the extension (detector, analyzer) runs in this tab, read from its isolated world. */
+  presence(): Promise<ExtensionPresence>;
   reload(): Promise<void>;
   setSize(width: number, height: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What of the extension runs in a tab's isolated world (read by `presence()`, see lib/page/globals). */
+export interface ExtensionPresence {
+  /** The detector's record, null when the detector never ran in the tab. */
+  detector: { result: { isNotice: boolean; score: number } | null; asked: boolean; checks: number; ms: number } | null;
+  /** The analyzer was injected. */
+  analyzer: boolean;
+}
+
+/** Runs in the tab's isolated world (serialized by executeScript: self-contained, names from lib/page/globals). */
+export function readPresence(): ExtensionPresence {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const detector = (g.__rectifyLensDetector ?? null) as ExtensionPresence['detector'];
+  return { detector: detector && JSON.parse(JSON.stringify(detector)), analyzer: g.__rectifyLensAnalyzer === true };
 }
 
 export interface Download {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { isLocalUrl, overlaySelector, routeOverlay, type Download, type Driver, type Tab } from './driver';
+import { isLocalUrl, overlaySelector, readPresence, routeOverlay, type Download, type Driver, type ExtensionPresence, type Tab } from './driver';
 import { OverlayProbe, overlayProbe } from './overlay-probe';
 import { startRecordingProxy } from './recording-proxy';
 
@@ -44,8 +44,15 @@ export const geckoId = (): string =>
 
 export class FirefoxTab implements Tab {
   private overlay: Promise<OverlayProbe> | null = null;
-  /** `probeFor` reaches into the overlay's closed shadow root (pages of the extension itself have none). */
-  constructor(readonly page: Page, private readonly probeFor: ((tab: FirefoxTab) => Promise<OverlayProbe>) | null = null) {}
+  /**
+   * `probeFor` reaches into the overlay's closed shadow root (pages of the extension itself have none);
+   * `inWorld` runs a self-contained function in the tab's isolated world.
+   */
+  constructor(
+    readonly page: Page,
+    private readonly probeFor: ((tab: FirefoxTab) => Promise<OverlayProbe>) | null = null,
+    private readonly inWorld: ((tab: FirefoxTab, fn: string) => Promise<unknown>) | null = null,
+  ) {}
   private probe = () => {
     if (!this.probeFor) throw new Error('this tab has no overlay');
     return (this.overlay ??= this.probeFor(this));
@@ -75,6 +82,10 @@ export class FirefoxTab implements Tab {
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return this.page.evaluate(fn as never, arg) as Promise<R>;
+  }
+  async presence(): Promise<ExtensionPresence> {
+    if (!this.inWorld) throw new Error('not a web page');
+    return (await this.inWorld(this, readPresence.toString())) as ExtensionPresence;
   }
   async reload() {
     await this.page.reload({ waitUntil: 'load' });
@@ -235,10 +246,16 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     );
   };
 
+  const inWorld = async (tab: FirefoxTab, fn: string): Promise<unknown> => {
+    const tabId = await tabIdOf(tab);
+    prober ??= openExtensionPage('/options.html', 'body > *');
+    return (await prober).page.evaluate(`browser.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${fn} }).then((r) => r[0]?.result)`);
+  };
+
   async function openUrl(url: string): Promise<FirefoxTab> {
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    return new FirefoxTab(page, probeFor);
+    return new FirefoxTab(page, probeFor, inWorld);
   }
 
   return {

@@ -56,6 +56,29 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
     }
   });
 
+  describe(`${label}: detector first, the analyzer only where it is needed`, () => {
+    it('an ordinary gov page gets the detector only: no analyzer, no overlay, the background never asked', async () => {
+      const page = await d.openFixture('news-gov.html');
+      await expect.poll(async () => (await page.presence()).detector?.checks ?? 0).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 1200));
+      const presence = await page.presence();
+      expect(presence.detector).toMatchObject({ result: { isNotice: false }, asked: false });
+      expect(presence.analyzer).toBe(false);
+      expect(await page.count('rectify-lens-overlay')).toBe(0);
+      await page.close();
+    });
+
+    it('a notice: the detector asks, the analyzer is loaded once and shows the overlay', async () => {
+      const page = await d.openFixture('mazhang-town.html');
+      await waitForOverlay(d, page);
+      const presence = await page.presence();
+      expect(presence.detector).toMatchObject({ result: { isNotice: true }, asked: true, checks: 1 });
+      expect(presence.analyzer).toBe(true);
+      expect(await page.count('rectify-lens-overlay')).toBe(1);
+      await page.close();
+    });
+  });
+
   describe(`${label}: side panel, annotations, library, compare, export`, () => {
     let page: Tab;
     let panel: Tab;
@@ -146,14 +169,16 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
       expect(await d.contextMenuItemExists('no-such-item')).toBe(false);
     });
 
-    it('分析此页 on a gov page that was not detected analyzes it', async () => {
+    it('分析此页 on a gov page that was not detected loads the analyzer and analyzes it', async () => {
       const page = await d.openFixture('news-gov.html');
       await new Promise((r) => setTimeout(r, 800));
       expect(await page.count('rectify-lens-overlay')).toBe(0);
+      expect((await page.presence()).analyzer).toBe(false);
       const panel = await d.openPanel(page);
       await expect.poll(() => panel.texts('.sp-empty p')).toEqual(expect.arrayContaining([expect.stringContaining('未被识别为整改通报')]));
       await panel.clickText('button', '分析此页');
       await page.waitFor(d.overlay('.rl-title'), 15_000);
+      expect((await page.presence()).analyzer).toBe(true);
       await expect.poll(() => panel.count('.sp-meta h2')).toBe(1);
       expect(await panel.count('.sp-error')).toBe(0);
       await panel.close();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { applyMarks, clearMarks, flattenSpans, strongestKind, type HighlightSpan, type NodePiece } from '@/lib/page/highlighter';
+import { applyMarks, clearMarks, flattenSpans, groupByParent, nearViewportFirst, strongestKind, type HighlightSpan, type NodePiece } from '@/lib/page/highlighter';
 import { extractText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
 import { PageTextMap } from '@/lib/page/text-map';
@@ -120,5 +120,56 @@ describe('applyMarks / clearMarks on a real DOM', () => {
     const { root, map } = setup('<p>共查摆问题4个</p>');
     root.querySelector('p')!.textContent = '共查摆问题5个';
     expect(map.rebound()).toBeNull();
+  });
+});
+
+describe('viewport first', () => {
+  /** Paragraphs laid out 300 px apart (happy-dom has no layout: the rectangles are given). */
+  function laidOut(count: number, scrolledTo = 0) {
+    document.body.innerHTML = `<div id="a">${Array.from({ length: count }, (_, i) => `<p>第${i}段预计2025年7月前完成</p>`).join('')}</div>`;
+    const root = document.getElementById('a')!;
+    root.querySelectorAll('p').forEach((p, i) => {
+      const top = (i - scrolledTo) * 300;
+      p.getBoundingClientRect = () => ({ top, bottom: top + 20, left: 0, right: 500, width: 500, height: 20, x: 0, y: top, toJSON: () => ({}) });
+    });
+    const ex = extractText(root);
+    const map = new PageTextMap(ex, normalizeText(ex.text));
+    const pieces: NodePiece[] = [];
+    const spans = [...map.text.matchAll(/2025年7月/g)].map((m) => span('deadline', m.index!, m.index! + 7));
+    for (const piece of flattenSpans(spans)) for (const p of map.domPieces(piece.start, piece.end)) pieces.push({ ...p, piece });
+    return { root, pieces };
+  }
+
+  it('puts what is in or within one viewport of the view first, the rest after, each in document order', () => {
+    const { root, pieces } = laidOut(10);
+    const { near, rest } = nearViewportFirst(groupByParent(pieces), 600);
+    const index = (e: Element) => [...root.querySelectorAll('p')].indexOf(e as HTMLParagraphElement);
+    // view 0–600 px, near up to 1200 px: paragraphs at 0…1200
+    expect(near.map(([e]) => index(e))).toEqual([0, 1, 2, 3, 4]);
+    expect(rest.map(([e]) => index(e))).toEqual([5, 6, 7, 8, 9]);
+  });
+
+  it('draws every mark, the visible ones first, in slices', async () => {
+    // scrolled to paragraph 20, view 600 px: near are paragraphs 18 (600 px above) to 24 (1200 px below its top)
+    const { root, pieces } = laidOut(40, 20);
+    const order: number[] = [];
+    const seen = new Set<Element>();
+    const observer = new MutationObserver(() => {
+      root.querySelectorAll('p').forEach((p, i) => {
+        if (p.querySelector('mark') && !seen.has(p)) {
+          seen.add(p);
+          order.push(i);
+        }
+      });
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    const { marked, visibleAt } = await applyMarks(pieces, { viewportHeight: 600, budgetMs: 0 });
+    await new Promise((r) => setTimeout(r, 0));
+    observer.disconnect();
+    expect(marked).toBe(40);
+    expect(visibleAt).toBeGreaterThan(0);
+    expect(order.slice(0, 7)).toEqual([18, 19, 20, 21, 22, 23, 24]);
+    expect(order).toHaveLength(40);
+    expect(order.slice(7, 10)).toEqual([0, 1, 2]);
   });
 });

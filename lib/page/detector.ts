@@ -1,0 +1,116 @@
+/**
+ * The content script every gov page gets: a detector only. It reads the URL, the title, the first heading and
+ * the start of the body (lib/page/detect-input), applies lib/detect's rule and, on a likely notice, asks the
+ * background to inject the analyzer (entrypoints/analyzer.ts). On any other page it does nothing else, except
+ * to look again a few times when the page's content changes (articles that arrive after `load`), and to tell
+ * the side panel what it decided (`get-state`) until an analyzer takes the page over.
+ *
+ * Small on purpose (budget: scripts/lib/bundle-sizes.ts): no parser, zod, Preact or mark.js here. Its messages
+ * are typed by lib/schema (type-only imports) and validated at the other end (background, side panel).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BackgroundRequest, DetectResult, PageState } from '@/lib/schema';
+import type { Reply } from '@/lib/messaging';
+import { authorizeContentRequest } from '@/lib/sender';
+import { hostOf, loadSiteLists } from '@/lib/site-prefs';
+import { detectPage } from './detect-input';
+import { ANALYZER_GLOBAL, DETECTOR_GLOBAL } from './globals';
+
+/** What the detector decided on this page; kept in the extension's isolated world for tests and the benchmark. */
+export interface DetectorRecord {
+  result: DetectResult | null;
+  disabled: boolean;
+  checks: number;
+  /** The background was asked to load the analyzer. */
+  asked: boolean;
+  /** Main-thread time of all checks. */
+  ms: number;
+}
+
+const RECHECK_DEBOUNCE_MS = 400;
+/** Content changes looked at after the first check; a page that is still not a notice after these is left alone. */
+const MAX_RECHECKS = 8;
+
+export async function runDetector(ctx: ContentScriptContext): Promise<void> {
+  const g = globalThis as Record<string, unknown>;
+  if (g[DETECTOR_GLOBAL]) return;
+  const record: DetectorRecord = { result: null, disabled: false, checks: 0, asked: false, ms: 0 };
+  g[DETECTOR_GLOBAL] = record;
+  answerStateRequests(ctx, record);
+  const sites = await loadSiteLists();
+  if (sites.disabledSites.includes(hostOf(location.href))) {
+    record.disabled = true;
+    return;
+  }
+  const check = (): boolean => {
+    const t0 = performance.now();
+    record.result = detectPage(document, sites.rememberedSites);
+    record.checks++;
+    record.ms += performance.now() - t0;
+    if (record.result.isNotice && !record.asked) {
+      record.asked = true;
+      const request: BackgroundRequest = { type: 'load-analyzer' };
+      browser.runtime.sendMessage(request).catch((err: unknown) => console.warn('[Rectify Lens] analyzer not loaded', err));
+    }
+    return record.result.isNotice;
+  };
+  if (!check()) watchForLateContent(ctx, check);
+}
+
+/** Re-checks (debounced) when the body changes, at most MAX_RECHECKS times, until the page is a likely notice. */
+function watchForLateContent(ctx: ContentScriptContext, check: () => boolean): void {
+  if (!document.body || typeof MutationObserver === 'undefined') return;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let left = MAX_RECHECKS;
+  const observer = new MutationObserver(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      left--;
+      if (check() || left <= 0) observer.disconnect();
+    }, RECHECK_DEBOUNCE_MS);
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    if (timer) clearTimeout(timer);
+  });
+}
+
+/**
+ * The side panel asks a tab for its state (`get-state`, lib/schema contentRequest). Until the analyzer runs
+ * here the detector answers: not a notice (with the reasons), switched off, or being analyzed.
+ */
+function answerStateRequests(ctx: ContentScriptContext, record: DetectorRecord): void {
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const listener = (message: unknown, sender: Parameters<typeof authorizeContentRequest>[0], sendResponse: (reply: Reply<PageState>) => void) => {
+    if ((message as { type?: unknown } | null)?.type !== 'get-state' || (globalThis as Record<string, unknown>)[ANALYZER_GLOBAL]) return false;
+    try {
+      authorizeContentRequest(sender, self);
+    } catch (err) {
+      sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) });
+      return false;
+    }
+    sendResponse({ ok: true, data: detectorState(record) });
+    return false;
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as never));
+}
+
+function detectorState(record: DetectorRecord): PageState {
+  const status = record.disabled ? 'disabled' : record.asked ? 'analyzing' : record.result ? 'not_notice' : 'idle';
+  return {
+    url: location.href,
+    title: document.title || null,
+    status,
+    error: null,
+    detect: record.result,
+    text: null,
+    notice: null,
+    noticeKey: null,
+    snapshotHash: null,
+    anchors: [],
+    timings: { detect: record.ms },
+  };
+}

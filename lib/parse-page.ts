@@ -1,0 +1,37 @@
+/**
+ * The analyzer's parse, run in the background (Chrome's service worker, Firefox's background page) so a page's
+ * main thread only extracts the text and applies the result (issue #14): the background's parser code is warm
+ * across pages, and a long parse blocks no page. An unchanged page (same lib/analysis-key) gets its remembered
+ * model without parsing; a new parse is remembered.
+ */
+import { analysisKey } from './analysis-key';
+import { getAnalysis, putAnalysis, type AnalysisCache } from './db/analyses';
+import { parseNormalizedAsync, ParseTimeLimitError } from './parse';
+import { notice as noticeSchema, type PageParse, type ParseContext } from './schema';
+
+export interface PageParseRequest {
+  /** The normalized article text. */
+  text: string;
+  context: ParseContext;
+  today: string;
+  /** Wall-time limit of the parse; past it the model is null (the page says it is too large). */
+  limitMs: number;
+}
+
+export async function parsePage(cache: AnalysisCache, req: PageParseRequest): Promise<PageParse> {
+  const key = await analysisKey(req.text, req.context, req.today);
+  const remembered = await getAnalysis(cache, key).catch(() => null);
+  if (remembered) return { model: remembered, remembered: true, parseMs: 0 };
+  const started = performance.now();
+  const options = { today: req.today, chromeText: req.context.chromeText || undefined, pageTitle: req.context.pageTitle };
+  const model = await parseNormalizedAsync(req.text, options, undefined, req.limitMs).catch((err: unknown) => {
+    if (err instanceof ParseTimeLimitError) return null;
+    throw err;
+  });
+  const parseMs = performance.now() - started;
+  if (!model) return { model: null, remembered: false, parseMs };
+  // checked here, once: the page trusts a model of this version from the background (lib/schema pageParse)
+  const checked = noticeSchema.parse(model);
+  await putAnalysis(cache, key, checked).catch((err: unknown) => console.warn('[Rectify Lens] analysis not remembered', err));
+  return { model: checked, remembered: false, parseMs };
+}

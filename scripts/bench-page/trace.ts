@@ -1,0 +1,83 @@
+// Main-thread tasks of one page load from a Chromium trace (CDP Tracing), and which of them ran the extension's code.
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: {
+    name?: string;
+    data?: { url?: string; stackTrace?: Array<{ url?: string }>; frame?: string; timerId?: number; id?: number };
+    beginData?: { url?: string };
+  };
+}
+
+const CATEGORIES = ['-*', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'disabled-by-default-devtools.timeline.stack'];
+
+export interface Tracer {
+  stop(): Promise<TraceEvent[]>;
+}
+
+/** Starts a browser trace from `page`'s session (it follows the page across processes). */
+export async function startTrace(context: BrowserContext, page: Page): Promise<Tracer> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
+  return {
+    async stop() {
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach().catch(() => undefined);
+      return events;
+    },
+  };
+}
+
+const urlsOf = (e: TraceEvent): string[] => {
+  const data = e.args?.data;
+  return [data?.url ?? '', ...(data?.stackTrace ?? []).map((f) => f.url ?? '')];
+};
+
+/** Callbacks scheduled by a script (the install event carries the installing stack; the fire event only the id). */
+const SCHEDULED: Record<string, string> = { TimerFire: 'TimerInstall', FireIdleCallback: 'RequestIdleCallback', FireAnimationFrame: 'RequestAnimationFrame' };
+const callbackKey = (e: TraceEvent) => `${e.args?.data?.frame}:${e.args?.data?.timerId ?? e.args?.data?.id}`;
+
+/**
+ * Durations (ms) of the page's main-thread tasks (RunTask on the CrRendererMain thread of the process that
+ * parsed `pageUrl`), split by whether the extension's code ran in them: a task counts as the extension's when
+ * some event inside it (a script evaluation, compile, function call, timer or callback) names a script of
+ * `extensionOrigin` — in its own URL or its stack — or fires a timer/idle/frame callback the extension installed.
+ * Tasks started by the page's own scripts, rendering and parsing are the page's. (Content scripts run in an
+ * isolated world, so their callbacks show no URL of their own; the installing stack gives them away.)
+ */
+export function tasksOf(events: TraceEvent[], pageUrl: string, extensionOrigin: string): { extension: number[]; all: number[] } {
+  const pids = new Set(events.filter((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl).map((e) => e.pid));
+  const mains = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`),
+  );
+  const extension: number[] = [];
+  const all: number[] = [];
+  for (const thread of mains) {
+    const onThread = events.filter((e) => `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts);
+    const tasks = onThread.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 0);
+    const ours = (e: TraceEvent) => urlsOf(e).some((u) => u.startsWith(extensionOrigin));
+    const installed = new Set(onThread.filter((e) => Object.values(SCHEDULED).includes(e.name) && ours(e)).map(callbackKey));
+    const marked = onThread
+      .filter((e) => e.name !== 'RunTask' && (ours(e) || (e.name in SCHEDULED && installed.has(callbackKey(e)))))
+      .map((e) => e.ts);
+    let i = 0;
+    for (const task of tasks) {
+      const ms = (task.dur ?? 0) / 1000;
+      all.push(ms);
+      while (i < marked.length && marked[i] < task.ts) i++;
+      if (i < marked.length && marked[i] <= task.ts + (task.dur ?? 0)) extension.push(ms);
+    }
+  }
+  return { extension: extension.sort((a, b) => b - a), all: all.sort((a, b) => b - a) };
+}

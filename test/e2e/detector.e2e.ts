@@ -1,0 +1,81 @@
+/**
+ * Issue #14, the detector path in Chromium, seen from the background: only a likely notice makes the detector
+ * ask for the analyzer (`load-analyzer`), and the analyzer is injected into that tab only. The same journeys
+ * (presence in the tab's isolated world) run in both browsers from journeys.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openFixture, overlayOf, tabIdOf, type Session } from './harness';
+import { readPresence } from '../../scripts/lib/driver';
+
+// `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the service worker's `chrome`, untyped in this Node file
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+  // every message the service worker receives, by type and sending tab (a listener that never answers)
+  await s.worker.evaluate(() => {
+    const g = globalThis as unknown as { __rlAsked: Array<{ type: string; tabId: number | null }> };
+    g.__rlAsked = [];
+    chrome.runtime.onMessage.addListener((msg: { type?: string }, sender: { tab?: { id?: number } }) => {
+      if (typeof msg?.type === 'string') g.__rlAsked.push({ type: msg.type, tabId: sender.tab?.id ?? null });
+      return false;
+    });
+  });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const askedBy = (tabId: number) =>
+  s.worker.evaluate((id) => (globalThis as unknown as { __rlAsked: Array<{ type: string; tabId: number | null }> }).__rlAsked.filter((m) => m.tabId === id).map((m) => m.type), tabId);
+const presence = (tabId: number) =>
+  s.worker.evaluate(`chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${readPresence.toString()} }).then((r) => r[0]?.result)`) as Promise<ReturnType<typeof readPresence>>;
+
+describe('detector → background → analyzer', () => {
+  it('an ordinary gov page sends the background nothing at all', async () => {
+    const page = await openFixture(s, 'news-gov.html');
+    const tabId = await tabIdOf(s, page);
+    await expect.poll(async () => (await presence(tabId)).detector?.checks ?? 0).toBeGreaterThan(0);
+    await page.waitForTimeout(1500);
+    expect(await askedBy(tabId)).toEqual([]);
+    expect(await presence(tabId)).toMatchObject({ analyzer: false, detector: { asked: false, result: { isNotice: false } } });
+    await page.close();
+  });
+
+  it('a notice asks once for the analyzer, which then saves the notice', async () => {
+    const page = await openFixture(s, 'huashan-town.html');
+    const tabId = await tabIdOf(s, page);
+    await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
+    await expect.poll(() => askedBy(tabId)).toEqual(expect.arrayContaining(['load-analyzer', 'save-notice']));
+    expect((await askedBy(tabId)).filter((t) => t === 'load-analyzer')).toHaveLength(1);
+    expect(await presence(tabId)).toMatchObject({ analyzer: true, detector: { asked: true } });
+    await page.close();
+  });
+
+  it('an unchanged notice visited again is shown from its remembered analysis, without parsing', async () => {
+    const page = await openFixture(s, 'hongmei-town.html');
+    const tabId = await tabIdOf(s, page);
+    const timings = () =>
+      s.worker.evaluate(async (id) => {
+        const reply = await chrome.tabs.sendMessage(id, { type: 'get-state' });
+        return reply?.ok && reply.data.status === 'ready' && reply.data.noticeKey ? (reply.data.timings as Record<string, number>) : null;
+      }, tabId);
+    await expect.poll(timings, { timeout: 20_000 }).toMatchObject({ remembered: 0 });
+    const marks = await page.locator('mark.rl-mark').count();
+    await page.reload();
+    await expect.poll(timings, { timeout: 20_000 }).toMatchObject({ remembered: 1 });
+    await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
+    await expect.poll(() => page.locator('mark.rl-mark').count()).toBe(marks);
+    await page.close();
+  });
+
+  it('the detector stays small: under 20 KB and far below the analyzer', async () => {
+    const sizes = await s.worker.evaluate(async () => {
+      const size = async (p: string) => (await (await fetch(chrome.runtime.getURL(p))).arrayBuffer()).byteLength;
+      return { detector: await size('/content-scripts/content.js'), analyzer: await size('/analyzer.js') };
+    });
+    expect(sizes.detector).toBeLessThan(20 * 1024);
+    expect(sizes.analyzer).toBeGreaterThan(sizes.detector * 10);
+  });
+});

@@ -1,0 +1,81 @@
+/** Remembered analyses (issue #14): the key (lib/analysis-key), the cache (lib/db/analyses) and the background's page parse (lib/parse-page). */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { analysisKey } from '@/lib/analysis-key';
+import { getAnalysis, openAnalysisCache, putAnalysis, type AnalysisCache } from '@/lib/db/analyses';
+import { parseNormalized, parseNotice } from '@/lib/parse';
+import { normalizeText } from '@/lib/parse/normalize';
+import { parsePage } from '@/lib/parse-page';
+
+const text = readFileSync(new URL('../fixtures/seeds/mazhang-town-2024-09-25.txt', import.meta.url), 'utf8');
+const context = { chromeText: '发布日期：2024-09-25', pageTitle: '中共麻章镇委员会关于巡察整改情况的通报' };
+const model = parseNotice(text, { today: '2026-11-23' }).notice;
+
+let cache: AnalysisCache | null = null;
+afterEach(async () => {
+  await cache?.delete();
+  cache = null;
+});
+
+describe('analysisKey', () => {
+  it('is the same for the same text, context and day, and changes with any of them', async () => {
+    const key = await analysisKey(text, context, '2026-11-23');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(await analysisKey(text, { ...context }, '2026-11-23')).toBe(key);
+    expect(await analysisKey(`${text}。`, context, '2026-11-23')).not.toBe(key);
+    expect(await analysisKey(text, { ...context, chromeText: '' }, '2026-11-23')).not.toBe(key);
+    expect(await analysisKey(text, { ...context, pageTitle: null }, '2026-11-23')).not.toBe(key);
+    // overdue-now findings depend on the day
+    expect(await analysisKey(text, context, '2026-11-24')).not.toBe(key);
+  });
+});
+
+describe('the analysis cache', () => {
+  it('gives back the remembered model, and nothing for another key', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    await putAnalysis(cache, 'k1', model);
+    expect(await getAnalysis(cache, 'k1')).toEqual(model);
+    expect(await getAnalysis(cache, 'k2')).toBeNull();
+  });
+
+  it('keeps at most `max` entries, dropping the oldest', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    for (const k of ['a', 'b', 'c', 'd']) {
+      await putAnalysis(cache, k, model, 3);
+      await new Promise((r) => setTimeout(r, 2)); // distinct savedAt
+    }
+    expect((await cache.analyses.toCollection().primaryKeys()).sort()).toEqual(['b', 'c', 'd']);
+  });
+
+  it('forgets a stored model that no longer fits the Notice schema (a cache never breaks a page)', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    await cache.analyses.put({ key: 'old', model: { ...model, version: 0 } as never, savedAt: new Date().toISOString() });
+    expect(await getAnalysis(cache, 'old')).toBeNull();
+    expect(await cache.analyses.get('old')).toBeUndefined();
+  });
+});
+
+describe('parsePage (the analyzer\'s parse, in the background)', () => {
+  const normalized = normalizeText(text).text;
+  const req = { text: normalized, context, today: '2026-11-23', limitMs: 20_000 };
+
+  it('parses a new page as the page would have, then gives the remembered model for the unchanged page', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    const first = await parsePage(cache, req);
+    expect(first.remembered).toBe(false);
+    expect(first.model).toEqual(parseNormalized(normalized, { today: '2026-11-23', chromeText: context.chromeText, pageTitle: context.pageTitle }));
+    const again = await parsePage(cache, req);
+    expect(again).toEqual({ model: first.model, remembered: true, parseMs: 0 });
+    // another day is another analysis (overdue-now findings)
+    expect((await parsePage(cache, { ...req, today: '2027-01-01' })).remembered).toBe(false);
+  });
+
+  it('past the time limit there is no model, and nothing is remembered', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    const big = normalized.repeat(30);
+    const r = await parsePage(cache, { ...req, text: big, limitMs: 1 });
+    expect(r.model).toBeNull();
+    expect(await cache.analyses.count()).toBe(0);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The detector's bundle budget (issue #14): the check itself on made-up builds, and the real build's
+ * detector when a build exists in WXT_OUT_DIR (npm test also runs scripts/check-bundles.ts after each build).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ANALYZER_PATH, BUNDLE_BUDGETS, bundleSizes, DETECTOR_PATH, overBudget } from '@/scripts/lib/bundle-sizes';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function fakeBuild(detectorBytes: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-bundles-'));
+  dirs.push(dir);
+  mkdirSync(join(dir, 'content-scripts'));
+  mkdirSync(join(dir, 'chunks'));
+  writeFileSync(join(dir, DETECTOR_PATH), 'x'.repeat(detectorBytes));
+  writeFileSync(join(dir, ANALYZER_PATH), 'y'.repeat(300_000));
+  writeFileSync(join(dir, 'chunks/panel.js'), 'z'.repeat(1000));
+  writeFileSync(join(dir, 'sidepanel.html'), '<script type="module" src="/chunks/panel.js"></script>');
+  return dir;
+}
+
+describe('bundle budgets', () => {
+  it('a detector over 20 KB is reported, one under is not', () => {
+    expect(BUNDLE_BUDGETS.detector).toBe(20 * 1024);
+    expect(overBudget(bundleSizes(fakeBuild(21 * 1024)))).toEqual([expect.stringContaining('detector bundle is 21.0 KB')]);
+    expect(overBudget(bundleSizes(fakeBuild(19 * 1024)))).toEqual([]);
+  });
+
+  it('the side panel counts its page and every script it loads', () => {
+    const dir = fakeBuild(100);
+    const html = readFileSync(join(dir, 'sidepanel.html')).length;
+    expect(bundleSizes(dir)).toEqual({ detector: 100, analyzer: 300_000, sidepanel: html + 1000 });
+  });
+
+  const built = ['chrome-mv3', 'firefox-mv2']
+    .map((b) => resolve(import.meta.dirname, '../..', process.env.WXT_OUT_DIR ?? '.output', b))
+    .filter((d) => existsSync(join(d, DETECTOR_PATH)) && existsSync(join(d, ANALYZER_PATH)));
+  for (const dir of built) {
+    it(`the built detector in ${dir} fits its budget and holds no parser, zod, Preact or mark.js`, () => {
+      expect(overBudget(bundleSizes(dir))).toEqual([]);
+      const detector = readFileSync(join(dir, DETECTOR_PATH), 'utf8');
+      const analyzer = readFileSync(join(dir, ANALYZER_PATH), 'utf8');
+      // what only the analyzer may hold: zod, Preact's renderer, mark.js, the highlighter and the overlay
+      for (const marker of ['ZodError', 'dangerouslySetInnerHTML', 'data-markjs', 'rl-mark', 'rectify-lens-overlay']) {
+        expect(analyzer).toContain(marker);
+        expect(detector).not.toContain(marker);
+      }
+    });
+  }
+});

@@ -124,17 +124,8 @@ export interface AnnotationFilter {
 
 /** Filtered annotations: in text order within one notice, else most recently updated first. */
 export async function listAnnotations(db: RectifyDB, filter: AnnotationFilter = {}): Promise<Annotation[]> {
-  const wantedState = filter.orphan === undefined ? null : filter.orphan ? 'orphan' : 'anchored';
-  // Narrow by one index (the likely most selective), check the rest in memory.
-  const candidates = filter.noticeKey
-    ? db.annotations.where('noticeKey').equals(filter.noticeKey)
-    : filter.tag
-      ? db.annotations.where('tags').equals(filter.tag)
-      : filter.severity
-        ? db.annotations.where('severity').equals(filter.severity)
-        : wantedState
-          ? db.annotations.where('anchorState').equals(wantedState)
-          : db.annotations.toCollection();
+  // Only the notice narrows by index; tag, severity, anchoring and text are checked in memory (see SCHEMA_V4).
+  const candidates = filter.noticeKey ? db.annotations.where('noticeKey').equals(filter.noticeKey) : db.annotations.toCollection();
   // Filter after toArray(): a Dexie filter() walks a cursor, far slower than getAll().
   const found = (await candidates.toArray()).filter(annotationPredicate(filter));
   return filter.noticeKey

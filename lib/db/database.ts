@@ -10,6 +10,9 @@
  *  v2  tags become an array (multi-entry index), severity, anchorState and deletedAt added and indexed.
  *  v3  snapshots record the parser version of their model (`parserVersion`, 0 for those saved before)
  *      and the page context read with the text (`chromeText`, `pageTitle`, absent for those saved before).
+ *  v4  annotations keep only the indexes that are queried (noticeKey, snapshotHash, updatedAt, deletedAt):
+ *      url, anchorState, *tags and severity are dropped (Dexie deletes them); the side panel filters those
+ *      fields in memory, and every index costs a write per annotation (import of a large backup).
  */
 import Dexie, { type Table } from 'dexie';
 import { ANNOTATION_LIMITS, type Annotation, type NoticeRecord, type NoticeSnapshot, type StatusOverride } from '../schema';
@@ -47,6 +50,15 @@ export interface AnnotationV1 {
 /** Same tables and indexes as v2; only the snapshot records change (see upgradeSnapshotV2). */
 export const SCHEMA_V3 = SCHEMA_V2;
 
+/**
+ * The annotation indexes that queries use: noticeKey (a notice's annotations), snapshotHash (a version's),
+ * updatedAt (the most recent first screen) and deletedAt (purging; only deleted ones are in it, null is no key).
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  annotations: 'id, noticeKey, snapshotHash, updatedAt, deletedAt',
+} as const;
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -80,6 +92,7 @@ export class RectifyDB extends Dexie {
           .toCollection()
           .modify((record: NoticeSnapshot) => upgradeSnapshotV2(record)),
       );
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -9,6 +9,7 @@ export {
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
   RectifyDB,
   openDb,
   normalizeTags,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { contentHash } from '@/lib/hash';
-import { SCHEMA_V1, RectifyDB, getSnapshot, listAnnotations, listNotices, listSnapshots, saveNoticeVisit } from '@/lib/db';
+import { SCHEMA_V1, SCHEMA_V3, RectifyDB, purgeDeleted, upgradeAnnotationV1, getSnapshot, listAnnotations, listNotices, listSnapshots, saveNoticeVisit } from '@/lib/db';
 import { ingestStored, ingestText } from '@/lib/ingest';
 import { PARSER_VERSION } from '@/lib/parse';
 import { annotation as annotationSchema, type Notice, type NoticeSnapshot } from '@/lib/schema';
@@ -21,7 +21,7 @@ describe('contentHash', () => {
   });
 });
 
-describe('schema upgrades v1 → v2 → v3', () => {
+describe('schema upgrades v1 → v2 → v3 → v4', () => {
   async function createV1Database(name: string) {
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
@@ -36,7 +36,7 @@ describe('schema upgrades v1 → v2 → v3', () => {
     const db = new RectifyDB(name);
     deleteAfterTest(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     expect(await db.notices.toArray()).toEqual(dump.tables.notices);
     const byHash = (a: NoticeSnapshot, b: NoticeSnapshot) => a.hash.localeCompare(b.hash);
@@ -73,7 +73,7 @@ describe('schema upgrades v1 → v2 → v3', () => {
     expect((await getSnapshot(db, mazhang.hash))!.model.items.every((i) => i.certainty !== undefined && Array.isArray(i.statusEvidence.open))).toBe(true);
   });
 
-  it('serves the new v2 indexes on migrated data', async () => {
+  it('filters migrated annotations by the fields v2 added', async () => {
     const name = `test-v1-${crypto.randomUUID()}`;
     await createV1Database(name);
     const db = new RectifyDB(name);
@@ -83,8 +83,54 @@ describe('schema upgrades v1 → v2 → v3', () => {
       expect.arrayContaining([expect.stringContaining('甘林村卫生站'), expect.stringContaining('口径不一致')]),
     );
     expect(needVerify).toHaveLength(2);
-    expect(await db.annotations.where('severity').equals('medium').count()).toBe(5);
-    expect(await db.annotations.where('anchorState').equals('orphan').count()).toBe(0);
+    expect(await listAnnotations(db, { severity: 'medium' })).toHaveLength(5);
+    expect(await listAnnotations(db, { orphan: true })).toHaveLength(0);
+  });
+});
+
+describe('schema upgrade v3 → v4 (unqueried annotation indexes dropped)', () => {
+  /** A database as v3 left it: the v1 dump upgraded, plus annotations that differ in the fields v4 stops indexing. */
+  async function createV3Database(name: string) {
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const base = dump.tables.annotations.map(upgradeAnnotationV1);
+    const annotations = [
+      ...base,
+      { ...base[0], id: 'v3-orphan', anchorState: 'orphan', severity: 'high', tags: ['逾期', '存疑'], updatedAt: '2025-01-02T00:00:00.000Z' },
+      { ...base[1], id: 'v3-deleted', severity: 'low', tags: [], deletedAt: '2025-01-03T00:00:00.000Z', updatedAt: '2025-01-03T00:00:00.000Z' },
+    ];
+    const tables = { ...dump.tables, annotations, snapshots: dump.tables.snapshots.map((s: NoticeSnapshot) => ({ ...s, parserVersion: 0 })) };
+    for (const [table, rows] of Object.entries(tables)) await v3.table(table).bulkAdd(rows as object[]);
+    v3.close();
+    return tables;
+  }
+
+  it('keeps every record, drops the url, anchorState, tags and severity indexes, and answers the same queries', async () => {
+    const name = `test-v3-${crypto.randomUUID()}`;
+    const tables = await createV3Database(name);
+    const db = new RectifyDB(name);
+    deleteAfterTest(db);
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const [table, rows] of Object.entries(tables)) {
+      const key = db.table(table).schema.primKey.keyPath as string | string[];
+      const id = (r: Record<string, string>) => (Array.isArray(key) ? key.map((k) => r[k]).join('\n') : r[key]);
+      const sorted = [...(rows as Array<Record<string, string>>)].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+      expect(await db.table(table).toArray(), table).toEqual(sorted);
+    }
+    const stored = db.backendDB().transaction('annotations').objectStore('annotations');
+    expect([...stored.indexNames].sort()).toEqual(['deletedAt', 'noticeKey', 'snapshotHash', 'updatedAt']);
+
+    const all = tables.annotations as Array<Record<string, unknown> & { id: string; tags: string[] }>;
+    const ids = (list: Array<{ id: string }>) => list.map((a) => a.id).sort();
+    expect(ids(await listAnnotations(db, { tag: '逾期' }))).toEqual(ids(all.filter((a) => a.tags.includes('逾期') && a.deletedAt === null)));
+    expect(ids(await listAnnotations(db, { orphan: true }))).toEqual(['v3-orphan']);
+    expect(ids(await listAnnotations(db, { severity: 'low', includeDeleted: true }))).toEqual(['v3-deleted']);
+    expect(ids(await listAnnotations(db, { noticeKey: all[0].noticeKey as string, includeDeleted: true }))).toEqual(ids(all.filter((a) => a.noticeKey === all[0].noticeKey)));
+    expect(await db.annotations.where('snapshotHash').equals(all[0].snapshotHash as string).count()).toBe(all.filter((a) => a.snapshotHash === all[0].snapshotHash).length);
+    expect(await purgeDeleted(db, '2026-01-01T00:00:00.000Z')).toBe(1);
+    expect(await db.annotations.count()).toBe(all.length - 1);
   });
 });
 

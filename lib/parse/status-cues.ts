@@ -84,7 +84,7 @@ const ROUTINE_BEFORE_PUSH = endsWithOneOf('持续|不断|深入|扎实|进一步
 const YI_NOT_DONE =
   /已(?:经)?(?:[^，。；]{0,3}?(?:(?<!按)要求|督促|责令|部署|提醒)|[^，。；]{0,10}?(?:提交|上报|报送|报请|申请|请示)|[^，。；]?(?:启动|着手|开始|进入|取得|基本|累计|有|达|超|病|知|是|成为|列入|纳入计划))/y;
 
-const RULES: Rule[] = [
+const RULE_TABLE: Rule[] = [
   // ---- open: unfinished or future steps
   { first: '正仍还尚', re: /正在|仍在|还在|尚在/y, cue: 'open', note: '进行中' },
   { first: '正', re: /正(?:积极|加快|逐渐|逐步|抓紧|全力|有序|加紧|进入|稳步|着手)/y, cue: 'open', note: '进行中' },
@@ -276,6 +276,28 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * The rules, every optional field filled in: all rule objects then share one shape, so findCues's reads
+ * of rule.may / rule.reject / rule.back stay monomorphic (with the literal's varied shapes, each read
+ * went through a slow megamorphic lookup — at every candidate position).
+ */
+const RULES: Required<Rule>[] = RULE_TABLE.map((r) => ({
+  first: r.first,
+  re: r.re,
+  cue: r.cue,
+  note: r.note,
+  reject: r.reject ?? never,
+  rank: r.rank ?? 2,
+  back: r.back ?? 0,
+  may: r.may ?? always,
+}));
+function never(): boolean {
+  return false;
+}
+function always(): boolean {
+  return true;
+}
+
 function yiNotDone(t: string, s: number): boolean {
   if (s < 0) return true;
   YI_NOT_DONE.lastIndex = s;
@@ -427,17 +449,17 @@ export function findCues(text: string, from: number, to: number, slice = text.sl
       const { rule: r, tails } = tries[k];
       if (i < resume[r] || (tails !== null && !continuesWith(text, from + i + 1, tails))) continue;
       const rule = RULES[r];
-      if (rule.may && !rule.may(text, from + i)) continue;
+      if (!rule.may(text, from + i)) continue;
       rule.re.lastIndex = i;
       if (!rule.re.test(slice)) continue; // test, not exec: no match array built
       const end = rule.re.lastIndex;
       resume[r] = end;
-      if (rule.back && i < rule.back) continue;
-      const s = from + i - (rule.back ?? 0);
+      if (i < rule.back) continue;
+      const s = from + i - rule.back;
       const e = from + end;
-      if (rule.reject?.(text, s, e)) continue;
+      if (rule.reject(text, s, e)) continue;
       if (rule.note === '完成比例不足100%' && Number(matchAt(rule.re, slice, i)[1]) >= 100) continue;
-      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank ?? 2, rule: r });
+      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank, rule: r });
     }
   }
   // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule

@@ -382,6 +382,13 @@ RULES.forEach((rule, r) => {
 });
 
 /**
+ * Clause breaks (。；！？ newline ：，) get a slot of their own, which no rule uses: findCues records them
+ * for the item layout (status-layout.ts) in the pass it makes anyway.
+ */
+const BREAK_SLOT = TRIES_BY_SLOT.push([]) - 1;
+for (const ch of '。；！？\n：，') RULE_SLOT[ch.charCodeAt(0)] = BREAK_SLOT;
+
+/**
  * The first two characters of every head, hashed: PAIR[pairKey(c, next)] is 1 when some rule may start
  * with c followed by next (a collision only sends a position on to its rules, which then fail as
  * before). ANY_NEXT[slot] is 1 when a rule at that character may be followed by anything.
@@ -431,9 +438,10 @@ function matchAt(re: RegExp, s: string, i: number): RegExpExecArray {
 /**
  * Every rule's matches in [from, to), found in one pass over the slice: at each character that can
  * start a match, the rules starting with it are tried there. A rule resumes after its previous match
- * (as a global search would), so its matches never overlap one another.
+ * (as a global search would), so its matches never overlap one another. When `breaks` is given, the
+ * offset just after each clause break (。；！？ newline ：，) in the range is appended to it, in order.
  */
-export function findCues(text: string, from: number, to: number, slice = text.slice(from, to)): Found[] {
+export function findCues(text: string, from: number, to: number, slice = text.slice(from, to), breaks?: number[]): Found[] {
   const found: Found[] = [];
   const resume = RESUME.fill(0);
   const n = slice.length;
@@ -442,6 +450,10 @@ export function findCues(text: string, from: number, to: number, slice = text.sl
     const c = text.charCodeAt(from + i);
     const slot = RULE_SLOT[c];
     if (slot === 0) continue;
+    if (slot === BREAK_SLOT) {
+      breaks?.push(from + i + 1);
+      continue;
+    }
     // (the next character may lie past the slice: a false "yes" there only costs a regex call)
     if (ANY_NEXT[slot] === 0 && PAIR[pairKey(c, text.charCodeAt(from + i + 1))] === 0) continue;
     const tries = TRIES_BY_SLOT[slot];

@@ -174,13 +174,14 @@ function inheritSectionStatus(own: StatusDecision, section: SectionStatus): Stat
 
 function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm: StatusEvidence | null): StatusDecision {
   const slice = text.slice(bodyStart, end);
-  const cues = findCues(text, bodyStart, end, slice);
+  const breaks: number[] = [];
+  const cues = findCues(text, bodyStart, end, slice, breaks);
   const signals: StatusSignal[] = [];
   for (const f of cues) {
     const s = toSignal(f, text);
     if (s) signals.push(s);
   }
-  const layout = layoutOf(slice, bodyStart);
+  const layout = layoutOf(slice, bodyStart, breaks);
   const clauses = classify(text, cues, layout);
   const moving = stillMoving(clauses, layout.measures.length);
   const opens = clauses.filter((c) => c.cue === 'open');

@@ -71,6 +71,7 @@ const TAG = /【([^【】\n]{2,30})】/g;
 /** An explicit status tag such as `【已完成整改，并长期坚持】` in [from, to). */
 export function findStatusTag(text: string, from: number, to: number): { status: ItemStatus; evidence: StatusEvidence } | null {
   const slice = text.slice(from, to);
+  if (!slice.includes('【')) return null; // most items carry no tag: no regex scan
   TAG.lastIndex = 0;
   for (let m = TAG.exec(slice); m; m = TAG.exec(slice)) {
     const status = classifyTag(m[1]);

@@ -1,6 +1,7 @@
 // Status cues: the rule table (open / strong done / weak done / action / progress) and the one-pass cue finder that skips quotes.
 
 import { literalHeads } from './regex-heads';
+import { charIn, continuesWith, digitAhead, endsWithOneOf } from './char-tests';
 
 /**
  * `action`: a measure reported as carried out without 已 (`2025年3月，…下发《通知》`, `完成修订`, `开展检查20次`,
@@ -28,45 +29,8 @@ interface Rule {
   may?: (text: string, at: number) => boolean;
 }
 
-/**
- * A test "does the text end at `at` with one of these words" (`|`-separated), read in place by character
- * code: no slice per test (the rules' rejects run at every match).
- */
-function endsWithOneOf(words: string): (t: string, at: number) => boolean {
-  const byLast = new Map<number, string[]>();
-  for (const w of words.split('|')) {
-    const last = w.charCodeAt(w.length - 1);
-    byLast.set(last, [...(byLast.get(last) ?? []), w]);
-  }
-  return (t, at) => {
-    const list = byLast.get(t.charCodeAt(at - 1));
-    if (!list) return false;
-    for (const w of list) if (at >= w.length && t.startsWith(w, at - w.length)) return true;
-    return false;
-  };
-}
-
 /** Verbs after 将/继续/持续 that only restate ongoing duty (boilerplate), not a pending step. */
 const DUTY = '持续|继续|加强|进一步|做好|巩固|严格|不断|强化|深化|坚持|认真|切实|积极接受|积极配合|主动接受';
-/** Is the character at `i` one of `chars`? (no string allocation per test) */
-function charIn(t: string, i: number, chars: string): boolean {
-  const c = t.charCodeAt(i);
-  if (c !== c) return false; // NaN: out of range
-  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
-  return false;
-}
-/** Is there an ASCII digit in (at, at + within] before any ，。；? */
-function digitAhead(t: string, at: number, within: number): boolean {
-  for (let j = at + 1; j <= at + within; j++) {
-    const c = t.charCodeAt(j);
-    if (c >= 0x30 && c <= 0x39) return true;
-    if (c === CH_COMMA || c === CH_PERIOD || c === CH_SEMICOLON) return false;
-  }
-  return false;
-}
-const CH_COMMA = '，'.charCodeAt(0);
-const CH_PERIOD = '。'.charCodeAt(0);
-const CH_SEMICOLON = '；'.charCodeAt(0);
 const CH_YU = '于'.charCodeAt(0);
 const CH_YUE = '月'.charCodeAt(0);
 const CH_NIAN = '年'.charCodeAt(0);
@@ -413,17 +377,6 @@ function tailsAfter(heads: string[] | null, first: string): string[] | null {
     tails.push(h.slice(1));
   }
   return tails;
-}
-
-/** Does one of `tails` stand in `text` at `at`? */
-function continuesWith(text: string, at: number, tails: string[]): boolean {
-  for (let k = 0; k < tails.length; k++) {
-    const tail = tails[k];
-    let j = 0;
-    while (j < tail.length && text.charCodeAt(at + j) === tail.charCodeAt(j)) j++;
-    if (j === tail.length) return true;
-  }
-  return false;
 }
 
 /** Per rule, where its next match may start (findCues's scratch buffer, reset on every call). */

@@ -38,6 +38,7 @@ function nameOf(label: string): FieldName {
 export function findFields(text: string, from: number, to: number): Field[] {
   const slice = text.slice(from, to);
   const out: Field[] = [];
+  if (!slice.includes('：') && !slice.includes(':')) return out; // every label ends with a colon: no regex scan
   FIELD.lastIndex = 0;
   for (let m = FIELD.exec(slice); m; m = FIELD.exec(slice)) {
     const labelStart = from + m.index + m[1].length;

@@ -1,40 +1,88 @@
 /**
- * Literal heads of a regular expression: strings of one or two characters such that every match of the
+ * Literal heads of a regular expression: strings of up to `max` characters such that every match of the
  * pattern starts with one of them. Used to skip positions cheaply before calling a regex there.
- * Conservative: any construct it does not read plainly (a class, an escape, an optional or repeated
- * start, a lookaround, an anchor) gives null, "unknown" — never a head that a match could miss.
+ * Conservative: reading stops at any construct it does not read plainly (a class, an escape, a repeat,
+ * a lookaround, an anchor, a capturing group); a pattern whose match could start there gives null,
+ * "unknown" — never a head that a match could miss.
  */
 const META = new Set('\\^$.|?*+()[]{}');
 const QUANTIFIER = new Set('?*+{');
 
-export function literalHeads(source: string): string[] | null {
-  const alternatives = splitTopLevel(source);
-  if (!alternatives) return null;
-  const heads: string[] = [];
-  for (const alt of alternatives) {
-    const found = headsOfAlternative(alt);
-    if (!found) return null;
-    heads.push(...found);
-  }
-  return heads;
+/** A prefix read so far; `open` when it ends where the read part of the pattern ends (more may follow). */
+interface Prefix {
+  text: string;
+  open: boolean;
 }
 
-function headsOfAlternative(alt: string): string[] | null {
-  if (alt.startsWith('(?:')) {
-    const close = closingParen(alt, 0);
-    if (close < 0) return null;
-    const inGroup = literalHeads(alt.slice(3, close));
-    if (!QUANTIFIER.has(alt[close + 1])) return inGroup;
-    // `(?:有效|切实)?提高…`: a match starts in the group or, the group skipped, after it
-    if (alt[close + 1] !== '?' || QUANTIFIER.has(alt[close + 2]) || !inGroup) return null;
-    const after = headsOfAlternative(alt.slice(close + 2));
-    return after && [...inGroup, ...after];
+export function literalHeads(source: string, max = 2): string[] | null {
+  const prefixes = prefixesOf(source, max);
+  if (!prefixes || prefixes.some((p) => p.text === '')) return null;
+  return [...new Set(prefixes.map((p) => p.text))];
+}
+
+/** Prefixes of every alternative of `source`; null if unbalanced. */
+function prefixesOf(source: string, max: number): Prefix[] | null {
+  const alternatives = splitTopLevel(source);
+  if (!alternatives) return null;
+  const out: Prefix[] = [];
+  for (const alt of alternatives) out.push(...prefixesOfSequence(alt, max));
+  return out;
+}
+
+/**
+ * Prefixes of one alternative, read atom by atom: a literal character, or a `(?:…)` group (optionally
+ * followed by `?`), or a literal character followed by `?`. Anything else ends the reading.
+ */
+function prefixesOfSequence(alt: string, max: number): Prefix[] {
+  let current: Prefix[] = [{ text: '', open: true }];
+  let i = 0;
+  while (i < alt.length && current.some((p) => p.open)) {
+    const atom = readAtom(alt, i, max);
+    if (!atom) return closed(current);
+    current = extend(current, atom.options, max);
+    i = atom.end;
   }
-  const first = alt[0];
-  if (first === undefined || META.has(first) || QUANTIFIER.has(alt[1])) return null;
-  const second = alt[1];
-  if (second === undefined || META.has(second) || QUANTIFIER.has(alt[2])) return [first];
-  return [first + second];
+  return current;
+}
+
+/** The prefixes an atom at `i` can contribute (with '' when it is optional), and where it ends; null: unreadable. */
+function readAtom(alt: string, i: number, max: number): { options: Prefix[]; end: number } | null {
+  let options: Prefix[] | null;
+  let end: number;
+  if (alt.startsWith('(?:', i)) {
+    const close = closingParen(alt, i);
+    if (close < 0) return null;
+    options = prefixesOf(alt.slice(i + 3, close), max);
+    end = close + 1;
+  } else if (!META.has(alt[i])) {
+    options = [{ text: alt[i], open: true }];
+    end = i + 1;
+  } else return null;
+  if (!options) return null;
+  if (!QUANTIFIER.has(alt[end])) return { options, end };
+  // `x?` (greedy): the atom or nothing; any other repeat is not read
+  if (alt[end] !== '?' || QUANTIFIER.has(alt[end + 1])) return null;
+  return { options: [...options, { text: '', open: true }], end: end + 1 };
+}
+
+/** Each open prefix followed by each option, cut at `max` characters (a cut prefix is closed). */
+function extend(current: Prefix[], options: Prefix[], max: number): Prefix[] {
+  const out: Prefix[] = [];
+  for (const p of current) {
+    if (!p.open) {
+      out.push(p);
+      continue;
+    }
+    for (const o of options) {
+      const text = p.text + o.text;
+      out.push(text.length >= max ? { text: text.slice(0, max), open: false } : { text, open: o.open });
+    }
+  }
+  return out;
+}
+
+function closed(prefixes: Prefix[]): Prefix[] {
+  return prefixes.map((p) => ({ text: p.text, open: false }));
 }
 
 /** The alternatives of `source` at its top level (not inside groups or classes); null if unbalanced. */

@@ -1,6 +1,7 @@
 // Status cues: the rule table (open / strong done / weak done / action / progress) and the one-pass cue finder that skips quotes.
 
 import { literalHeads } from './regex-heads';
+import { charIn, continuesWith, digitAhead, endsWithOneOf } from './char-tests';
 
 /**
  * `action`: a measure reported as carried out without 已 (`2025年3月，…下发《通知》`, `完成修订`, `开展检查20次`,
@@ -22,37 +23,32 @@ interface Rule {
   /** The phrase starts this many characters before the match (`推进中`: the pattern finds 中). */
   back?: number;
   /**
-   * A cheap necessary condition for a match at `i` of the slice: where it fails, `re` is not tried
-   * (same result, only faster — for a rule whose first characters are very common).
+   * A cheap necessary condition for a match at offset `at` of the whole text: where it fails, `re` is not
+   * tried (same result, only faster — for a rule whose first characters are very common).
    */
-  may?: (slice: string, i: number) => boolean;
+  may?: (text: string, at: number) => boolean;
 }
 
 /** Verbs after 将/继续/持续 that only restate ongoing duty (boilerplate), not a pending step. */
 const DUTY = '持续|继续|加强|进一步|做好|巩固|严格|不断|强化|深化|坚持|认真|切实|积极接受|积极配合|主动接受';
-/** Is the character at `i` one of `chars`? (no string allocation per test) */
-function charIn(t: string, i: number, chars: string): boolean {
-  const c = t.charCodeAt(i);
-  if (c !== c) return false; // NaN: out of range
-  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
-  return false;
-}
 const CH_YU = '于'.charCodeAt(0);
 const CH_YUE = '月'.charCodeAt(0);
 const CH_NIAN = '年'.charCodeAt(0);
 const INSTRUCTION = /督促|(?<!按)要求|指导|责令|部署|提醒/;
 /** Words before 完成/制定… that make it a goal, an order or a plan rather than a step taken. */
-const ACTION_NOT_DONE_BEFORE = /(?:确保|力争|预计|计划|限期|按时|督促|推动|加快|要求|务必|尚未|未能|还未|仍未|需要|需|将|拟|争取|以便|为了|有待|待|如期|按期|年底前|前)$/;
+const ACTION_NOT_DONE_BEFORE = endsWithOneOf('确保|力争|预计|计划|限期|按时|督促|推动|加快|要求|务必|尚未|未能|还未|仍未|需要|需|将|拟|争取|以便|为了|有待|待|如期|按期|年底前|前');
 const STARTED_ONLY = /开展[^，。；]{0,6}整改|进入|启动/;
 const RECTIFICATION_STARTED = /开展[^，。；]{0,6}整改/;
 /** Two-character verbs that, followed by 中, say the work is under way (推进中, 审核中). */
 const ONGOING_ZHONG = new Set(['推进', '进行', '办理', '实施', '建设', '协商', '施工', '审批', '审核', '整改', '评审']);
-const NOUN_PLAN_BEFORE = /(年度|工作|进度|培训|学习|更新|发展|整改|推进|实施|宣传|明确|教育|建设|招生|采购|生产|三年|年)$/;
+const NOUN_PLAN_BEFORE = endsWithOneOf('年度|工作|进度|培训|学习|更新|发展|整改|推进|实施|宣传|明确|教育|建设|招生|采购|生产|三年|年');
+/** Adverbs before 推进 that make it routine wording (持续推进…), not a project still being pushed. */
+const ROUTINE_BEFORE_PUSH = endsWithOneOf('持续|不断|深入|扎实|进一步|稳妥|加快|有序|稳步|分步|继续|正在|逐步');
 /** 已 + these is not a finished action: an instruction given, a request filed, a state reached on the way. */
 const YI_NOT_DONE =
   /已(?:经)?(?:[^，。；]{0,3}?(?:(?<!按)要求|督促|责令|部署|提醒)|[^，。；]{0,10}?(?:提交|上报|报送|报请|申请|请示)|[^，。；]?(?:启动|着手|开始|进入|取得|基本|累计|有|达|超|病|知|是|成为|列入|纳入计划))/y;
 
-const RULES: Rule[] = [
+const RULE_TABLE: Rule[] = [
   // ---- open: unfinished or future steps
   { first: '正仍还尚', re: /正在|仍在|还在|尚在/y, cue: 'open', note: '进行中' },
   { first: '正', re: /正(?:积极|加快|逐渐|逐步|抓紧|全力|有序|加紧|进入|稳步|着手)/y, cue: 'open', note: '进行中' },
@@ -96,7 +92,7 @@ const RULES: Rule[] = [
     re: /计划(?=于|在|\d|[一二三四五六七八九十]{1,2}月|年底|年内|下半年|上半年|通过|对|将|再|开展|组织|落实|启动|完成|投入)[^，。；]{0,12}/y,
     cue: 'open',
     note: '计划中（尚未完成）',
-    reject: (t, s) => NOUN_PLAN_BEFORE.test(t.slice(Math.max(0, s - 4), s)),
+    reject: NOUN_PLAN_BEFORE,
   },
   { first: '将即', re: /将于|即将/y, cue: 'open', note: '承诺将来完成' },
   { first: '继', re: /继续(?:协商|推进|跟进|追讨|追缴|追收|整改|办理|处理|解决|清收|推动)/y, cue: 'open', note: '仍在继续' },
@@ -173,21 +169,21 @@ const RULES: Rule[] = [
     re: /完成(?!率|时限|时间|任务数|目标|期限)[^，。；]{1,14}/y,
     cue: 'action',
     note: '措施已实施',
-    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+    reject: ACTION_NOT_DONE_BEFORE,
   },
   {
     first: '制印下出修发签成召举审',
     re: /(?:制定|印发|下发|出台|修订|发布|签订|成立|召开|举办|审议通过)(?:了|并下发|并印发)?[^，。；]{0,24}?(?:》|会议|专题会|座谈会|交流会|培训班|方案|制度|办法|细则|通知|清单|指引|协议|承诺书|责任书|工作组|小组|机制)/y,
     cue: 'action',
     note: '措施已实施',
-    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+    reject: ACTION_NOT_DONE_BEFORE,
   },
   {
     first: '撤拆清修更补收退处辞',
     re: /(?:撤下|拆除|清拆|清理|修复|更换|补缴|收回|退还|处罚|辞退|补充完善)[^，。；]{1,16}/y,
     cue: 'action',
     note: '措施已实施',
-    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+    reject: ACTION_NOT_DONE_BEFORE,
   },
   {
     // `2025年2月，镇…召开` / `于4月组织…开展专项培训`: a dated step already taken (a plan says 计划/预计/将…前)
@@ -197,15 +193,17 @@ const RULES: Rule[] = [
     re: /(?:于)?(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|上旬|中旬|下旬)?(?:[，,]|以来|起|期间|[^，。；前]{0,16}?(?:召开|开展|组织|下发|印发|制定|约谈|走访|完成|举办|发布|签订|督导|调研|培训|规范|梳理|变更|投入使用|启用))/y,
     cue: 'action',
     note: '措施已实施',
-    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)) || /[\d\-—－至到]/.test(t[s - 1] ?? ''),
+    reject: (t, s) => ACTION_NOT_DONE_BEFORE(t, s) || charIn(t, s - 1, '0123456789-—－至到'),
   },
   {
     // a counted result (`入户走访3570户`, `开展消防演练30次`, `储备166名`)
     first: '走开检发派组制收拆清整培储选排处查约督召举参覆完签回宣下通补修落出共累',
+    // the count comes at most 18 characters after the verb (a 2-character verb: the digit by at + 20)
+    may: (t, at) => digitAhead(t, at, 20),
     re: /(?:走访|开展|检查|发放|派发|发送|组织|制作|发布|收回|拆除|清拆|清理|整治|培训|储备|选拔|排查|处理|查处|约谈|督导|召开|举办|参与|参加|覆盖|完成|签订|回访|宣传|下发|通报|补种|修复|落实|出动|共|累计)[^，。；\d]{0,18}\d+(?:\.\d+)?(?:名|人次|人|次|场次|场|宗|处|份|户|间|棵|条|篇|家|期|万元|个)/y,
     cue: 'action',
     note: '措施已实施',
-    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+    reject: ACTION_NOT_DONE_BEFORE,
   },
   {
     // a mechanism set up or a step taken (`建立保密工作定期实地督导机制`, `将…纳入干部考核`, `进行了补充完善`)
@@ -213,7 +211,7 @@ const RULES: Rule[] = [
     re: /建立(?:健全|完善)?[^，。；]{0,16}?(?:机制|制度|台账|清单|队伍)|启用|增配|纳入[^，。；]{0,14}?考核|签订[^，。；]{0,10}?(?:责任书|承诺书|协议)|(?:进行|开展|组织)了|转入[^，。；]{0,14}?党组织/y,
     cue: 'action',
     note: '措施已实施',
-    reject: (t, s) => ACTION_NOT_DONE_BEFORE.test(t.slice(Math.max(0, s - 6), s)),
+    reject: ACTION_NOT_DONE_BEFORE,
   },
   {
     // an outcome reported (`有效提高了…`, `排名全市第一`, `未发生一起涉密事件`)
@@ -238,9 +236,31 @@ const RULES: Rule[] = [
     re: /推进[^，。；]{0,16}?(?:行动|项目建设|改造|整治)(?![^，。；]{0,6}(?:完成|完毕|到位))/y,
     cue: 'progress',
     note: '推进中（未报告完成）',
-    reject: (t, s) => /(?:持续|不断|深入|扎实|进一步|稳妥|加快|有序|稳步|分步|继续|正在|逐步)$/.test(t.slice(Math.max(0, s - 3), s)),
+    reject: ROUTINE_BEFORE_PUSH,
   },
 ];
+
+/**
+ * The rules, every optional field filled in: all rule objects then share one shape, so findCues's reads
+ * of rule.may / rule.reject / rule.back stay monomorphic (with the literal's varied shapes, each read
+ * went through a slow megamorphic lookup — at every candidate position).
+ */
+const RULES: Required<Rule>[] = RULE_TABLE.map((r) => ({
+  first: r.first,
+  re: r.re,
+  cue: r.cue,
+  note: r.note,
+  reject: r.reject ?? never,
+  rank: r.rank ?? 2,
+  back: r.back ?? 0,
+  may: r.may ?? always,
+}));
+function never(): boolean {
+  return false;
+}
+function always(): boolean {
+  return true;
+}
 
 function yiNotDone(t: string, s: number): boolean {
   if (s < 0) return true;
@@ -297,47 +317,66 @@ function quotedRanges(slice: string, from: number): Array<[number, number]> {
   return out;
 }
 
-/** A rule to try at a character, with the characters that may follow it there (null: any). */
+/** How many characters of each rule's literal heads are compared before its regex is tried. */
+const HEAD_CHARS = 4;
+
+/** A rule to try at a character, with what may follow that character there (null: anything). */
 interface Try {
   rule: number;
-  seconds: string | null;
+  /** The heads' characters after the first (`整改工作形成闭环` → `改工作`): one must follow. */
+  tails: string[] | null;
 }
 
 /**
  * Rules by the character their matches start with, in rule order: RULE_SLOT[c] is 0 when no rule may
  * start at character code c, else the index of its list in TRIES_BY_SLOT (a typed-array lookup at every
  * character of every item). Where a pattern starts with literal words (see literalHeads), a rule is
- * tried only when the next character can continue one of them: most candidate positions fail there,
+ * tried only when the next characters continue one of them: most candidate positions fail there,
  * without the cost of a regex call.
  */
 const RULE_SLOT = new Uint8Array(0x10000);
 const TRIES_BY_SLOT: Try[][] = [[]];
 RULES.forEach((rule, r) => {
-  const heads = literalHeads(rule.re.source);
+  const heads = literalHeads(rule.re.source, HEAD_CHARS);
   for (let k = 0; k < rule.first.length; k++) {
     const c = rule.first.charCodeAt(k);
     if (!RULE_SLOT[c]) RULE_SLOT[c] = TRIES_BY_SLOT.push([]) - 1;
-    TRIES_BY_SLOT[RULE_SLOT[c]].push({ rule: r, seconds: secondsAfter(heads, rule.first[k]) });
+    TRIES_BY_SLOT[RULE_SLOT[c]].push({ rule: r, tails: tailsAfter(heads, rule.first[k]) });
   }
 });
-/** Per slot, every character that may follow for some rule there, or null when any may (a test before the rules). */
-const SECONDS_BY_SLOT = TRIES_BY_SLOT.map((tries) => (tries.some((t) => t.seconds === null) ? null : tries.map((t) => t.seconds).join('')));
 
-/** Second characters of the heads that start with `first`; null when any may follow (or heads unknown). */
-function secondsAfter(heads: string[] | null, first: string): string | null {
+/**
+ * Clause breaks (。；！？ newline ：，) get a slot of their own, which no rule uses: findCues records them
+ * for the item layout (status-layout.ts) in the pass it makes anyway.
+ */
+const BREAK_SLOT = TRIES_BY_SLOT.push([]) - 1;
+for (const ch of '。；！？\n：，') RULE_SLOT[ch.charCodeAt(0)] = BREAK_SLOT;
+
+/**
+ * The first two characters of every head, hashed: PAIR[pairKey(c, next)] is 1 when some rule may start
+ * with c followed by next (a collision only sends a position on to its rules, which then fail as
+ * before). ANY_NEXT[slot] is 1 when a rule at that character may be followed by anything.
+ */
+const PAIR = new Uint8Array(0x10000);
+const ANY_NEXT = new Uint8Array(TRIES_BY_SLOT.length);
+const pairKey = (c: number, next: number) => (Math.imul(c, 0x9e3b) + next) & 0xffff;
+for (let c = 0; c < 0x10000; c++) {
+  for (const t of TRIES_BY_SLOT[RULE_SLOT[c]]) {
+    if (t.tails === null) ANY_NEXT[RULE_SLOT[c]] = 1;
+    else for (const tail of t.tails) PAIR[pairKey(c, tail.charCodeAt(0))] = 1;
+  }
+}
+
+/** The rest of each head that starts with `first`; null when anything may follow (or the heads are unknown). */
+function tailsAfter(heads: string[] | null, first: string): string[] | null {
   if (!heads) return null;
-  let seconds = '';
+  const tails: string[] = [];
   for (const h of heads) {
     if (h[0] !== first) continue;
     if (h.length < 2) return null;
-    seconds += h[1];
+    tails.push(h.slice(1));
   }
-  return seconds;
-}
-
-function hasCode(chars: string, c: number): boolean {
-  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
-  return false;
+  return tails;
 }
 
 /** Per rule, where its next match may start (findCues's scratch buffer, reset on every call). */
@@ -352,35 +391,40 @@ function matchAt(re: RegExp, s: string, i: number): RegExpExecArray {
 /**
  * Every rule's matches in [from, to), found in one pass over the slice: at each character that can
  * start a match, the rules starting with it are tried there. A rule resumes after its previous match
- * (as a global search would), so its matches never overlap one another.
+ * (as a global search would), so its matches never overlap one another. When `breaks` is given, the
+ * offset just after each clause break (。；！？ newline ：，) in the range is appended to it, in order.
  */
-export function findCues(text: string, from: number, to: number, slice = text.slice(from, to)): Found[] {
+export function findCues(text: string, from: number, to: number, slice = text.slice(from, to), breaks?: number[]): Found[] {
   const found: Found[] = [];
   const resume = RESUME.fill(0);
   const n = slice.length;
   for (let i = 0; i < n; i++) {
     // characters are read from `text` (flat), not `slice` (a view into it, slower per character)
-    const slot = RULE_SLOT[text.charCodeAt(from + i)];
+    const c = text.charCodeAt(from + i);
+    const slot = RULE_SLOT[c];
     if (slot === 0) continue;
-    const next = i + 1 < n ? text.charCodeAt(from + i + 1) : NaN;
-    const seconds = SECONDS_BY_SLOT[slot];
-    if (seconds !== null && !hasCode(seconds, next)) continue;
+    if (slot === BREAK_SLOT) {
+      breaks?.push(from + i + 1);
+      continue;
+    }
+    // (the next character may lie past the slice: a false "yes" there only costs a regex call)
+    if (ANY_NEXT[slot] === 0 && PAIR[pairKey(c, text.charCodeAt(from + i + 1))] === 0) continue;
     const tries = TRIES_BY_SLOT[slot];
     for (let k = 0; k < tries.length; k++) {
-      const { rule: r, seconds } = tries[k];
-      if (i < resume[r] || (seconds !== null && !hasCode(seconds, next))) continue;
+      const { rule: r, tails } = tries[k];
+      if (i < resume[r] || (tails !== null && !continuesWith(text, from + i + 1, tails))) continue;
       const rule = RULES[r];
-      if (rule.may && !rule.may(slice, i)) continue;
+      if (!rule.may(text, from + i)) continue;
       rule.re.lastIndex = i;
       if (!rule.re.test(slice)) continue; // test, not exec: no match array built
       const end = rule.re.lastIndex;
       resume[r] = end;
-      if (rule.back && i < rule.back) continue;
-      const s = from + i - (rule.back ?? 0);
+      if (i < rule.back) continue;
+      const s = from + i - rule.back;
       const e = from + end;
-      if (rule.reject?.(text, s, e)) continue;
+      if (rule.reject(text, s, e)) continue;
       if (rule.note === '完成比例不足100%' && Number(matchAt(rule.re, slice, i)[1]) >= 100) continue;
-      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank ?? 2, rule: r });
+      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank, rule: r });
     }
   }
   // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule

@@ -17,8 +17,6 @@ export interface ItemLayout {
   verdictSentences: Set<number>;
 }
 
-/** Clause boundaries: sentence ends (。；！？ newline) and the commas/colons after which a sub-measure may start. */
-const CLAUSE_BREAK = /[。；！？\n：，]/g;
 /** Sub-measure markers, tried only at a clause start: 一是, 一方面/另一方面, （1）, ①, 1. */
 const SUB_MEASURE = /[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}是|另一方面|一方面|[（(][1-9]\d?[）)]|[①-⑳]|[1-9]\d?[.．、](?![\d%]))/y;
 
@@ -27,14 +25,18 @@ const MAY_OPEN_MEASURE = new Uint8Array(0x10000);
 for (const ch of ' \t\u3000一二三四五六七八九十另（(123456789') MAY_OPEN_MEASURE[ch.charCodeAt(0)] = 1;
 for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN_MEASURE[c] = 1; // ①-⑳
 
-export function layoutOf(slice: string, from: number): ItemLayout {
+/**
+ * The layout of the item text `slice` (at offset `from`). `breaks`: the offsets just after each clause
+ * boundary in it, in order (sentence ends 。；！？ newline, and the commas/colons after which a sub-measure
+ * may start — as findCues collects them).
+ */
+export function layoutOf(slice: string, from: number, breaks: readonly number[]): ItemLayout {
   const sentences = [from];
   const starts: number[] = [];
   SUB_MEASURE.lastIndex = 0;
   if (SUB_MEASURE.test(slice)) starts.push(from);
-  CLAUSE_BREAK.lastIndex = 0;
-  while (CLAUSE_BREAK.test(slice)) {
-    const next = CLAUSE_BREAK.lastIndex; // just after the break
+  for (const b of breaks) {
+    const next = b - from; // just after the break
     if (next >= slice.length) break;
     const c = slice.charCodeAt(next - 1);
     if (c !== 0xff1a && c !== 0xff0c) sentences.push(from + next); // not ：，

@@ -71,6 +71,7 @@ const TAG = /【([^【】\n]{2,30})】/g;
 /** An explicit status tag such as `【已完成整改，并长期坚持】` in [from, to). */
 export function findStatusTag(text: string, from: number, to: number): { status: ItemStatus; evidence: StatusEvidence } | null {
   const slice = text.slice(from, to);
+  if (!slice.includes('【')) return null; // most items carry no tag: no regex scan
   TAG.lastIndex = 0;
   for (let m = TAG.exec(slice); m; m = TAG.exec(slice)) {
     const status = classifyTag(m[1]);
@@ -174,13 +175,14 @@ function inheritSectionStatus(own: StatusDecision, section: SectionStatus): Stat
 
 function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm: StatusEvidence | null): StatusDecision {
   const slice = text.slice(bodyStart, end);
-  const cues = findCues(text, bodyStart, end, slice);
+  const breaks: number[] = [];
+  const cues = findCues(text, bodyStart, end, slice, breaks);
   const signals: StatusSignal[] = [];
   for (const f of cues) {
     const s = toSignal(f, text);
     if (s) signals.push(s);
   }
-  const layout = layoutOf(slice, bodyStart);
+  const layout = layoutOf(slice, bodyStart, breaks);
   const clauses = classify(text, cues, layout);
   const moving = stillMoving(clauses, layout.measures.length);
   const opens = clauses.filter((c) => c.cue === 'open');

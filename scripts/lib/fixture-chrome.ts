@@ -195,3 +195,19 @@ export const firstLines = (seed: string) => readSeed(seed).split('\n').map(trimL
 export const rawLines = (seed: string) => readSeed(seed).split('\n').map((l) => l.replace(/\r$/, ''));
 
 export const GOV_NAV = ['首页', '要闻动态', '信息公开', '政务服务', '互动交流', '巡视巡察', '专题专栏'];
+
+/** The 麻章镇 site (www.zjmazhang.gov.cn) around an article: three fixture pages share it. */
+export function mazhangSite(title: string, h1Html: string, articleHtml: string, extraBody?: string): Chrome {
+  return {
+    siteName: '湛江市麻章区麻章镇人民政府',
+    docTitle: `${title}_麻章镇人民政府`,
+    metas: { ArticleTitle: title, PubDate: '2024-09-25' },
+    nav: GOV_NAV,
+    breadcrumb: '所在位置:首页 > 信息公开 > 巡视巡察 > 巡察整改 >正文',
+    h1Html,
+    infoLine: '信息来源：麻章镇人民政府　发布日期：2024-09-25',
+    articleHtml,
+    footerLines: ['主办单位：湛江市麻章区麻章镇人民政府', '版权所有 麻章镇人民政府　粤ICP备00000004号'],
+    extraBody,
+  };
+}

@@ -3,7 +3,7 @@
  * a page whose article is written by a script after load, and the generated ~1 MB notice. Fixture text.
  */
 import { seedParagraphs, SEED_BODIES } from './fixture-seeds';
-import { BASE_CSS, divLayout, esc, firstLines, footerHtml, GOV_NAV, navHtml, plainParagraphs, SCRIPT_MARK } from './fixture-chrome';
+import { BASE_CSS, divLayout, esc, mazhangSite, firstLines, footerHtml, GOV_NAV, navHtml, plainParagraphs, SCRIPT_MARK } from './fixture-chrome';
 
 /** A town's 乡村振兴 work report: numbers and dates, but not a 巡察整改 notice. */
 export const NEWS_PARAGRAPHS = [
@@ -131,18 +131,7 @@ window.addEventListener('load', function () {
   }, 300);
 });
 </script>`;
-  return divLayout({
-    siteName: '湛江市麻章区麻章镇人民政府',
-    docTitle: `${title}_麻章镇人民政府`,
-    metas: { ArticleTitle: title, PubDate: '2024-09-25' },
-    nav: GOV_NAV,
-    breadcrumb: '所在位置:首页 > 信息公开 > 巡视巡察 > 巡察整改 >正文',
-    h1Html: esc(title),
-    infoLine: '信息来源：麻章镇人民政府　发布日期：2024-09-25',
-    articleHtml: `<div class="article"><div id="zoom"></div></div>`,
-    footerLines: ['主办单位：湛江市麻章区麻章镇人民政府', '版权所有 麻章镇人民政府　粤ICP备00000004号'],
-    extraBody: loader,
-  });
+  return divLayout(mazhangSite(title, esc(title), `<div class="article"><div id="zoom"></div></div>`, loader));
 }
 
 // ------------------------------------------------------------------------------------------------

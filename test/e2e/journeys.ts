@@ -21,6 +21,17 @@ export async function waitForOverlay(d: Driver, page: Tab): Promise<void> {
   await expect.poll(() => page.count('mark.rl-mark'), { timeout: 10_000 }).toBeGreaterThan(0);
 }
 
+/** Exports the whole library's 整改台账 from the side panel's library view and reads the workbook back. */
+export async function exportLibraryLedger(d: Driver, panel: Tab): Promise<ExcelJS.Workbook> {
+  await panel.click('[data-view="library"]');
+  await panel.waitFor('[data-action="export-library-ledger"]');
+  const { name, bytes } = await d.download(panel, '[data-action="export-library-ledger"]');
+  expect(name).toMatch(/^整改台账-通报库-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+
 const annotatedText = (page: Tab) => page.evaluate(() => [...document.querySelectorAll('mark.rl-annot')].map((e) => e.textContent ?? '').join(''), null);
 
 /**
@@ -137,12 +148,7 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
 
     it('exports the 整改台账 of the library as .xlsx and lists the overdue promises (逾期承诺)', async () => {
       const lib = await d.openPanel(null);
-      await lib.click('[data-view="library"]');
-      await lib.waitFor('[data-action="export-library-ledger"]');
-      const { name, bytes } = await d.download(lib, '[data-action="export-library-ledger"]');
-      expect(name).toMatch(/^整改台账-通报库-\d{4}-\d{2}-\d{2}\.xlsx$/);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const wb = await exportLibraryLedger(d, lib);
       expect(wb.worksheets.map((w) => w.name)).toEqual(['台账', '汇总', '说明']);
       const units = wb.getWorksheet('汇总')!.getColumn(1).values.map(String);
       expect(units).toEqual(expect.arrayContaining([expect.stringContaining('花山镇'), expect.stringContaining('麻章镇'), '合计']));

@@ -8,9 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { chooseFileInPage, selectInPage, type Download, type Driver, type Tab } from '../../scripts/lib/driver';
-import { waitForOverlay } from './journeys';
+import { exportLibraryLedger, waitForOverlay } from './journeys';
 
 const ANNOTATED = '已根据上级文件要求执行了相应留用地返租补贴';
 const NOTE = '主体责任落实情况需核实会议纪要';
@@ -131,12 +130,7 @@ export function defineTeamJourney(label: string, makeDriver: () => Promise<Drive
     });
 
     it('the library’s 整改台账 names the reviewer and date of each note (read back with exceljs)', async () => {
-      await panelB.click('[data-view="library"]');
-      await panelB.waitFor('[data-action="export-library-ledger"]');
-      const { name, bytes } = await b.download(panelB, '[data-action="export-library-ledger"]');
-      expect(name).toMatch(/^整改台账-通报库-\d{4}-\d{2}-\d{2}\.xlsx$/);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const wb = await exportLibraryLedger(b, panelB);
       const ledger = wb.getWorksheet('台账')!;
       const header = (ledger.getRow(1).values as unknown[]).slice(1).map(String);
       const notes = ledger.getColumn(header.indexOf('批注') + 1).values.slice(2).map((v) => String(v ?? '')).filter(Boolean).join('\n');

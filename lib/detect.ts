@@ -34,16 +34,18 @@ export interface DetectResult {
 export const NOTICE_THRESHOLD = 5;
 export const BODY_SCAN_CHARS = 20_000;
 
-function hostOf(url: string): string | null {
+/** The site of a web page: its host name (lower case, no trailing dot); null for anything but http(s). */
+export function siteOf(url: string): string | null {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.toLowerCase().replace(/\.$/, '') : null;
   } catch {
     return null;
   }
 }
 
 export function isGovHost(url: string): boolean {
-  const host = hostOf(url);
+  const host = siteOf(url);
   return host !== null && (host === 'gov.cn' || host.endsWith('.gov.cn'));
 }
 
@@ -51,19 +53,19 @@ export function isGovHost(url: string): boolean {
 const DISCIPLINE_LABEL = /^(?:.*jjjc.*|.*ccdi.*|.*qingfeng.*|jw|[a-z]{0,8}jw|[a-z]{0,8}jct|jwjc.*)$/;
 
 export function isDisciplineHost(url: string): boolean {
-  const host = hostOf(url);
+  const host = siteOf(url);
   if (!host) return false;
   return host.split('.').some((label) => label.length <= 40 && DISCIPLINE_LABEL.test(label));
 }
 
 /** A user site entry matches the host itself or any subdomain; entries may be bare hosts or URLs. */
 export function matchesUserSite(url: string, sites: string[]): string | null {
-  const host = hostOf(url);
+  const host = siteOf(url);
   if (!host) return null;
   for (const raw of sites) {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;
-    const site = hostOf(entry.includes('://') ? entry : `http://${entry}`);
+    const site = siteOf(entry.includes('://') ? entry : `http://${entry}`);
     if (site && (host === site || host.endsWith(`.${site}`))) return raw.trim();
   }
   return null;
@@ -103,7 +105,7 @@ function countMatches(re: RegExp, text: string, cap: number): { count: number; f
 
 function siteReasons(input: DetectInput): DetectReason[] {
   const reasons: DetectReason[] = [];
-  const host = hostOf(input.url) ?? input.url;
+  const host = siteOf(input.url) ?? input.url;
   if (isGovHost(input.url)) reasons.push({ signal: 'gov_host', weight: 1, detail: `网址属于政府网站（gov.cn）：${host}` });
   if (isDisciplineHost(input.url)) reasons.push({ signal: 'discipline_host', weight: 1, detail: `网址疑似纪检监察网站：${host}` });
   const user = matchesUserSite(input.url, input.userSites ?? []);

@@ -4,6 +4,7 @@
  * stored item (`local:${PREFS_STORAGE_KEY}`, the user's changes only) and writes it; this only reads it.
  */
 import { browser } from 'wxt/browser';
+import { siteOf } from './detect';
 
 /** The browser.storage.local key holding the changed preferences (lib/prefs' `local:prefs` item). */
 export const PREFS_STORAGE_KEY = 'prefs';
@@ -23,10 +24,7 @@ export async function loadSiteLists(): Promise<SiteLists> {
   return { disabledSites: strings(prefs.disabledSites), rememberedSites: strings(prefs.rememberedSites) };
 }
 
+/** The site the per-site switches are kept for ('' for a page that is no web site: an extension or file page). */
 export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
+  return siteOf(url) ?? '';
 }

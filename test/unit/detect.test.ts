@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BODY_SCAN_CHARS, detectNotice, isDisciplineHost, isGovHost, matchesUserSite } from '@/lib/detect';
+import { BODY_SCAN_CHARS, detectNotice, isDisciplineHost, isGovHost, matchesUserSite, siteOf } from '@/lib/detect';
 import { extractText, extractTitle, findArticleRoot } from '@/lib/extract';
 import { SEED_BODIES, SITES_DIR, seedBodyText } from '@/scripts/lib/fixture-seeds';
 import type { ManifestEntry } from '@/scripts/lib/fixture-pages';
@@ -168,5 +168,17 @@ describe('detectNotice on header forms from real notices (issue 9)', () => {
   it('a sentence passed as the title (a page without a real title) is not read as a title', () => {
     const sentence = '10月17日上午，市委督查组到某镇开展巡察整改督查工作。某镇党委主要负责同志就落实市委巡察组反馈意见整改进展情况进行了汇报。';
     expect(detect(sentence, sentence).reasons.some((x) => x.signal === 'title_notice')).toBe(false);
+  });
+});
+
+describe('siteOf: the site a page belongs to', () => {
+  it('is the lower-case host of an http(s) page, without a trailing dot', () => {
+    expect(siteOf('https://WWW.Huadu.gov.cn./a.html')).toBe('www.huadu.gov.cn');
+    expect(siteOf('http://127.0.0.1:8080/x')).toBe('127.0.0.1');
+  });
+  it('is null for pages that are no web site: extension, file and about pages, or no URL', () => {
+    for (const url of ['moz-extension://7d3f4c2a-1b5e-4c8d-9a6f-2e0b1c3d4e5f/sidepanel.html', 'chrome-extension://abc/sidepanel.html', 'file:///tmp/n.html', 'about:blank', '']) {
+      expect(siteOf(url)).toBeNull();
+    }
   });
 });

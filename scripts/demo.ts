@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   const shots: string[] = [];
   for (const file of SAMPLES) {
     const page = await d.openFixture(file);
+    // wide enough for the overlay to dock beside the article (on a narrower window it is a tab at the edge)
+    await page.setSize(1600, 1000);
     await page.waitFor(d.overlay('.rl-title'));
+    // bring the first highlighted passage (by default only what needs attention is marked) into the shot
+    await page.evaluate(() => document.querySelector('mark.rl-mark')?.scrollIntoView({ block: 'center' }), null);
     await new Promise((r) => setTimeout(r, 300));
     const name = `${file.replace('.html', '')}${firefox ? '-firefox' : ''}`;
     const pageShot = resolve(OUT, `${name}-page.png`);

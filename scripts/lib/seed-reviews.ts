@@ -10,6 +10,7 @@ import { reviewDecision } from '@/lib/overrides';
 import { parseNotice } from '@/lib/parse/index';
 import { annotation as annotationSchema, type Annotation, type Notice, type ReviewExport, type Severity, type StatusOverride } from '@/lib/schema';
 import { FIXTURES_DIR, SEEDS_DIR } from './fixture-seeds';
+import { selectorsOf } from './quote-selectors';
 
 export interface SeedReview {
   /** File stem for the rendered reports (`huashan-2026`). */
@@ -30,16 +31,12 @@ function keyOf(notice: Notice): string {
 
 /** An annotation on the first occurrence of `exact` in `text` (throws when absent: a typo cannot pass silently). */
 function annotate(text: string, notice: Notice, id: string, exact: string, note: string, tags: string[], severity: Severity): Annotation {
-  const start = text.indexOf(exact);
-  if (start < 0) throw new Error(`quote not in text: ${exact}`);
-  const end = start + exact.length;
   return annotationSchema.parse({
     id,
     noticeKey: keyOf(notice),
     snapshotHash: 'seed',
     url: 'https://example.gov.cn/notice.html',
-    quote: { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 16), start), suffix: text.slice(end, end + 16) },
-    position: { type: 'TextPositionSelector', start, end },
+    ...selectorsOf(text, exact, { before: 16, after: 16 }),
     note,
     tags,
     severity,

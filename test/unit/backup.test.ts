@@ -26,26 +26,19 @@ import type { BackupFile, NoticeSnapshot } from '@/lib/schema';
 import { makeLargeBackup } from '@/scripts/bench-db';
 import fc from 'fast-check';
 import { freshDb } from './db-fixtures';
+import { selectorsOf } from '@/scripts/lib/quote-selectors';
 
 const dump = JSON.parse(readFileSync(new URL('../fixtures/db/v1-dump.json', import.meta.url), 'utf8'));
 const [mazhang, huadu] = dump.tables.snapshots as NoticeSnapshot[];
 const EXPORTED = new Date('2025-01-02T03:04:05.000Z');
 
-function quoteOf(snapshot: NoticeSnapshot, exact: string) {
-  const start = snapshot.text.indexOf(exact);
-  if (start < 0) throw new Error(`quote not in text: ${exact}`);
-  return {
-    quote: { type: 'TextQuoteSelector' as const, exact, prefix: snapshot.text.slice(start - 8, start), suffix: '' },
-    position: { type: 'TextPositionSelector' as const, start, end: start + exact.length },
-  };
-}
 
 /** A small but complete library: two notices, annotations (one deleted, one orphan), an override, settings. */
 async function fillLibrary(db: RectifyDB) {
   const mz = await saveNoticeVisit(db, { url: mazhang.url, text: mazhang.text, model: mazhang.model, seenAt: '2024-10-08T02:15:31.000Z' });
   const hd = await saveNoticeVisit(db, { url: huadu.url, text: huadu.text, model: huadu.model, seenAt: '2021-11-24T01:02:03.000Z' });
   const base = (snap: NoticeSnapshot, key: string, exact: string) => ({
-    noticeKey: key, snapshotHash: snap.hash, url: snap.url, ...quoteOf(snap, exact), note: '', tags: [] as string[], severity: 'medium' as const,
+    noticeKey: key, snapshotHash: snap.hash, url: snap.url, ...selectorsOf(snap.text, exact, { before: 8 }), note: '', tags: [] as string[], severity: 'medium' as const,
   });
   const clinic = await addAnnotation(db, { ...base(mz.snapshot, mz.notice.key, '其他卫生站均已开诊'), note: '甘林村例外', tags: ['需核实'] });
   const land = await addAnnotation(db, { ...base(mz.snapshot, mz.notice.key, '东坡岭农场土地租赁合同于2024年4月到期'), severity: 'high', tags: ['逾期'] });

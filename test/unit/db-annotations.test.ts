@@ -4,16 +4,14 @@ import { contentHash } from '@/lib/hash';
 import { addAnnotation, clearOverride, deleteNotice, findNoticeForPage, getNotice, getSetting, listAnnotations, listOverrides, liveQuery, purgeDeleted, requestPersistence, restoreAnnotation, saveNoticeVisit, setAnchorStates, setOverride, setSetting, softDeleteAnnotation, updateAnnotation, versionOf, StaleAnnotationError, type NewAnnotation } from '@/lib/db';
 import { type NoticeSnapshot } from '@/lib/schema';
 import { mazhang, huadu, MZ_URL, freshDb } from './db-fixtures';
+import { selectorsOf } from '@/scripts/lib/quote-selectors';
 
 function draft(noticeKey: string, snapshot: NoticeSnapshot, exact: string, extra: Partial<NewAnnotation> = {}): NewAnnotation {
-  const start = snapshot.text.indexOf(exact);
-  if (start < 0) throw new Error(`quote not in text: ${exact}`);
   return {
     noticeKey,
     snapshotHash: snapshot.hash,
     url: snapshot.url,
-    quote: { type: 'TextQuoteSelector', exact, prefix: snapshot.text.slice(start - 10, start), suffix: '' },
-    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    ...selectorsOf(snapshot.text, exact, { before: 10 }),
     note: '',
     tags: [],
     severity: 'medium',

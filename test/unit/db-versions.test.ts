@@ -3,16 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { addAnnotation, deleteVersion, getNotice, listVersions, restoreVersion, saveNoticeVisit, setOverride, type RectifyDB, type SavedVisit } from '@/lib/db';
 import { huashanEarlier, huashanEarlierText, huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
 import { freshDb } from './db-fixtures';
+import { selectorsOf } from '@/scripts/lib/quote-selectors';
 
 function annotate(db: RectifyDB, saved: SavedVisit, text: string, exact: string) {
-  const start = text.indexOf(exact);
-  if (start < 0) throw new Error(`quote not in text: ${exact}`);
   return addAnnotation(db, {
     noticeKey: saved.notice.key,
     snapshotHash: saved.snapshot.hash,
     url: saved.snapshot.url,
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    ...selectorsOf(text, exact),
     note: exact,
     tags: [],
     severity: 'medium',

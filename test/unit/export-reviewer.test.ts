@@ -8,17 +8,15 @@ import { CSV_HEADER } from '@/lib/export/csv';
 import { exportReview, reviewLedger, ledgerRows, toCsv, toDocx, toHtml, toJson, toMarkdown } from '@/lib/export/index';
 import { annotation as annotationSchema, type Annotation, type ReviewExport, type StatusOverride } from '@/lib/schema';
 import { huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
+import { selectorsOf } from '@/scripts/lib/quote-selectors';
 
 const ZHANG = { type: 'Person' as const, name: '张三' };
 const LI = { type: 'Person' as const, name: '李四' };
 
 function annotate(id: string, exact: string, note: string, extra: Partial<Annotation>): Annotation {
-  const start = huashanLaterText.indexOf(exact);
-  if (start < 0) throw new Error(`quote not in text: ${exact}`);
   return annotationSchema.parse({
     id, noticeKey: 'k', snapshotHash: 'h1', url: 'https://example.gov.cn/n.html', note, tags: [], severity: 'high',
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    ...selectorsOf(huashanLaterText, exact),
     createdAt: '2026-03-25T08:00:00.000Z', updatedAt: '2026-03-26T09:30:00.000Z', anchorState: 'anchored', deletedAt: null,
     ...extra,
   });

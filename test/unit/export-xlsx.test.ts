@@ -7,20 +7,18 @@ import { overdueDays } from '@/lib/overdue';
 import { displayWidth, OVERDUE_AT_PUBLICATION_FILL, OVERDUE_NOW_FILL, REVIEW_STATUS_CHOICES, toXlsx } from '@/lib/export/xlsx';
 import { annotation as annotationSchema, type Annotation, type Notice, type StatusOverride } from '@/lib/schema';
 import { huashanEarlier, huashanEarlierText, huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
+import { selectorsOf } from '@/scripts/lib/quote-selectors';
 
 const URL = 'https://www.huadu.gov.cn/xxgk/xcgz/content/post_2026.html';
 const TODAY = '2026-11-30';
 
 function note(id: string, exact: string, text: string, opts: Partial<Annotation> = {}): Annotation {
-  const start = huashanLaterText.indexOf(exact);
-  if (start < 0) throw new Error(`quote not in text: ${exact}`);
   return annotationSchema.parse({
     id,
     noticeKey: 'k',
     snapshotHash: 'h',
     url: URL,
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    ...selectorsOf(huashanLaterText, exact),
     note: text,
     tags: ['逾期'],
     severity: 'high',

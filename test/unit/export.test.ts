@@ -14,25 +14,18 @@ import type { Annotation, ReviewExport, StatusOverride } from '@/lib/schema';
 import { parseNotice } from '@/lib/parse/index';
 import { confirmation } from '@/lib/overrides';
 import { huashanEarlier, huashanEarlierText, huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
+import { selectorsOf } from '@/scripts/lib/quote-selectors';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const URL = 'https://www.huadu.gov.cn/xxgk/xcgz/content/post_2026.html';
 
 function annotate(id: string, exact: string, note: string, tags: string[], opts: Partial<Annotation> = {}): Annotation {
-  const start = huashanLaterText.indexOf(exact);
-  if (start < 0) throw new Error(`quote not in text: ${exact}`);
   return annotationSchema.parse({
     id,
     noticeKey: '中共广州市花都区花山镇委员会|关于巡察整改进展情况的通报',
     snapshotHash: 'h1',
     url: URL,
-    quote: {
-      type: 'TextQuoteSelector',
-      exact,
-      prefix: huashanLaterText.slice(Math.max(0, start - 16), start),
-      suffix: huashanLaterText.slice(start + exact.length, start + exact.length + 16),
-    },
-    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    ...selectorsOf(huashanLaterText, exact, { before: 16, after: 16 }),
     note,
     tags,
     severity: 'high',

@@ -13,7 +13,8 @@
  * Applying the same package twice changes nothing: every outcome is keyed by ids and edit marks.
  */
 import { z } from 'zod';
-import { contentHash } from './hash';
+import { mismatchedSnapshots } from './hash';
+import { bulletList, listIssues } from './json-file';
 import {
   REVIEW_PACKAGE_FORMAT,
   REVIEW_PACKAGE_VERSION,
@@ -95,7 +96,6 @@ export function reviewPackageFileName(pkg: ReviewPackage): string {
 // ---------------------------------------------------------------------------------------------
 // Reading a package (throws ReviewPackageError, in zh-CN)
 
-const MAX_LISTED = 8;
 /** Larger files are refused before they are read into memory (a package is far smaller than a whole backup). */
 export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
 
@@ -115,8 +115,7 @@ export function parseReviewPackage(json: string): ReviewPackage {
   checkHeader(data);
   const result = reviewPackage.safeParse(data, { error: z.locales.zhCN().localeError });
   if (!result.success) {
-    const lines = result.error.issues.slice(0, MAX_LISTED).map((i) => `- ${i.path.join('.') || '（顶层）'}：${i.message}`);
-    throw new ReviewPackageError(['审阅包内容不符合格式，未导入任何内容：', ...lines].join('\n'));
+    throw new ReviewPackageError(listIssues('审阅包内容不符合格式，未导入任何内容：', result.error.issues));
   }
   checkReferences(result.data);
   return result.data;
@@ -128,8 +127,8 @@ function checkReferences(pkg: ReviewPackage): void {
   const keys = new Set(pkg.notices.map((n) => n.key));
   const missing = pkg.annotations.filter((a) => (a.snapshotHash && !hashes.has(a.snapshotHash)) || !keys.has(a.noticeKey));
   if (!missing.length) return;
-  const listed = missing.slice(0, MAX_LISTED).map((a) => `- “${a.quote.exact.slice(0, 20)}”（${a.id}）`);
-  throw new ReviewPackageError(['审阅包不完整：以下批注所依据的通报或通报版本不在包中，未导入任何内容：', ...listed].join('\n'));
+  const listed = missing.map((a) => `“${a.quote.exact.slice(0, 20)}”（${a.id}）`);
+  throw new ReviewPackageError(bulletList('审阅包不完整：以下批注所依据的通报或通报版本不在包中，未导入任何内容：', listed, '条'));
 }
 
 function checkHeader(data: unknown): void {
@@ -150,14 +149,9 @@ function checkHeader(data: unknown): void {
  * misplace a colleague's work. Nothing is written, so nothing is lost; the colleague can export again.
  */
 export async function verifyPackageHashes(pkg: ReviewPackage): Promise<void> {
-  const bad: string[] = [];
-  for (const s of pkg.snapshots) {
-    if ((await contentHash(s.text)) !== s.hash) bad.push(`- ${s.title ?? s.url}（${s.hash.slice(0, 8)}）`);
-  }
+  const bad = (await mismatchedSnapshots(pkg.snapshots)).map((i) => pkg.snapshots[i]).map((s) => `${s.title ?? s.url}（${s.hash.slice(0, 8)}）`);
   if (!bad.length) return;
-  throw new ReviewPackageError(
-    ['审阅包中以下通报版本的正文与其校验值不符（文件可能被修改或已损坏），为免批注错位，未导入任何内容：', ...bad.slice(0, MAX_LISTED)].join('\n'),
-  );
+  throw new ReviewPackageError(bulletList('审阅包中以下通报版本的正文与其校验值不符（文件可能被修改或已损坏），为免批注错位，未导入任何内容：', bad, '个'));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@
  */
 import { z } from 'zod';
 import type { Table } from 'dexie';
-import { contentHash } from '@/lib/hash';
+import { mismatchedSnapshots } from '@/lib/hash';
+import { bulletList, describeJsonError, listIssues, type JsonFileWords } from '@/lib/json-file';
 import type { RectifyDB } from './database';
 import {
   BACKUP_FORMAT,
@@ -24,9 +25,11 @@ import {
 } from '@/lib/schema';
 
 export const MAX_BACKUP_CHARS = 200 * 1024 * 1024;
-const MAX_LISTED_ISSUES = 10;
 
 export const BACKUP_TABLES: readonly BackupTable[] = ['notices', 'snapshots', 'annotations', 'overrides', 'settings'];
+
+/** How the JSON error messages name a backup and what was (not) done. */
+const BACKUP_WORDS: JsonFileWords = { file: '备份文件', outcome: '未导入任何数据。' };
 
 export type TableCounts = Record<BackupTable, number>;
 export interface ImportResult {
@@ -96,115 +99,7 @@ function parseJson(json: string): unknown {
   try {
     return JSON.parse(json);
   } catch {
-    throw new BackupError(describeJsonError(json));
-  }
-}
-
-/** Line and column (1-based) of a UTF-16 offset. */
-function lineColumn(text: string, position: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: position - lineStart + 1 };
-}
-
-function describeJsonError(json: string): string {
-  const position = jsonErrorOffset(json) ?? json.length;
-  const { line, column } = lineColumn(json, position);
-  const where = `第 ${line} 行第 ${column} 列（字符位置 ${position}）`;
-  if (position >= json.trimEnd().length) {
-    return `备份文件不是完整的 JSON：在${where}意外结束，文件可能在下载或复制时被截断。未导入任何数据。`;
-  }
-  const near = json.slice(Math.max(0, position - 20), position + 20).replace(/\s+/g, ' ');
-  return `备份文件不是有效的 JSON：${where}附近有语法错误（附近内容：「${near}」），文件可能已损坏。未导入任何数据。`;
-}
-
-const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
-
-/**
- * Offset of the first JSON syntax error (text.length when the input ends too early), or null when
- * the text is valid. JSON.parse messages differ between engines and Node 20 often omits the
- * position, so we find it ourselves: one linear pass, no recursion (deep nesting cannot overflow).
- */
-export function jsonErrorOffset(text: string): number | null {
-  const n = text.length;
-  const stack: string[] = [];
-  let i = 0;
-  const skipSpace = () => {
-    while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
-  };
-  /** At a quote: moves past the string, or returns false with i at the fault. */
-  const scanString = (): boolean => {
-    i++;
-    while (i < n) {
-      const code = text.charCodeAt(i);
-      if (code === 0x22) {
-        i++;
-        return true;
-      }
-      if (code < 0x20) return false;
-      if (code !== 0x5c) {
-        i++;
-        continue;
-      }
-      JSON_ESCAPE.lastIndex = i;
-      if (!JSON_ESCAPE.test(text)) return false;
-      i = JSON_ESCAPE.lastIndex;
-    }
-    return false;
-  };
-  /** Object key and colon; leaves i at the value. */
-  const scanKey = (): boolean => {
-    skipSpace();
-    if (text[i] !== '"' || !scanString()) return false;
-    skipSpace();
-    if (text[i] !== ':') return false;
-    i++;
-    return true;
-  };
-  let expectValue = true;
-  for (;;) {
-    skipSpace();
-    if (i >= n) return expectValue || stack.length > 0 ? n : null;
-    const c = text[i];
-    if (expectValue) {
-      if (c === '{' || c === '[') {
-        stack.push(c);
-        i++;
-        skipSpace();
-        if (text[i] === (c === '{' ? '}' : ']')) {
-          stack.pop();
-          i++;
-          expectValue = false;
-        } else if (c === '{' && !scanKey()) return Math.min(i, n);
-        continue;
-      }
-      if (c === '"') {
-        if (!scanString()) return Math.min(i, n);
-      } else if (text.startsWith('true', i) || text.startsWith('null', i)) i += 4;
-      else if (text.startsWith('false', i)) i += 5;
-      else {
-        JSON_NUMBER.lastIndex = i;
-        if (!JSON_NUMBER.test(text)) return i;
-        i = JSON_NUMBER.lastIndex;
-      }
-      expectValue = false;
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    if (top === undefined) return i;
-    if (c === ',') {
-      i++;
-      if (top === '{' && !scanKey()) return Math.min(i, n);
-      expectValue = true;
-    } else if (c === (top === '{' ? '}' : ']')) {
-      stack.pop();
-      i++;
-    } else return i;
+    throw new BackupError(describeJsonError(json, BACKUP_WORDS));
   }
 }
 
@@ -225,18 +120,8 @@ function checkHeader(data: unknown): void {
   }
 }
 
-/** `['annotations', 3, 'severity']` → `annotations[3].severity`. */
-export function issuePath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '（文件顶层）';
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
-}
-
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const lines = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => `- ${issuePath(issue.path)}：${issue.message}`);
-  const more = issues.length > MAX_LISTED_ISSUES ? [`……另有 ${issues.length - MAX_LISTED_ISSUES} 处错误`] : [];
-  return ['备份文件内容不符合格式，未导入任何数据：', ...lines, ...more].join('\n');
+  return listIssues('备份文件内容不符合格式，未导入任何数据：', issues);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,14 +155,9 @@ async function measured<T>(phase: string, run: () => Promise<T>): Promise<T> {
  * or damaged, and importing it would file foreign text under a trusted version. The whole import is refused.
  */
 export async function verifySnapshotHashes(file: BackupFile): Promise<void> {
-  const bad: string[] = [];
-  for (const [i, snapshot] of file.snapshots.entries()) {
-    if ((await contentHash(snapshot.text)) !== snapshot.hash) bad.push(`snapshots[${i}]（${snapshot.title ?? snapshot.url}）`);
-  }
+  const bad = (await mismatchedSnapshots(file.snapshots)).map((i) => `snapshots[${i}]（${file.snapshots[i].title ?? file.snapshots[i].url}）`);
   if (!bad.length) return;
-  const listed = bad.slice(0, MAX_LISTED_ISSUES).map((b) => `- ${b}`);
-  const more = bad.length > MAX_LISTED_ISSUES ? [`……另有 ${bad.length - MAX_LISTED_ISSUES} 个`] : [];
-  throw new BackupError(['备份文件中以下通报版本的正文与其校验值不符（文件可能被修改或已损坏），未导入任何数据：', ...listed, ...more].join('\n'));
+  throw new BackupError(bulletList('备份文件中以下通报版本的正文与其校验值不符（文件可能被修改或已损坏），未导入任何数据：', bad, '个'));
 }
 
 /** Storage failures in words a user can act on; nothing was written (the import is one transaction). */

@@ -8,9 +8,8 @@ import {
   backupToJson,
   exportBackup,
   importBackup,
-  issuePath,
-  jsonErrorOffset,
 } from '@/lib/db/backup';
+import { issuePath, jsonErrorOffset } from '@/lib/json-file';
 import {
   addAnnotation,
   listAnnotations,

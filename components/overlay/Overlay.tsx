@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { NoticePageController, OverlayModel } from '@/lib/page/controller';
+import type { NoticePageController } from '@/lib/page/controller';
+import type { OverlayModel } from '@/lib/page/overlay-model';
 import type { HighlightCategory, Notice } from '@/lib/schema';
 import { ALL_CATEGORIES, savePrefs, type Prefs } from '@/lib/prefs';
 import { t } from '@/lib/i18n';

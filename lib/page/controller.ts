@@ -8,31 +8,15 @@ import { extractChromeText, extractText, extractTitle, findArticleRoot, type Ext
 import { normalizeText } from '@/lib/parse/normalize';
 import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
-import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext, StatusOverride } from '@/lib/schema';
+import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
-import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
+import { effectiveToday, hostOf, loadPrefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
 import { applyMarks, clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
-import { ensureMarkStyle, flashRange, isOwnMutation, removeMarkStyle, yieldToPage } from './page-dom';
+import { ensureMarkStyle, flashRange, removeMarkStyle, yieldToPage } from './page-dom';
+import { ContentWatcher } from './content-watch';
 import { Store } from './store';
-
-export interface OverlayModel {
-  page: PageState;
-  prefs: Prefs;
-  annotations: Annotation[];
-  overrides: StatusOverride[];
-  today: string;
-  /** Set while the user is writing an annotation for a selection. */
-  draft: { quote: string; start: number; end: number } | null;
-}
-
-/** Pointer-driven UI (tooltip, selection button) in its own store: hovering must not re-render the panel. */
-export interface PointerModel {
-  tooltip: { x: number; y: number; lines: string[] } | null;
-  selectionButton: { x: number; y: number } | null;
-}
-
-const MUTATION_DEBOUNCE_MS = 400;
+import type { OverlayModel, PointerModel } from './overlay-model';
 
 /**
  * The content script's hard limit: past this much article text, or this much parse wall time, it stops
@@ -53,9 +37,7 @@ export class NoticePageController {
   /** Marks were added or removed since `map` was built: its text nodes are no longer the page's. */
   private nodesChanged = false;
   private pieces: FlatPiece[] = [];
-  private observer: MutationObserver | null = null;
-  private debounce: ReturnType<typeof setTimeout> | null = null;
-  private rendering = false;
+  private readonly watcher = new ContentWatcher(() => void this.onContentChanged());
   private renderAbort: AbortController | null = null;
   private forced = false;
   private running: Promise<PageState> | null = null;
@@ -123,7 +105,7 @@ export class NoticePageController {
     }
     const timings: Record<string, number> = {};
     const t0 = performance.now();
-    this.stopObserving();
+    this.watcher.stop();
     this.clearHighlights();
     const root = findArticleRoot(this.doc);
     const extracted = extractText(root);
@@ -140,7 +122,7 @@ export class NoticePageController {
     timings.detect = performance.now() - t0 - timings.extract;
     if (!detect.isNotice && !this.forced) {
       this.setPage({ status: 'not_notice', detect, title, timings });
-      this.observe(root, false);
+      this.watcher.watch(this.doc.body);
       return this.state;
     }
     if (extracted.text.length > this.limits.maxChars) return this.tooLarge(detect, title, timings);
@@ -180,7 +162,7 @@ export class NoticePageController {
     // when the marks were all drawn, on the page's clock (performance.now() shares the document's time origin)
     timings.highlightsAt = performance.now();
     this.setPage({ timings: { ...timings } });
-    this.observe(root, true);
+    this.watcher.watch(root);
     void this.persist();
     return this.state;
   }
@@ -260,37 +242,36 @@ export class NoticePageController {
     this.renderAbort?.abort();
     const abort = new AbortController();
     this.renderAbort = abort;
-    this.rendering = true;
+    return this.watcher.whilePaused(() => this.drawMarks(abort));
+  }
+
+  /** renderHighlights' work: marks for the enabled categories, prepared and applied in slices. */
+  private async drawMarks(abort: AbortController): Promise<number> {
     const t0 = performance.now();
-    try {
-      if (this.clearHighlights() > 0) this.nodesChanged = true;
-      const map = this.currentMap();
-      if (!map) return performance.now() - t0;
-      ensureMarkStyle(this.doc);
-      this.pieces = flattenSpans(this.highlightSpans(this.store.get().prefs.categories));
-      const nodePieces: NodePiece[] = [];
-      // mapping offsets to text nodes is sliced too (a 1 MB notice has tens of thousands of pieces)
-      let prepareMs = 0;
-      let sliceStart = t0;
-      for (const piece of this.pieces) {
-        for (const p of map.domPieces(piece.start, piece.end)) nodePieces.push({ ...p, piece });
-        if (performance.now() - sliceStart > SLICE_MS) {
-          prepareMs += performance.now() - sliceStart;
-          await yieldToPage();
-          if (abort.signal.aborted) return prepareMs;
-          sliceStart = performance.now();
-        }
+    if (this.clearHighlights() > 0) this.nodesChanged = true;
+    const map = this.currentMap();
+    if (!map) return performance.now() - t0;
+    ensureMarkStyle(this.doc);
+    this.pieces = flattenSpans(this.highlightSpans(this.store.get().prefs.categories));
+    const nodePieces: NodePiece[] = [];
+    // mapping offsets to text nodes is sliced too (a 1 MB notice has tens of thousands of pieces)
+    let prepareMs = 0;
+    let sliceStart = t0;
+    for (const piece of this.pieces) {
+      for (const p of map.domPieces(piece.start, piece.end)) nodePieces.push({ ...p, piece });
+      if (performance.now() - sliceStart > SLICE_MS) {
+        prepareMs += performance.now() - sliceStart;
+        await yieldToPage();
+        if (abort.signal.aborted) return prepareMs;
+        sliceStart = performance.now();
       }
-      prepareMs += performance.now() - sliceStart;
-      // mark.js splits text nodes: from here on `map` is rebuilt before its nodes are used again
-      this.nodesChanged = true;
-      const { busyMs } = await applyMarks(nodePieces, { signal: abort.signal });
-      this.nodesChanged = true; // again: a selection made between two batches rebuilt it half-way
-      return prepareMs + busyMs;
-    } finally {
-      this.observer?.takeRecords();
-      this.rendering = false;
     }
+    prepareMs += performance.now() - sliceStart;
+    // mark.js splits text nodes: from here on `map` is rebuilt before its nodes are used again
+    this.nodesChanged = true;
+    const { busyMs } = await applyMarks(nodePieces, { signal: abort.signal });
+    this.nodesChanged = true; // again: a selection made between two batches rebuilt it half-way
+    return prepareMs + busyMs;
   }
 
   /** The text map over the page's current text nodes (rebuilt after marks split or merged them). */
@@ -377,26 +358,6 @@ export class NoticePageController {
     await this.reloadAnnotations();
   }
 
-  private observe(root: Element, isNotice: boolean): void {
-    if (typeof MutationObserver === 'undefined') return;
-    const target = isNotice ? root : this.doc.body;
-    if (!target) return;
-    this.observer = new MutationObserver((records) => {
-      if (this.rendering) return;
-      const relevant = records.some((r) => !isOwnMutation(r));
-      if (!relevant) return;
-      if (this.debounce) clearTimeout(this.debounce);
-      this.debounce = setTimeout(() => void this.onContentChanged(), MUTATION_DEBOUNCE_MS);
-    });
-    this.observer.observe(target, { childList: true, subtree: true, characterData: true });
-  }
-
-  private stopObserving(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    if (this.debounce) clearTimeout(this.debounce);
-  }
-
   /** Re-runs when the article text really changed (late-loaded content, CMS updates). */
   private async onContentChanged(): Promise<void> {
     const root = findArticleRoot(this.doc);
@@ -407,7 +368,7 @@ export class NoticePageController {
   }
 
   dispose(): void {
-    this.stopObserving();
+    this.watcher.stop();
     this.renderAbort?.abort();
     this.clearHighlights();
     removeMarkStyle(this.doc);

@@ -1,4 +1,5 @@
 // The notice library: saving visits as notices + text snapshots, listing, finding the notice of a page, deleting.
+import { liveQuery } from 'dexie';
 import { contentHash } from '../hash';
 import { ingestStored, type ParseContext } from '../ingest';
 import { PARSER_VERSION } from '../parse/version';
@@ -122,6 +123,20 @@ export async function saveNoticeVisit(db: RectifyDB, input: NoticeVisit): Promis
     await db.notices.put(notice);
     return { snapshot, notice, isNewVersion: !known && existing !== undefined, isNewNotice: existing === undefined };
   });
+}
+
+/** Every page address of the library's notices, the most recently seen notices' first. */
+export async function recentNoticeUrls(db: RectifyDB): Promise<string[]> {
+  return (await listNotices(db)).flatMap((n) => n.urls);
+}
+
+/**
+ * Calls `onChange` with recentNoticeUrls now and again whenever a notice is saved, deleted, restored or imported
+ * — in any of the extension's contexts (Dexie broadcasts committed writes to the others). Returns the unsubscribe.
+ */
+export function watchNoticeUrls(db: RectifyDB, onChange: (urls: string[]) => void, onError: (err: unknown) => void): () => void {
+  const subscription = liveQuery(() => recentNoticeUrls(db)).subscribe({ next: onChange, error: onError });
+  return () => subscription.unsubscribe();
 }
 
 /** All notices, most recently seen first. */

@@ -85,6 +85,18 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
       const presence = await page.presence();
       expect(presence.detector).toMatchObject({ result: { isNotice: true }, asked: true, checks: 1 });
       expect(presence.analyzer).toBe(true);
+      expect(presence.knownNotice).toBe(false);
+      expect(await page.count('rectify-lens-overlay')).toBe(1);
+      await page.close();
+    });
+
+    it('the same notice, now in the library, gets the analyzer as it loads: the detector never runs', async () => {
+      // saved by the visit above; the background registers the library's pages (lib/registered-scripts)
+      await expect.poll(async () => (await d.registeredKnownNotices()).some((m) => m.endsWith('/mazhang-town.html')), { timeout: 10_000 }).toBe(true);
+      const page = await d.openFixture('mazhang-town.html');
+      await waitForOverlay(d, page);
+      const presence = await page.presence();
+      expect(presence).toMatchObject({ analyzer: true, knownNotice: true, detector: null });
       expect(await page.count('rectify-lens-overlay')).toBe(1);
       await page.close();
     });

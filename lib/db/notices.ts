@@ -12,6 +12,7 @@ import {
   type NoticeRecord,
   type NoticeSnapshot,
 } from '../schema';
+import { forgetDeletedVersions } from './analyses';
 import { nowIso, type RectifyDB } from './database';
 
 /** The fragment does not change the document: `…/a.html#p3` is the same page as `…/a.html`. */
@@ -216,14 +217,17 @@ export async function getSnapshot(db: RectifyDB, hash: string): Promise<NoticeSn
   return s && readCurrent(db, [s])[0];
 }
 
-/** Removes the notice with its snapshots, annotations and overrides (all or nothing). */
+/** Removes the notice with its snapshots, annotations and overrides (all or nothing), and the remembered analyses of its texts. */
 export async function deleteNotice(db: RectifyDB, key: string): Promise<void> {
-  await db.transaction('rw', [db.notices, db.snapshots, db.annotations, db.overrides], async () => {
+  const hashes = await db.transaction('rw', [db.notices, db.snapshots, db.annotations, db.overrides], async () => {
+    const versions = (await db.snapshots.where('noticeKey').equals(key).primaryKeys()) as string[];
     await db.snapshots.where('noticeKey').equals(key).delete();
     await db.annotations.where('noticeKey').equals(key).delete();
     await db.overrides.where('noticeKey').equals(key).delete();
     await db.notices.delete(key);
+    return versions;
   });
+  await forgetDeletedVersions(db.name, hashes);
 }
 
 export interface PageMatch {

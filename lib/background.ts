@@ -5,7 +5,7 @@
  * likely notice there, or on demand ("分析此页", any site).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { addAnnotation, listAnnotations, listOverrides, listSnapshots, openDb, saveNoticeVisit, setAnchorStates, type RectifyDB } from '@/lib/db';
+import { addAnnotation, listAnnotations, listOverrides, listSnapshots, openDb, saveNoticeVisit, setAnchorStates, watchNoticeUrls, type RectifyDB } from '@/lib/db';
 import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
 import { backgroundRequest, type BackgroundReply, type BackgroundRequest, type Notice, type PageState } from '@/lib/schema';
 import { effectiveToday, hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
@@ -17,12 +17,9 @@ import { readDocumentElsewhere } from '@/lib/background-documents';
 import { authorizeBackgroundRequest, senderTab, type Self } from '@/lib/sender';
 import { openAnalysisCache, type AnalysisCache } from '@/lib/db/analyses';
 import { parsePage } from '@/lib/parse-page';
+import { ANALYZER_FILE, syncKnownNoticeScripts, syncRememberedScripts } from '@/lib/registered-scripts';
+import { PREFS_STORAGE_KEY } from '@/lib/site-prefs';
 
-/** The declared content script: the small detector (entrypoints/content). */
-const DETECTOR_FILE = '/content-scripts/content.js';
-/** The analyzer (entrypoints/analyzer.ts), injected only into pages that need it. */
-const ANALYZER_FILE = '/analyzer.js';
-const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
 
 let dbInstance: RectifyDB | null = null;
 const db = () => (dbInstance ??= openDb());
@@ -62,6 +59,30 @@ export function startBackground(): void {
   });
 
   listen(backgroundRequest, BACKGROUND_TYPES, (req, sender) => handle(req, sender), 'background');
+  keepKnownNoticesRegistered();
+}
+
+/**
+ * The analyzer stays registered on exactly the library's notice pages (lib/registered-scripts): re-synced when
+ * the library changes in any context, when sites are switched off or remembered, and when host access is granted.
+ */
+function keepKnownNoticesRegistered(): void {
+  let urls: string[] | null = null;
+  let queued = Promise.resolve();
+  const sync = () => {
+    if (!urls) return;
+    const current = urls;
+    queued = queued.then(async () => syncKnownNoticeScripts(current, (await loadPrefs()).disabledSites)).catch(warn('known notices'));
+  };
+  watchNoticeUrls(db(), (next) => {
+    urls = next;
+    sync();
+  }, warn('known notices'));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && PREFS_STORAGE_KEY in changes) sync();
+  });
+  browser.permissions.onAdded?.addListener(sync);
+  browser.permissions.onRemoved?.addListener(sync);
 }
 
 /** This extension, as the sender checks see it. */
@@ -119,20 +140,6 @@ async function rememberSite(url: string): Promise<void> {
   const sites = [...new Set([...prefs.rememberedSites, host])];
   await savePrefs({ rememberedSites: sites });
   await syncRememberedScripts(sites);
-}
-
-export async function syncRememberedScripts(sites: string[]): Promise<void> {
-  const scripting = browser.scripting;
-  const granted: string[] = [];
-  for (const host of sites) {
-    const origins = [`*://${host}/*`];
-    if (await browser.permissions.contains({ origins })) granted.push(...origins);
-  }
-  const existing = await scripting.getRegisteredContentScripts({ ids: [REMEMBERED_SCRIPT_ID] });
-  if (existing.length) await scripting.unregisterContentScripts({ ids: [REMEMBERED_SCRIPT_ID] });
-  if (granted.length) {
-    await scripting.registerContentScripts([{ id: REMEMBERED_SCRIPT_ID, matches: granted, js: [DETECTOR_FILE], runAt: 'document_idle' }]);
-  }
 }
 
 /**

@@ -5,6 +5,7 @@
  * model without parsing; a new parse is remembered.
  */
 import { analysisKey } from './analysis-key';
+import { contentHash } from './hash';
 import { getAnalysis, putAnalysis, type AnalysisCache } from './db/analyses';
 import { parseNormalizedAsync, ParseTimeLimitError } from './parse';
 import { notice as noticeSchema, type PageParse, type ParseContext } from './schema';
@@ -32,6 +33,6 @@ export async function parsePage(cache: AnalysisCache, req: PageParseRequest): Pr
   if (!model) return { model: null, remembered: false, parseMs };
   // checked here, once: the page trusts a model of this version from the background (lib/schema pageParse)
   const checked = noticeSchema.parse(model);
-  await putAnalysis(cache, key, checked).catch((err: unknown) => console.warn('[Rectify Lens] analysis not remembered', err));
+  await putAnalysis(cache, key, await contentHash(req.text), checked).catch((err: unknown) => console.warn('[Rectify Lens] analysis not remembered', err));
   return { model: checked, remembered: false, parseMs };
 }

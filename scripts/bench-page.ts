@@ -2,7 +2,7 @@
  * In-page reading aid benchmark, in real Chromium with the BUILT extension (.output/chrome-mv3).
  *
  *   npm run bench:page [-- --json] [-- --runs=N]        (builds first; needs /usr/bin/chromium)
- *   node --import tsx scripts/bench-page.ts [--json] [--runs=N]   (uses the existing build)
+ *   node --import tsx scripts/bench-page.ts [--json] [--runs=N] [--only=TEXT]   (uses the existing build; TEXT picks pages by label)
  *
  * For an ordinary gov page (news-gov.html), every fixture notice page (index.json, isNotice), the generated
  * ~1 MB /big-notice.html and a revisit of an unchanged notice:
@@ -51,8 +51,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`--runs must be a positive integer, got ${runsArg}`);
     return 2;
   }
+  // --only=<text>: only the pages whose label contains it (e.g. --only=revisit), and no side-panel part
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const started = Date.now();
-  const result = await benchPage({ runs, log: (l) => console.error(l) });
+  const result = await benchPage({ runs, only, log: (l) => console.error(l) });
+  if (only) {
+    console.log(json ? JSON.stringify({ page: result }, null, 2) : formatPageBench(result));
+    return 0;
+  }
   console.error('side panel with 10 000 annotations…');
   const sidePanel = await benchSidePanel();
   console.error(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -10,7 +10,7 @@ import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/m
 import { contentRequest, type PageState } from '@/lib/schema';
 import { authorizeContentRequest } from '@/lib/sender';
 import { browser } from 'wxt/browser';
-import { ANALYZER_GLOBAL, DETECTOR_GLOBAL } from '@/lib/page/globals';
+import { ANALYZER_GLOBAL, DETECTOR_GLOBAL, KNOWN_NOTICE_GLOBAL } from '@/lib/page/globals';
 import { focusOverlay, mountOverlay } from './mount';
 
 /**
@@ -22,11 +22,12 @@ export function startAnalyzer(makeContext: () => ContentScriptContext): void {
   if (g[ANALYZER_GLOBAL]) return;
   g[ANALYZER_GLOBAL] = true;
   const controller = startContentScript(makeContext());
-  // loaded because this page's detector found a likely notice: read the article and have it parsed (in the
-  // background) at once, show the overlay and the marks once the page has loaded (the page's own load is not
-  // held up by them); the analysis decides again on the extracted article. Else ("分析此页") the background
-  // asks with analyze-now.
-  if ((g[DETECTOR_GLOBAL] as { asked?: boolean } | undefined)?.asked) void controller.analyze(false, pageLoaded());
+  // loaded because this page's detector found a likely notice, or registered on a page of a library notice:
+  // read the article and have it parsed (in the background) at once, show the overlay and the marks once the
+  // page has loaded (the page's own load is not held up by them); the analysis decides again on the extracted
+  // article. Else ("分析此页") the background asks with analyze-now.
+  const detectorAsked = (g[DETECTOR_GLOBAL] as { asked?: boolean } | undefined)?.asked === true;
+  if (detectorAsked || g[KNOWN_NOTICE_GLOBAL] === true) void controller.analyze(false, pageLoaded());
 }
 
 function startContentScript(ctx: ContentScriptContext): NoticePageController {

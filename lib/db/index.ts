@@ -27,6 +27,8 @@ export {
   getSnapshot,
   deleteNotice,
   findNoticeForPage,
+  recentNoticeUrls,
+  watchNoticeUrls,
   type NoticeVisit,
   type SavedVisit,
   type PageMatch,

@@ -1,4 +1,5 @@
 // The notice library: saving visits as notices + text snapshots, listing, finding the notice of a page, deleting.
+import { liveQuery } from 'dexie';
 import { contentHash } from '../hash';
 import { ingestStored, type ParseContext } from '../ingest';
 import { PARSER_VERSION } from '../parse/version';
@@ -11,6 +12,7 @@ import {
   type NoticeRecord,
   type NoticeSnapshot,
 } from '../schema';
+import { forgetDeletedVersions } from './analyses';
 import { nowIso, type RectifyDB } from './database';
 
 /** The fragment does not change the document: `…/a.html#p3` is the same page as `…/a.html`. */
@@ -124,6 +126,20 @@ export async function saveNoticeVisit(db: RectifyDB, input: NoticeVisit): Promis
   });
 }
 
+/** Every page address of the library's notices, the most recently seen notices' first. */
+export async function recentNoticeUrls(db: RectifyDB): Promise<string[]> {
+  return (await listNotices(db)).flatMap((n) => n.urls);
+}
+
+/**
+ * Calls `onChange` with recentNoticeUrls now and again whenever a notice is saved, deleted, restored or imported
+ * — in any of the extension's contexts (Dexie broadcasts committed writes to the others). Returns the unsubscribe.
+ */
+export function watchNoticeUrls(db: RectifyDB, onChange: (urls: string[]) => void, onError: (err: unknown) => void): () => void {
+  const subscription = liveQuery(() => recentNoticeUrls(db)).subscribe({ next: onChange, error: onError });
+  return () => subscription.unsubscribe();
+}
+
 /** All notices, most recently seen first. */
 export async function listNotices(db: RectifyDB): Promise<NoticeRecord[]> {
   return db.notices.orderBy('lastSeen').reverse().toArray();
@@ -201,14 +217,17 @@ export async function getSnapshot(db: RectifyDB, hash: string): Promise<NoticeSn
   return s && readCurrent(db, [s])[0];
 }
 
-/** Removes the notice with its snapshots, annotations and overrides (all or nothing). */
+/** Removes the notice with its snapshots, annotations and overrides (all or nothing), and the remembered analyses of its texts. */
 export async function deleteNotice(db: RectifyDB, key: string): Promise<void> {
-  await db.transaction('rw', [db.notices, db.snapshots, db.annotations, db.overrides], async () => {
+  const hashes = await db.transaction('rw', [db.notices, db.snapshots, db.annotations, db.overrides], async () => {
+    const versions = (await db.snapshots.where('noticeKey').equals(key).primaryKeys()) as string[];
     await db.snapshots.where('noticeKey').equals(key).delete();
     await db.annotations.where('noticeKey').equals(key).delete();
     await db.overrides.where('noticeKey').equals(key).delete();
     await db.notices.delete(key);
+    return versions;
   });
+  await forgetDeletedVersions(db.name, hashes);
 }
 
 export interface PageMatch {

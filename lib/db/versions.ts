@@ -1,6 +1,7 @@
 // Every saved version (snapshot) of the library at once, and deleting one version with a way to undo it.
 import type { Annotation, NoticeRecord, NoticeSnapshot, StatusOverride } from '../schema';
 import type { RectifyDB } from './database';
+import { forgetDeletedVersions } from './analyses';
 import { newestFirst } from './notices';
 
 /** A saved version as lists show it: the snapshot without its text and model, with its item count. */
@@ -63,6 +64,12 @@ async function refreshNotice(db: RectifyDB, notice: NoticeRecord): Promise<void>
  * undefined when there is no such version.
  */
 export async function deleteVersion(db: RectifyDB, hash: string): Promise<RemovedVersion | undefined> {
+  const removed = await removeVersion(db, hash);
+  if (removed) await forgetDeletedVersions(db.name, [hash]);
+  return removed;
+}
+
+function removeVersion(db: RectifyDB, hash: string): Promise<RemovedVersion | undefined> {
   return db.transaction('rw', [db.notices, db.snapshots, db.annotations, db.overrides], async () => {
     const snapshot = await db.snapshots.get(hash);
     const notice = snapshot && (await db.notices.get(snapshot.noticeKey));

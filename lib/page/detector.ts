@@ -34,7 +34,8 @@ const MAX_RECHECKS = 8;
 
 export async function runDetector(ctx: ContentScriptContext): Promise<void> {
   const g = globalThis as Record<string, unknown>;
-  if (g[DETECTOR_GLOBAL]) return;
+  // a page of a library notice has the analyzer already (registered at document_end, lib/registered-scripts)
+  if (g[DETECTOR_GLOBAL] || g[ANALYZER_GLOBAL]) return;
   const record: DetectorRecord = { result: null, disabled: false, checks: 0, asked: false, ms: 0 };
   g[DETECTOR_GLOBAL] = record;
   answerStateRequests(ctx, record);

@@ -7,3 +7,5 @@
 export const DETECTOR_GLOBAL = '__rectifyLensDetector';
 /** True once the analyzer runs in the page (components/overlay/content-main); also its double-injection guard. */
 export const ANALYZER_GLOBAL = '__rectifyLensAnalyzer';
+/** True on a page of a library notice: the analyzer was registered there (lib/registered-scripts) and analyzes by itself. */
+export const KNOWN_NOTICE_GLOBAL = '__rectifyLensKnownNotice';

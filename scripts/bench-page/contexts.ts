@@ -114,28 +114,30 @@ export async function launchPlain(extensionDir?: string): Promise<{ context: Bro
 }
 
 /**
- * Forgets the analyses the extension remembered (issue #14: an unchanged page reuses its stored analysis), so
- * the next load of a notice is a first visit. Only the `analyses` store is cleared; builds without it are left alone.
+ * Makes the next load of a notice a first visit (issue #14): forgets the analyses the extension remembered (an
+ * unchanged page reuses its stored analysis), the library's notices and snapshots, and the analyzer registered
+ * on the library's pages (lib/registered-scripts). Builds without a store or the registration are left alone.
  */
-export async function forgetAnalyses(s: Session): Promise<void> {
-  await s.worker.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const open = indexedDB.open('rectify-lens-analyses'); // ANALYSES_DB_NAME (lib/db/analyses)
-        open.onerror = () => resolve();
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('analyses')) {
-            db.close();
-            return resolve();
-          }
-          const tx = db.transaction('analyses', 'readwrite');
-          tx.objectStore('analyses').clear();
-          tx.oncomplete = tx.onerror = () => {
-            db.close();
-            resolve();
-          };
-        };
-      }),
-  );
+// A string, not a function: tsx (esbuild keepNames) would put `__name(...)` helpers into a serialized function.
+const FORGET_VISITS_SCRIPT = `(async () => {
+  const clear = (name, stores) => new Promise((resolve) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => resolve();
+    open.onsuccess = () => {
+      const db = open.result;
+      const present = stores.filter((st) => db.objectStoreNames.contains(st));
+      if (!present.length) { db.close(); return resolve(); }
+      const tx = db.transaction(present, 'readwrite');
+      for (const st of present) tx.objectStore(st).clear();
+      tx.oncomplete = tx.onerror = () => { db.close(); resolve(); };
+    };
+  });
+  await clear('rectify-lens-analyses', ['analyses']); // ANALYSES_DB_NAME (lib/db/analyses)
+  await clear('rectify-lens', ['notices', 'snapshots']); // DEFAULT_DB_NAME (lib/db/database)
+  const known = (await chrome.scripting.getRegisteredContentScripts()).filter((r) => r.id === 'rectify-lens-known-notices');
+  if (known.length) await chrome.scripting.unregisterContentScripts({ ids: known.map((r) => r.id) });
+})()`;
+
+export async function forgetVisits(s: Session): Promise<void> {
+  await s.worker.evaluate(FORGET_VISITS_SCRIPT);
 }

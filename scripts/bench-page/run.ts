@@ -1,7 +1,7 @@
 // Running the page benchmark: the pages, warm-up, and interleaved loads in the three contexts plus the traced loads.
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { forgetAnalyses, launchExtension, launchPlain, writeNoopExtension, type Session } from './contexts';
+import { forgetVisits, launchExtension, launchPlain, writeNoopExtension, type Session } from './contexts';
 import { loadWith, loadWithout, PROBE_SCRIPT, tracedLoadWith, type PageProbe, type WithSample } from './measure';
 import { round, summarize, type PageBench, type PageBenchEntry, type PageKind } from './summary';
 import { ANALYZER_PATH, bundleSizes, DETECTOR_PATH, sidepanelBytes } from '../lib/bundle-sizes';
@@ -40,7 +40,7 @@ function bundlesOf(dir: string): PageBench['bundles'] {
   return { detector: single, analyzer: single, sidepanel: sidepanelBytes(dir) };
 }
 
-export async function benchPage(opts: { runs?: number; log?: (line: string) => void } = {}): Promise<PageBench> {
+export async function benchPage(opts: { runs?: number; only?: string; log?: (line: string) => void } = {}): Promise<PageBench> {
   const runs = Math.max(1, opts.runs ?? DEFAULT_RUNS);
   const loadAvgStart = loadavg()[0];
   const log = opts.log ?? (() => undefined);
@@ -59,7 +59,7 @@ export async function benchPage(opts: { runs?: number; log?: (line: string) => v
       await loadWithout(noop.context, s.server.urlFor(f));
     }
     const pages: PageBenchEntry[] = [];
-    for (const p of plan()) {
+    for (const p of plan().filter((entry) => !opts.only || entry.label.includes(opts.only as string))) {
       const entry = await benchOne(s, plain.context, noop.context, p, runs);
       log(`  ${p.label}: overlay ${entry.overlayAfterLoadMs ?? '—'} ms after load, longest extension task ${entry.extensionLongestTaskMs} ms, load ×${entry.loadRatioVsNoop} vs noop`);
       pages.push(entry);
@@ -83,9 +83,9 @@ async function benchOne(s: Session, plain: Session['context'], noop: Session['co
   const url = s.server.urlFor(p.file);
   const notice = p.kind !== 'ordinary';
   // a first visit forgets remembered analyses before each load; a revisit loads the page once first
-  const prepare = async () => (p.kind === 'revisit' ? undefined : forgetAnalyses(s));
+  const prepare = async () => (p.kind === 'revisit' ? undefined : forgetVisits(s));
   if (p.kind === 'revisit') {
-    await forgetAnalyses(s);
+    await forgetVisits(s);
     await loadWith(s, p.file);
   }
   const withs: WithSample[] = [];

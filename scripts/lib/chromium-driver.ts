@@ -74,6 +74,10 @@ export async function chromiumDriver(opts: { today?: string; headless?: boolean 
       s.worker.evaluate((menuId) => new Promise<boolean>((resolve) => {
         chrome.contextMenus.update(menuId, {}, () => resolve(!chrome.runtime.lastError));
       }), id),
+    registeredKnownNotices: () =>
+      s.worker.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).filter((r: { id: string }) => r.id === 'rectify-lens-known-notices').flatMap((r: { matches?: string[] }) => r.matches ?? []),
+      ),
     async openStoredCopy(hash) {
       const page = await s.context.newPage();
       await page.goto(`chrome-extension://${s.extensionId}/stored.html?hash=${hash}`);

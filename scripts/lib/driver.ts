@@ -47,13 +47,19 @@ export interface ExtensionPresence {
   detector: { result: { isNotice: boolean; score: number } | null; asked: boolean; checks: number; ms: number } | null;
   /** The analyzer was injected. */
   analyzer: boolean;
+  /** The analyzer came registered on a page of a library notice (lib/registered-scripts), not through the detector. */
+  knownNotice: boolean;
 }
 
 /** Runs in the tab's isolated world (serialized by executeScript: self-contained, names from lib/page/globals). */
 export function readPresence(): ExtensionPresence {
   const g = globalThis as unknown as Record<string, unknown>;
   const detector = (g.__rectifyLensDetector ?? null) as ExtensionPresence['detector'];
-  return { detector: detector && JSON.parse(JSON.stringify(detector)), analyzer: g.__rectifyLensAnalyzer === true };
+  return {
+    detector: detector && JSON.parse(JSON.stringify(detector)),
+    analyzer: g.__rectifyLensAnalyzer === true,
+    knownNotice: g.__rectifyLensKnownNotice === true,
+  };
 }
 
 export interface Download {
@@ -72,6 +78,8 @@ export interface Driver {
   download(panel: Tab, selector: string): Promise<Download>;
   /** Whether the extension created the context-menu item `id` (update() of a missing item rejects). */
   contextMenuItemExists(id: string): Promise<boolean>;
+  /** The match patterns of the analyzer registered on the library's notice pages (lib/registered-scripts). */
+  registeredKnownNotices(): Promise<string[]>;
   /** The library's stored copy of a saved version (stored.html?hash=…), once its text is shown. */
   openStoredCopy(hash: string): Promise<Tab>;
   /** Stops the fixture sites: every later request to them fails, as when a notice is taken off its site. */

@@ -289,6 +289,14 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     },
     contextMenuItemExists: (menuId) =>
       inExtension((m) => (globalThis as any).browser.contextMenus.update(m, {}).then(() => true, () => false), menuId), // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension's untyped globals, evaluated in the browser
+    registeredKnownNotices: () =>
+      inExtension(
+        async () =>
+          ((await (globalThis as any).browser.scripting.getRegisteredContentScripts()) as Array<{ id: string; matches?: string[] }>) // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension's untyped globals, evaluated in the browser
+            .filter((r) => r.id === 'rectify-lens-known-notices')
+            .flatMap((r) => r.matches ?? []),
+        null,
+      ),
     sidebar: () => chromeEval(`({ open: SidebarController.isOpen, extension: SidebarController.currentID.endsWith('-sidebar-action') })`),
     pressToolbarButton: () => chromeEval(`(() => {
       const { global, extension } = ${extensionApis};

@@ -4,7 +4,7 @@
  * (presence in the tab's isolated world) run in both browsers from journeys.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openFixture, overlayOf, tabIdOf, type Session } from './harness';
+import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
 import { readPresence } from '../../scripts/lib/driver';
 
 // `chrome` exists inside the extension's service worker, where the evaluate() callbacks run.
@@ -29,6 +29,10 @@ afterAll(async () => {
 
 const askedBy = (tabId: number) =>
   s.worker.evaluate((id) => (globalThis as unknown as { __rlAsked: Array<{ type: string; tabId: number | null }> }).__rlAsked.filter((m) => m.tabId === id).map((m) => m.type), tabId);
+const registeredKnownNotices = (): Promise<string[]> =>
+  s.worker.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).filter((r: { id: string }) => r.id === 'rectify-lens-known-notices').flatMap((r: { matches?: string[] }) => r.matches ?? []),
+  );
 const presence = (tabId: number) =>
   s.worker.evaluate(`chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${readPresence.toString()} }).then((r) => r[0]?.result)`) as Promise<ReturnType<typeof readPresence>>;
 
@@ -51,6 +55,28 @@ describe('detector → background → analyzer', () => {
     expect((await askedBy(tabId)).filter((t) => t === 'load-analyzer')).toHaveLength(1);
     expect(await presence(tabId)).toMatchObject({ analyzer: true, detector: { asked: true } });
     await page.close();
+  });
+
+  it('a notice in the library gets the analyzer as it loads, without asking the background for it', async () => {
+    // huashan-town.html was saved by the visit above
+    await expect.poll(async () => (await registeredKnownNotices()).some((m) => m.endsWith('/huashan-town.html')), { timeout: 10_000 }).toBe(true);
+    const page = await openFixture(s, 'huashan-town.html');
+    const tabId = await tabIdOf(s, page);
+    await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
+    await expect.poll(() => askedBy(tabId)).toEqual(expect.arrayContaining(['parse-page', 'save-notice']));
+    expect(await askedBy(tabId)).not.toContain('load-analyzer');
+    expect(await presence(tabId)).toMatchObject({ analyzer: true, knownNotice: true, detector: null });
+    await page.close();
+  });
+
+  it('deleting the notice from the library takes its page off the registration', async () => {
+    const panel = await openSidePanel(s, null);
+    await panel.locator('[data-view="library"]').click();
+    const entry = panel.locator('.sp-org', { has: panel.locator('h3', { hasText: '花山镇' }) });
+    await entry.locator('[data-action="delete-version"]').first().click();
+    await entry.locator('[data-action="confirm-delete-version"]').first().click();
+    await expect.poll(async () => (await registeredKnownNotices()).some((m) => m.includes('/huashan-town.html')), { timeout: 10_000 }).toBe(false);
+    await panel.close();
   });
 
   it('an unchanged notice visited again is shown from its remembered analysis, without parsing', async () => {

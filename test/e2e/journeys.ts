@@ -47,26 +47,7 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
     await d?.close();
   });
 
-  describe(`${label}: detection`, () => {
-    for (const f of MANIFEST.filter((p) => !p.file.startsWith('late-') && p.file !== 'big-notice.html')) {
-      it(`${f.file}: ${f.isNotice ? 'overlay, and highlights when something needs attention' : 'nothing injected'}`, async () => {
-        const page = await d.openFixture(f.file);
-        if (f.isNotice) {
-          await page.waitFor(d.overlay('.rl-title'));
-          // by default only what needs attention is highlighted (overdue, deadlines, unfinished, contradictions)
-          const attention = (await page.texts(d.overlay('.rl-legend input:checked ~ .rl-count'))).reduce((n, c) => n + Number(c), 0);
-          if (attention > 0) await expect.poll(() => page.count('mark.rl-mark'), { timeout: 10_000 }).toBeGreaterThan(0);
-          expect((await page.texts(d.overlay('.rl-title')))[0]).not.toBe('');
-        } else {
-          await new Promise((r) => setTimeout(r, 1200));
-          expect(await page.count('rectify-lens-overlay')).toBe(0);
-          expect(await page.count('mark')).toBe(0);
-        }
-        await page.close();
-      });
-    }
-  });
-
+  // first: every later visit of a notice finds it in the library (the analyzer comes registered, not through the detector)
   describe(`${label}: detector first, the analyzer only where it is needed`, () => {
     it('an ordinary gov page gets the detector only: no analyzer, no overlay, the background never asked', async () => {
       const page = await d.openFixture('news-gov.html');
@@ -85,9 +66,41 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
       const presence = await page.presence();
       expect(presence.detector).toMatchObject({ result: { isNotice: true }, asked: true, checks: 1 });
       expect(presence.analyzer).toBe(true);
+      expect(presence.knownNotice).toBe(false);
       expect(await page.count('rectify-lens-overlay')).toBe(1);
       await page.close();
     });
+
+    it('the same notice, now in the library, gets the analyzer as it loads: the detector never runs', async () => {
+      // saved by the visit above; the background registers the library's pages (lib/registered-scripts)
+      await expect.poll(async () => (await d.registeredKnownNotices()).some((m) => m.endsWith('/mazhang-town.html')), { timeout: 10_000 }).toBe(true);
+      const page = await d.openFixture('mazhang-town.html');
+      await waitForOverlay(d, page);
+      const presence = await page.presence();
+      expect(presence).toMatchObject({ analyzer: true, knownNotice: true, detector: null });
+      expect(await page.count('rectify-lens-overlay')).toBe(1);
+      await page.close();
+    });
+  });
+
+  describe(`${label}: detection`, () => {
+    for (const f of MANIFEST.filter((p) => !p.file.startsWith('late-') && p.file !== 'big-notice.html')) {
+      it(`${f.file}: ${f.isNotice ? 'overlay, and highlights when something needs attention' : 'nothing injected'}`, async () => {
+        const page = await d.openFixture(f.file);
+        if (f.isNotice) {
+          await page.waitFor(d.overlay('.rl-title'));
+          // by default only what needs attention is highlighted (overdue, deadlines, unfinished, contradictions)
+          const attention = (await page.texts(d.overlay('.rl-legend input:checked ~ .rl-count'))).reduce((n, c) => n + Number(c), 0);
+          if (attention > 0) await expect.poll(() => page.count('mark.rl-mark'), { timeout: 10_000 }).toBeGreaterThan(0);
+          expect((await page.texts(d.overlay('.rl-title')))[0]).not.toBe('');
+        } else {
+          await new Promise((r) => setTimeout(r, 1200));
+          expect(await page.count('rectify-lens-overlay')).toBe(0);
+          expect(await page.count('mark')).toBe(0);
+        }
+        await page.close();
+      });
+    }
   });
 
   describe(`${label}: side panel, annotations, library, compare, export`, () => {

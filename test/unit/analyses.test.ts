@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analysisKey } from '@/lib/analysis-key';
-import { getAnalysis, openAnalysisCache, putAnalysis, type AnalysisCache } from '@/lib/db/analyses';
+import { forgetAnalysesOf, getAnalysis, openAnalysisCache, putAnalysis, type AnalysisCache } from '@/lib/db/analyses';
+import { contentHash } from '@/lib/hash';
 import { parseNormalized, parseNotice } from '@/lib/parse';
 import { normalizeText } from '@/lib/parse/normalize';
 import { parsePage } from '@/lib/parse-page';
@@ -34,7 +35,7 @@ describe('analysisKey', () => {
 describe('the analysis cache', () => {
   it('gives back the remembered model, and nothing for another key', async () => {
     cache = openAnalysisCache(`test-analyses-${Math.random()}`);
-    await putAnalysis(cache, 'k1', model);
+    await putAnalysis(cache, 'k1', 'h1', model);
     expect(await getAnalysis(cache, 'k1')).toEqual(model);
     expect(await getAnalysis(cache, 'k2')).toBeNull();
   });
@@ -42,10 +43,20 @@ describe('the analysis cache', () => {
   it('keeps at most `max` entries, dropping the oldest', async () => {
     cache = openAnalysisCache(`test-analyses-${Math.random()}`);
     for (const k of ['a', 'b', 'c', 'd']) {
-      await putAnalysis(cache, k, model, 3);
+      await putAnalysis(cache, k, `h-${k}`, model, 3);
       await new Promise((r) => setTimeout(r, 2)); // distinct savedAt
     }
     expect((await cache.analyses.toCollection().primaryKeys()).sort()).toEqual(['b', 'c', 'd']);
+  });
+
+  it('forgets the analyses of deleted versions by their text hash, and only those', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    await putAnalysis(cache, 'today', 'h1', model);
+    await putAnalysis(cache, 'tomorrow', 'h1', model);
+    await putAnalysis(cache, 'other', 'h2', model);
+    expect(await forgetAnalysesOf(cache, ['h1', 'h3'])).toBe(2);
+    expect(await cache.analyses.toCollection().primaryKeys()).toEqual(['other']);
+    expect(await forgetAnalysesOf(cache, [])).toBe(0);
   });
 
   it('forgets a stored model that no longer fits the Notice schema (a cache never breaks a page)', async () => {
@@ -67,6 +78,8 @@ describe('parsePage (the analyzer\'s parse, in the background)', () => {
     expect(first.model).toEqual(parseNormalized(normalized, { today: '2026-11-23', chromeText: context.chromeText, pageTitle: context.pageTitle }));
     const again = await parsePage(cache, req);
     expect(again).toEqual({ model: first.model, remembered: true, parseMs: 0 });
+    // remembered with the text's content hash (a library snapshot's hash), so deleting that version forgets it
+    expect((await cache.analyses.toArray()).map((a) => a.textHash)).toEqual([await contentHash(normalized)]);
     // another day is another analysis (overdue-now findings)
     expect((await parsePage(cache, { ...req, today: '2027-01-01' })).remembered).toBe(false);
   });

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { addAnnotation, deleteVersion, getNotice, listVersions, restoreVersion, saveNoticeVisit, setOverride, type RectifyDB, type SavedVisit } from '@/lib/db';
+import { addAnnotation, deleteNotice, deleteVersion, getNotice, listVersions, restoreVersion, saveNoticeVisit, setOverride, watchNoticeUrls, type RectifyDB, type SavedVisit } from '@/lib/db';
 import { huashanEarlier, huashanEarlierText, huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
 import { freshDb } from './db-fixtures';
+import { analysesNameOf, openAnalysisCache, putAnalysis } from '@/lib/db/analyses';
 import { selectorsOf } from '@/scripts/lib/quote-selectors';
 
 function annotate(db: RectifyDB, saved: SavedVisit, text: string, exact: string) {
@@ -78,5 +79,48 @@ describe('deleting one version, and undoing it', () => {
     const { db } = await library();
     expect(await deleteVersion(db, 'no-such-hash')).toBeUndefined();
     expect(await db.snapshots.count()).toBe(2);
+  });
+});
+
+describe('watching the library for the background (the analyzer registered on its pages)', () => {
+  const nextCall = <T>(calls: T[], n: number) => expect.poll(() => calls.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(n);
+
+  it('gives the notices’ page addresses now and after each change', async () => {
+    const { db, key } = await library();
+    const seen: string[][] = [];
+    const stop = watchNoticeUrls(db, (urls) => seen.push(urls), (err) => { throw err; });
+    await nextCall(seen, 1);
+    // one notice, two versions: its addresses in the order they were seen
+    expect(seen[0]).toEqual(['https://hs.gov.cn/2025.html', 'https://hs.gov.cn/2026.html']);
+    await deleteNotice(db, key);
+    await nextCall(seen, 2);
+    expect(seen.at(-1)).toEqual([]);
+    stop();
+  });
+
+});
+
+describe('deleting from the library forgets the remembered analyses of the deleted texts', () => {
+  const cacheOf = (db: RectifyDB) => openAnalysisCache(analysesNameOf(db.name));
+  async function remembered(db: RectifyDB, ...hashes: string[]) {
+    const cache = cacheOf(db);
+    for (const h of hashes) await putAnalysis(cache, `key-${h}`, h, huashanLater());
+    return cache;
+  }
+
+  it('a deleted version takes its analyses, the other version keeps its own', async () => {
+    const { db, earlier, later } = await library();
+    const cache = await remembered(db, earlier.snapshot.hash, later.snapshot.hash, 'not-in-library');
+    await deleteVersion(db, earlier.snapshot.hash);
+    expect((await cache.analyses.toArray()).map((a) => a.textHash).sort()).toEqual([later.snapshot.hash, 'not-in-library'].sort());
+    await cache.delete();
+  });
+
+  it('a deleted notice takes the analyses of all its versions', async () => {
+    const { db, earlier, later, key } = await library();
+    const cache = await remembered(db, earlier.snapshot.hash, later.snapshot.hash, 'not-in-library');
+    await deleteNotice(db, key);
+    expect((await cache.analyses.toArray()).map((a) => a.textHash)).toEqual(['not-in-library']);
+    await cache.delete();
   });
 });

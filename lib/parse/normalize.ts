@@ -18,7 +18,11 @@
  * every offset still maps 1:1 to the page text.
  */
 
+import { CODE_CLASS, K_CJK, K_FOLD, K_LINE_BREAK, K_SPACE, K_SURROGATE } from './code-class';
 import { rejoinPdfText } from './rejoin';
+
+/** Characters the squeeze loop must look at (everything else is copied as is). */
+const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK;
 
 export interface NormalizedText {
   text: string;
@@ -29,56 +33,12 @@ export interface NormalizedText {
 /** `— 1 —`, `- 2 -`, `－3－`, `—12—` page footers left over from Word/PDF conversions. */
 const PAGE_FOOTER = /^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$/;
 
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 ||
-    (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x200c || c === 0x200d
-  );
-}
-
 /** Full-width digits/letters/％ → half-width, `．` → `.`; other code units unchanged. */
 function foldWidth(c: number): number {
   if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05) return c - 0xfee0;
   if (c === 0xff0e) return 0x2e;
   return c;
 }
-
-function isCjkCodeSlow(c: number): boolean {
-  return (
-    (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
-    (c >= 0xff5b && c <= 0xff65) || (c >= 0x2018 && c <= 0x201f) || c === 0x2014 || c === 0x2026 ||
-    (c >= 0xd800 && c <= 0xdbff) || (c >= 0x3040 && c <= 0x30ff)
-  );
-}
-
-// Per-code-unit classes, computed once: one table lookup per character in the hot loop.
-const K_SPACE = 1;
-const K_FOLD = 2; // foldWidth changes it
-const K_CJK = 4;
-const K_SURROGATE = 8;
-const K_LINE_BREAK = 16; // \n \r
-/** Characters the squeeze loop must look at (everything else is copied as is). */
-const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK;
-const CODE_CLASS = new Uint8Array(65536);
-/** Flags every code in [from, to] for which `test` holds (the predicates above stay the definition). */
-function markRange(from: number, to: number, flag: number, test: (c: number) => boolean): void {
-  for (let c = from; c <= to; c++) if (test(c)) CODE_CLASS[c] |= flag;
-}
-// each predicate is true only inside these ranges, so only they are scanned (cheap at load time)
-markRange(0x00, 0x20, K_SPACE, isSpace);
-markRange(0xa0, 0xa0, K_SPACE, isSpace);
-markRange(0x2000, 0x205f, K_SPACE, isSpace);
-markRange(0x3000, 0x3000, K_SPACE, isSpace);
-markRange(0xfeff, 0xfeff, K_SPACE, isSpace);
-markRange(0xff00, 0xff5a, K_FOLD, (c) => foldWidth(c) !== c);
-markRange(0x2014, 0x30ff, K_CJK, isCjkCodeSlow);
-markRange(0x3400, 0x9fff, K_CJK, isCjkCodeSlow);
-markRange(0xd800, 0xdbff, K_CJK, isCjkCodeSlow);
-markRange(0xf900, 0xff65, K_CJK, isCjkCodeSlow);
-markRange(0xd800, 0xdfff, K_SURROGATE, () => true);
-CODE_CLASS[0x0a] |= K_LINE_BREAK;
-CODE_CLASS[0x0d] |= K_LINE_BREAK;
 
 const LPAREN = 0x28;
 const RPAREN = 0x29;

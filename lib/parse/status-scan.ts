@@ -3,7 +3,7 @@
 
 import { continuesWith } from './char-tests';
 import { literalHeads } from './regex-heads';
-import { RULES, type Cue } from './status-rules';
+import { always, RULES, type Cue } from './status-rules';
 
 /** A rule's match (absolute offsets), before overlaps and quotes are resolved (status-cues.ts). */
 export interface Found {
@@ -176,7 +176,7 @@ export function scanCues(text: string, from: number, slice: string, breaks?: num
       const tails = TRY_TAILS[t];
       if (tails !== null && !continuesWith(text, at + 1, tails)) continue;
       const rule = RULE_LIST[r];
-      if (!rule.may(text, at)) continue;
+      if (rule.may !== always && !rule.may(text, at)) continue;
       rule.re.lastIndex = i;
       if (!rule.re.test(slice)) continue; // test, not exec: no match array built
       const end = rule.re.lastIndex;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { quotedRanges } from '@/lib/parse/status-cues';
+import { quotedRanges, sortNearlySorted } from '@/lib/parse/status-cues';
 import { RULES } from '@/lib/parse/status-rules';
 import { scanCues, type Found } from '@/lib/parse/status-scan';
 import { normalizeText } from '@/lib/parse/normalize';
@@ -111,5 +111,19 @@ describe('quotedRanges', () => {
     const { marks } = scanCues(text, 0, text);
     const titleOpen = text.indexOf('《');
     expect(quotedRanges(marks)).toEqual([[titleOpen, text.length]]);
+  });
+});
+
+describe('sortNearlySorted', () => {
+  it('orders as Array.prototype.sort does under a total order', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let round = 0; round < 50; round++) {
+      const list = Array.from({ length: Math.floor(rand() * 40) }, (_, i) => ({ start: i + Math.floor(rand() * 4) - 2, id: i }));
+      const byStart = (a: { start: number; id: number }, b: { start: number; id: number }) => a.start - b.start || a.id - b.id;
+      const expected = [...list].sort(byStart);
+      sortNearlySorted(list, byStart);
+      expect(list).toEqual(expected);
+    }
   });
 });

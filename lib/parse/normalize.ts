@@ -18,11 +18,11 @@
  * every offset still maps 1:1 to the page text.
  */
 
-import { CODE_CLASS, K_CJK, K_FOLD, K_LINE_BREAK, K_SPACE, K_SURROGATE } from './code-class';
+import { CODE_CLASS, K_CJK, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE, K_SURROGATE } from './code-class';
 import { rejoinPdfText } from './rejoin';
 
 /** Characters the squeeze loop must look at (everything else is copied as is). */
-const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK;
+const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK | K_PUNCT;
 
 export interface NormalizedText {
   text: string;
@@ -125,10 +125,26 @@ function pushCandidateNeighbours(codes: Uint16Array, n: number, stack: Int32Arra
   return top;
 }
 
+/**
+ * The squeezed code units and their raw offsets, reused from call to call (every slot is written before it
+ * is read): a fresh pair per call cost a zero-fill and page faults over 6 bytes per input character. Kept
+ * between calls only up to SCRATCH_KEEP characters; a larger input gets buffers of its own.
+ */
+let scratchOut = new Uint16Array(0);
+let scratchMap = new Uint32Array(0);
+const SCRATCH_KEEP = 1 << 21;
+function squeezeBuffers(size: number): { out: Uint16Array; map: Uint32Array } {
+  if (size > SCRATCH_KEEP) return { out: new Uint16Array(size), map: new Uint32Array(size) };
+  if (scratchOut.length < size) {
+    scratchOut = new Uint16Array(size);
+    scratchMap = new Uint32Array(size);
+  }
+  return { out: scratchOut, map: scratchMap };
+}
+
 export function normalizeText(raw: string): NormalizedText {
   const n = raw.length;
-  const out = new Uint16Array(n + 1);
-  const map = new Uint32Array(n + 1);
+  const { out, map } = squeezeBuffers(n + 1);
   let len = 0;
   let pendingBreak = -1;
   let nextBookmark = raw.indexOf('[bookmark:');
@@ -153,6 +169,8 @@ export function normalizeText(raw: string): NormalizedText {
      *  normalizing again reads the same cells), else a space */
     let spaceCode = 0x20;
     let leading = 0;
+    /** whether the line holds ( ) , : ; (only such a line can need foldLinePunctuation) */
+    let punct = false;
     let lineEnd = n;
     for (let i = lineStart; i < lineEnd; i++) {
       const c = raw.charCodeAt(i);
@@ -193,6 +211,7 @@ export function normalizeText(raw: string): NormalizedText {
         } else leading++;
         continue;
       }
+      if (k & K_PUNCT) punct = true;
       const folded = k & K_FOLD ? foldWidth(c) : c;
       if (spaceAt >= 0) {
         if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], folded)) digitSpaceFrom = m;
@@ -208,7 +227,7 @@ export function normalizeText(raw: string): NormalizedText {
     const isFooter = lineLen > 0 && lineLen <= 12 && PAGE_FOOTER.test(String.fromCharCode(...out.subarray(base, m)));
     if (isFooter) pageBreaks.push(len);
     if (lineLen > 0 && !isFooter) {
-      foldLinePunctuation(out.subarray(base, m), lineLen);
+      if (punct) foldLinePunctuation(out.subarray(base, m), lineLen);
       if (base > 0) {
         out[len] = 0x0a;
         map[len] = pendingBreak;

@@ -60,6 +60,11 @@ export function quotedRanges(marks: Marks): Array<[number, number]> {
  * offset just after each clause break (。；！？ newline ：，) in the range is appended to it, in order.
  */
 export function findCues(text: string, from: number, to: number, slice = text.slice(from, to), breaks?: number[]): Found[] {
+  return readCues(text, from, slice, breaks).cues;
+}
+
+/** findCues's cues with the marks its scan noted (valid until the next scan). */
+export function readCues(text: string, from: number, slice: string, breaks?: number[]): { cues: Found[]; marks: Marks } {
   const { found, marks } = scanCues(text, from, slice, breaks);
   // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule
   sortNearlySorted(found, byPrecedence);
@@ -79,7 +84,7 @@ export function findCues(text: string, from: number, to: number, slice = text.sl
     }
     out.push(f);
   }
-  return out;
+  return { cues: out, marks };
 }
 
 /** Start, then the more telling cue, then the longer, then the earlier rule: a total order (a rule never matches twice at one start). */

@@ -62,13 +62,19 @@ const QUOTE_OPEN_SLOT = BREAK_SLOT + 2;
 const QUOTE_CLOSE_SLOT = BREAK_SLOT + 3;
 const TITLE_OPEN_SLOT = BREAK_SLOT + 4;
 const TITLE_CLOSE_SLOT = BREAK_SLOT + 5;
-if (TITLE_CLOSE_SLOT > 0xff) throw new Error('status-scan: too many slots for a byte');
+/** 【 (a status tag may follow), 问 and 巡 (where a whole-problem phrase, status-layout.ts, may stand). */
+const TAG_OPEN_SLOT = BREAK_SLOT + 6;
+const WHOLE_PROBLEM_SLOT = BREAK_SLOT + 7;
+if (WHOLE_PROBLEM_SLOT > 0xff) throw new Error('status-scan: too many slots for a byte');
 for (const ch of '。；！？：，') SLOT[ch.charCodeAt(0)] = BREAK_SLOT; // (a rule starting with one of them would never be tried)
 SLOT[0x0a] = NEWLINE_SLOT;
 markSlot('“', QUOTE_OPEN_SLOT);
 markSlot('”', QUOTE_CLOSE_SLOT);
 markSlot('《', TITLE_OPEN_SLOT);
 markSlot('》', TITLE_CLOSE_SLOT);
+markSlot('【', TAG_OPEN_SLOT);
+markSlot('问', WHOLE_PROBLEM_SLOT);
+markSlot('巡', WHOLE_PROBLEM_SLOT);
 
 function markSlot(ch: string, slot: number): void {
   if (SLOT[ch.charCodeAt(0)]) throw new Error(`status-scan: a rule starts with ${ch}, which is a quote mark`);
@@ -122,16 +128,28 @@ export class Offsets {
   }
 }
 
-/** Where the scan saw newlines and quote marks (absolute offsets, ascending). */
+/** Where the scan saw newlines, quote marks, 【 and 问/巡 (absolute offsets, ascending). */
 export interface Marks {
   newlines: Offsets;
   quoteOpens: Offsets;
   quoteCloses: Offsets;
   titleOpens: Offsets;
   titleCloses: Offsets;
+  tagOpens: Offsets;
+  /** Every 问 and 巡: a whole-problem phrase (`该问题`, `巡察组反馈`) has one at or just after its start. */
+  wholeProblemHints: Offsets;
 }
 
-const MARKS: Marks = { newlines: new Offsets(), quoteOpens: new Offsets(), quoteCloses: new Offsets(), titleOpens: new Offsets(), titleCloses: new Offsets() };
+const MARKS: Marks = {
+  newlines: new Offsets(),
+  quoteOpens: new Offsets(),
+  quoteCloses: new Offsets(),
+  titleOpens: new Offsets(),
+  titleCloses: new Offsets(),
+  tagOpens: new Offsets(),
+  wholeProblemHints: new Offsets(),
+};
+const MARK_LISTS = Object.values(MARKS);
 
 /** Per rule, where its next match may start (the scan's scratch buffer, reset on every call). */
 const RESUME = new Int32Array(RULES.length);
@@ -147,12 +165,12 @@ function matchAt(re: RegExp, s: string, i: number): RegExpExecArray {
  * match, the rules starting with it are tried there. A rule resumes after its previous match (as a global
  * search would), so its matches never overlap one another. When `breaks` is given, the offset just after
  * each clause break (。；！？ newline ：，) is appended to it, in order. The returned marks (newlines, quote
- * marks) are valid until the next scan.
+ * marks, 【, 问/巡) are valid until the next scan.
  */
 export function scanCues(text: string, from: number, slice: string, breaks?: number[]): { found: Found[]; marks: Marks } {
   const found: Found[] = [];
   const resume = RESUME.fill(0);
-  for (const list of [MARKS.newlines, MARKS.quoteOpens, MARKS.quoteCloses, MARKS.titleOpens, MARKS.titleCloses]) list.size = 0;
+  for (const list of MARK_LISTS) list.size = 0;
   const n = slice.length;
   for (let i = 0; i < n; i++) {
     // characters are read from `text` (flat), not `slice` (a view into it, slower per character)
@@ -200,5 +218,7 @@ function noteMark(slot: number, at: number, breaks: number[] | undefined): void 
   } else if (slot === QUOTE_OPEN_SLOT) MARKS.quoteOpens.push(at);
   else if (slot === QUOTE_CLOSE_SLOT) MARKS.quoteCloses.push(at);
   else if (slot === TITLE_OPEN_SLOT) MARKS.titleOpens.push(at);
-  else MARKS.titleCloses.push(at);
+  else if (slot === TITLE_CLOSE_SLOT) MARKS.titleCloses.push(at);
+  else if (slot === TAG_OPEN_SLOT) MARKS.tagOpens.push(at);
+  else MARKS.wholeProblemHints.push(at);
 }

@@ -59,13 +59,13 @@ export function quotedRanges(marks: Marks): Array<[number, number]> {
  * (as a global search would), so its matches never overlap one another. When `breaks` is given, the
  * offset just after each clause break (。；！？ newline ：，) in the range is appended to it, in order.
  */
-export function findCues(text: string, from: number, to: number, slice = text.slice(from, to), breaks?: number[]): Found[] {
-  return readCues(text, from, slice, breaks).cues;
+export function findCues(text: string, from: number, to: number, slice = text.slice(from, to)): Found[] {
+  return readCues(text, from, slice).cues;
 }
 
 /** findCues's cues with the marks its scan noted (valid until the next scan). */
-export function readCues(text: string, from: number, slice: string, breaks?: number[]): { cues: Found[]; marks: Marks } {
-  const { found, marks } = scanCues(text, from, slice, breaks);
+export function readCues(text: string, from: number, slice: string): { cues: Found[]; marks: Marks } {
+  const { found, marks } = scanCues(text, from, slice);
   // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule
   sortNearlySorted(found, byPrecedence);
   const quotes = quotedRanges(marks);

@@ -1,6 +1,6 @@
 // Item layout for status: sentences, sub-measures (一是…, （1）…), whole-problem clauses; cues placed in them as clauses.
 import type { Found } from './status-cues';
-import type { Offsets } from './status-scan';
+import type { Marks, Offsets } from './status-scan';
 
 /**
  * A clause about the problem found by the inspection rather than one sub-measure. Sticky: tried only where
@@ -34,16 +34,18 @@ for (const ch of ' \t\u3000一二三四五六七八九十另（(123456789') MAY_
 for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN_MEASURE[c] = 1; // ①-⑳
 
 /**
- * The layout of the item text `slice` (at offset `from`). `breaks`: the offsets just after each clause
- * boundary in it, in order (sentence ends 。；！？ newline, and the commas/colons after which a sub-measure
- * may start — as findCues collects them).
+ * The layout of the item text `slice` (at offset `from`), from the marks the scan of that text noted:
+ * `marks.breaks`, the offsets just after each clause boundary (sentence ends 。；！？ newline, and the
+ * commas/colons after which a sub-measure may start), and the 问/巡 where a whole-problem phrase may stand.
  */
-export function layoutOf(slice: string, from: number, breaks: readonly number[], wholeProblemHints: Offsets): ItemLayout {
+export function layoutOf(slice: string, from: number, marks: Marks): ItemLayout {
   const sentences = [from];
   const starts: number[] = [];
   SUB_MEASURE.lastIndex = 0;
   if (SUB_MEASURE.test(slice)) starts.push(from);
-  for (const b of breaks) {
+  const breaks = marks.breaks;
+  for (let k = 0; k < breaks.size; k++) {
+    const b = breaks.data[k];
     const next = b - from; // just after the break
     if (next >= slice.length) break;
     const c = slice.charCodeAt(next - 1);
@@ -59,7 +61,7 @@ export function layoutOf(slice: string, from: number, breaks: readonly number[],
   const measures = outer;
   const wholeSentences = new Set<number>();
   const verdictSentences = new Set<number>();
-  for (const m of wholeProblemMatches(slice, from, wholeProblemHints)) {
+  for (const m of wholeProblemMatches(slice, from, marks.wholeProblemHints)) {
     const at = indexAt(sentences, from + m.index);
     wholeSentences.add(at);
     if (m[1]) verdictSentences.add(at);

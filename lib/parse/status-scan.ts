@@ -128,8 +128,10 @@ export class Offsets {
   }
 }
 
-/** Where the scan saw newlines, quote marks, 【 and 问/巡 (absolute offsets, ascending). */
+/** Where the scan saw clause breaks, newlines, quote marks, 【 and 问/巡 (absolute offsets, ascending). */
 export interface Marks {
+  /** Just after each clause break (。；！？ newline ：，). */
+  breaks: Offsets;
   newlines: Offsets;
   quoteOpens: Offsets;
   quoteCloses: Offsets;
@@ -141,6 +143,7 @@ export interface Marks {
 }
 
 const MARKS: Marks = {
+  breaks: new Offsets(),
   newlines: new Offsets(),
   quoteOpens: new Offsets(),
   quoteCloses: new Offsets(),
@@ -163,11 +166,10 @@ function matchAt(re: RegExp, s: string, i: number): RegExpExecArray {
 /**
  * Every rule's matches in `slice` = text[from, to), in the order found: at each character that can start a
  * match, the rules starting with it are tried there. A rule resumes after its previous match (as a global
- * search would), so its matches never overlap one another. When `breaks` is given, the offset just after
- * each clause break (。；！？ newline ：，) is appended to it, in order. The returned marks (newlines, quote
- * marks, 【, 问/巡) are valid until the next scan.
+ * search would), so its matches never overlap one another. The returned marks (clause breaks, newlines,
+ * quote marks, 【, 问/巡) are valid until the next scan.
  */
-export function scanCues(text: string, from: number, slice: string, breaks?: number[]): { found: Found[]; marks: Marks } {
+export function scanCues(text: string, from: number, slice: string): { found: Found[]; marks: Marks } {
   const found: Found[] = [];
   const resume = RESUME.fill(0);
   for (const list of MARK_LISTS) list.size = 0;
@@ -179,7 +181,7 @@ export function scanCues(text: string, from: number, slice: string, breaks?: num
     const slot = SLOT[c];
     if (slot === 0) continue;
     if (slot >= BREAK_SLOT) {
-      noteMark(slot, at, breaks);
+      noteMark(slot, at);
       continue;
     }
     // (the next character may lie past the slice: a false "yes" there only costs a regex call)
@@ -210,10 +212,10 @@ export function scanCues(text: string, from: number, slice: string, breaks?: num
   return { found, marks: MARKS };
 }
 
-function noteMark(slot: number, at: number, breaks: number[] | undefined): void {
-  if (slot === BREAK_SLOT) breaks?.push(at + 1);
+function noteMark(slot: number, at: number): void {
+  if (slot === BREAK_SLOT) MARKS.breaks.push(at + 1);
   else if (slot === NEWLINE_SLOT) {
-    breaks?.push(at + 1);
+    MARKS.breaks.push(at + 1);
     MARKS.newlines.push(at);
   } else if (slot === QUOTE_OPEN_SLOT) MARKS.quoteOpens.push(at);
   else if (slot === QUOTE_CLOSE_SLOT) MARKS.quoteCloses.push(at);

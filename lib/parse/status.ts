@@ -175,14 +175,13 @@ function inheritSectionStatus(own: StatusDecision, section: SectionStatus): Stat
 
 function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm: StatusEvidence | null): StatusDecision {
   const slice = text.slice(bodyStart, end);
-  const breaks: number[] = [];
-  const { cues, marks } = readCues(text, bodyStart, slice, breaks);
+  const { cues, marks } = readCues(text, bodyStart, slice);
   const signals: StatusSignal[] = [];
   for (const f of cues) {
     const s = toSignal(f, text);
     if (s) signals.push(s);
   }
-  const layout = layoutOf(slice, bodyStart, breaks, marks.wholeProblemHints);
+  const layout = layoutOf(slice, bodyStart, marks);
   const tag = marks.tagOpens.size > 0 ? findStatusTag(text, bodyStart, end) : null; // (read now: the marks last until the next scan)
   const clauses = classify(text, cues, layout);
   const moving = stillMoving(clauses, layout.measures.length);

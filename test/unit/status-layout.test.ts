@@ -25,9 +25,8 @@ function wholeByGlobalSearch(slice: string, from: number, sentences: number[]): 
 
 function layoutAt(text: string, from: number, to: number) {
   const slice = text.slice(from, to);
-  const breaks: number[] = [];
-  const { marks } = readCues(text, from, slice, breaks);
-  return { slice, layout: layoutOf(slice, from, breaks, marks.wholeProblemHints) };
+  const { marks } = readCues(text, from, slice);
+  return { slice, layout: layoutOf(slice, from, marks) };
 }
 
 describe('layoutOf: whole-problem sentences', () => {

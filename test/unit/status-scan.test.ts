@@ -80,10 +80,9 @@ describe('scanCues', () => {
 
   it('notes clause breaks, newlines and quote marks where they stand', () => {
     const text = '前文。甲“乙”，丙《丁》；\n戊！己？庚：辛';
-    const breaks: number[] = [];
-    const { marks } = scanCues(text, 3, text.slice(3), breaks);
+    const { marks } = scanCues(text, 3, text.slice(3));
     const list = (o: { data: Int32Array; size: number }) => [...o.data.subarray(0, o.size)];
-    expect(breaks).toEqual([8, 13, 14, 16, 18, 20]);
+    expect(list(marks.breaks)).toEqual([8, 13, 14, 16, 18, 20]);
     expect(list(marks.newlines)).toEqual([13]);
     expect(list(marks.quoteOpens)).toEqual([4]);
     expect(list(marks.quoteCloses)).toEqual([6]);

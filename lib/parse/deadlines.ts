@@ -148,14 +148,20 @@ function undatedLimits(text: string, from: number, to: number, mentions: DateMen
 }
 
 /**
- * Next `限期` starting in [from, to - 2], or -1. Scans only the section (text.indexOf would run on to
- * the end of the text for every section without one — quadratic over a long notice).
+ * The last `限期` search: its text, where it started and the answer (-1: none after `from`). Sections are
+ * read in text order, so one indexOf answers every section up to that 限期 (an indexOf per section
+ * would run on to the end of the text for each one without it — quadratic over a long notice).
  */
+let limitSearch = { text: '', from: 0, at: -1 };
+
+/** Next `限期` starting in [from, to - 2], or -1. */
 function nextLimitWord(text: string, from: number, to: number): number {
-  for (let i = from; i + 2 <= to; i++) {
-    if (text.charCodeAt(i) === 0x9650 && text.charCodeAt(i + 1) === 0x671f) return i; // 限期
-  }
-  return -1;
+  const last = limitSearch;
+  // the last answer still holds when it was searched for in this text from at or before `from` and lies at or after it
+  const reusable = last.text === text && last.from <= from && (last.at === -1 || last.at >= from);
+  if (!reusable) limitSearch = { text, from, at: text.indexOf('限期', from) };
+  const at = limitSearch.at;
+  return at !== -1 && at + 2 <= to ? at : -1;
 }
 
 /** CLAUSE_BREAK by code unit. */

@@ -18,7 +18,11 @@
  * every offset still maps 1:1 to the page text.
  */
 
+import { CODE_CLASS, K_CJK, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE, K_SURROGATE } from './code-class';
 import { rejoinPdfText } from './rejoin';
+
+/** Characters the squeeze loop must look at (everything else is copied as is). */
+const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK | K_PUNCT;
 
 export interface NormalizedText {
   text: string;
@@ -29,56 +33,12 @@ export interface NormalizedText {
 /** `— 1 —`, `- 2 -`, `－3－`, `—12—` page footers left over from Word/PDF conversions. */
 const PAGE_FOOTER = /^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$/;
 
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 ||
-    (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x200c || c === 0x200d
-  );
-}
-
 /** Full-width digits/letters/％ → half-width, `．` → `.`; other code units unchanged. */
 function foldWidth(c: number): number {
   if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff05) return c - 0xfee0;
   if (c === 0xff0e) return 0x2e;
   return c;
 }
-
-function isCjkCodeSlow(c: number): boolean {
-  return (
-    (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
-    (c >= 0xff5b && c <= 0xff65) || (c >= 0x2018 && c <= 0x201f) || c === 0x2014 || c === 0x2026 ||
-    (c >= 0xd800 && c <= 0xdbff) || (c >= 0x3040 && c <= 0x30ff)
-  );
-}
-
-// Per-code-unit classes, computed once: one table lookup per character in the hot loop.
-const K_SPACE = 1;
-const K_FOLD = 2; // foldWidth changes it
-const K_CJK = 4;
-const K_SURROGATE = 8;
-const K_LINE_BREAK = 16; // \n \r
-/** Characters the squeeze loop must look at (everything else is copied as is). */
-const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK;
-const CODE_CLASS = new Uint8Array(65536);
-/** Flags every code in [from, to] for which `test` holds (the predicates above stay the definition). */
-function markRange(from: number, to: number, flag: number, test: (c: number) => boolean): void {
-  for (let c = from; c <= to; c++) if (test(c)) CODE_CLASS[c] |= flag;
-}
-// each predicate is true only inside these ranges, so only they are scanned (cheap at load time)
-markRange(0x00, 0x20, K_SPACE, isSpace);
-markRange(0xa0, 0xa0, K_SPACE, isSpace);
-markRange(0x2000, 0x205f, K_SPACE, isSpace);
-markRange(0x3000, 0x3000, K_SPACE, isSpace);
-markRange(0xfeff, 0xfeff, K_SPACE, isSpace);
-markRange(0xff00, 0xff5a, K_FOLD, (c) => foldWidth(c) !== c);
-markRange(0x2014, 0x30ff, K_CJK, isCjkCodeSlow);
-markRange(0x3400, 0x9fff, K_CJK, isCjkCodeSlow);
-markRange(0xd800, 0xdbff, K_CJK, isCjkCodeSlow);
-markRange(0xf900, 0xff65, K_CJK, isCjkCodeSlow);
-markRange(0xd800, 0xdfff, K_SURROGATE, () => true);
-CODE_CLASS[0x0a] |= K_LINE_BREAK;
-CODE_CLASS[0x0d] |= K_LINE_BREAK;
 
 const LPAREN = 0x28;
 const RPAREN = 0x29;
@@ -165,10 +125,26 @@ function pushCandidateNeighbours(codes: Uint16Array, n: number, stack: Int32Arra
   return top;
 }
 
+/**
+ * The squeezed code units and their raw offsets, reused from call to call (every slot is written before it
+ * is read): a fresh pair per call cost a zero-fill and page faults over 6 bytes per input character. Kept
+ * between calls only up to SCRATCH_KEEP characters; a larger input gets buffers of its own.
+ */
+let scratchOut = new Uint16Array(0);
+let scratchMap = new Uint32Array(0);
+const SCRATCH_KEEP = 1 << 21;
+function squeezeBuffers(size: number): { out: Uint16Array; map: Uint32Array } {
+  if (size > SCRATCH_KEEP) return { out: new Uint16Array(size), map: new Uint32Array(size) };
+  if (scratchOut.length < size) {
+    scratchOut = new Uint16Array(size);
+    scratchMap = new Uint32Array(size);
+  }
+  return { out: scratchOut, map: scratchMap };
+}
+
 export function normalizeText(raw: string): NormalizedText {
   const n = raw.length;
-  const out = new Uint16Array(n + 1);
-  const map = new Uint32Array(n + 1);
+  const { out, map } = squeezeBuffers(n + 1);
   let len = 0;
   let pendingBreak = -1;
   let nextBookmark = raw.indexOf('[bookmark:');
@@ -193,6 +169,8 @@ export function normalizeText(raw: string): NormalizedText {
      *  normalizing again reads the same cells), else a space */
     let spaceCode = 0x20;
     let leading = 0;
+    /** whether the line holds ( ) , : ; (only such a line can need foldLinePunctuation) */
+    let punct = false;
     let lineEnd = n;
     for (let i = lineStart; i < lineEnd; i++) {
       const c = raw.charCodeAt(i);
@@ -233,6 +211,7 @@ export function normalizeText(raw: string): NormalizedText {
         } else leading++;
         continue;
       }
+      if (k & K_PUNCT) punct = true;
       const folded = k & K_FOLD ? foldWidth(c) : c;
       if (spaceAt >= 0) {
         if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], folded)) digitSpaceFrom = m;
@@ -248,7 +227,7 @@ export function normalizeText(raw: string): NormalizedText {
     const isFooter = lineLen > 0 && lineLen <= 12 && PAGE_FOOTER.test(String.fromCharCode(...out.subarray(base, m)));
     if (isFooter) pageBreaks.push(len);
     if (lineLen > 0 && !isFooter) {
-      foldLinePunctuation(out.subarray(base, m), lineLen);
+      if (punct) foldLinePunctuation(out.subarray(base, m), lineLen);
       if (base > 0) {
         out[len] = 0x0a;
         map[len] = pendingBreak;

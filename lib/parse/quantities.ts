@@ -93,43 +93,43 @@ export function findQuantities(text: string, from = 0, to = text.length): Quanti
       i++;
       continue;
     }
-    const numeral = readNumeral(text, i, end);
-    if (!numeral) {
+    const numeralEnd = readNumeral(text, i, end);
+    if (numeralEnd < 0) {
       i++;
       continue;
     }
-    const q = quantityAt(text, i, numeral, end);
+    const q = quantityAt(text, i, numeralEnd, end);
     if (q) out.push(q);
-    i = q ? q.end : numeral.end;
+    i = q ? q.end : numeralEnd;
   }
   return out;
 }
 
-interface Numeral {
-  end: number;
-  arabic: boolean;
+/** Whether the numeral at `start` is Arabic (it starts with a digit) rather than Chinese. */
+function isArabicAt(text: string, start: number): boolean {
+  return (QCLASS[text.charCodeAt(start)] & Q_DIGIT) !== 0;
 }
 
 /**
- * A numeral starting exactly at `i` (and not in the middle of a longer one), or null. Its value is
+ * Where a numeral starting exactly at `i` (and not in the middle of a longer one) ends, or -1. Its value is
  * read only once a unit follows (numeralValue); a Chinese run that is not a valid numeral never
  * becomes a quantity.
  */
-function readNumeral(text: string, i: number, end: number): Numeral | null {
+function readNumeral(text: string, i: number, end: number): number {
   const k = QCLASS[text.charCodeAt(i)];
   const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
   if (k & Q_DIGIT) {
-    if ((QCLASS[prev] & Q_DIGIT) !== 0 || prev === 0x2e || isAsciiLetterCode(prev)) return null;
+    if ((QCLASS[prev] & Q_DIGIT) !== 0 || prev === 0x2e || isAsciiLetterCode(prev)) return -1;
     let j = i;
     while (j < end && (qcls(text, j) & Q_DIGIT) !== 0) j++;
     if (j + 1 < end && text.charCodeAt(j) === 0x2e && (qcls(text, j + 1) & Q_DIGIT) !== 0) {
       j++;
       while (j < end && (qcls(text, j) & Q_DIGIT) !== 0) j++;
     }
-    return { end: j, arabic: true };
+    return j;
   }
-  if ((k & Q_CN) === 0 || (QCLASS[prev] & Q_CN) !== 0) return null;
-  if (k & Q_CN_MAGNITUDE) return null; // 百千万工程, 千方百计, 万人行
+  if ((k & Q_CN) === 0 || (QCLASS[prev] & Q_CN) !== 0) return -1;
+  if (k & Q_CN_MAGNITUDE) return -1; // 百千万工程, 千方百计, 万人行
   let j = i;
   let positional = false;
   while (j < end && j - i < 12) {
@@ -141,20 +141,21 @@ function readNumeral(text: string, i: number, end: number): Numeral | null {
   if (j - i > 1 && (qcls(text, j - 1) & Q_BIG) !== 0 && startsWithUnit(text, j - 1, end)) j--;
   for (let x = i; x < j && !positional; x++) positional = (QCLASS[text.charCodeAt(x)] & Q_POSITIONAL) !== 0;
   // Digit-by-digit numerals (二〇二五) only occur in years; as counts they are word fragments.
-  if (j - i > 1 && !positional) return null;
-  return { end: j, arabic: false };
+  if (j - i > 1 && !positional) return -1;
+  return j;
 }
 
-function numeralValue(text: string, start: number, numeral: Numeral): number | null {
-  return numeral.arabic ? Number(text.slice(start, numeral.end)) : parseChineseNumber(text.slice(start, numeral.end));
+function numeralValue(text: string, start: number, numeralEnd: number, arabic: boolean): number | null {
+  return arabic ? Number(text.slice(start, numeralEnd)) : parseChineseNumber(text.slice(start, numeralEnd));
 }
 
-function quantityAt(text: string, start: number, numeral: Numeral, end: number): Quantity | null {
+function quantityAt(text: string, start: number, numeralEnd: number, end: number): Quantity | null {
   const prevCode = start > 0 ? text.charCodeAt(start - 1) : 0;
   if (QCLASS[prevCode] & Q_SKIP_AFTER) return null;
-  if (isPartOfCodeOrRange(text, start, numeral.end, end)) return null;
-  let k = numeral.end;
-  if (numeral.arabic && text.charCodeAt(k) === 0x20) {
+  if (isPartOfCodeOrRange(text, start, numeralEnd, end)) return null;
+  const arabic = isArabicAt(text, start);
+  let k = numeralEnd;
+  if (arabic && text.charCodeAt(k) === 0x20) {
     const pct = text.charCodeAt(k + 1);
     if (pct === 0x25 || pct === 0xff05) k++; // "4.49 %"
   }
@@ -165,11 +166,11 @@ function quantityAt(text: string, start: number, numeral: Numeral, end: number):
   const unitEnd = k + unit.length;
   const next = unitEnd < end ? text[unitEnd] : '';
   if (next && (NOT_UNIT_IF_FOLLOWED_BY[unit] ?? '').includes(next)) return null;
-  const value = numeralValue(text, start, numeral);
-  if (value === null || !isPlausibleCount(value, text, start, numeral)) return null;
-  if (!numeral.arabic && isGluedChineseNumeral(value, prev, unit)) return null;
-  if (!numeral.arabic && unit === '期') return null; // 一期/二期 are project phases, not counts
-  if (!numeral.arabic && isSetPhrase(text, start, unitEnd, value)) return null;
+  const value = numeralValue(text, start, numeralEnd, arabic);
+  if (value === null || !isPlausibleCount(value, text, start, numeralEnd, arabic)) return null;
+  if (!arabic && isGluedChineseNumeral(value, prev, unit)) return null;
+  if (!arabic && unit === '期') return null; // 一期/二期 are project phases, not counts
+  if (!arabic && isSetPhrase(text, start, unitEnd, value)) return null;
   return {
     text: text.slice(start, unitEnd),
     value,
@@ -186,11 +187,11 @@ const MAX_INTEGER_DIGITS = 15;
  * A number too long to be a count (an ID, a run of digits, or so long it reads as Infinity) is not a
  * quantity: its value would be wrong or non-finite, and the Notice schema only takes finite numbers.
  */
-function isPlausibleCount(value: number, text: string, start: number, numeral: Numeral): boolean {
+function isPlausibleCount(value: number, text: string, start: number, numeralEnd: number, arabic: boolean): boolean {
   if (!Number.isFinite(value)) return false;
-  if (!numeral.arabic) return true;
+  if (!arabic) return true;
   let intEnd = start;
-  while (intEnd < numeral.end && text.charCodeAt(intEnd) !== 0x2e) intEnd++;
+  while (intEnd < numeralEnd && text.charCodeAt(intEnd) !== 0x2e) intEnd++;
   let first = start;
   while (first < intEnd - 1 && text.charCodeAt(first) === 0x30) first++; // leading zeros carry no magnitude
   return intEnd - first <= MAX_INTEGER_DIGITS;

@@ -1,132 +1,56 @@
-// Status cues: the one-pass cue finder over the rule table (status-rules.ts), skipping quotes.
+// Status cues: the rules' matches in an item's text (found by the one-pass scan, status-scan.ts), quotes skipped,
+// overlaps resolved.
 
-import { literalHeads } from './regex-heads';
-import { continuesWith } from './char-tests';
+import { scanCues, type Found, type Marks, type Offsets } from './status-scan';
 import { RULES, type Cue } from './status-rules';
 
 export type { Cue } from './status-rules';
-
-/** The rule table as a module-local constant: findCues reads it at every candidate position. */
-const RULE_LIST = RULES;
-
-export interface Found {
-  cue: Cue;
-  start: number;
-  end: number;
-  note: string;
-  rank: number;
-  /** Index of the rule in RULES (the last tie-break: earlier rules first). */
-  rule: number;
-}
+export type { Found } from './status-scan';
 
 const STRENGTH: Record<Cue, number> = { open: 4, strong: 3, weak: 2, action: 1.5, progress: 1 };
 
-/** Next index of `ch` in `s` at or after `from`; `known` is an earlier answer, reused while still ahead. */
-function nextIndex(s: string, ch: string, from: number, known: number): number {
-  return known < 0 || known >= from ? known : s.indexOf(ch, from);
+/** Reads one ascending list of offsets forward: the first offset at or after a position that only grows. */
+class Cursor {
+  private k = 0;
+  constructor(private readonly list: Offsets) {}
+
+  /** The first offset ≥ `pos`, or -1. */
+  next(pos: number): number {
+    const { data, size } = this.list;
+    while (this.k < size && data[this.k] < pos) this.k++;
+    return this.k < size ? data[this.k] : -1;
+  }
 }
 
 /**
- * Quoted words and titles (“…”, 《…》) in `slice` (offsets + `from`): a 正在 or 已完成 inside them is
- * a name, not a report. A quote open longer than 40 characters (a title: 200) or across a newline is
- * unbalanced: treat it as plain text, resuming after the character where it was given up.
+ * Quoted words and titles (“…”, 《…》) between the marks the scan noted (absolute offsets): a 正在 or 已完成
+ * inside them is a name, not a report. A quote open longer than 40 characters (a title: 200) or across a
+ * newline is unbalanced: treat it as plain text, resuming after the character where it was given up.
  */
-function quotedRanges(slice: string, from: number): Array<[number, number]> {
+export function quotedRanges(marks: Marks): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  let quote = slice.indexOf('“');
-  let title = slice.indexOf('《');
-  let quoteEnd = slice.indexOf('”');
-  let titleEnd = slice.indexOf('》');
-  let newline = slice.indexOf('\n');
-  let i = 0;
+  if (marks.quoteOpens.size === 0 && marks.titleOpens.size === 0) return out;
+  const quotes = new Cursor(marks.quoteOpens);
+  const titles = new Cursor(marks.titleOpens);
+  const quoteEnds = new Cursor(marks.quoteCloses);
+  const titleEnds = new Cursor(marks.titleCloses);
+  const newlines = new Cursor(marks.newlines);
+  let i = -1; // (offsets are absolute: the first search starts at the slice's first character)
   for (;;) {
-    quote = nextIndex(slice, '“', i, quote);
-    title = nextIndex(slice, '《', i, title);
+    const quote = quotes.next(i);
+    const title = titles.next(i);
     if (quote < 0 && title < 0) break;
     const isTitle = quote < 0 || (title >= 0 && title < quote);
     const open = isTitle ? title : quote;
-    let close: number;
-    if (isTitle) close = titleEnd = nextIndex(slice, '》', open + 1, titleEnd);
-    else close = quoteEnd = nextIndex(slice, '”', open + 1, quoteEnd);
-    newline = nextIndex(slice, '\n', open + 1, newline);
+    const close = isTitle ? titleEnds.next(open + 1) : quoteEnds.next(open + 1);
+    const newline = newlines.next(open + 1);
     const giveUp = open + (isTitle ? 200 : 40) + 1; // a closer here still counts, anything else ends the quote
     if (close >= 0 && close <= giveUp && (newline < 0 || close < newline)) {
-      out.push([from + open, from + close + 1]);
+      out.push([open, close + 1]);
       i = close + 1;
     } else i = (newline >= 0 && newline < giveUp ? newline : giveUp) + 1;
   }
   return out;
-}
-
-/** How many characters of each rule's literal heads are compared before its regex is tried. */
-const HEAD_CHARS = 4;
-
-/** A rule to try at a character, with what may follow that character there (null: anything). */
-interface Try {
-  rule: number;
-  /** The heads' characters after the first (`整改工作形成闭环` → `改工作`): one must follow. */
-  tails: string[] | null;
-}
-
-/**
- * Rules by the character their matches start with, in rule order: RULE_SLOT[c] is 0 when no rule may
- * start at character code c, else the index of its list in TRIES_BY_SLOT (a typed-array lookup at every
- * character of every item). Where a pattern starts with literal words (see literalHeads), a rule is
- * tried only when the next characters continue one of them: most candidate positions fail there,
- * without the cost of a regex call.
- */
-const RULE_SLOT = new Uint8Array(0x10000);
-const TRIES_BY_SLOT: Try[][] = [[]];
-RULES.forEach((rule, r) => {
-  const heads = literalHeads(rule.re.source, HEAD_CHARS);
-  for (let k = 0; k < rule.first.length; k++) {
-    const c = rule.first.charCodeAt(k);
-    if (!RULE_SLOT[c]) RULE_SLOT[c] = TRIES_BY_SLOT.push([]) - 1;
-    TRIES_BY_SLOT[RULE_SLOT[c]].push({ rule: r, tails: tailsAfter(heads, rule.first[k]) });
-  }
-});
-
-/**
- * Clause breaks (。；！？ newline ：，) get a slot of their own, which no rule uses: findCues records them
- * for the item layout (status-layout.ts) in the pass it makes anyway.
- */
-const BREAK_SLOT = TRIES_BY_SLOT.push([]) - 1;
-for (const ch of '。；！？\n：，') RULE_SLOT[ch.charCodeAt(0)] = BREAK_SLOT;
-
-/**
- * The first two characters of every head, hashed: PAIR[pairKey(c, next)] is 1 when some rule may start
- * with c followed by next (a collision only sends a position on to its rules, which then fail as
- * before). ANY_NEXT[slot] is 1 when a rule at that character may be followed by anything.
- */
-const PAIR = new Uint8Array(0x10000);
-const ANY_NEXT = new Uint8Array(TRIES_BY_SLOT.length);
-const pairKey = (c: number, next: number) => (Math.imul(c, 0x9e3b) + next) & 0xffff;
-for (let c = 0; c < 0x10000; c++) {
-  for (const t of TRIES_BY_SLOT[RULE_SLOT[c]]) {
-    if (t.tails === null) ANY_NEXT[RULE_SLOT[c]] = 1;
-    else for (const tail of t.tails) PAIR[pairKey(c, tail.charCodeAt(0))] = 1;
-  }
-}
-
-/** The rest of each head that starts with `first`; null when anything may follow (or the heads are unknown). */
-function tailsAfter(heads: string[] | null, first: string): string[] | null {
-  if (!heads) return null;
-  const tails: string[] = [];
-  for (const h of heads) {
-    if (h[0] !== first) continue;
-    if (h.length < 2) return null;
-    tails.push(h.slice(1));
-  }
-  return tails;
-}
-
-/** Per rule, where its next match may start (findCues's scratch buffer, reset on every call). */
-const RESUME = new Int32Array(RULES.length);
-
-/** The match of sticky `re` at `i` (known to exist). */
-function matchAt(re: RegExp, s: string, i: number): RegExpExecArray {
-  re.lastIndex = i;
-  return re.exec(s)!;
 }
 
 /**
@@ -135,42 +59,16 @@ function matchAt(re: RegExp, s: string, i: number): RegExpExecArray {
  * (as a global search would), so its matches never overlap one another. When `breaks` is given, the
  * offset just after each clause break (。；！？ newline ：，) in the range is appended to it, in order.
  */
-export function findCues(text: string, from: number, to: number, slice = text.slice(from, to), breaks?: number[]): Found[] {
-  const found: Found[] = [];
-  const resume = RESUME.fill(0);
-  const n = slice.length;
-  for (let i = 0; i < n; i++) {
-    // characters are read from `text` (flat), not `slice` (a view into it, slower per character)
-    const c = text.charCodeAt(from + i);
-    const slot = RULE_SLOT[c];
-    if (slot === 0) continue;
-    if (slot === BREAK_SLOT) {
-      breaks?.push(from + i + 1);
-      continue;
-    }
-    // (the next character may lie past the slice: a false "yes" there only costs a regex call)
-    if (ANY_NEXT[slot] === 0 && PAIR[pairKey(c, text.charCodeAt(from + i + 1))] === 0) continue;
-    const tries = TRIES_BY_SLOT[slot];
-    for (let k = 0; k < tries.length; k++) {
-      const { rule: r, tails } = tries[k];
-      if (i < resume[r] || (tails !== null && !continuesWith(text, from + i + 1, tails))) continue;
-      const rule = RULE_LIST[r];
-      if (!rule.may(text, from + i)) continue;
-      rule.re.lastIndex = i;
-      if (!rule.re.test(slice)) continue; // test, not exec: no match array built
-      const end = rule.re.lastIndex;
-      resume[r] = end;
-      if (i < rule.back) continue;
-      const s = from + i - rule.back;
-      const e = from + end;
-      if (rule.reject(text, s, e)) continue;
-      if (rule.note === '完成比例不足100%' && Number(matchAt(rule.re, slice, i)[1]) >= 100) continue;
-      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank, rule: r });
-    }
-  }
+export function findCues(text: string, from: number, to: number, slice = text.slice(from, to)): Found[] {
+  return readCues(text, from, slice).cues;
+}
+
+/** findCues's cues with the marks its scan noted (valid until the next scan). */
+export function readCues(text: string, from: number, slice: string): { cues: Found[]; marks: Marks } {
+  const { found, marks } = scanCues(text, from, slice);
   // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule
-  found.sort((a, b) => a.start - b.start || STRENGTH[b.cue] - STRENGTH[a.cue] || b.end - a.end || a.rule - b.rule);
-  const quotes = quotedRanges(slice, from);
+  sortNearlySorted(found, byPrecedence);
+  const quotes = quotedRanges(marks);
   const out: Found[] = [];
   let q = 0;
   for (const f of found) {
@@ -186,7 +84,29 @@ export function findCues(text: string, from: number, to: number, slice = text.sl
     }
     out.push(f);
   }
-  return out;
+  return { cues: out, marks };
+}
+
+/** Start, then the more telling cue, then the longer, then the earlier rule: a total order (a rule never matches twice at one start). */
+function byPrecedence(a: Found, b: Found): number {
+  return a.start - b.start || STRENGTH[b.cue] - STRENGTH[a.cue] || b.end - a.end || a.rule - b.rule;
+}
+
+/**
+ * Insertion sort, in place: the scan finds matches in nearly ascending start order (only a rule that starts
+ * before its pattern, `推进中`, steps back), so this is about one comparison per element, with no copy of the
+ * array as Array.prototype.sort makes.
+ */
+export function sortNearlySorted<T>(list: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && compare(list[j], x) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = x;
+  }
 }
 
 /** The rules' patterns, in rule order (for tests that check the literal heads findCues relies on). */

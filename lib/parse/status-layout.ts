@@ -1,8 +1,16 @@
 // Item layout for status: sentences, sub-measures (一是…, （1）…), whole-problem clauses; cues placed in them as clauses.
 import type { Found } from './status-cues';
+import type { Marks, Offsets } from './status-scan';
 
-/** A clause about the problem found by the inspection rather than one sub-measure. */
-const WHOLE_PROBLEM = /(该|此|本|上述)问题|巡[察视](?:组|办)?(?:反馈|发现|指出)(?!问题后|后|意见后)/g;
+/**
+ * A clause about the problem found by the inspection rather than one sub-measure. Sticky: tried only where
+ * a match can start, next to the 问 and 巡 the scan noted (wholeProblemMatches).
+ */
+const WHOLE_PROBLEM = /(该|此|本|上述)问题|巡[察视](?:组|办)?(?:反馈|发现|指出)(?!问题后|后|意见后)/y;
+const CH_WEN = '问'.charCodeAt(0);
+const CH_SHU = '述'.charCodeAt(0);
+const CH_SHANG = '上'.charCodeAt(0);
+const THIS_ONE = new Set([...'该此本'].map((c) => c.charCodeAt(0)));
 /** A sentence that reports the present state (`目前，村已停止…`, `截至2025年3月，…已完成…`). */
 const STATE_OPENER = /[\s\u3000（(]*(?:[一二三四五六七八九十]{1,2}是)?(?:目前|现|现在|当前|至今|截至|截止|经[^，。；]{0,10}后|通过整改)/y;
 
@@ -26,16 +34,18 @@ for (const ch of ' \t\u3000一二三四五六七八九十另（(123456789') MAY_
 for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN_MEASURE[c] = 1; // ①-⑳
 
 /**
- * The layout of the item text `slice` (at offset `from`). `breaks`: the offsets just after each clause
- * boundary in it, in order (sentence ends 。；！？ newline, and the commas/colons after which a sub-measure
- * may start — as findCues collects them).
+ * The layout of the item text `slice` (at offset `from`), from the marks the scan of that text noted:
+ * `marks.breaks`, the offsets just after each clause boundary (sentence ends 。；！？ newline, and the
+ * commas/colons after which a sub-measure may start), and the 问/巡 where a whole-problem phrase may stand.
  */
-export function layoutOf(slice: string, from: number, breaks: readonly number[]): ItemLayout {
+export function layoutOf(slice: string, from: number, marks: Marks): ItemLayout {
   const sentences = [from];
   const starts: number[] = [];
   SUB_MEASURE.lastIndex = 0;
   if (SUB_MEASURE.test(slice)) starts.push(from);
-  for (const b of breaks) {
+  const breaks = marks.breaks;
+  for (let k = 0; k < breaks.size; k++) {
+    const b = breaks.data[k];
     const next = b - from; // just after the break
     if (next >= slice.length) break;
     const c = slice.charCodeAt(next - 1);
@@ -51,8 +61,7 @@ export function layoutOf(slice: string, from: number, breaks: readonly number[])
   const measures = outer;
   const wholeSentences = new Set<number>();
   const verdictSentences = new Set<number>();
-  WHOLE_PROBLEM.lastIndex = 0;
-  for (let m = WHOLE_PROBLEM.exec(slice); m; m = WHOLE_PROBLEM.exec(slice)) {
+  for (const m of wholeProblemMatches(slice, from, marks.wholeProblemHints)) {
     const at = indexAt(sentences, from + m.index);
     wholeSentences.add(at);
     if (m[1]) verdictSentences.add(at);
@@ -60,13 +69,42 @@ export function layoutOf(slice: string, from: number, breaks: readonly number[])
   return { sentences, measures, wholeSentences, verdictSentences };
 }
 
-/** The kind of sub-measure marker at `at`: 一是/一方面, （1）, ①, 1. */
+/**
+ * The matches a global WHOLE_PROBLEM search of `slice` finds, in order: every match starts at a 巡, or one
+ * character before a 问 (该/此/本问题) or two (上述问题), so only those starts are tried, in ascending order,
+ * each at or after the end of the previous match. `hints`: the 问 and 巡 in the slice (absolute offsets).
+ */
+function wholeProblemMatches(slice: string, from: number, hints: Offsets): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let end = 0;
+  for (let k = 0; k < hints.size; k++) {
+    const p = hints.data[k] - from;
+    const start = slice.charCodeAt(p) !== CH_WEN ? p : THIS_ONE.has(slice.charCodeAt(p - 1)) ? p - 1 : slice.charCodeAt(p - 1) === CH_SHU && slice.charCodeAt(p - 2) === CH_SHANG ? p - 2 : -1;
+    if (start < end) continue;
+    WHOLE_PROBLEM.lastIndex = start;
+    const m = WHOLE_PROBLEM.exec(slice);
+    if (!m) continue;
+    out.push(m);
+    end = WHOLE_PROBLEM.lastIndex;
+  }
+  return out;
+}
+
+/** The kind of sub-measure marker at `at` (after up to five spaces): 一是/一方面, （1）, ①, 1. */
 function markerFamily(slice: string, at: number): string {
-  const head = slice.slice(at, at + 6).replace(/^[ \t\u3000]+/, '');
-  if (/^[（(]/.test(head)) return 'paren';
-  if (/^[①-⑳]/.test(head)) return 'circled';
-  if (/^\d/.test(head)) return 'arabic';
+  const limit = Math.min(at + 6, slice.length);
+  let j = at;
+  while (j < limit && isMarkerSpace(slice.charCodeAt(j))) j++;
+  const c = j < limit ? slice.charCodeAt(j) : -1;
+  if (c === 0xff08 || c === 0x28) return 'paren'; // （ (
+  if (c >= 0x2460 && c <= 0x2473) return 'circled'; // ①-⑳
+  if (c >= 0x30 && c <= 0x39) return 'arabic';
   return 'cn';
+}
+
+/** space, tab, ideographic space */
+function isMarkerSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000;
 }
 
 /** Index of the last element ≤ pos in an ascending list, or -1. */

@@ -258,7 +258,8 @@ export const RULES: Required<Rule>[] = RULE_TABLE.map((r) => ({
 function never(): boolean {
   return false;
 }
-function always(): boolean {
+/** The default `may`: no cheap test (the scan does not call it). */
+export function always(): boolean {
   return true;
 }
 

@@ -30,7 +30,7 @@
  *    Items of a long-term section are `long_term` unless an item-scoped completion claim stands alone.
  */
 import type { Evidence, ItemStatus, StatusCertainty } from '@/lib/schema';
-import { findCues, type Cue, type Found } from './status-cues';
+import { findCues, readCues, type Cue, type Found } from './status-cues';
 import { classify, layoutOf, type Clause } from './status-layout';
 
 export type { Cue } from './status-cues';
@@ -175,14 +175,14 @@ function inheritSectionStatus(own: StatusDecision, section: SectionStatus): Stat
 
 function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm: StatusEvidence | null): StatusDecision {
   const slice = text.slice(bodyStart, end);
-  const breaks: number[] = [];
-  const cues = findCues(text, bodyStart, end, slice, breaks);
+  const { cues, marks } = readCues(text, bodyStart, slice);
   const signals: StatusSignal[] = [];
   for (const f of cues) {
     const s = toSignal(f, text);
     if (s) signals.push(s);
   }
-  const layout = layoutOf(slice, bodyStart, breaks);
+  const layout = layoutOf(slice, bodyStart, marks);
+  const tag = marks.tagOpens.size > 0 ? findStatusTag(text, bodyStart, end) : null; // (read now: the marks last until the next scan)
   const clauses = classify(text, cues, layout);
   const moving = stillMoving(clauses, layout.measures.length);
   const opens = clauses.filter((c) => c.cue === 'open');
@@ -198,7 +198,6 @@ function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm:
     reason,
   });
 
-  const tag = findStatusTag(text, bodyStart, end);
   if (tag) return decided(tag.status, 'stated', tag.evidence, '明确标注');
   if (!/[\u4e00-\u9fff]{4}/.test(slice)) return decided(longTerm ? 'long_term' : 'unclear', longTerm ? 'stated' : 'unclear', longTerm, '没有整改情况表述');
 

@@ -49,6 +49,18 @@ describe('findDeadlines: seed promises', () => {
     expect(ds.map((d) => [d.text, d.date, d.overdueAtPublication])).toEqual([['限期完成', null, null]]);
   });
 
+  it('an undated 限期 is found in every section, whatever was searched before (sections in any order, texts alike in length)', () => {
+    const text = '一、甲问题已于限期内整改。\n二、乙问题责令限期改正。\n三、丙问题要求限期整改。';
+    const sections = [[0, 13], [14, 26], [27, text.length]] as const;
+    const fresh = sections.map(([from, to]) => findDeadlines(text, { from, to, fallbackYear: 2024, publishDate: null }).map((d) => d.text));
+    expect(fresh).toEqual([[], ['限期改正'], ['限期整改']]);
+    const reversed = [...sections].reverse().map(([from, to]) => findDeadlines(text, { from, to, fallbackYear: 2024, publishDate: null }).map((d) => d.text));
+    expect(reversed).toEqual([...fresh].reverse());
+    const other = text.replace('责令限期改正', '责令立即改正');
+    expect(findDeadlines(other, { from: 14, to: 26, fallbackYear: 2024, publishDate: null })).toEqual([]);
+    expect(findDeadlines(text, { from: 14, to: 26, fallbackYear: 2024, publishDate: null }).map((d) => d.text)).toEqual(['限期改正']);
+  });
+
   it('麻章镇: 责成其限期改正 is a deadline; 《2024年限期整改通知书》 is not', () => {
     const ds = findDeadlines(seed('mazhang-town-2024-09-25'), { fallbackYear: 2024, publishDate: '2024-09-25' });
     expect(ds.map((d) => [d.text, d.date])).toEqual([['限期改正', null]]);

@@ -69,3 +69,14 @@ describe('normalizeText: a tab between cells', () => {
     expect(normalizeText('2024 年 6 月').text).toBe('2024年6月');
   });
 });
+
+describe('normalizeText: buffers reused between calls', () => {
+  it('gives the same result for a text whatever was normalized before it', () => {
+    const short = '（一）标题 (附件) 2024 年\n\n　　正文：１２％,甲;乙';
+    const first = normalizeText(short);
+    normalizeText(`${'长文本，含（括号）和 空格　'.repeat(5000)}\n${'x:y(z)'.repeat(3000)}`);
+    const again = normalizeText(short);
+    expect(again.text).toBe(first.text);
+    expect([...again.toOriginal]).toEqual([...first.toOriginal]);
+  });
+});

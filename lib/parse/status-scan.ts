@@ -1,0 +1,226 @@
+// The status cues' scan: one pass over an item's text that tries each rule of the table (status-rules.ts)
+// only where its literal head stands, and notes clause breaks, newlines and quote marks on the way.
+
+import { continuesWith } from './char-tests';
+import { literalHeads } from './regex-heads';
+import { always, RULES, type Cue } from './status-rules';
+
+/** A rule's match (absolute offsets), before overlaps and quotes are resolved (status-cues.ts). */
+export interface Found {
+  cue: Cue;
+  start: number;
+  end: number;
+  note: string;
+  rank: number;
+  /** Index of the rule in RULES (the last tie-break: earlier rules first). */
+  rule: number;
+}
+
+/** The rule table as a module-local constant: the scan reads it at every candidate position. */
+const RULE_LIST = RULES;
+
+/** How many characters of each rule's literal heads are compared before its regex is tried. */
+const HEAD_CHARS = 4;
+
+/**
+ * Slots by character code: SLOT[c] is 0 for a character nothing starts with, a rule slot (1…) for one
+ * that rule matches may start with, or one of the mark slots below (a typed-array lookup per character).
+ */
+const SLOT = new Uint8Array(0x10000);
+/** Per rule slot, the tries at its character, in rule order: TRY_RULE[SLOT_FIRST[slot] + k] for k < SLOT_SIZE[slot]. */
+const SLOT_FIRST: number[] = [0];
+const SLOT_SIZE: number[] = [0];
+const TRY_RULE: number[] = [];
+/** The heads' characters after the first (`整改工作形成闭环` → `改工作`): one must follow; null: anything may. */
+const TRY_TAILS: Array<string[] | null> = [];
+
+{
+  const bySlot: Array<Array<{ rule: number; tails: string[] | null }>> = [[]];
+  RULES.forEach((rule, r) => {
+    const heads = literalHeads(rule.re.source, HEAD_CHARS);
+    for (let k = 0; k < rule.first.length; k++) {
+      const c = rule.first.charCodeAt(k);
+      if (!SLOT[c]) SLOT[c] = bySlot.push([]) - 1;
+      bySlot[SLOT[c]].push({ rule: r, tails: tailsAfter(heads, rule.first[k]) });
+    }
+  });
+  for (let slot = 1; slot < bySlot.length; slot++) {
+    if (bySlot[slot].length > 8) throw new Error('status-scan: more than 8 rules start with one character'); // masks are 8 bits
+    SLOT_FIRST.push(TRY_RULE.length);
+    SLOT_SIZE.push(bySlot[slot].length);
+    for (const t of bySlot[slot]) {
+      TRY_RULE.push(t.rule);
+      TRY_TAILS.push(t.tails);
+    }
+  }
+}
+
+/** Clause breaks other than the newline (。；！？：，): no rule starts with them; the scan notes where they are. */
+const BREAK_SLOT = SLOT_FIRST.length;
+const NEWLINE_SLOT = BREAK_SLOT + 1;
+const QUOTE_OPEN_SLOT = BREAK_SLOT + 2;
+const QUOTE_CLOSE_SLOT = BREAK_SLOT + 3;
+const TITLE_OPEN_SLOT = BREAK_SLOT + 4;
+const TITLE_CLOSE_SLOT = BREAK_SLOT + 5;
+/** 【 (a status tag may follow), 问 and 巡 (where a whole-problem phrase, status-layout.ts, may stand). */
+const TAG_OPEN_SLOT = BREAK_SLOT + 6;
+const WHOLE_PROBLEM_SLOT = BREAK_SLOT + 7;
+if (WHOLE_PROBLEM_SLOT > 0xff) throw new Error('status-scan: too many slots for a byte');
+for (const ch of '。；！？：，') SLOT[ch.charCodeAt(0)] = BREAK_SLOT; // (a rule starting with one of them would never be tried)
+SLOT[0x0a] = NEWLINE_SLOT;
+markSlot('“', QUOTE_OPEN_SLOT);
+markSlot('”', QUOTE_CLOSE_SLOT);
+markSlot('《', TITLE_OPEN_SLOT);
+markSlot('》', TITLE_CLOSE_SLOT);
+markSlot('【', TAG_OPEN_SLOT);
+markSlot('问', WHOLE_PROBLEM_SLOT);
+markSlot('巡', WHOLE_PROBLEM_SLOT);
+
+function markSlot(ch: string, slot: number): void {
+  if (SLOT[ch.charCodeAt(0)]) throw new Error(`status-scan: a rule starts with ${ch}, which is a quote mark`);
+  SLOT[ch.charCodeAt(0)] = slot;
+}
+
+/**
+ * Which tries of a slot the next character allows, hashed on the first two characters of their heads:
+ * bit k of PAIR_MASK[pairKey(c, next)] is set when try k at c's slot may go on with `next` (a collision
+ * only sends a position on to the exact tail test). ANY_MASK[slot]: the tries that anything may follow.
+ */
+const PAIR_MASK = new Uint8Array(0x10000);
+const ANY_MASK = new Uint8Array(BREAK_SLOT);
+const pairKey = (c: number, next: number) => (Math.imul(c, 0x9e3b) + next) & 0xffff;
+for (const rule of RULES) {
+  for (let j = 0; j < rule.first.length; j++) {
+    const c = rule.first.charCodeAt(j);
+    const slot = SLOT[c];
+    for (let k = 0; k < SLOT_SIZE[slot]; k++) {
+      const tails = TRY_TAILS[SLOT_FIRST[slot] + k];
+      if (tails === null) ANY_MASK[slot] |= 1 << k;
+      else for (const tail of tails) PAIR_MASK[pairKey(c, tail.charCodeAt(0))] |= 1 << k;
+    }
+  }
+}
+
+/** The rest of each head that starts with `first`; null when anything may follow (or the heads are unknown). */
+function tailsAfter(heads: string[] | null, first: string): string[] | null {
+  if (!heads) return null;
+  const tails: string[] = [];
+  for (const h of heads) {
+    if (h[0] !== first) continue;
+    if (h.length < 2) return null;
+    tails.push(h.slice(1));
+  }
+  return tails;
+}
+
+/** A growable list of offsets, reused from scan to scan (no allocation once grown). */
+export class Offsets {
+  data = new Int32Array(64);
+  size = 0;
+
+  push(x: number): void {
+    if (this.size === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.size++] = x;
+  }
+}
+
+/** Where the scan saw clause breaks, newlines, quote marks, 【 and 问/巡 (absolute offsets, ascending). */
+export interface Marks {
+  /** Just after each clause break (。；！？ newline ：，). */
+  breaks: Offsets;
+  newlines: Offsets;
+  quoteOpens: Offsets;
+  quoteCloses: Offsets;
+  titleOpens: Offsets;
+  titleCloses: Offsets;
+  tagOpens: Offsets;
+  /** Every 问 and 巡: a whole-problem phrase (`该问题`, `巡察组反馈`) has one at or just after its start. */
+  wholeProblemHints: Offsets;
+}
+
+const MARKS: Marks = {
+  breaks: new Offsets(),
+  newlines: new Offsets(),
+  quoteOpens: new Offsets(),
+  quoteCloses: new Offsets(),
+  titleOpens: new Offsets(),
+  titleCloses: new Offsets(),
+  tagOpens: new Offsets(),
+  wholeProblemHints: new Offsets(),
+};
+const MARK_LISTS = Object.values(MARKS);
+
+/** Per rule, where its next match may start (the scan's scratch buffer, reset on every call). */
+const RESUME = new Int32Array(RULES.length);
+
+/** The match of sticky `re` at `i` (known to exist). */
+function matchAt(re: RegExp, s: string, i: number): RegExpExecArray {
+  re.lastIndex = i;
+  return re.exec(s)!;
+}
+
+/**
+ * Every rule's matches in `slice` = text[from, to), in the order found: at each character that can start a
+ * match, the rules starting with it are tried there. A rule resumes after its previous match (as a global
+ * search would), so its matches never overlap one another. The returned marks (clause breaks, newlines,
+ * quote marks, 【, 问/巡) are valid until the next scan.
+ */
+export function scanCues(text: string, from: number, slice: string): { found: Found[]; marks: Marks } {
+  const found: Found[] = [];
+  const resume = RESUME.fill(0);
+  for (const list of MARK_LISTS) list.size = 0;
+  const n = slice.length;
+  for (let i = 0; i < n; i++) {
+    // characters are read from `text` (flat), not `slice` (a view into it, slower per character)
+    const at = from + i;
+    const c = text.charCodeAt(at);
+    const slot = SLOT[c];
+    if (slot === 0) continue;
+    if (slot >= BREAK_SLOT) {
+      noteMark(slot, at);
+      continue;
+    }
+    // (the next character may lie past the slice: a false "yes" there only costs a regex call)
+    let mask = ANY_MASK[slot] | PAIR_MASK[pairKey(c, text.charCodeAt(at + 1))];
+    mask &= (1 << SLOT_SIZE[slot]) - 1;
+    while (mask !== 0) {
+      const k = 31 - Math.clz32(mask & -mask);
+      mask &= mask - 1;
+      const t = SLOT_FIRST[slot] + k;
+      const r = TRY_RULE[t];
+      if (i < resume[r]) continue;
+      const tails = TRY_TAILS[t];
+      if (tails !== null && !continuesWith(text, at + 1, tails)) continue;
+      const rule = RULE_LIST[r];
+      if (rule.may !== always && !rule.may(text, at)) continue;
+      rule.re.lastIndex = i;
+      if (!rule.re.test(slice)) continue; // test, not exec: no match array built
+      const end = rule.re.lastIndex;
+      resume[r] = end;
+      if (i < rule.back) continue;
+      const s = at - rule.back;
+      const e = from + end;
+      if (rule.reject(text, s, e)) continue;
+      if (rule.note === '完成比例不足100%' && Number(matchAt(rule.re, slice, i)[1]) >= 100) continue;
+      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank, rule: r });
+    }
+  }
+  return { found, marks: MARKS };
+}
+
+function noteMark(slot: number, at: number): void {
+  if (slot === BREAK_SLOT) MARKS.breaks.push(at + 1);
+  else if (slot === NEWLINE_SLOT) {
+    MARKS.breaks.push(at + 1);
+    MARKS.newlines.push(at);
+  } else if (slot === QUOTE_OPEN_SLOT) MARKS.quoteOpens.push(at);
+  else if (slot === QUOTE_CLOSE_SLOT) MARKS.quoteCloses.push(at);
+  else if (slot === TITLE_OPEN_SLOT) MARKS.titleOpens.push(at);
+  else if (slot === TITLE_CLOSE_SLOT) MARKS.titleCloses.push(at);
+  else if (slot === TAG_OPEN_SLOT) MARKS.tagOpens.push(at);
+  else MARKS.wholeProblemHints.push(at);
+}

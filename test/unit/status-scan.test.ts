@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { quotedRanges, sortNearlySorted } from '@/lib/parse/status-cues';
+import { RULES } from '@/lib/parse/status-rules';
+import { scanCues, type Found } from '@/lib/parse/status-scan';
+import { normalizeText } from '@/lib/parse/normalize';
+
+const texts = ['test/fixtures/seeds', 'test/fixtures/real'].flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => normalizeText(readFileSync(`${d}/${f}`, 'utf8')).text),
+);
+
+/** Items to scan: every paragraph, and every run of three paragraphs (so ranges hold newlines). */
+function rangesOf(text: string): Array<[number, number]> {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const ends = [...starts.slice(1).map((s) => s - 1), text.length];
+  return starts.flatMap((s, k) => [[s, ends[k]] as [number, number], [s, ends[Math.min(k + 2, ends.length - 1)]] as [number, number]]);
+}
+
+/** Every rule tried at every character it may start with, no literal-head pruning (what the scan must equal). */
+function naiveScan(text: string, from: number, slice: string): Found[] {
+  const found: Found[] = [];
+  const resume = RULES.map(() => 0);
+  for (let i = 0; i < slice.length; i++) {
+    const ch = text[from + i];
+    if ('。；！？\n：，'.includes(ch)) continue;
+    RULES.forEach((rule, r) => {
+      if (!rule.first.includes(ch) || i < resume[r] || !rule.may(text, from + i)) return;
+      rule.re.lastIndex = i;
+      const m = rule.re.exec(slice);
+      if (!m) return;
+      resume[r] = rule.re.lastIndex;
+      if (i < rule.back) return;
+      const s = from + i - rule.back;
+      const e = from + rule.re.lastIndex;
+      if (rule.reject(text, s, e)) return;
+      if (rule.note === '完成比例不足100%' && Number(m[1]) >= 100) return;
+      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank, rule: r });
+    });
+  }
+  return found;
+}
+
+/** Quotes and titles found with indexOf on the slice (the reading before the scan noted the marks). */
+function quotedRangesByIndexOf(slice: string, from: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  for (;;) {
+    const quote = slice.indexOf('“', i);
+    const title = slice.indexOf('《', i);
+    if (quote < 0 && title < 0) break;
+    const isTitle = quote < 0 || (title >= 0 && title < quote);
+    const open = isTitle ? title : quote;
+    const close = slice.indexOf(isTitle ? '》' : '”', open + 1);
+    const newline = slice.indexOf('\n', open + 1);
+    const giveUp = open + (isTitle ? 200 : 40) + 1;
+    if (close >= 0 && close <= giveUp && (newline < 0 || close < newline)) {
+      out.push([from + open, from + close + 1]);
+      i = close + 1;
+    } else i = (newline >= 0 && newline < giveUp ? newline : giveUp) + 1;
+  }
+  return out;
+}
+
+describe('scanCues', () => {
+  it('finds what trying every rule at every position finds, on every seed and real notice', () => {
+    let matches = 0;
+    for (const text of texts) {
+      for (const [from, to] of rangesOf(text)) {
+        const slice = text.slice(from, to);
+        const expected = naiveScan(text, from, slice);
+        expect(scanCues(text, from, slice).found).toEqual(expected);
+        matches += expected.length;
+      }
+    }
+    expect(matches).toBeGreaterThan(5000);
+  });
+
+  it('notes clause breaks, newlines and quote marks where they stand', () => {
+    const text = '前文。甲“乙”，丙《丁》；\n戊！己？庚：辛';
+    const { marks } = scanCues(text, 3, text.slice(3));
+    const list = (o: { data: Int32Array; size: number }) => [...o.data.subarray(0, o.size)];
+    expect(list(marks.breaks)).toEqual([8, 13, 14, 16, 18, 20]);
+    expect(list(marks.newlines)).toEqual([13]);
+    expect(list(marks.quoteOpens)).toEqual([4]);
+    expect(list(marks.quoteCloses)).toEqual([6]);
+    expect(list(marks.titleOpens)).toEqual([9]);
+    expect(list(marks.titleCloses)).toEqual([11]);
+  });
+});
+
+describe('quotedRanges', () => {
+  it('reads the noted marks as indexOf on the slice did, on every seed and real notice', () => {
+    let quoted = 0;
+    for (const text of texts) {
+      for (const [from, to] of rangesOf(text)) {
+        const slice = text.slice(from, to);
+        const expected = quotedRangesByIndexOf(slice, from);
+        expect(quotedRanges(scanCues(text, from, slice).marks)).toEqual(expected);
+        quoted += expected.length;
+      }
+    }
+    expect(quoted).toBeGreaterThan(100);
+  });
+
+  it('gives up an unbalanced quote at a newline or after 40 characters (a title: 200)', () => {
+    const text = `甲“未闭合\n乙“${'字'.repeat(45)}”丙《${'字'.repeat(45)}》`;
+    const { marks } = scanCues(text, 0, text);
+    const titleOpen = text.indexOf('《');
+    expect(quotedRanges(marks)).toEqual([[titleOpen, text.length]]);
+  });
+});
+
+describe('sortNearlySorted', () => {
+  it('orders as Array.prototype.sort does under a total order', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let round = 0; round < 50; round++) {
+      const list = Array.from({ length: Math.floor(rand() * 40) }, (_, i) => ({ start: i + Math.floor(rand() * 4) - 2, id: i }));
+      const byStart = (a: { start: number; id: number }, b: { start: number; id: number }) => a.start - b.start || a.id - b.id;
+      const expected = [...list].sort(byStart);
+      sortNearlySorted(list, byStart);
+      expect(list).toEqual(expected);
+    }
+  });
+});

@@ -158,8 +158,10 @@ describe('table and record reading stays linear', () => {
   };
   const ratio = (make: (n: number) => string) => {
     parseNotice(make(4000)); // warm-up: the first run pays for compilation
-    const small = fastest(make(1000));
-    return fastest(make(4000)) / Math.max(small, 2);
+    // best of three attempts: a quadratic stage exceeds the bound every time, a busy machine only sometimes
+    let growth = Infinity;
+    for (let attempt = 0; attempt < 3 && growth >= 9; attempt++) growth = Math.min(growth, fastest(make(4000)) / Math.max(fastest(make(1000)), 2));
+    return growth;
   };
   it.each([
     ['问题： records', (n: number) => head + '问题：学习不深入\n整改情况：已完成\n'.repeat(n)],

@@ -86,10 +86,15 @@ describe('outline on hostile input', () => {
   };
   it('stays linear when every sibling repeats the same number (one （一） per line)', () => {
     const line = '（一）条目标题文字\n'; // 10 chars: 1 000 lines ≈ 10 KB, 4 000 lines ≈ 40 KB
-    const small = fastest(line.repeat(1000));
-    const large = fastest(line.repeat(4000));
+    const small = line.repeat(1000);
+    const large = line.repeat(4000);
+    build(large); // warm-up: the first run pays for compilation
     // linear ⇒ ≈ 4×; the old per-sibling id probe was quadratic (≈ 16×). Generous bound, not an absolute time.
-    expect(large / Math.max(small, 0.5)).toBeLessThan(9);
+    // A quadratic stage exceeds it every time; another process taking the CPU does not, so the best of three
+    // attempts counts (as in parse-scaling.test.ts).
+    let growth = Infinity;
+    for (let attempt = 0; attempt < 3 && growth >= 9; attempt++) growth = Math.min(growth, fastest(large) / Math.max(fastest(small), 0.5));
+    expect(growth).toBeLessThan(9);
   });
   it('keeps repeated sibling ids unique and stable', () => {
     const o = build('（一）甲\n（一）乙\n（二）丙\n（一）丁');

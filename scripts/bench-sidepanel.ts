@@ -46,8 +46,10 @@ export interface SidePanelBench {
   /** The same with the annotation indexes of schema v3 (before the unqueried ones were dropped), for comparison. */
   rawIdbV3Ms: number;
   importVsRawIdb: number;
-  /** Median of RUNS clicks on 批注 until the first rows are painted. */
+  /** Median of RUNS clicks on 批注 until the first rows are painted (after the first, the lists are cached). */
   firstRenderMs: number;
+  /** The same click, each in a freshly loaded panel (as when the user opens the side panel): median of RUNS. */
+  firstRenderColdMs: number;
   baselineMs: number;
   ratio: number;
   /** Median of RUNS searches typed into the full list until the filtered list is painted. */
@@ -70,6 +72,15 @@ async function timeAnnotationsView(panel: Page, expectRows: boolean): Promise<nu
     await new Promise((r) => requestAnimationFrame(() => r(null)));
     return performance.now() - t0;
   })()`) as Promise<number>;
+}
+
+/** timeAnnotationsView in a freshly loaded panel, once it has settled. */
+async function timeColdAnnotationsView(panel: Page): Promise<number> {
+  await panel.reload();
+  await panel.locator('[data-view="settings"]').click();
+  await panel.locator('input[name="backupFile"]').waitFor({ state: 'attached' });
+  await panel.waitForTimeout(300);
+  return timeAnnotationsView(panel, true);
 }
 
 /** Types `query` into the annotations search (the whole list loaded) and waits until the count line changes. */
@@ -211,6 +222,8 @@ export async function benchSidePanel(count = 10_000, session?: Session): Promise
       rawV3.push(await timeRawIdb(panel, SCHEMA_V3.annotations));
       imports.push(await timeImport(panel, file));
     }
+    const cold: number[] = [];
+    for (let i = 0; i < RUNS; i++) cold.push(await timeColdAnnotationsView(panel));
     const runs: number[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await timeAnnotationsView(panel, true));
     const searches: number[] = [];
@@ -234,6 +247,7 @@ export async function benchSidePanel(count = 10_000, session?: Session): Promise
       rawIdbV3Ms: round(median(rawV3)),
       importVsRawIdb: round(importMs / rawIdbMs),
       firstRenderMs: round(firstRenderMs),
+      firstRenderColdMs: round(median(cold)),
       baselineMs: round(baselineMs),
       ratio: round(firstRenderMs / Math.max(baselineMs, 0.1)),
       searchMs: round(median(searches)),
@@ -246,8 +260,8 @@ export async function benchSidePanel(count = 10_000, session?: Session): Promise
 export function formatSidePanelBench(r: SidePanelBench): string {
   return [
     `side panel, ${r.annotations} annotations: import ${r.importMs} ms in the page (${Object.entries(r.importPhasesMs).map(([k, v]) => `${k} ${v}`).join(', ')}; ${r.importWallMs} ms seen by the driver; Chromium CPU ${r.importCpuMs ?? '?'} ms) (plain IndexedDB adds of the same records ${r.rawIdbMs} ms, CPU ${r.rawIdbCpuMs ?? '?'} ms, ×${r.importVsRawIdb}; with the v3 indexes ${r.rawIdbV3Ms} ms)`,
-    `annotations view first render ${r.firstRenderMs} ms (empty list ${r.baselineMs} ms, ×${r.ratio}); search typed into the full list ${r.searchMs} ms`,
-    `${r.firstRenderMs <= 100 ? 'met' : 'MISSED'}: first render ≤ 100 ms; ${r.importMs <= 1000 ? 'met' : 'MISSED'}: import ≤ 1 s`,
+    `annotations view first render ${r.firstRenderMs} ms, in a freshly loaded panel ${r.firstRenderColdMs} ms (empty list ${r.baselineMs} ms, ×${r.ratio}); search typed into the full list ${r.searchMs} ms`,
+    `${Math.max(r.firstRenderMs, r.firstRenderColdMs) <= 100 ? 'met' : 'MISSED'}: first render ≤ 100 ms; ${r.importMs <= 1000 ? 'met' : 'MISSED'}: import ≤ 1 s`,
   ].join('\n');
 }
 

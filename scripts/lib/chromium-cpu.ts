@@ -35,8 +35,8 @@ function commandLine(pid: number): string {
 }
 
 /**
- * CPU milliseconds (user + system, all threads) of the browser process started with `--load-extension=<extensionDir>`
- * and of its descendants (renderers, GPU, utility processes); null without /proc or without such a browser.
+ * CPU milliseconds (user + system, all threads) of the browser process this process started with
+ * `--load-extension=<extensionDir>` and of its descendants (renderers, GPU, utility processes); null without /proc or without such a browser.
  */
 export function chromiumCpuMs(extensionDir: string): number | null {
   if (!existsSync('/proc/self/stat')) return null;
@@ -46,10 +46,12 @@ export function chromiumCpuMs(extensionDir: string): number | null {
     const stat = readStat(`/proc/${name}/stat`);
     if (stat) stats.set(Number(name), stat);
   }
-  const root = [...stats.keys()].find((pid) => {
+  // Playwright starts the browser as a child of this process (another bench may run the same build meanwhile)
+  const root = [...stats].find(([pid, stat]) => {
+    if (stat.ppid !== process.pid) return false;
     const cmd = commandLine(pid);
     return cmd.includes(`--load-extension=${extensionDir}`) && !cmd.includes('--type=');
-  });
+  })?.[0];
   if (root === undefined) return null;
   const inSession = (pid: number): boolean => {
     for (let p: number | undefined = pid; p !== undefined && p > 1; p = stats.get(p)?.ppid) if (p === root) return true;

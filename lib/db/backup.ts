@@ -111,12 +111,6 @@ export function readBackup(json: string, options: ImportOptions = {}): ReadBacku
   return { file, annotations: annotationFeed(annotations, data, zh) };
 }
 
-/** Reads and validates a whole backup at once (the import validates the annotations as it writes them). Throws BackupError. */
-export function parseBackup(json: string, options: ImportOptions = {}): BackupFile {
-  const { file, annotations } = readBackup(json, options);
-  return { ...file, annotations: annotations.slice(0, annotations.length) };
-}
-
 function annotationFeed(raw: readonly unknown[], data: unknown, zh: ZodZh): AnnotationFeed {
   const ids = new Set(raw.map((a) => (a as { id?: unknown } | null)?.id));
   return {

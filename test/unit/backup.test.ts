@@ -143,6 +143,41 @@ describe('exportBackup / importBackup round trip', () => {
     expect(await listAnnotations(db, { tag: '存疑' })).toHaveLength(2_000);
     expect(await db.annotations.get('bench-009999')).toEqual(file.annotations[9_999]);
   });
+
+  it('merges a file of many chunks with the annotations already stored', async () => {
+    const db = freshDb();
+    await importBackup(db, backupToJson(makeLargeBackup(1_200)));
+    const larger = makeLargeBackup(2_000);
+    // every 100th stored annotation was edited later in the file, the other stored ones come back unchanged
+    const edited = larger.annotations.map((a, i) => (i < 1_200 && i % 100 === 0 ? { ...a, note: `改过的第 ${i} 条`, updatedAt: '2099-01-01T00:00:00.000Z' } : a));
+    const result = await importBackup(db, backupToJson({ ...larger, annotations: edited }));
+    expect(result.added.annotations).toBe(800);
+    expect(result.updated.annotations).toBe(12);
+    expect(result.skipped.annotations).toBe(1_188);
+    expect(await db.annotations.count()).toBe(2_000);
+    expect(await db.annotations.get('bench-000300')).toEqual(edited[300]);
+    expect(await db.annotations.get('bench-001999')).toEqual(edited[1_999]);
+  });
+
+  it('looks up each incoming annotation when the library is much larger than the file', async () => {
+    const db = freshDb();
+    await importBackup(db, backupToJson(makeLargeBackup(2_000)));
+    const big = makeLargeBackup(2_100).annotations;
+    const file = { ...makeLargeBackup(0), annotations: [...big.slice(0, 50), ...big.slice(2_000)].map((a) => ({ ...a, note: `${a.note}（新）`, updatedAt: '2099-01-01T00:00:00.000Z' })) };
+    const result = await importBackup(db, backupToJson(file));
+    expect([result.added.annotations, result.updated.annotations, result.skipped.annotations]).toEqual([100, 50, 0]);
+    expect(await db.annotations.count()).toBe(2_100);
+    expect((await db.annotations.get('bench-000049'))?.note).toMatch(/（新）$/);
+  });
+
+  it('counts an annotation repeated inside the file once, keeping its newer edit', async () => {
+    const db = freshDb();
+    const [first, second] = makeLargeBackup(2).annotations;
+    const later = { ...first, note: '后来改过', updatedAt: '2099-01-01T00:00:00.000Z' };
+    const result = await importBackup(db, backupToJson({ ...makeLargeBackup(0), annotations: [later, second, first] }));
+    expect(result.added.annotations).toBe(2);
+    expect(await db.annotations.get(first.id)).toEqual(later);
+  });
 });
 
 describe('importBackup refuses bad files and writes nothing', () => {
@@ -181,6 +216,20 @@ describe('importBackup refuses bad files and writes nothing', () => {
     expect(error.message).toContain('annotations[2].severity');
     expect(error.message).toContain('notices[1].urls');
     expect(error.message).toContain(`snapshots[${withItems}].model.items[1].start`);
+    expect(await tables(db)).toEqual(before);
+  });
+
+  it('refuses a file whose bad annotation comes after many good ones, and writes none of them', async () => {
+    const { db, file, before } = await libraryWithBackup();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test damages the file on purpose
+    const annotations: any[] = [...file.annotations, ...makeLargeBackup(3_000).annotations];
+    annotations[2_500] = { ...annotations[2_500], severity: 'urgent' };
+    annotations[2_900] = { ...annotations[2_900], quote: { ...annotations[2_900].quote, exact: '' } };
+    const error = await rejection(importBackup(db, JSON.stringify({ ...file, annotations })));
+    expect(error.message).toContain('未导入任何数据');
+    // every problem of the file is named, not only those of the chunk where the first was found
+    expect(error.message).toContain('annotations[2500].severity');
+    expect(error.message).toContain('annotations[2900].quote.exact');
     expect(await tables(db)).toEqual(before);
   });
 

@@ -113,7 +113,12 @@ export function listen<S extends z.ZodType<{ type: string }>>(
   return () => browser.runtime.onMessage.removeListener(listener as never);
 }
 
-export const BACKGROUND_TYPES: ReadonlySet<string> = new Set(backgroundRequest.options.map((o) => o.shape.type.value));
-export const CONTENT_TYPES: ReadonlySet<string> = new Set(contentRequest.options.map((o) => o.shape.type.value));
-export const OFFSCREEN_TYPES: ReadonlySet<string> = new Set(offscreenRequest.options.map((o) => o.shape.type.value));
+/**
+ * The request types each context handles: the keys of its reply map, which lib/schema types as exactly the request
+ * types. Read from the map, not from the request union, so that loading this module builds no schema (zod builds
+ * them on first parse: the analyzer's evaluation is one task of the page, issue #14).
+ */
+export const BACKGROUND_TYPES: ReadonlySet<string> = new Set(Object.keys(backgroundReplies));
+export const CONTENT_TYPES: ReadonlySet<string> = new Set(Object.keys(contentReplies));
+export const OFFSCREEN_TYPES: ReadonlySet<string> = new Set(Object.keys(offscreenReplies));
 export type { BackgroundRequest, ContentRequest };

@@ -22,6 +22,8 @@ import { parsePage } from '@/lib/parse-page';
 const DETECTOR_FILE = '/content-scripts/content.js';
 /** The analyzer (entrypoints/analyzer.ts), injected only into pages that need it. */
 const ANALYZER_FILE = '/analyzer.js';
+/** Its mark drawer (entrypoints/analyzer-marks.ts, mark.js), injected after it as a script of its own (issue #14). */
+const MARK_DRAWER_FILE = '/analyzer-marks.js';
 const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
 
 let dbInstance: RectifyDB | null = null;
@@ -86,11 +88,14 @@ async function beginAnnotation(tabId: number): Promise<void> {
 
 /**
  * Injects the analyzer into a tab's top frame (granted through the gov.cn host permission, activeTab or an
- * optional host permission). The analyzer guards itself: a second injection leaves the first in charge.
+ * optional host permission). The analyzer guards itself: a second injection leaves the first in charge. Its mark
+ * drawer follows in a call of its own: one call with both files would evaluate them in one task of the page, two
+ * calls make two shorter ones (no extension task over 50 ms, issue #14); the drawer is needed only after the parse.
  */
 async function injectAnalyzer(tabId: number): Promise<void> {
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [ANALYZER_FILE] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [MARK_DRAWER_FILE] });
   } catch (err) {
     console.warn('[Rectify Lens] cannot inject into tab', tabId, err);
     throw new Error(t('permissionDenied'));

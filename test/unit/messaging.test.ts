@@ -80,6 +80,20 @@ describe('typed messaging', () => {
     send.mockRestore();
   });
 
+  it('checks a request where it is received: the sender sends it as it is, the receiver answers a malformed one with an error', async () => {
+    const handler = vi.fn();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    listen(backgroundRequest, BACKGROUND_TYPES, handler, 'test');
+    const send = vi.spyOn(browser.runtime, 'sendMessage') as unknown as AnySend;
+    send.mockImplementation((message: unknown) => deliver(message));
+    const malformed = { type: 'analyze-attachment', url: '不是网址', force: true } as const;
+    await expect(sendToBackground(malformed)).rejects.toThrow(/analyze-attachment: 消息格式错误：url/);
+    expect(send).toHaveBeenCalledWith(malformed);
+    expect(handler).not.toHaveBeenCalled();
+    send.mockRestore();
+    warn.mockRestore();
+  });
+
   it('validates content-script replies too', async () => {
     const send = vi.spyOn(browser.tabs, 'sendMessage') as unknown as AnySend;
     send.mockResolvedValueOnce({ ok: true, data: 'yes' });

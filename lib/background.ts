@@ -17,7 +17,7 @@ import { readDocumentElsewhere } from '@/lib/background-documents';
 import { authorizeBackgroundRequest, senderTab, type Self } from '@/lib/sender';
 import { openAnalysisCache, type AnalysisCache } from '@/lib/db/analyses';
 import { parsePage } from '@/lib/parse-page';
-import { ANALYZER_FILE, syncKnownNoticeScripts, syncRememberedScripts } from '@/lib/registered-scripts';
+import { ANALYZER_FILE, MARK_DRAWER_FILE, syncKnownNoticeScripts, syncRememberedScripts } from '@/lib/registered-scripts';
 import { PREFS_STORAGE_KEY } from '@/lib/site-prefs';
 
 
@@ -107,11 +107,14 @@ async function beginAnnotation(tabId: number): Promise<void> {
 
 /**
  * Injects the analyzer into a tab's top frame (granted through the gov.cn host permission, activeTab or an
- * optional host permission). The analyzer guards itself: a second injection leaves the first in charge.
+ * optional host permission). The analyzer guards itself: a second injection leaves the first in charge. Its mark
+ * drawer follows in a call of its own: one call with both files would evaluate them in one task of the page, two
+ * calls make two shorter ones (no extension task over 50 ms, issue #14); the drawer is needed only after the parse.
  */
 async function injectAnalyzer(tabId: number): Promise<void> {
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [ANALYZER_FILE] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [MARK_DRAWER_FILE] });
   } catch (err) {
     console.warn('[Rectify Lens] cannot inject into tab', tabId, err);
     throw new Error(t('permissionDenied'));

@@ -12,11 +12,14 @@ import { hostOf } from './site-prefs';
 export const DETECTOR_FILE = '/content-scripts/content.js';
 /** The analyzer (entrypoints/analyzer.ts), injected only into pages that need it. */
 export const ANALYZER_FILE = '/analyzer.js';
+/** Its mark drawer (entrypoints/analyzer-marks.ts, mark.js), a script of its own after it (issue #14). */
+export const MARK_DRAWER_FILE = '/analyzer-marks.js';
 /** Marks the page as a known notice for the analyzer that follows it (entrypoints/known-notice.ts). */
 const KNOWN_NOTICE_FILE = '/known-notice.js';
 
 const REMEMBERED_SCRIPT_ID = 'rectify-lens-remembered-sites';
 const KNOWN_NOTICES_SCRIPT_ID = 'rectify-lens-known-notices';
+const KNOWN_NOTICES_MARKS_SCRIPT_ID = 'rectify-lens-known-notices-marks';
 
 /** What this extension registers: scripts only, in the top frame. */
 interface Registration {
@@ -33,14 +36,17 @@ export async function syncRememberedScripts(sites: string[]): Promise<void> {
 
 /**
  * The library's notice pages get the analyzer at `document_end` (after a one-line marker telling it to analyze
- * by itself), except on switched-off sites and where the extension has no host access.
+ * by itself) and its mark drawer at `document_idle` — two registrations, so the page evaluates them in two
+ * tasks, as with injection — except on switched-off sites and where the extension has no host access.
  */
 export async function syncKnownNoticeScripts(urls: string[], disabledSites: string[]): Promise<void> {
   const disabled = new Set(disabledSites);
   const wanted = knownNoticeMatches(urls.filter((url) => !disabled.has(hostOf(url))));
   const granted = new Set(await grantedOf([...new Set(wanted.map(originPatternOf))]));
   const matches = wanted.filter((p) => granted.has(originPatternOf(p)));
-  await replaceRegistration(KNOWN_NOTICES_SCRIPT_ID, matches.length ? { matches, js: [KNOWN_NOTICE_FILE, ANALYZER_FILE], runAt: 'document_end' } : null);
+  const some = matches.length > 0;
+  await replaceRegistration(KNOWN_NOTICES_SCRIPT_ID, some ? { matches, js: [KNOWN_NOTICE_FILE, ANALYZER_FILE], runAt: 'document_end' } : null);
+  await replaceRegistration(KNOWN_NOTICES_MARKS_SCRIPT_ID, some ? { matches, js: [MARK_DRAWER_FILE], runAt: 'document_idle' } : null);
 }
 
 /** The origin patterns among `origins` the extension has host access to. */

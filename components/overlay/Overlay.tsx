@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { NoticePageController } from '@/lib/page/controller';
 import type { OverlayModel } from '@/lib/page/overlay-model';
@@ -37,7 +37,8 @@ export function Overlay({ controller, onOpenSidePanel }: Props) {
   // The reader's expand/collapse choice wins over the layout until they change it. 收起 is kept for every page
   // (prefs); 展开 without room beside the text, Alt+Shift+R and Esc hold for this page only.
   const [choice, setChoice] = useState<OverlayChoice>(prefs.overlayCollapsed ? 'collapsed' : null);
-  const layout = useDockLayout(prefs.overlayDock, choice);
+  // the article root the analysis read (finding it again would walk the page's text once more in the first render)
+  const layout = useDockLayout(prefs.overlayDock, choice, () => controller.extracted?.root ?? null);
   const panel = useRef<HTMLElement>(null);
   const mode = useRef(layout.mode);
   mode.current = layout.mode;
@@ -169,7 +170,9 @@ function PointerLayer({ controller, drafting }: { controller: NoticePageControll
 }
 
 function Legend({ model, notice, onToggle }: { model: OverlayModel; notice: Notice; onToggle: (c: HighlightCategory[]) => void }) {
-  const counts = countBy(notice.spans, (s) => s.kind) as Partial<Record<HighlightCategory, number>>;
+  // counted once per model, not on every re-render of the panel (a 1 MB notice has thousands of spans)
+  const spanCounts = useMemo(() => countBy(notice.spans, (s) => s.kind) as Partial<Record<HighlightCategory, number>>, [notice]);
+  const counts = { ...spanCounts };
   counts.annotation = model.page.anchors.filter((a) => a.state === 'anchored').length;
   const enabled = new Set(model.prefs.categories);
   return (

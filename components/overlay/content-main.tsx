@@ -11,6 +11,7 @@ import { contentRequest, type PageState } from '@/lib/schema';
 import { authorizeContentRequest } from '@/lib/sender';
 import { browser } from 'wxt/browser';
 import { ANALYZER_GLOBAL, DETECTOR_GLOBAL, KNOWN_NOTICE_GLOBAL } from '@/lib/page/globals';
+import { yieldToPage } from '@/lib/page/page-dom';
 import { focusOverlay, mountOverlay } from './mount';
 
 /**
@@ -25,9 +26,13 @@ export function startAnalyzer(makeContext: () => ContentScriptContext): void {
   // loaded because this page's detector found a likely notice, or registered on a page of a library notice:
   // read the article and have it parsed (in the background) at once, show the overlay and the marks once the
   // page has loaded (the page's own load is not held up by them); the analysis decides again on the extracted
-  // article. Else ("分析此页") the background asks with analyze-now.
+  // article. Else ("分析此页") the background asks with analyze-now. The analysis starts in a task of its own:
+  // the script's evaluation is one page task already (issue #14: no extension task over 50 ms), the first steps
+  // (and the first message's schemas) go after it.
   const detectorAsked = (g[DETECTOR_GLOBAL] as { asked?: boolean } | undefined)?.asked === true;
-  if (detectorAsked || g[KNOWN_NOTICE_GLOBAL] === true) void controller.analyze(false, pageLoaded());
+  if (detectorAsked || g[KNOWN_NOTICE_GLOBAL] === true) {
+    void yieldToPage().then(() => controller.analyze(false, pageLoaded()));
+  }
 }
 
 function startContentScript(ctx: ContentScriptContext): NoticePageController {

@@ -3,7 +3,7 @@
  * (the article root's content box), re-measured when the window is resized, the page scrolls sideways or
  * the article itself changes size, at most once per THROTTLE_MS.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { findArticleRoot } from '@/lib/extract';
 import { planOverlay, type DockSide, type OverlayChoice, type OverlayLayout } from '@/lib/overlay-layout';
 
@@ -16,9 +16,14 @@ interface PageBox {
 
 let cachedRoot: Element | null = null;
 
-/** The article root (found once, found again when the page replaced it). */
-function articleRoot(): Element | null {
-  if (!cachedRoot?.isConnected) cachedRoot = findArticleRoot(document);
+/** Where the analysis found the article, when it knows: looking for it again walks the whole page's text. */
+export type KnownRoot = () => Element | null;
+
+/** The article root (the analysis's, else found once, found again when the page replaced it). */
+function articleRoot(known?: KnownRoot): Element | null {
+  if (cachedRoot?.isConnected) return cachedRoot;
+  const root = known?.();
+  cachedRoot = root?.isConnected ? root : findArticleRoot(document);
   return cachedRoot;
 }
 
@@ -33,8 +38,8 @@ function contentBox(el: Element): { left: number; right: number } {
   };
 }
 
-function measure(): PageBox {
-  const root = articleRoot();
+function measure(known?: KnownRoot): PageBox {
+  const root = articleRoot(known);
   const body = document.body ?? document.documentElement;
   return {
     viewportWidth: document.documentElement.clientWidth || window.innerWidth,
@@ -46,14 +51,17 @@ function measure(): PageBox {
 const sameBox = (a: PageBox, b: PageBox) =>
   a.viewportWidth === b.viewportWidth && a.article?.left === b.article?.left && a.article?.right === b.article?.right;
 
-export function useDockLayout(preferred: DockSide, choice: OverlayChoice): OverlayLayout {
-  const [box, setBox] = useState<PageBox>(measure);
+export function useDockLayout(preferred: DockSide, choice: OverlayChoice, known?: KnownRoot): OverlayLayout {
+  const [box, setBox] = useState<PageBox>(() => measure(known));
+  const knownRoot = useRef(known);
+  knownRoot.current = known;
   useEffect(() => {
+    const currentKnown = () => knownRoot.current?.() ?? null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let scrollX = window.scrollX;
     const update = () => {
       timer = null;
-      const next = measure();
+      const next = measure(currentKnown);
       setBox((prev) => (sameBox(prev, next) ? prev : next));
     };
     const schedule = () => {
@@ -66,7 +74,7 @@ export function useDockLayout(preferred: DockSide, choice: OverlayChoice): Overl
     };
     window.addEventListener('resize', schedule, { passive: true });
     window.addEventListener('scroll', onScroll, { passive: true });
-    const root = articleRoot();
+    const root = articleRoot(currentKnown);
     const observer = typeof ResizeObserver === 'undefined' || !root ? null : new ResizeObserver(schedule);
     if (root) observer?.observe(root);
     update();

@@ -12,7 +12,8 @@ import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraf
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
-import { applyMarks, clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
+import { clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
+import { markDrawer } from './mark-slot';
 import { ensureMarkStyle, flashRange, removeMarkStyle, yieldToPage } from './page-dom';
 import { ContentWatcher } from './content-watch';
 import { Store } from './store';
@@ -247,6 +248,9 @@ export class NoticePageController {
 
   /** renderHighlights' work: marks for the enabled categories, prepared and applied in slices. */
   private async drawMarks(abort: AbortController): Promise<number> {
+    // mark.js is the second injected file (lib/page/mark-slot): here long before the first marks, else awaited
+    const applyMarks = await markDrawer();
+    if (abort.signal.aborted) return 0;
     const t0 = performance.now();
     if (this.clearHighlights() > 0) this.nodesChanged = true;
     const map = this.currentMap();

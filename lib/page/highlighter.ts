@@ -1,5 +1,7 @@
 /**
- * Page highlighting with mark.js, driven by parser offsets (never by mark.js's own text search).
+ * Page highlighting, driven by parser offsets (never by mark.js's own text search). This module is what the
+ * analyzer needs before the first marks: the pieces, their classes and CSS, and removing marks; drawing them with
+ * mark.js is lib/page/mark-drawer, a second injected file (entrypoints/analyzer-marks.ts).
  *
  * Spans may overlap (a date inside a deadline, an annotation over both), so they are first flattened
  * into non-overlapping pieces, each carrying every kind that covers it; the piece is drawn in the
@@ -7,7 +9,6 @@
  * marked with `markRanges` per parent element: mark.js rebuilds its text dictionary per call and
  * copies it per mark, so one call over a whole page would be quadratic.
  */
-import Mark from 'mark.js';
 import type { SpanKind } from '@/lib/schema';
 
 export const MARK_CLASS = 'rl-mark';
@@ -93,24 +94,6 @@ export interface NodePiece {
   piece: FlatPiece;
 }
 
-interface RangeWithPiece extends Mark.Range {
-  piece: FlatPiece;
-}
-
-/** Offsets of each text node inside `context` as mark.js counts them (plain concatenation). */
-function textNodeOffsets(context: Element): Map<Text, number> {
-  const offsets = new Map<Text, number>();
-  const walker = context.ownerDocument.createTreeWalker(context, NodeFilter.SHOW_TEXT);
-  let total = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const parent = n.parentElement;
-    if (parent && parent.closest('script,style')) continue;
-    offsets.set(n as Text, total);
-    total += (n as Text).data.length;
-  }
-  return offsets;
-}
-
 export function classFor(piece: FlatPiece): string {
   const top = strongestKind(piece.kinds);
   const classes = [MARK_CLASS];
@@ -119,107 +102,8 @@ export function classFor(piece: FlatPiece): string {
   return classes.join(' ');
 }
 
-function decorate(el: Element, piece: FlatPiece): void {
-  el.setAttribute('class', classFor(piece));
-  el.setAttribute('data-rl-kinds', piece.kinds.join(' '));
-  el.setAttribute('data-rl-start', String(piece.start));
-  if (piece.refs.length) el.setAttribute('data-rl-refs', piece.refs.join(' '));
-}
-
-/** Wraps the pieces of one parent element with a single mark.js call. */
-function markGroup(context: Element, group: NodePiece[]): number {
-  const offsets = textNodeOffsets(context);
-  const ranges: RangeWithPiece[] = [];
-  for (const p of group) {
-    const base = offsets.get(p.node);
-    if (base === undefined || p.end <= p.start) continue;
-    ranges.push({ start: base + p.start, length: p.end - p.start, piece: p.piece });
-  }
-  let marked = 0;
-  new Mark(context as HTMLElement).markRanges(ranges, {
-    className: MARK_CLASS,
-    each: (el, range) => {
-      decorate(el, (range as unknown as RangeWithPiece).piece);
-      marked++;
-    },
-  });
-  return marked;
-}
-
-/** Groups node pieces by parent element, preserving document order. */
-export function groupByParent(pieces: NodePiece[]): Map<Element, NodePiece[]> {
-  const groups = new Map<Element, NodePiece[]>();
-  for (const p of pieces) {
-    const parent = p.node.parentElement;
-    if (!parent) continue;
-    const list = groups.get(parent) ?? [];
-    list.push(p);
-    groups.set(parent, list);
-  }
-  return groups;
-}
-
 /** Main-thread time of one highlighting slice: a frame (16 ms) with room for the page's own work. */
 export const SLICE_MS = 12;
-/** How far beyond the viewport, in viewport heights, still counts as "near" (drawn first). */
-const NEAR_VIEWPORTS = 1;
-
-/**
- * Splits the groups into those in or near the viewport (within NEAR_VIEWPORTS above or below it) and the rest,
- * each in document order. One layout read for all (no writes in between); without layout (tests, detached
- * nodes) everything is "near".
- */
-export function nearViewportFirst(groups: Map<Element, NodePiece[]>, viewportHeight: number): { near: Array<[Element, NodePiece[]]>; rest: Array<[Element, NodePiece[]]> } {
-  const near: Array<[Element, NodePiece[]]> = [];
-  const rest: Array<[Element, NodePiece[]]> = [];
-  const margin = viewportHeight * NEAR_VIEWPORTS;
-  for (const entry of groups) {
-    const r = entry[0].getBoundingClientRect();
-    const laidOut = r.width > 0 || r.height > 0 || r.top !== 0;
-    (!laidOut || (r.bottom >= -margin && r.top <= viewportHeight + margin) ? near : rest).push(entry);
-  }
-  return { near, rest };
-}
-
-/** Waits for the next slice: a task (setTimeout) for what is in view, an idle period for the rest. */
-function nextSlice(idle: boolean): Promise<void> {
-  const g = globalThis as unknown as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
-  if (idle && g.requestIdleCallback) return new Promise((resolve) => g.requestIdleCallback!(() => resolve(), { timeout: 100 }));
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Marks all pieces in slices of at most `budgetMs` of main-thread time (plus one mark.js call), what is in or
- * near the viewport first, the rest in idle time, so a huge page never freezes the tab and the reader sees the
- * visible marks at once. Returns the number of mark elements created, the main-thread time spent (yields
- * excluded) and when the visible part was done (performance.now()).
- */
-export async function applyMarks(
-  pieces: NodePiece[],
-  opts: { budgetMs?: number; signal?: AbortSignal; viewportHeight?: number } = {},
-): Promise<{ marked: number; busyMs: number; visibleAt: number }> {
-  const budget = opts.budgetMs ?? SLICE_MS;
-  let marked = 0;
-  let busyMs = 0;
-  let sliceStart = performance.now();
-  const { near, rest } = nearViewportFirst(groupByParent(pieces), opts.viewportHeight ?? globalThis.innerHeight ?? 0);
-  let visibleAt = 0;
-  for (const [phase, groups] of [['near', near], ['rest', rest]] as const) {
-    for (const [context, group] of groups) {
-      if (opts.signal?.aborted) break;
-      marked += markGroup(context, group);
-      const now = performance.now();
-      if (now - sliceStart > budget) {
-        busyMs += now - sliceStart;
-        await nextSlice(phase === 'rest');
-        sliceStart = performance.now();
-      }
-    }
-    if (phase === 'near') visibleAt = performance.now();
-  }
-  busyMs += performance.now() - sliceStart;
-  return { marked, busyMs, visibleAt };
-}
 
 /**
  * Removes every Rectify Lens mark under `root` and merges the split text nodes back, so the DOM returns to

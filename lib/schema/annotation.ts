@@ -3,17 +3,17 @@ import { z } from 'zod';
 import { itemStatus, offset, statusCertainty } from './notice';
 
 // Annotations (W3C Web Annotation selectors)
-export const textQuoteSelector = z.object({
+export const textQuoteSelector = z.lazy(() => z.object({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().min(1),
   prefix: z.string(),
   suffix: z.string(),
-});
-export const textPositionSelector = z.object({
+}));
+export const textPositionSelector = z.lazy(() => z.object({
   type: z.literal('TextPositionSelector'),
   start: offset,
   end: offset,
-});
+}));
 export const severity = z.enum(['high', 'medium', 'low']);
 export const PRESET_TAGS = ['存疑', '需核实', '逾期', '数据矛盾', '已核实'] as const;
 
@@ -24,10 +24,10 @@ export const ANNOTATION_LIMITS = { noteChars: 20_000, tags: 30, tagChars: 40 } a
 export const REVIEWER_NAME_MAX_CHARS = 40;
 
 /** W3C Web Annotation `creator`: the reviewer, by the name set in the settings. */
-export const creator = z.object({
+export const creator = z.lazy(() => z.object({
   type: z.literal('Person'),
   name: z.string().trim().min(1).max(REVIEWER_NAME_MAX_CHARS),
-});
+}));
 
 /**
  * An edit's mark, `${version}@${updatedAt}`: what a later edit remembers in `history`, so an import can tell
@@ -35,7 +35,7 @@ export const creator = z.object({
  */
 export const editMark = z.string().min(1);
 
-export const annotation = z.object({
+export const annotation = z.lazy(() => z.object({
   id: z.string().min(1),
   noticeKey: z.string().min(1),
   snapshotHash: z.string(),
@@ -66,17 +66,17 @@ export const annotation = z.object({
    * sides: the id of the local annotation it conflicts with. Both are kept; the reviewer deletes the one not wanted.
    */
   conflictOf: z.string().min(1).optional(),
-});
+}));
 
 /** A colleague's different decision on the same item, kept beside the local one (imported review package). */
-export const overrideConflict = z.object({
+export const overrideConflict = z.lazy(() => z.object({
   status: itemStatus,
   reason: z.string().min(1),
   createdAt: z.string(),
   creator: creator.optional(),
-});
+}));
 
-export const statusOverride = z.object({
+export const statusOverride = z.lazy(() => z.object({
   noticeKey: z.string().min(1),
   itemId: z.string().min(1),
   itemLabel: z.string(),
@@ -94,7 +94,7 @@ export const statusOverride = z.object({
   history: z.array(z.string()).optional(),
   /** Colleagues' different decisions on this item, imported from review packages: kept, never overwritten. */
   conflicts: z.array(overrideConflict).optional(),
-});
+}));
 
 
 

@@ -15,15 +15,15 @@ export const itemChange = z.enum([
   'done_omitted',
 ]);
 /** The parsed certainty of a status, or `reviewed` when a reviewer confirmed or overrode it. Absent in comparisons made before certainties. */
-export const shownCertainty = z.union([statusCertainty, z.literal('reviewed')]);
-export const comparedItem = z.object({
+export const shownCertainty = z.lazy(() => z.union([statusCertainty, z.literal('reviewed')]));
+export const comparedItem = z.lazy(() => z.object({
   id: z.string(),
   label: z.string(),
   path: z.array(z.string()),
   status: itemStatus,
   certainty: shownCertainty.optional(),
-});
-export const numberChange = z.object({
+}));
+export const numberChange = z.lazy(() => z.object({
   unit: z.string(),
   before: z.number(),
   after: z.number(),
@@ -32,8 +32,8 @@ export const numberChange = z.object({
   afterText: z.string(),
   /** The words before the number that identified it on both sides (e.g. 已完成整改). */
   context: z.string(),
-});
-export const deadlineChange = z.object({
+}));
+export const deadlineChange = z.lazy(() => z.object({
   kind: z.enum(['slipped', 'advanced', 'dropped', 'added']),
   before: isoDate.nullable(),
   after: isoDate.nullable(),
@@ -41,8 +41,8 @@ export const deadlineChange = z.object({
   days: z.number().int().nullable(),
   beforeText: z.string().nullable(),
   afterText: z.string().nullable(),
-});
-export const statusHistoryEntry = z.object({
+}));
+export const statusHistoryEntry = z.lazy(() => z.object({
   noticeDate: isoDate.nullable(),
   noticeTitle: z.string().nullable(),
   /** 'absent' = the item is not listed in that notice. */
@@ -50,8 +50,8 @@ export const statusHistoryEntry = z.object({
   certainty: shownCertainty.optional(),
   evidence: z.string().nullable(),
   source: z.enum(['parsed', 'override']),
-});
-export const comparisonRow = z.object({
+}));
+export const comparisonRow = z.lazy(() => z.object({
   earlierItem: comparedItem.nullable(),
   currentItem: comparedItem.nullable(),
   score: z.number().nullable(),
@@ -59,8 +59,8 @@ export const comparisonRow = z.object({
   numberChanges: z.array(numberChange),
   deadlineChanges: z.array(deadlineChange),
   history: z.array(statusHistoryEntry),
-});
-export const overdueCommitment = z.object({
+}));
+export const overdueCommitment = z.lazy(() => z.object({
   itemLabel: z.string(),
   itemId: z.string(),
   deadline: isoDate,
@@ -68,10 +68,10 @@ export const overdueCommitment = z.object({
   earlierNoticeDate: isoDate.nullable(),
   currentNoticeDate: isoDate,
   reportedDone: z.literal(false),
-});
-export const comparedNotice = z.object({ title: z.string().nullable(), publishDate: isoDate.nullable() });
+}));
+export const comparedNotice = z.lazy(() => z.object({ title: z.string().nullable(), publishDate: isoDate.nullable() }));
 export const COMPARISON_VERSION = 1;
-export const comparison = z.object({
+export const comparison = z.lazy(() => z.object({
   version: z.literal(COMPARISON_VERSION),
   current: comparedNotice,
   /** Oldest first; the last one is the notice the change types refer to. */
@@ -79,7 +79,7 @@ export const comparison = z.object({
   summary: z.record(itemChange, z.number().int().nonnegative()),
   rows: z.array(comparisonRow),
   overdueCommitments: z.array(overdueCommitment),
-});
+}));
 export type ItemChange = z.infer<typeof itemChange>;
 export type ComparedItem = z.infer<typeof comparedItem>;
 export type NumberChange = z.infer<typeof numberChange>;

@@ -5,7 +5,7 @@ import { annotation, creator, statusOverride, textPositionSelector, textQuoteSel
 import { comparison } from './comparison';
 
 // Review export (lib/export) — owned by lib/export/
-export const reviewExport = z.object({
+export const reviewExport = z.lazy(() => z.object({
   notice,
   text: z.string(),
   url: z.string().nullable(),
@@ -17,12 +17,12 @@ export const reviewExport = z.object({
   snapshotHash: z.string().nullable().optional(),
   /** The notice's stored versions, to name the version each annotation was made on. */
   versions: z.array(z.object({ hash: z.string(), publishDate: z.string().nullable(), firstSeen: z.string() })).optional(),
-});
-export const webAnnotationBody = z.union([
+}));
+export const webAnnotationBody = z.lazy(() => z.union([
   z.object({ type: z.literal('TextualBody'), value: z.string(), purpose: z.literal('commenting'), format: z.string().optional(), language: z.string().optional() }),
   z.object({ type: z.literal('TextualBody'), value: z.string(), purpose: z.enum(['tagging', 'assessing']) }),
-]);
-export const webAnnotation = z.object({
+]));
+export const webAnnotation = z.lazy(() => z.object({
   '@context': z.literal('http://www.w3.org/ns/anno.jsonld'),
   id: z.string(),
   type: z.literal('Annotation'),
@@ -31,9 +31,9 @@ export const webAnnotation = z.object({
   creator: creator.optional(),
   body: z.array(webAnnotationBody),
   target: z.object({ source: z.string(), selector: z.tuple([textQuoteSelector, textPositionSelector]) }),
-});
+}));
 export const REVIEW_EXPORT_VERSION = 1;
-export const reviewExportFile = z.object({
+export const reviewExportFile = z.lazy(() => z.object({
   format: z.literal('rectify-lens/review'),
   version: z.literal(REVIEW_EXPORT_VERSION),
   generatedAt: z.string(),
@@ -43,7 +43,7 @@ export const reviewExportFile = z.object({
   overrides: z.array(statusOverride),
   annotations: z.array(webAnnotation),
   comparison: comparison.nullable(),
-});
+}));
 export type ReviewExport = z.infer<typeof reviewExport>;
 export type WebAnnotation = z.infer<typeof webAnnotation>;
 export type ReviewExportFile = z.infer<typeof reviewExportFile>;

@@ -6,6 +6,11 @@
  * Offsets are UTF-16 offsets into the *normalized* notice text. Unknown values are `null`, never a guess.
  *
  * One module, split by subject: import everything from `@/lib/schema`.
+ *
+ * Composite schemas (objects, unions, preprocess) are wrapped in `z.lazy`: zod builds them on their first parse,
+ * not when this module loads. The page's analyzer imports this module, and building every schema at load
+ * was a quarter of its evaluation task (issue #14); the leaves (strings, numbers, enums) stay plain. Write a new
+ * composite the same way: `export const x = z.lazy(() => z.object({ … }))`.
  */
 export * from './notice';
 export * from './annotation';

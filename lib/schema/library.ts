@@ -4,13 +4,13 @@ import { isoDate, notice } from './notice';
 import { annotation, statusOverride } from './annotation';
 
 /** What the parser read besides the text: a web page's chrome lines ('' when none) and title. */
-export const parseContext = z.object({ chromeText: z.string(), pageTitle: z.string().nullable() });
+export const parseContext = z.lazy(() => z.object({ chromeText: z.string(), pageTitle: z.string().nullable() }));
 
 // Library: a notice is identified by a key (organization + title, falling back to the URL);
 // every distinct text is a snapshot of it. A snapshot stores its source (the normalized text and the
 // page context the parser read with it) and the model derived from it, with the parser version that
 // derived it: a model from another parser version is derived again on read (lib/db).
-export const noticeSnapshot = z.object({
+export const noticeSnapshot = z.lazy(() => z.object({
   hash: z.string().min(1),
   noticeKey: z.string().min(1),
   url: z.string(),
@@ -27,9 +27,9 @@ export const noticeSnapshot = z.object({
   parserVersion: z.number().int().nonnegative().default(0),
   firstSeen: z.string(),
   lastSeen: z.string(),
-});
+}));
 
-export const noticeRecord = z.object({
+export const noticeRecord = z.lazy(() => z.object({
   key: z.string().min(1),
   title: z.string().nullable(),
   organization: z.string().nullable(),
@@ -38,9 +38,9 @@ export const noticeRecord = z.object({
   publishDate: isoDate.nullable(),
   firstSeen: z.string(),
   lastSeen: z.string(),
-});
+}));
 
-export const setting = z.object({ key: z.string().min(1), value: z.unknown() });
+export const setting = z.lazy(() => z.object({ key: z.string().min(1), value: z.unknown() }));
 
 
 export type ParseContext = z.infer<typeof parseContext>;
@@ -50,7 +50,7 @@ export type NoticeRecord = z.infer<typeof noticeRecord>;
 // Backup file (owner: lib/db/backup.ts) — the whole library in one JSON file.
 export const BACKUP_FORMAT = 'rectify-lens-backup';
 export const BACKUP_SCHEMA_VERSION = 1;
-export const backupFile = z.object({
+export const backupFile = z.lazy(() => z.object({
   format: z.literal(BACKUP_FORMAT),
   schemaVersion: z.literal(BACKUP_SCHEMA_VERSION),
   exportedAt: z.string(),
@@ -59,6 +59,6 @@ export const backupFile = z.object({
   annotations: z.array(annotation),
   overrides: z.array(statusOverride),
   settings: z.array(setting),
-});
+}));
 export type BackupFile = z.infer<typeof backupFile>;
 export type BackupTable = 'notices' | 'snapshots' | 'annotations' | 'overrides' | 'settings';

@@ -5,11 +5,11 @@ import { annotation, ANNOTATION_LIMITS, severity, statusOverride, textPositionSe
 import { parseContext } from './library';
 
 // Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends.
-export const detectReason = z.object({ signal: z.string(), weight: z.number(), detail: z.string() });
-export const detectResult = z.object({ isNotice: z.boolean(), score: z.number(), reasons: z.array(detectReason) });
+export const detectReason = z.lazy(() => z.object({ signal: z.string(), weight: z.number(), detail: z.string() }));
+export const detectResult = z.lazy(() => z.object({ isNotice: z.boolean(), score: z.number(), reasons: z.array(detectReason) }));
 
 export const highlightCategory = z.enum(['number', 'date', 'deadline', 'unfinished', 'done', 'overdue', 'contradiction', 'annotation']);
-export const annotationAnchor = z.object({
+export const annotationAnchor = z.lazy(() => z.object({
   id: z.string(),
   state: z.enum(['anchored', 'orphan']),
   start: offset.nullable(),
@@ -17,10 +17,10 @@ export const annotationAnchor = z.object({
   method: z.enum(['exact', 'position', 'fuzzy']).nullable(),
   /** The snapshot hash of the version the annotation was made on, when that is another version than this text's. */
   carriedFrom: z.string().nullable().optional(),
-});
+}));
 
 /** What the content script knows about its page; the side panel renders from it. */
-export const pageState = z.object({
+export const pageState = z.lazy(() => z.object({
   url: z.string(),
   title: z.string().nullable(),
   // too_large: past the content script's hard limit (text length or parse time); nothing was parsed
@@ -33,18 +33,18 @@ export const pageState = z.object({
   snapshotHash: z.string().nullable(),
   anchors: z.array(annotationAnchor),
   timings: z.record(z.string(), z.number()),
-});
+}));
 
-export const newAnnotationDraft = z.object({
+export const newAnnotationDraft = z.lazy(() => z.object({
   quote: textQuoteSelector,
   position: textPositionSelector,
   note: z.string().max(ANNOTATION_LIMITS.noteChars),
   tags: z.array(z.string().min(1).max(ANNOTATION_LIMITS.tagChars)).max(ANNOTATION_LIMITS.tags),
   severity,
-});
+}));
 
 /** Requests handled by the background service worker. */
-export const backgroundRequest = z.discriminatedUnion('type', [
+export const backgroundRequest = z.lazy(() => z.discriminatedUnion('type', [
   z.object({
     type: z.literal('save-notice'),
     url: z.string(),
@@ -67,10 +67,10 @@ export const backgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('analyze-attachment'), url: z.string().url(), force: z.boolean() }),
   // "分析此文件" from the side panel: the tab's own URL (a PDF in the browser's viewer)
   z.object({ type: z.literal('analyze-tab-document'), tabId: z.number().int(), force: z.boolean() }),
-]);
+]));
 
 /** Requests handled by the content script of one tab. */
-export const contentRequest = z.discriminatedUnion('type', [
+export const contentRequest = z.lazy(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-state') }),
   z.object({ type: z.literal('scroll-to'), start: offset, end: offset }),
   z.object({ type: z.literal('reload-annotations') }),
@@ -79,28 +79,28 @@ export const contentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('focus-overlay') }),
   z.object({ type: z.literal('analyze-now') }),
   z.object({ type: z.literal('set-categories'), categories: z.array(highlightCategory) }),
-]);
+]));
 
 /**
  * Broadcast by a content script to extension pages (side panel) when its page's state changes; the tab is
  * the sender's. Carries no text/model (a panel that needs them asks with `get-state`). Nobody replies.
  */
-export const stateBroadcast = z.object({ type: z.literal('state-changed'), state: pageState });
+export const stateBroadcast = z.lazy(() => z.object({ type: z.literal('state-changed'), state: pageState }));
 
 /**
  * Background → offscreen document (Chrome): download and read a Word/PDF file where a DOM is, so the
  * service worker never loads pdf.js/mammoth. Replies with a remoteDocumentRead.
  */
-export const offscreenRequest = z.discriminatedUnion('type', [
+export const offscreenRequest = z.lazy(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('offscreen-read-document'), url: z.string().url(), pageUrl: z.string().optional(), today: z.string().optional() }),
-]);
-export const remoteDocumentRead = z.object({ url: z.string(), fileName: z.string(), text: z.string(), notice, context: parseContext.optional() });
+]));
+export const remoteDocumentRead = z.lazy(() => z.object({ url: z.string(), fileName: z.string(), text: z.string(), notice, context: parseContext.optional() }));
 export const offscreenReplies = {
   'offscreen-read-document': remoteDocumentRead,
 } as const satisfies Record<z.infer<typeof offscreenRequest>['type'], z.ZodType>;
 
 /** Reply to analyze-attachment / analyze-tab-document. Not saved (saved: false) when the detector doubts it. */
-export const documentAnalysis = z.object({
+export const documentAnalysis = z.lazy(() => z.object({
   url: z.string(),
   fileName: z.string(),
   title: z.string().nullable(),
@@ -108,7 +108,7 @@ export const documentAnalysis = z.object({
   score: z.number(),
   saved: z.boolean(),
   noticeKey: z.string().nullable(),
-});
+}));
 
 /**
  * A Notice model checked where it is made: lib/parse-page validates it against `notice` in the background before
@@ -121,14 +121,14 @@ const noticeCheckedBySender = z.custom<z.infer<typeof notice>>(
 );
 
 /** Reply of parse-page: the model (null past the time limit), whether it was remembered, the parse's time there. */
-export const pageParse = z.object({ model: noticeCheckedBySender.nullable(), remembered: z.boolean(), parseMs: z.number().nonnegative() });
+export const pageParse = z.lazy(() => z.object({ model: noticeCheckedBySender.nullable(), remembered: z.boolean(), parseMs: z.number().nonnegative() }));
 
 /** Reply of save-notice. */
-export const savedNotice = z.object({ noticeKey: z.string(), snapshotHash: z.string(), isNewVersion: z.boolean() });
+export const savedNotice = z.lazy(() => z.object({ noticeKey: z.string(), snapshotHash: z.string(), isNewVersion: z.boolean() }));
 /** Reply of get-page-data: what the overlay shows besides the parse. */
 /** A stored version of a notice, enough to name it (`2025年6月19日版`). */
-export const versionInfo = z.object({ hash: z.string(), publishDate: z.string().nullable(), firstSeen: z.string() });
-export const pageData = z.object({ annotations: z.array(annotation), overrides: z.array(statusOverride), versions: z.array(versionInfo) });
+export const versionInfo = z.lazy(() => z.object({ hash: z.string(), publishDate: z.string().nullable(), firstSeen: z.string() }));
+export const pageData = z.lazy(() => z.object({ annotations: z.array(annotation), overrides: z.array(statusOverride), versions: z.array(versionInfo) }));
 
 /** The reply schema of every background request: `sendToBackground` validates the reply against it. */
 export const backgroundReplies = {

@@ -4,25 +4,25 @@ import { z } from 'zod';
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const offset = z.number().int().nonnegative();
 
-export const textRange = z.object({ start: offset, end: offset });
+export const textRange = z.lazy(() => z.object({ start: offset, end: offset }));
 
-export const datePeriod = z.object({ start: isoDate.nullable(), end: isoDate.nullable() });
+export const datePeriod = z.lazy(() => z.object({ start: isoDate.nullable(), end: isoDate.nullable() }));
 
 /**
  * A date kept at the precision the notice writes it: `2024` (a year), `2024-09` (`2024年9月`) or
  * `2024-09-14` (`2024年9月14日`). Used where the text often gives no day (feedback, inspection period).
  */
 export const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
-export const partialPeriod = z.object({ start: partialDate.nullable(), end: partialDate.nullable() });
+export const partialPeriod = z.lazy(() => z.object({ start: partialDate.nullable(), end: partialDate.nullable() }));
 
-export const contacts = z.object({
+export const contacts = z.lazy(() => z.object({
   phones: z.array(z.string()),
   emails: z.array(z.string()),
   addresses: z.array(z.string()),
   postcodes: z.array(z.string()),
-});
+}));
 
-export const noticeMeta = z.object({
+export const noticeMeta = z.lazy(() => z.object({
   title: z.string().nullable(),
   organization: z.string().nullable(),
   inspectionBody: z.string().nullable(),
@@ -31,7 +31,7 @@ export const noticeMeta = z.object({
   publishDate: isoDate.nullable(),
   disclosurePeriod: datePeriod.nullable(),
   contacts,
-});
+}));
 
 export interface OutlineNode {
   id: string;
@@ -56,9 +56,9 @@ export const outlineNode: z.ZodType<OutlineNode> = z.lazy(() =>
 
 export const itemStatus = z.enum(['done', 'in_progress', 'long_term', 'unclear']);
 
-export const evidence = z.object({ text: z.string(), start: offset, end: offset });
+export const evidence = z.lazy(() => z.object({ text: z.string(), start: offset, end: offset }));
 
-export const deadline = z.object({
+export const deadline = z.lazy(() => z.object({
   text: z.string(),
   /** Last day by which the promise must be kept, or null when the phrase has no resolvable date (近期). */
   date: isoDate.nullable(),
@@ -67,15 +67,15 @@ export const deadline = z.object({
   overdueAtPublication: z.boolean().nullable(),
   /** How a year-less or fuzzy date was resolved, shown to the user (e.g. "年份取自上文 2025年"). */
   explanation: z.string().optional(),
-});
+}));
 
-export const quantity = z.object({
+export const quantity = z.lazy(() => z.object({
   text: z.string(),
   value: z.number(),
   unit: z.string(),
   start: offset,
   end: offset,
-});
+}));
 
 /**
  * How sure the status reading is: `stated` — a tag, a section heading or a sentence about the whole item
@@ -89,11 +89,11 @@ export const statusCertainty = z.enum(['stated', 'inferred', 'unclear']);
  * `progress` the clauses reporting work done, `open` the clauses reporting work still open. Each range is an
  * exact slice of the text.
  */
-export const statusEvidence = z.object({
+export const statusEvidence = z.lazy(() => z.object({
   basis: evidence.nullable(),
   progress: z.array(evidence),
   open: z.array(evidence),
-});
+}));
 
 /**
  * Items stored before certainties existed (lib/db keeps Notice models) carry `statusEvidence` as one
@@ -118,7 +118,7 @@ function upgradeStoredItem(raw: unknown): unknown {
   return out;
 }
 
-const problemItemShape = z.object({
+const problemItemShape = z.lazy(() => z.object({
   id: z.string(),
   label: z.string(),
   path: z.array(z.string()),
@@ -129,11 +129,11 @@ const problemItemShape = z.object({
   quantities: z.array(quantity),
   start: offset,
   end: offset,
-});
-export const problemItem = z.preprocess(upgradeStoredItem, problemItemShape);
+}));
+export const problemItem = z.lazy(() => z.preprocess(upgradeStoredItem, problemItemShape));
 
 export const spanKind = z.enum(['number', 'date', 'deadline', 'unfinished', 'done', 'overdue', 'contradiction']);
-export const span = z.object({
+export const span = z.lazy(() => z.object({
   kind: spanKind,
   start: offset,
   end: offset,
@@ -142,7 +142,7 @@ export const span = z.object({
   date: isoDate.nullable().optional(),
   /** Short human note for tooltips (zh-CN). */
   note: z.string().optional(),
-});
+}));
 
 export const findingKind = z.enum([
   'overdue_at_publication',
@@ -154,17 +154,17 @@ export const findingKind = z.enum([
   'empty_section',
   'outline_truncated',
 ]);
-export const finding = z.object({
+export const finding = z.lazy(() => z.object({
   kind: findingKind,
   severity: z.enum(['high', 'medium', 'low', 'info']),
   message: z.string(),
   start: offset,
   end: offset,
   itemId: z.string().nullable().optional(),
-});
+}));
 
 export const NOTICE_MODEL_VERSION = 1;
-export const notice = z.object({
+export const notice = z.lazy(() => z.object({
   version: z.literal(NOTICE_MODEL_VERSION),
   meta: noticeMeta,
   outline: z.array(outlineNode),
@@ -173,7 +173,7 @@ export const notice = z.object({
   findings: z.array(finding),
   /** Length of the normalized text the offsets refer to. */
   textLength: offset,
-});
+}));
 
 
 export type IsoDate = z.infer<typeof isoDate>;

@@ -11,7 +11,7 @@ export const REVIEW_PACKAGE_FORMAT = 'rectify-lens-review-package';
 /** Raise when the file changes shape; an older program refuses a newer package instead of misreading it. */
 export const REVIEW_PACKAGE_VERSION = 1;
 
-export const reviewPackage = z.object({
+export const reviewPackage = z.lazy(() => z.object({
   format: z.literal(REVIEW_PACKAGE_FORMAT),
   version: z.literal(REVIEW_PACKAGE_VERSION),
   exportedAt: z.string(),
@@ -22,5 +22,5 @@ export const reviewPackage = z.object({
   snapshots: z.array(noticeSnapshot),
   annotations: z.array(annotation),
   overrides: z.array(statusOverride),
-});
+}));
 export type ReviewPackage = z.infer<typeof reviewPackage>;

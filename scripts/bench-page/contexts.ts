@@ -134,7 +134,7 @@ const FORGET_VISITS_SCRIPT = `(async () => {
   });
   await clear('rectify-lens-analyses', ['analyses']); // ANALYSES_DB_NAME (lib/db/analyses)
   await clear('rectify-lens', ['notices', 'snapshots']); // DEFAULT_DB_NAME (lib/db/database)
-  const known = (await chrome.scripting.getRegisteredContentScripts()).filter((r) => r.id === 'rectify-lens-known-notices');
+  const known = (await chrome.scripting.getRegisteredContentScripts()).filter((r) => r.id.startsWith('rectify-lens-known-notices'));
   if (known.length) await chrome.scripting.unregisterContentScripts({ ids: known.map((r) => r.id) });
 })()`;
 

@@ -40,7 +40,7 @@ export function formatPageBench(r: PageBench): string {
   ];
   const lines: string[] = [];
   lines.push(`页面阅读辅助性能 (in-page reading aid) — Chromium ${r.chromium}, median of ${r.pages[0]?.runs ?? 0} loads per page (ms); ${r.machine.cpus} CPUs, load average ${r.machine.loadAvgStart} → ${r.machine.loadAvgEnd}`);
-  lines.push(`bundles: detector ${kb(r.bundles.detector)}, analyzer ${kb(r.bundles.analyzer)}, side panel ${kb(r.bundles.sidepanel)}`);
+  lines.push(`bundles: detector ${kb(r.bundles.detector)}, analyzer ${kb(r.bundles.analyzer)} + marks ${kb(r.bundles.analyzerMarks)}, side panel ${kb(r.bundles.sidepanel)}`);
   lines.push(cols.map(([h, , w], i) => pad(h, w, i === 0)).join(' '));
   for (const p of r.pages) lines.push(cols.map(([, f, w], i) => pad(f(p), w, i === 0)).join(' '));
   lines.push('');

@@ -37,7 +37,7 @@ function plan(): PagePlan[] {
 function bundlesOf(dir: string): PageBench['bundles'] {
   if (existsSync(`${dir}/${ANALYZER_PATH}`)) return bundleSizes(dir);
   const single = readFileSync(`${dir}/${DETECTOR_PATH}`).length;
-  return { detector: single, analyzer: single, sidepanel: sidepanelBytes(dir) };
+  return { detector: single, analyzer: single, analyzerMarks: 0, sidepanel: sidepanelBytes(dir) };
 }
 
 export async function benchPage(opts: { runs?: number; only?: string; log?: (line: string) => void } = {}): Promise<PageBench> {

@@ -1,5 +1,6 @@
 // Result shapes of the page benchmark and the aggregation of samples into medians.
 import type { PageProbe, WithSample } from './measure';
+import type { BundleSizes } from '../lib/bundle-sizes';
 
 /** ordinary: a gov page that is not a notice; notice: a seed page, first visit; big: the ~1 MB notice; revisit: an unchanged notice again. */
 export type PageKind = 'ordinary' | 'notice' | 'big' | 'revisit';
@@ -55,8 +56,8 @@ export interface PageBench {
   pages: PageBenchEntry[];
   longestSeed: PageBenchEntry | null;
   big: PageBenchEntry | null;
-  /** Built bundle sizes (bytes): the detector every gov page gets, the analyzer, the side panel (scripts/lib/bundle-sizes). */
-  bundles: { detector: number; analyzer: number; sidepanel: number };
+  /** Built bundle sizes (bytes): the detector every gov page gets, the analyzer and its mark drawer, the side panel (scripts/lib/bundle-sizes). */
+  bundles: BundleSizes;
   chromium: string;
   /** CPUs and 1-minute load average at the start and the end of the run (a busy machine inflates everything). */
   machine: { cpus: number; loadAvgStart: number; loadAvgEnd: number };

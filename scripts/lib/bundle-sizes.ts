@@ -1,6 +1,7 @@
 /**
  * Sizes of the built extension's page-facing bundles, read from a build directory (.output/chrome-mv3 or
- * firefox-mv2): the detector every gov page gets, the analyzer injected into notices, and the side panel (its
+ * firefox-mv2): the detector every gov page gets, the analyzer injected into notices and its mark drawer (mark.js,
+ * injected after it as a file of its own; 0 in builds from before it was split off), and the side panel (its
  * entry plus every chunk and stylesheet sidepanel.html loads). Printed after every build (wxt.config.ts), checked
  * against the budgets by `scripts/check-bundles.ts` (a step of `npm test`) and reported by `npm run bench:page`.
  */
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 export interface BundleSizes {
   detector: number;
   analyzer: number;
+  analyzerMarks: number;
   sidepanel: number;
 }
 
@@ -18,6 +20,7 @@ export const BUNDLE_BUDGETS: Partial<BundleSizes> = { detector: 20 * 1024 };
 
 export const DETECTOR_PATH = 'content-scripts/content.js';
 export const ANALYZER_PATH = 'analyzer.js';
+export const ANALYZER_MARKS_PATH = 'analyzer-marks.js';
 
 const size = (dir: string, file: string) => statSync(join(dir, file)).size;
 
@@ -37,7 +40,8 @@ export function bundleSizes(dir: string): BundleSizes {
   for (const file of [DETECTOR_PATH, ANALYZER_PATH, 'sidepanel.html']) {
     if (!existsSync(join(dir, file))) throw new Error(`${join(dir, file)} not found: build the extension first`);
   }
-  return { detector: size(dir, DETECTOR_PATH), analyzer: size(dir, ANALYZER_PATH), sidepanel: sidepanelBytes(dir) };
+  const analyzerMarks = existsSync(join(dir, ANALYZER_MARKS_PATH)) ? size(dir, ANALYZER_MARKS_PATH) : 0;
+  return { detector: size(dir, DETECTOR_PATH), analyzer: size(dir, ANALYZER_PATH), analyzerMarks, sidepanel: sidepanelBytes(dir) };
 }
 
 /** One line per bundle over its budget (empty when all fit). */
@@ -51,6 +55,6 @@ export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export function formatBundleSizes(sizes: BundleSizes, budgets: Partial<BundleSizes> = BUNDLE_BUDGETS): string {
   return (Object.keys(sizes) as Array<keyof BundleSizes>)
-    .map((k) => `  ${k.padEnd(10)} ${kb(sizes[k]).padStart(9)}${budgets[k] ? `  (budget ${kb(budgets[k]!)})` : ''}`)
+    .map((k) => `  ${k.padEnd(13)} ${kb(sizes[k]).padStart(9)}${budgets[k] ? `  (budget ${kb(budgets[k]!)})` : ''}`)
     .join('\n');
 }

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ANALYZER_PATH, BUNDLE_BUDGETS, bundleSizes, DETECTOR_PATH, overBudget } from '@/scripts/lib/bundle-sizes';
+import { ANALYZER_MARKS_PATH, ANALYZER_PATH, BUNDLE_BUDGETS, bundleSizes, DETECTOR_PATH, overBudget } from '@/scripts/lib/bundle-sizes';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -33,7 +33,9 @@ describe('bundle budgets', () => {
   it('the side panel counts its page and every script it loads', () => {
     const dir = fakeBuild(100);
     const html = readFileSync(join(dir, 'sidepanel.html')).length;
-    expect(bundleSizes(dir)).toEqual({ detector: 100, analyzer: 300_000, sidepanel: html + 1000 });
+    expect(bundleSizes(dir)).toEqual({ detector: 100, analyzer: 300_000, analyzerMarks: 0, sidepanel: html + 1000 });
+    writeFileSync(join(dir, ANALYZER_MARKS_PATH), 'm'.repeat(20_000));
+    expect(bundleSizes(dir)).toMatchObject({ analyzerMarks: 20_000 });
   });
 
   const built = ['chrome-mv3', 'firefox-mv2']
@@ -44,11 +46,20 @@ describe('bundle budgets', () => {
       expect(overBudget(bundleSizes(dir))).toEqual([]);
       const detector = readFileSync(join(dir, DETECTOR_PATH), 'utf8');
       const analyzer = readFileSync(join(dir, ANALYZER_PATH), 'utf8');
-      // what only the analyzer may hold: zod, Preact's renderer, mark.js, the highlighter and the overlay
-      for (const marker of ['ZodError', 'dangerouslySetInnerHTML', 'data-markjs', 'rl-mark', 'rectify-lens-overlay']) {
+      // what only the analyzer may hold: zod, Preact's renderer, the highlighter and the overlay
+      for (const marker of ['ZodError', 'dangerouslySetInnerHTML', 'rl-mark', 'rectify-lens-overlay']) {
         expect(analyzer).toContain(marker);
         expect(detector).not.toContain(marker);
       }
+    });
+
+    // (builds from before the mark drawer was split off have none)
+    it.runIf(existsSync(join(dir, ANALYZER_MARKS_PATH)))(`the built analyzer in ${dir} leaves mark.js to its mark drawer, which holds no zod or Preact`, () => {
+      const analyzer = readFileSync(join(dir, ANALYZER_PATH), 'utf8');
+      const marks = readFileSync(join(dir, ANALYZER_MARKS_PATH), 'utf8');
+      expect(marks).toContain('data-markjs');
+      expect(analyzer).not.toContain('data-markjs');
+      for (const marker of ['ZodError', 'dangerouslySetInnerHTML', 'rectify-lens-overlay']) expect(marks).not.toContain(marker);
     });
   }
 });

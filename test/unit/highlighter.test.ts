@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { applyMarks, clearMarks, flattenSpans, groupByParent, nearViewportFirst, strongestKind, type HighlightSpan, type NodePiece } from '@/lib/page/highlighter';
+import { clearMarks, flattenSpans, strongestKind, type HighlightSpan, type NodePiece } from '@/lib/page/highlighter';
+import { applyMarks, groupByParent, nearViewportFirst } from '@/lib/page/mark-drawer';
 import { extractText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
 import { PageTextMap } from '@/lib/page/text-map';

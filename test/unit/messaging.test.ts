@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { BACKGROUND_TYPES, CONTENT_TYPES, listen, MessageError, onStateBroadcast, sendToBackground, sendToTab, type Reply } from '@/lib/messaging';
-import { backgroundReplies, backgroundRequest, contentReplies, contentRequest } from '@/lib/schema';
+import { BACKGROUND_TYPES, CONTENT_TYPES, listen, MessageError, OFFSCREEN_TYPES, onStateBroadcast, sendToBackground, sendToTab, type Reply } from '@/lib/messaging';
+import { backgroundRequest, contentRequest, offscreenRequest } from '@/lib/schema';
 import { parseNotice } from '@/lib/parse';
 
 /** The browser's sendMessage is typed by its request; these tests feed it arbitrary replies. */
@@ -80,6 +80,20 @@ describe('typed messaging', () => {
     send.mockRestore();
   });
 
+  it('checks a request where it is received: the sender sends it as it is, the receiver answers a malformed one with an error', async () => {
+    const handler = vi.fn();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    listen(backgroundRequest, BACKGROUND_TYPES, handler, 'test');
+    const send = vi.spyOn(browser.runtime, 'sendMessage') as unknown as AnySend;
+    send.mockImplementation((message: unknown) => deliver(message));
+    const malformed = { type: 'analyze-attachment', url: '不是网址', force: true } as const;
+    await expect(sendToBackground(malformed)).rejects.toThrow(/analyze-attachment: 消息格式错误：url/);
+    expect(send).toHaveBeenCalledWith(malformed);
+    expect(handler).not.toHaveBeenCalled();
+    send.mockRestore();
+    warn.mockRestore();
+  });
+
   it('validates content-script replies too', async () => {
     const send = vi.spyOn(browser.tabs, 'sendMessage') as unknown as AnySend;
     send.mockResolvedValueOnce({ ok: true, data: 'yes' });
@@ -89,9 +103,12 @@ describe('typed messaging', () => {
     send.mockRestore();
   });
 
-  it('declares a reply schema for every request type', () => {
-    expect(Object.keys(backgroundReplies).sort()).toEqual([...BACKGROUND_TYPES].sort());
-    expect(Object.keys(contentReplies).sort()).toEqual([...CONTENT_TYPES].sort());
+  it('handles exactly the types of its request schema (the type sets are read from the reply maps)', () => {
+    const typesOf = (union: { unwrap(): { options: ReadonlyArray<{ shape: { type: { value: string } } }> } }) =>
+      union.unwrap().options.map((o) => o.shape.type.value).sort();
+    expect([...BACKGROUND_TYPES].sort()).toEqual(typesOf(backgroundRequest));
+    expect([...CONTENT_TYPES].sort()).toEqual(typesOf(contentRequest));
+    expect([...OFFSCREEN_TYPES].sort()).toEqual(typesOf(offscreenRequest));
   });
 
   it('delivers state broadcasts with the sender tab, dropping malformed ones', async () => {

@@ -47,3 +47,16 @@ describe('stored Notice models from before status certainties (lib/db keeps them
     expect(problemItem.safeParse({ ...base, status: 'done', statusEvidence: { text: 1 } }).success).toBe(false);
   });
 });
+
+describe('lib/schema builds its composite schemas on first use (issue #14: the analyzer imports it in a page task)', () => {
+  /** Leaves are a schema or two each; everything else must be a z.lazy wrapper when the module has loaded. */
+  const PLAIN_KINDS = new Set(['lazy', 'string', 'number', 'boolean', 'enum', 'literal', 'custom', 'unknown']);
+  it('exports no composite schema already built', async () => {
+    const exported = Object.entries(await import('@/lib/schema'));
+    const kinds = exported
+      .filter(([, v]) => typeof v === 'object' && v !== null && '_zod' in v)
+      .map(([name, v]) => [name, (v as { _zod: { def: { type: string } } })._zod.def.type] as const);
+    expect(kinds.length).toBeGreaterThan(40);
+    expect(kinds.filter(([, kind]) => !PLAIN_KINDS.has(kind))).toEqual([]);
+  });
+});

@@ -107,6 +107,12 @@ function isMarkerSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000;
 }
 
+/** indexAt(list, pos), given k = indexAt(list, p) for some p ≤ pos. */
+function walkTo(list: number[], k: number, pos: number): number {
+  while (k + 1 < list.length && list[k + 1] <= pos) k++;
+  return k;
+}
+
 /** Index of the last element ≤ pos in an ascending list, or -1. */
 function indexAt(list: number[], pos: number): number {
   let lo = 0;
@@ -129,11 +135,15 @@ export interface Clause extends Found {
   weight: number;
 }
 
+/** The cues (in text order, as readCues gives them) placed in the item's sentences and sub-measures. */
 export function classify(text: string, cues: Found[], layout: ItemLayout): Clause[] {
   const several = layout.measures.length >= 2;
+  // the cues ascend, so the sentence and the measure of each are found by walking forward, not searched
+  let sentence = -1;
+  let measure = -1;
   return cues.map((f) => {
-    const sentence = indexAt(layout.sentences, f.start);
-    const measure = indexAt(layout.measures, f.start);
+    sentence = walkTo(layout.sentences, sentence, f.start);
+    measure = walkTo(layout.measures, measure, f.start);
     const itemScoped = !several || measure < 0 || layout.wholeSentences.has(sentence);
     const sStart = layout.sentences[sentence];
     let weight = f.cue === 'strong' ? 1.5 : f.cue === 'weak' ? 1 : f.cue === 'action' ? 0.75 : 0;

@@ -19,7 +19,7 @@ function rangesOf(text: string): Array<[number, number]> {
   return starts.flatMap((s, k) => [[s, ends[k]] as [number, number], [s, ends[Math.min(k + 2, ends.length - 1)]] as [number, number]]);
 }
 
-/** Every rule tried at every character it may start with, no literal-head pruning (what the scan must equal). */
+/** Every rule tried at every character it may start with, no literal-head pruning and no `may` (what the scan must equal). */
 function naiveScan(text: string, from: number, slice: string): Found[] {
   const found: Found[] = [];
   const resume = RULES.map(() => 0);
@@ -27,7 +27,7 @@ function naiveScan(text: string, from: number, slice: string): Found[] {
     const ch = text[from + i];
     if ('。；！？\n：，'.includes(ch)) continue;
     RULES.forEach((rule, r) => {
-      if (!rule.first.includes(ch) || i < resume[r] || !rule.may(text, from + i)) return;
+      if (!rule.first.includes(ch) || i < resume[r]) return; // (no `may`: the scan must find the same without it)
       rule.re.lastIndex = i;
       const m = rule.re.exec(slice);
       if (!m) return;

@@ -115,29 +115,60 @@ const clauseEndAt = (text: string, i: number) => IS_CLAUSE_END[text.charCodeAt(i
 
 /** The clause around a cue (from the previous comma/stop, if near, to the next, at most 20 more chars). */
 function clauseAround(text: string, f: { start: number; end: number }): StatusEvidence {
+  return evidenceOf(text, clauseStartOf(text, f), clauseEndOf(text, f));
+}
+
+function evidenceOf(text: string, start: number, end: number): StatusEvidence {
+  return { text: text.slice(start, end), start, end };
+}
+
+/** MEASURE_PREFIX read in place: sticky, without `^` (clauseStartOf). */
+const MEASURE_PREFIX_AT = new RegExp(MEASURE_PREFIX.source.slice(1), 'y');
+
+/** Where the clause around a cue starts: after the previous comma/stop if near, and after a sub-measure marker (exported for its test). */
+export function clauseStartOf(text: string, f: { start: number }): number {
   let s = f.start;
   while (s > 0 && f.start - s < 14 && !clauseEndAt(text, s - 1)) s--;
   if (s > 0 && !clauseEndAt(text, s - 1)) s = f.start; // no clause start nearby: begin at the cue
+  if (s === f.start) return s; // (nothing between: no marker)
+  // The marker is what MEASURE_PREFIX finds in text.slice(s, f.start). Read in the text, without a slice:
+  // a match there that ends by f.start is that one (the pattern looks neither behind nor ahead), no match
+  // means none in the slice either; only a match running past f.start needs the slice.
+  MEASURE_PREFIX_AT.lastIndex = s;
+  if (!MEASURE_PREFIX_AT.test(text)) return s;
+  if (MEASURE_PREFIX_AT.lastIndex <= f.start) return MEASURE_PREFIX_AT.lastIndex;
   const lead = MEASURE_PREFIX.exec(text.slice(s, f.start));
-  if (lead) s += lead[0].length;
+  return lead ? s + lead[0].length : s;
+}
+
+/** Where the clause around a cue ends: at the next comma/stop, at most 20 characters after the cue. */
+function clauseEndOf(text: string, f: { end: number }): number {
   let e = f.end;
   while (e < text.length && e - f.end < 20 && !clauseEndAt(text, e)) e++;
-  return { text: text.slice(s, e), start: s, end: e };
+  return e;
 }
 
 /** Clauses around cues, in text order, merged where they overlap, at most MAX_EVIDENCE. */
 function clausesOf(text: string, cues: readonly Clause[]): StatusEvidence[] {
   const out: StatusEvidence[] = [];
+  // the last clause kept is sliced only once no later clause overlaps it
+  let start = -1;
+  let end = -1;
+  let kept = 0; // clauses kept, the last one included
   for (const c of cues) {
-    const ev = clauseAround(text, c);
-    const last = out[out.length - 1];
-    if (last && ev.start < last.end) {
-      if (ev.end > last.end) out[out.length - 1] = { text: text.slice(last.start, ev.end), start: last.start, end: ev.end };
+    const s = clauseStartOf(text, c);
+    const e = clauseEndOf(text, c);
+    if (kept > 0 && s < end) {
+      if (e > end) end = e;
       continue;
     }
-    if (out.length === MAX_EVIDENCE) break;
-    out.push(ev);
+    if (kept === MAX_EVIDENCE) break;
+    if (kept > 0) out.push(evidenceOf(text, start, end));
+    start = s;
+    end = e;
+    kept++;
   }
+  if (kept > 0) out.push(evidenceOf(text, start, end));
   return out;
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { quotedRanges, sortNearlySorted } from '@/lib/parse/status-cues';
 import { RULES } from '@/lib/parse/status-rules';
-import { scanCues, type Found } from '@/lib/parse/status-scan';
+import { newFound, scanCues, type Found } from '@/lib/parse/status-scan';
 import { normalizeText } from '@/lib/parse/normalize';
 
 const texts = ['test/fixtures/seeds', 'test/fixtures/real'].flatMap((d) =>
@@ -37,7 +37,7 @@ function naiveScan(text: string, from: number, slice: string): Found[] {
       const e = from + rule.re.lastIndex;
       if (rule.reject(text, s, e)) return;
       if (rule.note === '完成比例不足100%' && Number(m[1]) >= 100) return;
-      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank, rule: r });
+      found.push(newFound(rule.cue, s, e, rule.note, rule.rank, r));
     });
   }
   return found;

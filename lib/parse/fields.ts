@@ -18,7 +18,7 @@ export interface Field {
   valueEnd: number;
 }
 
-const LABELS: Array<[FieldName, string]> = [
+export const LABELS: Array<[FieldName, string]> = [
   ['problem', '(?:存在的?|反馈的?|主要|具体)?问题(?:描述|表现|内容)?'],
   ['measures', '整改(?:措施|举措|方案|目标)|具体措施'],
   ['progress', '完成情况|整改(?:进展|进度|结果|成效)(?:情况)?|目前进展|进展情况|当前进展'],
@@ -34,13 +34,48 @@ function nameOf(label: string): FieldName {
   return 'report';
 }
 
+/** The longest label (`存在的问题描述`; test/unit/parse-fields.test.ts checks every label against it). */
+export const MAX_LABEL = 7;
+/** FIELD tried at one position. */
+const FIELD_AT = new RegExp(FIELD.source, 'y');
+const CH_BREAKS = [0x0a, 0x3002, 0xff1b]; // \n 。；
+
+/**
+ * The matches a global FIELD search of `slice` finds, read from its colons. A match is a break (or the slice
+ * start), a label, and the colon just after it; a label holds no colon, so the match ends at the first colon
+ * after its start, and starts at most MAX_LABEL + 1 characters before it. So for each colon, in order, FIELD
+ * is tried at the slice start and the breaks in that window (after the previous colon and the previous
+ * match), leftmost first — where the global search would find its next match.
+ */
+export function fieldMatches(slice: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lastEnd = 0;
+  let prevColon = -1;
+  let wide = slice.indexOf('：');
+  let ascii = slice.indexOf(':');
+  while (wide >= 0 || ascii >= 0) {
+    const colon = ascii < 0 || (wide >= 0 && wide < ascii) ? wide : ascii;
+    for (let s = Math.max(lastEnd, prevColon + 1, colon - MAX_LABEL - 1); s < colon; s++) {
+      if (s !== 0 && !CH_BREAKS.includes(slice.charCodeAt(s))) continue; // no match starts there
+      FIELD_AT.lastIndex = s;
+      const m = FIELD_AT.exec(slice);
+      if (!m) continue;
+      out.push(m);
+      lastEnd = FIELD_AT.lastIndex;
+      break;
+    }
+    prevColon = colon;
+    if (colon === wide) wide = slice.indexOf('：', colon + 1);
+    else ascii = slice.indexOf(':', colon + 1);
+  }
+  return out;
+}
+
 /** Labelled fields in [from, to), in text order. */
 export function findFields(text: string, from: number, to: number): Field[] {
   const slice = text.slice(from, to);
   const out: Field[] = [];
-  if (!slice.includes('：') && !slice.includes(':')) return out; // every label ends with a colon: no regex scan
-  FIELD.lastIndex = 0;
-  for (let m = FIELD.exec(slice); m; m = FIELD.exec(slice)) {
+  for (const m of fieldMatches(slice)) {
     const labelStart = from + m.index + m[1].length;
     const valueStart = from + m.index + m[0].length;
     if (out.length) out[out.length - 1].valueEnd = trimEnd(text, out[out.length - 1].valueStart, from + m.index + (m[1] === '\n' ? 0 : m[1].length));

@@ -9,6 +9,7 @@
  * One linear left-to-right scan; offsets are absolute UTF-16 offsets into `text`.
  */
 import type { Quantity } from '@/lib/schema';
+import { charIn } from './char-tests';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals';
 
 /** Base units. Longer units are tried first, so 人次 beats 人 and 个百分点 beats 个. */
@@ -162,12 +163,12 @@ function quantityAt(text: string, start: number, numeralEnd: number, end: number
   if (k < end && QCLASS[text.charCodeAt(k)] & Q_APPROX) k++;
   const unit = matchUnit(text, k, end);
   if (!unit) return null;
-  const prev = start > 0 ? text[start - 1] : NONE; // not ''; ''.includes() would match every set
   const unitEnd = k + unit.length;
-  const next = unitEnd < end ? text[unitEnd] : '';
-  if (next && (NOT_UNIT_IF_FOLLOWED_BY[unit] ?? '').includes(next)) return null;
+  const notBefore = NOT_UNIT_IF_FOLLOWED_BY[unit];
+  if (notBefore !== undefined && unitEnd < end && charIn(text, unitEnd, notBefore)) return null;
   const value = numeralValue(text, start, numeralEnd, arabic);
   if (value === null || !isPlausibleCount(value, text, start, numeralEnd, arabic)) return null;
+  const prev = start > 0 ? text[start - 1] : NONE; // not ''; ''.includes() would match every set
   if (!arabic && isGluedChineseNumeral(value, prev, unit)) return null;
   if (!arabic && unit === '期') return null; // 一期/二期 are project phases, not counts
   if (!arabic && isSetPhrase(text, start, unitEnd, value)) return null;
@@ -197,16 +198,23 @@ function isPlausibleCount(value: number, text: string, start: number, numeralEnd
   return intEnd - first <= MAX_INTEGER_DIGITS;
 }
 
-/** Units indexed by the code of their first character (each list keeps the longest-first order). */
-const UNITS_BY_FIRST_CODE = new Map<number, string[]>();
+/**
+ * Units by the code of their first character (each list keeps the longest-first order): the list of code c
+ * is UNIT_LISTS[UNIT_LIST_OF[c] - 1], 0 meaning none — a typed-array read per numeral instead of a Map lookup.
+ */
+const UNIT_LIST_OF = new Uint8Array(0x10000);
+const UNIT_LISTS: string[][] = [];
 for (const unit of BASE_UNITS) {
   const c = unit.charCodeAt(0);
-  UNITS_BY_FIRST_CODE.set(c, [...(UNITS_BY_FIRST_CODE.get(c) ?? []), unit]);
+  if (!UNIT_LIST_OF[c]) UNIT_LIST_OF[c] = UNIT_LISTS.push([]);
+  UNIT_LISTS[UNIT_LIST_OF[c] - 1].push(unit);
 }
+if (UNIT_LISTS.length > 0xff) throw new Error('quantities: more unit first characters than a byte holds');
 
 function matchUnit(text: string, k: number, end: number): string | null {
-  const units = UNITS_BY_FIRST_CODE.get(text.charCodeAt(k));
-  if (!units) return null;
+  const list = UNIT_LIST_OF[text.charCodeAt(k)]; // (NaN past the end reads undefined: no unit)
+  if (!list) return null;
+  const units = UNIT_LISTS[list - 1];
   for (const unit of units) {
     if (k + unit.length <= end && text.startsWith(unit, k)) return unit;
   }

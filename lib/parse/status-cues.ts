@@ -1,7 +1,7 @@
 // Status cues: the rules' matches in an item's text (found by the one-pass scan, status-scan.ts), quotes skipped,
 // overlaps resolved.
 
-import { scanCues, type Found, type Marks, type Offsets } from './status-scan';
+import { Offsets, scanCues, type Found, type Marks } from './status-scan';
 import { RULES, type Cue } from './status-rules';
 
 export type { Cue } from './status-rules';
@@ -22,13 +22,18 @@ class Cursor {
   }
 }
 
+/** quotedRanges's answer, reused from call to call. */
+const QUOTES = new Offsets();
+
 /**
  * Quoted words and titles (“…”, 《…》) between the marks the scan noted (absolute offsets): a 正在 or 已完成
  * inside them is a name, not a report. A quote open longer than 40 characters (a title: 200) or across a
  * newline is unbalanced: treat it as plain text, resuming after the character where it was given up.
+ * The ranges come as start, end, start, end… in one reused list (valid until the next call).
  */
-export function quotedRanges(marks: Marks): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+export function quotedRanges(marks: Marks): Offsets {
+  const out = QUOTES;
+  out.size = 0;
   if (marks.quoteOpens.size === 0 && marks.titleOpens.size === 0) return out;
   const quotes = new Cursor(marks.quoteOpens);
   const titles = new Cursor(marks.titleOpens);
@@ -46,7 +51,8 @@ export function quotedRanges(marks: Marks): Array<[number, number]> {
     const newline = newlines.next(open + 1);
     const giveUp = open + (isTitle ? 200 : 40) + 1; // a closer here still counts, anything else ends the quote
     if (close >= 0 && close <= giveUp && (newline < 0 || close < newline)) {
-      out.push([open, close + 1]);
+      out.push(open);
+      out.push(close + 1);
       i = close + 1;
     } else i = (newline >= 0 && newline < giveUp ? newline : giveUp) + 1;
   }
@@ -69,21 +75,25 @@ export function readCues(text: string, from: number, slice: string): { cues: Fou
   // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule
   sortNearlySorted(found, byPrecedence);
   const quotes = quotedRanges(marks);
-  const out: Found[] = [];
-  let q = 0;
-  for (const f of found) {
-    while (q < quotes.length && quotes[q][1] <= f.start) q++;
-    if (q < quotes.length && quotes[q][0] < f.start && f.end <= quotes[q][1]) continue;
-    const last = out[out.length - 1];
+  // the kept cues are compacted to the front of `found` (no second array): out = found[0, kept)
+  const out = found;
+  let kept = 0;
+  let q = 0; // quote k is [quotes.data[2k], quotes.data[2k + 1])
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k];
+    while (q < quotes.size && quotes.data[q + 1] <= f.start) q += 2;
+    if (q < quotes.size && quotes.data[q] < f.start && f.end <= quotes.data[q + 1]) continue;
+    const last = kept > 0 ? out[kept - 1] : undefined;
     if (last && f.start < last.end) {
       // an open cue inside a done phrase (`已进入协商整改的最后阶段`) decides the phrase
-      if (f.cue === 'open' && last.cue !== 'open') out[out.length - 1] = f;
+      if (f.cue === 'open' && last.cue !== 'open') out[kept - 1] = f;
       // a completion claim inside a dated step (`截至3月，所有债权已完成挂账处理`) is the better reading
-      else if (last.cue === 'action' && (f.cue === 'strong' || f.cue === 'weak')) out[out.length - 1] = f;
+      else if (last.cue === 'action' && (f.cue === 'strong' || f.cue === 'weak')) out[kept - 1] = f;
       continue;
     }
-    out.push(f);
+    out[kept++] = f;
   }
+  out.length = kept;
   return { cues: out, marks };
 }
 

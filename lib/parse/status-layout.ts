@@ -20,9 +20,9 @@ export interface ItemLayout {
   /** Start offsets of sub-measures (ascending). */
   measures: number[];
   /** Sentence indexes that name the inspection's finding. */
-  wholeSentences: Set<number>;
+  wholeSentences: ReadonlySet<number>;
   /** Sentence indexes that speak of the item as a whole (`该问题已完成整改`). */
-  verdictSentences: Set<number>;
+  verdictSentences: ReadonlySet<number>;
 }
 
 /** Sub-measure markers, tried only at a clause start: 一是, 一方面/另一方面, （1）, ①, 1. */
@@ -59,15 +59,20 @@ export function layoutOf(slice: string, from: number, marks: Marks): ItemLayout 
   const outer = starts.filter((s) => markerFamily(slice, s - from) === family);
   // (a heading-only `1.加大基础教育投入。` followed by its 一是… is one measure: its 一是… are another family)
   const measures = outer;
+  const matches = wholeProblemMatches(slice, from, marks.wholeProblemHints);
+  if (matches.length === 0) return { sentences, measures, wholeSentences: NO_SENTENCES, verdictSentences: NO_SENTENCES };
   const wholeSentences = new Set<number>();
   const verdictSentences = new Set<number>();
-  for (const m of wholeProblemMatches(slice, from, marks.wholeProblemHints)) {
+  for (const m of matches) {
     const at = indexAt(sentences, from + m.index);
     wholeSentences.add(at);
     if (m[1]) verdictSentences.add(at);
   }
   return { sentences, measures, wholeSentences, verdictSentences };
 }
+
+/** The sentences of an item without whole-problem phrases (most items): one shared set, only ever read. */
+const NO_SENTENCES: ReadonlySet<number> = new Set<number>();
 
 /**
  * The matches a global WHOLE_PROBLEM search of `slice` finds, in order: every match starts at a 巡, or one
@@ -107,6 +112,12 @@ function isMarkerSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000;
 }
 
+/** indexAt(list, pos), given k = indexAt(list, p) for some p ≤ pos. */
+function walkTo(list: number[], k: number, pos: number): number {
+  while (k + 1 < list.length && list[k + 1] <= pos) k++;
+  return k;
+}
+
 /** Index of the last element ≤ pos in an ascending list, or -1. */
 function indexAt(list: number[], pos: number): number {
   let lo = 0;
@@ -119,29 +130,30 @@ function indexAt(list: number[], pos: number): number {
   return lo - 1;
 }
 
-export interface Clause extends Found {
-  sentence: number;
-  /** Sub-measure index, -1 outside sub-measures. */
-  measure: number;
-  itemScoped: boolean;
-  /** In a sentence about the item as a whole (`该问题…`). */
-  verdict: boolean;
-  weight: number;
-}
+/** A cue placed in its item: the scan's match object, its placement fields filled in by classify. */
+export type Clause = Found;
 
+/** The cues (in text order, as readCues gives them) placed in the item's sentences and sub-measures, in place. */
 export function classify(text: string, cues: Found[], layout: ItemLayout): Clause[] {
   const several = layout.measures.length >= 2;
-  return cues.map((f) => {
-    const sentence = indexAt(layout.sentences, f.start);
-    const measure = indexAt(layout.measures, f.start);
-    const itemScoped = !several || measure < 0 || layout.wholeSentences.has(sentence);
-    const sStart = layout.sentences[sentence];
-    let weight = f.cue === 'strong' ? 1.5 : f.cue === 'weak' ? 1 : f.cue === 'action' ? 0.75 : 0;
-    if (f.cue === 'weak') {
-      STATE_OPENER.lastIndex = sStart;
-      if (STATE_OPENER.test(text)) weight = 1.5;
-    }
-    const c: Clause = { cue: f.cue, start: f.start, end: f.end, note: f.note, rank: f.rank, rule: f.rule, sentence, measure, itemScoped, verdict: layout.verdictSentences.has(sentence), weight };
-    return c;
-  });
+  // the cues ascend, so the sentence and the measure of each are found by walking forward, not searched
+  let sentence = -1;
+  let measure = -1;
+  for (const f of cues) {
+    sentence = walkTo(layout.sentences, sentence, f.start);
+    measure = walkTo(layout.measures, measure, f.start);
+    f.sentence = sentence;
+    f.measure = measure;
+    f.itemScoped = !several || measure < 0 || layout.wholeSentences.has(sentence);
+    f.verdict = layout.verdictSentences.has(sentence);
+    f.weight = weightOf(text, f, layout.sentences[sentence]);
+  }
+  return cues;
+}
+
+/** How much a cue counts as a reported result; a weak one in a sentence stating the present state counts more. */
+function weightOf(text: string, f: Found, sentenceStart: number): number {
+  if (f.cue !== 'weak') return f.cue === 'strong' ? 1.5 : f.cue === 'action' ? 0.75 : 0;
+  STATE_OPENER.lastIndex = sentenceStart;
+  return STATE_OPENER.test(text) ? 1.5 : 1;
 }

@@ -188,8 +188,7 @@ const RULE_TABLE: Rule[] = [
   {
     // `2025年2月，镇…召开` / `于4月组织…开展专项培训`: a dated step already taken (a plan says 计划/预计/将…前)
     first: '于0123456789',
-    // a digit starts `20dd年…` or `d月`/`dd月`
-    may: (t, i) => t.charCodeAt(i) === CH_YU || t.charCodeAt(i + 1) === CH_YUE || t.charCodeAt(i + 2) === CH_YUE || t.charCodeAt(i + 4) === CH_NIAN,
+    may: mayBeDatedStep,
     re: /(?:于)?(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|上旬|中旬|下旬)?(?:[，,]|以来|起|期间|[^，。；前]{0,16}?(?:召开|开展|组织|下发|印发|制定|约谈|走访|完成|举办|发布|签订|督导|调研|培训|规范|梳理|变更|投入使用|启用))/y,
     cue: 'action',
     note: '措施已实施',
@@ -261,6 +260,15 @@ function never(): boolean {
 /** The default `may`: no cheap test (the scan does not call it). */
 export function always(): boolean {
   return true;
+}
+
+/**
+ * The dated-step rule's `may`: 于, or a digit that starts `20dd年…` or `d月`/`dd月`. Exported so that the scan
+ * can call it directly (status-scan.ts): it runs at every digit, and there a call through `rule.may` (which
+ * sees several functions) costs more than the test itself.
+ */
+export function mayBeDatedStep(t: string, i: number): boolean {
+  return t.charCodeAt(i) === CH_YU || t.charCodeAt(i + 1) === CH_YUE || t.charCodeAt(i + 2) === CH_YUE || t.charCodeAt(i + 4) === CH_NIAN;
 }
 
 function yiNotDone(t: string, s: number): boolean {

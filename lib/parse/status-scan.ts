@@ -3,7 +3,7 @@
 
 import { continuesWith } from './char-tests';
 import { literalHeads } from './regex-heads';
-import { always, RULES, type Cue } from './status-rules';
+import { always, mayBeDatedStep, RULES, type Cue } from './status-rules';
 
 /** A rule's match (absolute offsets), before overlaps and quotes are resolved (status-cues.ts). */
 export interface Found {
@@ -14,6 +14,22 @@ export interface Found {
   rank: number;
   /** Index of the rule in RULES (the last tie-break: earlier rules first). */
   rule: number;
+  /**
+   * Where the match stands in its item, filled in place by classify (status-layout.ts): every match is
+   * made with these fields already, so it needs no copy to become a Clause. Until then: -1, -1, false, false, 0.
+   */
+  sentence: number;
+  /** Sub-measure index, -1 outside sub-measures. */
+  measure: number;
+  itemScoped: boolean;
+  /** In a sentence about the item as a whole (`该问题…`). */
+  verdict: boolean;
+  weight: number;
+}
+
+/** A match not yet placed in its item (classify places it). */
+export function newFound(cue: Cue, start: number, end: number, note: string, rank: number, rule: number): Found {
+  return { cue, start, end, note, rank, rule, sentence: -1, measure: -1, itemScoped: false, verdict: false, weight: 0 };
 }
 
 /** The rule table as a module-local constant: the scan reads it at every candidate position. */
@@ -196,7 +212,8 @@ export function scanCues(text: string, from: number, slice: string): { found: Fo
       const tails = TRY_TAILS[t];
       if (tails !== null && !continuesWith(text, at + 1, tails)) continue;
       const rule = RULE_LIST[r];
-      if (rule.may !== always && !rule.may(text, at)) continue;
+      // (the dated step's test is called by name: a direct call the compiler can inline, at every digit)
+      if (rule.may === mayBeDatedStep ? !mayBeDatedStep(text, at) : rule.may !== always && !rule.may(text, at)) continue;
       rule.re.lastIndex = i;
       if (!rule.re.test(slice)) continue; // test, not exec: no match array built
       const end = rule.re.lastIndex;
@@ -206,7 +223,7 @@ export function scanCues(text: string, from: number, slice: string): { found: Fo
       const e = from + end;
       if (rule.reject(text, s, e)) continue;
       if (rule.note === '完成比例不足100%' && Number(matchAt(rule.re, slice, i)[1]) >= 100) continue;
-      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank, rule: r });
+      found.push(newFound(rule.cue, s, e, rule.note, rule.rank, r));
     }
   }
   return { found, marks: MARKS };

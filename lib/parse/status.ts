@@ -115,29 +115,60 @@ const clauseEndAt = (text: string, i: number) => IS_CLAUSE_END[text.charCodeAt(i
 
 /** The clause around a cue (from the previous comma/stop, if near, to the next, at most 20 more chars). */
 function clauseAround(text: string, f: { start: number; end: number }): StatusEvidence {
+  return evidenceOf(text, clauseStartOf(text, f), clauseEndOf(text, f));
+}
+
+function evidenceOf(text: string, start: number, end: number): StatusEvidence {
+  return { text: text.slice(start, end), start, end };
+}
+
+/** MEASURE_PREFIX read in place: sticky, without `^` (clauseStartOf). */
+const MEASURE_PREFIX_AT = new RegExp(MEASURE_PREFIX.source.slice(1), 'y');
+
+/** Where the clause around a cue starts: after the previous comma/stop if near, and after a sub-measure marker (exported for its test). */
+export function clauseStartOf(text: string, f: { start: number }): number {
   let s = f.start;
   while (s > 0 && f.start - s < 14 && !clauseEndAt(text, s - 1)) s--;
   if (s > 0 && !clauseEndAt(text, s - 1)) s = f.start; // no clause start nearby: begin at the cue
+  if (s === f.start) return s; // (nothing between: no marker)
+  // The marker is what MEASURE_PREFIX finds in text.slice(s, f.start). Read in the text, without a slice:
+  // a match there that ends by f.start is that one (the pattern looks neither behind nor ahead), no match
+  // means none in the slice either; only a match running past f.start needs the slice.
+  MEASURE_PREFIX_AT.lastIndex = s;
+  if (!MEASURE_PREFIX_AT.test(text)) return s;
+  if (MEASURE_PREFIX_AT.lastIndex <= f.start) return MEASURE_PREFIX_AT.lastIndex;
   const lead = MEASURE_PREFIX.exec(text.slice(s, f.start));
-  if (lead) s += lead[0].length;
+  return lead ? s + lead[0].length : s;
+}
+
+/** Where the clause around a cue ends: at the next comma/stop, at most 20 characters after the cue. */
+function clauseEndOf(text: string, f: { end: number }): number {
   let e = f.end;
   while (e < text.length && e - f.end < 20 && !clauseEndAt(text, e)) e++;
-  return { text: text.slice(s, e), start: s, end: e };
+  return e;
 }
 
 /** Clauses around cues, in text order, merged where they overlap, at most MAX_EVIDENCE. */
-function clausesOf(text: string, cues: Clause[]): StatusEvidence[] {
+function clausesOf(text: string, cues: readonly Clause[]): StatusEvidence[] {
   const out: StatusEvidence[] = [];
+  // the last clause kept is sliced only once no later clause overlaps it
+  let start = -1;
+  let end = -1;
+  let kept = 0; // clauses kept, the last one included
   for (const c of cues) {
-    const ev = clauseAround(text, c);
-    const last = out[out.length - 1];
-    if (last && ev.start < last.end) {
-      if (ev.end > last.end) out[out.length - 1] = { text: text.slice(last.start, ev.end), start: last.start, end: ev.end };
+    const s = clauseStartOf(text, c);
+    const e = clauseEndOf(text, c);
+    if (kept > 0 && s < end) {
+      if (e > end) end = e;
       continue;
     }
-    if (out.length === MAX_EVIDENCE) break;
-    out.push(ev);
+    if (kept === MAX_EVIDENCE) break;
+    if (kept > 0) out.push(evidenceOf(text, start, end));
+    start = s;
+    end = e;
+    kept++;
   }
+  if (kept > 0) out.push(evidenceOf(text, start, end));
   return out;
 }
 
@@ -185,9 +216,14 @@ function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm:
   const tag = marks.tagOpens.size > 0 ? findStatusTag(text, bodyStart, end) : null; // (read now: the marks last until the next scan)
   const clauses = classify(text, cues, layout);
   const moving = stillMoving(clauses, layout.measures.length);
-  const opens = clauses.filter((c) => c.cue === 'open');
-  const openEvidence = clausesOf(text, clauses.filter((c) => c.cue === 'open' || moving.includes(c)));
-  const progress = clausesOf(text, clauses.filter((c) => c.cue === 'strong' || c.cue === 'weak' || c.cue === 'action'));
+  const opens: Clause[] = [];
+  const results: Clause[] = [];
+  for (const c of clauses) {
+    if (c.cue === 'open') opens.push(c);
+    else if (c.cue === 'strong' || c.cue === 'weak' || c.cue === 'action') results.push(c);
+  }
+  const openEvidence = clausesOf(text, opens.length && moving.length ? mergeByStart(opens, moving) : opens.length ? opens : moving);
+  const progress = clausesOf(text, results);
   const decided = (status: ItemStatus, certainty: StatusCertainty, evidence: StatusEvidence | null, reason: string): StatusDecision => ({
     status,
     certainty,
@@ -205,7 +241,7 @@ function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm:
   const itemStrong = clauses.filter((c) => c.itemScoped && c.cue === 'strong');
 
   if (opens.length || moving.length) {
-    const lastOpen = [...opens, ...moving].sort((a, b) => a.start - b.start).pop()!;
+    const lastOpen = laterOf(opens[opens.length - 1], moving[moving.length - 1]);
     const contradicting = itemStrong.find((c) => c.verdict && c.sentence > lastOpen.sentence);
     if (contradicting && !longTerm) return decided('unclear', 'unclear', ev(lastOpen), '完成表述与未完成信号并存');
     if (longTerm) return decided('long_term', 'stated', longTerm, '长期整改事项，仍有未完成信号');
@@ -218,13 +254,28 @@ function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm:
   if (itemStrong.length) return decided('done', 'stated', ev(itemStrong[itemStrong.length - 1]), '整体完成表述');
   if (longTerm) return decided('long_term', 'stated', longTerm, '长期整改事项');
 
-  const results = clauses.filter((c) => c.cue === 'strong' || c.cue === 'weak' || c.cue === 'action');
   if (!results.length) return decided('in_progress', 'inferred', null, '只有工作措施和表态，未报告结果');
   // a long list may carry one plain duty measure (`四是加强宣传引导。`) beside its results
   if (unreportedMeasures(clauses, layout.measures.length) <= Math.floor(layout.measures.length / 2)) {
     return decided('done', 'inferred', ev(best(results)), layout.measures.length >= 2 ? '多数措施报告已实施，未见未完成的工作' : '措施已实施，未见未完成的工作');
   }
   return decided('in_progress', 'inferred', null, '部分措施未报告结果');
+}
+
+/** Two lists of clauses in text order, merged into one (clauses never share a start: overlaps are resolved). */
+function mergeByStart(a: readonly Clause[], b: readonly Clause[]): Clause[] {
+  const out: Clause[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].start < b[j].start) ? a[i++] : b[j++]);
+  return out;
+}
+
+/** The later-starting of two clauses (either may be missing, not both). */
+function laterOf(a: Clause | undefined, b: Clause | undefined): Clause {
+  if (!a) return b!;
+  if (!b) return a;
+  return b.start > a.start ? b : a;
 }
 
 /** The open clause to quote: item-scoped before sub-measure, telling phrases before bare negations, later first. */
@@ -242,11 +293,15 @@ function best(list: Clause[]): Clause {
   return b;
 }
 
+/** stillMoving's answer for an item without progress cues (most items): shared, never written to. */
+const NONE_MOVING: readonly Clause[] = [];
+
 /**
  * Progress cues (加快推进…) not followed by a done claim in the same sentence: work still moving. A lead
  * that names the tasks (`加快完成资产过户、理顺…`) is closed when every sub-measure below reports a completion.
  */
-function stillMoving(clauses: Clause[], measures: number): Clause[] {
+function stillMoving(clauses: Clause[], measures: number): readonly Clause[] {
+  if (!clauses.some((c) => c.cue === 'progress')) return NONE_MOVING;
   const doneMeasures = new Set(clauses.filter((d) => d.measure >= 0 && (d.cue === 'strong' || d.cue === 'weak')).map((d) => d.measure));
   const leadClosed = measures >= 2 && doneMeasures.size === measures;
   const out: Clause[] = [];

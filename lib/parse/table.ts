@@ -45,7 +45,8 @@ const HEADER_CELL_MAX = 16;
 /** A header copied one cell per line has at most this many lines (bounds the look-ahead: linear time). */
 const MAX_COLUMNS = 16;
 
-const HEADER_NOISE = /[\s【】[\]（）()：:]/;
+/** What a header cell may hold besides its name (what columnRole strips). */
+export const HEADER_NOISE = /[\s【】[\]（）()：:]/;
 const HEADER_NOISE_ALL = new RegExp(HEADER_NOISE.source, 'g');
 
 /**
@@ -55,8 +56,22 @@ const HEADER_NOISE_ALL = new RegExp(HEADER_NOISE.source, 'g');
 function mayBeHeaderCell(text: string): boolean {
   if (text.length <= HEADER_CELL_MAX) return true;
   let kept = 0;
-  for (let i = 0; i < text.length; i++) if (!HEADER_NOISE.test(text[i]) && ++kept > HEADER_CELL_MAX) return false;
+  for (let i = 0; i < text.length; i++) if (!isHeaderNoise(text.charCodeAt(i)) && ++kept > HEADER_CELL_MAX) return false;
   return true;
+}
+
+const HEADER_NOISE_CODES = new Set([...'【】[]（）()：:'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * HEADER_NOISE.test on one code unit, by comparisons (no one-character string and regex call per character
+ * of every body line): \s is JavaScript's whitespace (test/unit/table-noise.test.ts checks all 65 536 codes).
+ */
+export function isHeaderNoise(c: number): boolean {
+  if (c < 0x3000) {
+    return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || HEADER_NOISE_CODES.has(c);
+  }
+  return c === 0x3000 || c === 0xfeff || HEADER_NOISE_CODES.has(c);
 }
 
 /** The role of a column from its header text, or null when the text names no known column. */

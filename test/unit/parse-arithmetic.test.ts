@@ -230,3 +230,16 @@ describe('findArithmeticRelations: properties', () => {
     expect(rs).toHaveLength(60_000);
   });
 });
+
+describe('findArithmeticRelations: the passage\'s quantities in any order', () => {
+  it('reads the same relations from the whole text\'s quantities, reversed, as from the passage\'s in order', () => {
+    const text = seed('huashan-town-2025-06-19');
+    const passage = passageOf(text, '共梳理出问题合同23宗');
+    const all = findQuantities(text);
+    const inPassage = all.filter((q) => q.start >= passage.start && q.end <= passage.end);
+    const expected = findArithmeticRelations(text, inPassage, passage);
+    expect(expected.length).toBe(2);
+    expect(findArithmeticRelations(text, [...all].reverse(), passage)).toEqual(expected);
+    expect(findArithmeticRelations(text, [...inPassage].reverse(), passage)).toEqual(expected);
+  });
+});

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '@/lib/parse/normalize';
 import { readCues } from '@/lib/parse/status-cues';
-import { layoutOf } from '@/lib/parse/status-layout';
+import { classify, layoutOf } from '@/lib/parse/status-layout';
 
 const texts = ['test/fixtures/seeds', 'test/fixtures/real'].flatMap((d) =>
   readdirSync(d)
@@ -53,5 +53,27 @@ describe('layoutOf: whole-problem sentences', () => {
     const { layout } = layoutAt(text, 0, text.length);
     expect([...layout.verdictSentences]).toEqual([1]);
     expect([...layout.wholeSentences]).toEqual([1, 2]);
+  });
+});
+
+describe('classify', () => {
+  it('places each cue in the last sentence and sub-measure starting at or before it, on every seed and real notice', () => {
+    const lastAtOrBefore = (list: number[], pos: number) => list.filter((x) => x <= pos).length - 1;
+    let measured = 0;
+    for (const text of texts) {
+      const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+      for (let k = 0; k < starts.length; k += 2) {
+        const from = starts[k];
+        const to = k + 6 < starts.length ? starts[k + 6] - 1 : text.length;
+        const slice = text.slice(from, to);
+        const { cues, marks } = readCues(text, from, slice);
+        const layout = layoutOf(slice, from, marks);
+        const clauses = classify(text, cues, layout);
+        expect(clauses.map((c) => c.sentence)).toEqual(cues.map((f) => lastAtOrBefore(layout.sentences, f.start)));
+        expect(clauses.map((c) => c.measure)).toEqual(cues.map((f) => lastAtOrBefore(layout.measures, f.start)));
+        measured += clauses.filter((c) => c.measure > 0).length;
+      }
+    }
+    expect(measured).toBeGreaterThan(100);
   });
 });

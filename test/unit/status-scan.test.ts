@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { quotedRanges, sortNearlySorted } from '@/lib/parse/status-cues';
 import { RULES } from '@/lib/parse/status-rules';
-import { scanCues, type Found } from '@/lib/parse/status-scan';
+import { newFound, scanCues, type Found } from '@/lib/parse/status-scan';
 import { normalizeText } from '@/lib/parse/normalize';
 
 const texts = ['test/fixtures/seeds', 'test/fixtures/real'].flatMap((d) =>
@@ -19,7 +19,7 @@ function rangesOf(text: string): Array<[number, number]> {
   return starts.flatMap((s, k) => [[s, ends[k]] as [number, number], [s, ends[Math.min(k + 2, ends.length - 1)]] as [number, number]]);
 }
 
-/** Every rule tried at every character it may start with, no literal-head pruning (what the scan must equal). */
+/** Every rule tried at every character it may start with, no literal-head pruning and no `may` (what the scan must equal). */
 function naiveScan(text: string, from: number, slice: string): Found[] {
   const found: Found[] = [];
   const resume = RULES.map(() => 0);
@@ -27,7 +27,7 @@ function naiveScan(text: string, from: number, slice: string): Found[] {
     const ch = text[from + i];
     if ('。；！？\n：，'.includes(ch)) continue;
     RULES.forEach((rule, r) => {
-      if (!rule.first.includes(ch) || i < resume[r] || !rule.may(text, from + i)) return;
+      if (!rule.first.includes(ch) || i < resume[r]) return; // (no `may`: the scan must find the same without it)
       rule.re.lastIndex = i;
       const m = rule.re.exec(slice);
       if (!m) return;
@@ -37,7 +37,7 @@ function naiveScan(text: string, from: number, slice: string): Found[] {
       const e = from + rule.re.lastIndex;
       if (rule.reject(text, s, e)) return;
       if (rule.note === '完成比例不足100%' && Number(m[1]) >= 100) return;
-      found.push({ cue: rule.cue, start: s, end: e, note: rule.note, rank: rule.rank, rule: r });
+      found.push(newFound(rule.cue, s, e, rule.note, rule.rank, r));
     });
   }
   return found;
@@ -91,6 +91,13 @@ describe('scanCues', () => {
   });
 });
 
+/** quotedRanges's flat start, end, start, end… list as pairs. */
+function pairs(list: { data: Int32Array; size: number }): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < list.size; k += 2) out.push([list.data[k], list.data[k + 1]]);
+  return out;
+}
+
 describe('quotedRanges', () => {
   it('reads the noted marks as indexOf on the slice did, on every seed and real notice', () => {
     let quoted = 0;
@@ -98,7 +105,7 @@ describe('quotedRanges', () => {
       for (const [from, to] of rangesOf(text)) {
         const slice = text.slice(from, to);
         const expected = quotedRangesByIndexOf(slice, from);
-        expect(quotedRanges(scanCues(text, from, slice).marks)).toEqual(expected);
+        expect(pairs(quotedRanges(scanCues(text, from, slice).marks))).toEqual(expected);
         quoted += expected.length;
       }
     }
@@ -109,7 +116,7 @@ describe('quotedRanges', () => {
     const text = `甲“未闭合\n乙“${'字'.repeat(45)}”丙《${'字'.repeat(45)}》`;
     const { marks } = scanCues(text, 0, text);
     const titleOpen = text.indexOf('《');
-    expect(quotedRanges(marks)).toEqual([[titleOpen, text.length]]);
+    expect(pairs(quotedRanges(marks))).toEqual([[titleOpen, text.length]]);
   });
 });
 

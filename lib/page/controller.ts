@@ -16,6 +16,7 @@ import { clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan,
 import { markDrawer } from './mark-slot';
 import { ensureMarkStyle, flashRange, removeMarkStyle, yieldToPage } from './page-dom';
 import { ContentWatcher } from './content-watch';
+import { saveShownNotice } from './save-notice';
 import { Store } from './store';
 import type { OverlayModel, PointerModel } from './overlay-model';
 
@@ -45,6 +46,8 @@ export class NoticePageController {
   private versions: VersionInfo[] = [];
   /** The page context the notice was parsed with; saved with the text so the library can parse it again. */
   private context: ParseContext = { chromeText: '', pageTitle: null };
+  /** lib/analysis-key of the shown parse: the background keeps its text and model for save-parsed. */
+  private analysisKey: string | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -135,6 +138,7 @@ export class NoticePageController {
     // parsed in the background (or remembered there for an unchanged page): the page only applies the result
     const parsed = await this.parseInBackground(normalized.text, today);
     if (!parsed) return this.state;
+    this.analysisKey = parsed.analysisKey;
     timings.remembered = parsed.remembered ? 1 : 0;
     timings.backgroundParse = parsed.parseMs;
     if (!parsed.model) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
@@ -187,12 +191,16 @@ export class NoticePageController {
     }
   }
 
-  /** Saves the snapshot and loads this notice's annotations and overrides (through the background). */
+  /**
+   * Saves the snapshot (lib/page/save-notice: the background still holds what it parsed) and loads this notice's
+   * annotations and overrides (through the background).
+   */
   private async persist(): Promise<void> {
     const { text, notice } = this.state;
     if (!text || !notice) return;
     try {
-      const saved = await sendToBackground({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context });
+      const shown = { url: this.doc.location.href, analysisKey: this.analysisKey, text, model: notice, context: this.context };
+      const saved = await saveShownNotice((req) => sendToBackground(req), shown);
       this.setPage({ noticeKey: saved.noticeKey, snapshotHash: saved.snapshotHash });
       await this.reloadAnnotations();
     } catch (err) {

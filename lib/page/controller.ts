@@ -15,7 +15,7 @@ import { PageTextMap } from './text-map';
 import { clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
 import { markDrawer } from './mark-slot';
 import { ensureMarkStyle, flashRange, removeMarkStyle, yieldToPage } from './page-dom';
-import { ContentWatcher } from './content-watch';
+import { ContentWatcher, noteChanges } from './content-watch';
 import { saveShownNotice } from './save-notice';
 import { Store } from './store';
 import type { OverlayModel, PointerModel } from './overlay-model';
@@ -130,6 +130,8 @@ export class NoticePageController {
       return this.state;
     }
     if (extracted.text.length > this.limits.maxChars) return this.tooLarge(detect, title, timings);
+    // (no await since the text was read: nothing could change it unnoticed)
+    const changedSinceExtract = noteChanges(root);
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
@@ -137,6 +139,7 @@ export class NoticePageController {
     const parseStart = performance.now();
     // parsed in the background (or remembered there for an unchanged page): the page only applies the result
     const parsed = await this.parseInBackground(normalized.text, today);
+    if (!parsed?.model) changedSinceExtract(); // not shown: stop noting changes
     if (!parsed) return this.state;
     this.analysisKey = parsed.analysisKey;
     timings.remembered = parsed.remembered ? 1 : 0;
@@ -148,9 +151,11 @@ export class NoticePageController {
     timings.parseWall = performance.now() - parseStart;
     if (renderAfter && this.doc.readyState !== 'complete') {
       await renderAfter;
-      // read before the page had loaded: start over if the article changed meanwhile (scripts run at load)
-      if (!root.isConnected || extractText(root).text !== extracted.text) return this.runAnalysis(force);
+      // read before the page had loaded: start over if the article changed meanwhile (scripts run at load);
+      // read it again only when something in it changed (a second walk of a large article is a long task)
+      if (!root.isConnected || (changedSinceExtract() && extractText(root).text !== extracted.text)) return this.runAnalysis(force);
     }
+    changedSinceExtract();
     this.root = root;
     this.map = new PageTextMap(extracted, normalized);
     this.nodesChanged = false;

@@ -5,7 +5,7 @@
  * likely notice there, or on demand ("分析此页", any site).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { addAnnotation, listAnnotations, listOverrides, listSnapshots, openDb, saveNoticeVisit, setAnchorStates, watchNoticeUrls, type RectifyDB } from '@/lib/db';
+import { addAnnotation, listAnnotations, listOverrides, listSnapshots, openDb, saveNoticeVisit, setAnchorStates, watchNoticeUrls, type NoticeVisit, type RectifyDB } from '@/lib/db';
 import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
 import { backgroundRequest, type BackgroundReply, type BackgroundRequest, type Notice, type PageState } from '@/lib/schema';
 import { effectiveToday, hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
@@ -16,7 +16,7 @@ import { fileRemoteDocument } from '@/lib/documents/remote';
 import { readDocumentElsewhere } from '@/lib/background-documents';
 import { authorizeBackgroundRequest, senderTab, type Self } from '@/lib/sender';
 import { openAnalysisCache, type AnalysisCache } from '@/lib/db/analyses';
-import { parsePage } from '@/lib/parse-page';
+import { parsePage, takeParsedPage } from '@/lib/parse-page';
 import { ANALYZER_FILE, MARK_DRAWER_FILE, syncKnownNoticeScripts, syncRememberedScripts } from '@/lib/registered-scripts';
 import { PREFS_STORAGE_KEY } from '@/lib/site-prefs';
 
@@ -169,10 +169,13 @@ async function openPanelFor(tab: Browser.tabs.Tab | undefined): Promise<boolean>
 async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSender): Promise<BackgroundReply<BackgroundRequest['type']>> {
   const who = authorizeBackgroundRequest(req.type, sender, thisExtension());
   switch (req.type) {
-    case 'save-notice': {
-      const saved = await saveNoticeVisit(db(), { url: req.url, text: req.text, model: req.model, context: req.context });
-      if (sender.tab?.id !== undefined) await showOverdueBadge(sender.tab.id, saved.notice.key, req.model).catch(warn('badge'));
-      return { noticeKey: saved.notice.key, snapshotHash: saved.snapshot.hash, isNewVersion: saved.isNewVersion };
+    case 'save-notice':
+      return saveVisit(sender.tab?.id, req);
+    case 'save-parsed': {
+      const parsed = takeParsedPage(req.analysisKey);
+      // the page sends the text and the model itself (save-notice) when this is refused
+      if (!parsed) throw new Error('后台已不保留这次分析');
+      return saveVisit(sender.tab?.id, { url: req.url, ...parsed });
     }
     case 'get-page-data': {
       const [annotations, overrides, snapshots] = await Promise.all([
@@ -226,6 +229,13 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return fileRemoteDocument(db(), read, req.force);
     }
   }
+}
+
+/** Saves a page's notice in the library and shows its overdue count on the page's tab. */
+async function saveVisit(tabId: number | undefined, visit: NoticeVisit): Promise<BackgroundReply<'save-notice'>> {
+  const saved = await saveNoticeVisit(db(), visit);
+  if (tabId !== undefined) await showOverdueBadge(tabId, saved.notice.key, visit.model).catch(warn('badge'));
+  return { noticeKey: saved.notice.key, snapshotHash: saved.snapshot.hash, isNewVersion: saved.isNewVersion };
 }
 
 /**

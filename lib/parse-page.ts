@@ -2,13 +2,14 @@
  * The analyzer's parse, run in the background (Chrome's service worker, Firefox's background page) so a page's
  * main thread only extracts the text and applies the result (issue #14): the background's parser code is warm
  * across pages, and a long parse blocks no page. An unchanged page (same lib/analysis-key) gets its remembered
- * model without parsing; a new parse is remembered.
+ * model without parsing; a new parse is remembered. The background also keeps the page's text and model until the
+ * page saves them (save-parsed), so the page need not send them back.
  */
 import { analysisKey } from './analysis-key';
 import { contentHash } from './hash';
 import { getAnalysis, putAnalysis, type AnalysisCache } from './db/analyses';
 import { parseNormalizedAsync, ParseTimeLimitError } from './parse';
-import { notice as noticeSchema, type PageParse, type ParseContext } from './schema';
+import { notice as noticeSchema, type Notice, type PageParse, type ParseContext } from './schema';
 
 export interface PageParseRequest {
   /** The normalized article text. */
@@ -19,10 +20,37 @@ export interface PageParseRequest {
   limitMs: number;
 }
 
+/** What the background keeps of a page's parse until the page asks to save it (save-parsed). */
+export interface ParsedPage {
+  text: string;
+  context: ParseContext;
+  model: Notice;
+}
+
+/** Pages parsed and not saved yet, at most MAX_PARSED_PAGES (the oldest are forgotten: the page then sends all). */
+export const MAX_PARSED_PAGES = 4;
+const parsedPages = new Map<string, ParsedPage>();
+
+function keepParsed(key: string, page: ParsedPage): void {
+  parsedPages.delete(key);
+  parsedPages.set(key, page);
+  while (parsedPages.size > MAX_PARSED_PAGES) parsedPages.delete(parsedPages.keys().next().value as string);
+}
+
+/** The parse kept for `key`, handed over once (null when it was forgotten). */
+export function takeParsedPage(key: string): ParsedPage | null {
+  const page = parsedPages.get(key) ?? null;
+  parsedPages.delete(key);
+  return page;
+}
+
 export async function parsePage(cache: AnalysisCache, req: PageParseRequest): Promise<PageParse> {
   const key = await analysisKey(req.text, req.context, req.today);
   const remembered = await getAnalysis(cache, key).catch(() => null);
-  if (remembered) return { model: remembered, remembered: true, parseMs: 0 };
+  if (remembered) {
+    keepParsed(key, { text: req.text, context: req.context, model: remembered });
+    return { model: remembered, remembered: true, parseMs: 0, analysisKey: key };
+  }
   const started = performance.now();
   const options = { today: req.today, chromeText: req.context.chromeText || undefined, pageTitle: req.context.pageTitle };
   const model = await parseNormalizedAsync(req.text, options, undefined, req.limitMs).catch((err: unknown) => {
@@ -30,9 +58,10 @@ export async function parsePage(cache: AnalysisCache, req: PageParseRequest): Pr
     throw err;
   });
   const parseMs = performance.now() - started;
-  if (!model) return { model: null, remembered: false, parseMs };
+  if (!model) return { model: null, remembered: false, parseMs, analysisKey: null };
   // checked here, once: the page trusts a model of this version from the background (lib/schema pageParse)
   const checked = noticeSchema.parse(model);
   await putAnalysis(cache, key, await contentHash(req.text), checked).catch((err: unknown) => console.warn('[Rectify Lens] analysis not remembered', err));
-  return { model: checked, remembered: false, parseMs };
+  keepParsed(key, { text: req.text, context: req.context, model: checked });
+  return { model: checked, remembered: false, parseMs, analysisKey: key };
 }

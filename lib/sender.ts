@@ -48,6 +48,7 @@ function isOwnPage(url: string, origin: string): boolean {
 /** Background requests a content script sends about its own page; they act on the sender's tab. */
 const FROM_CONTENT_SCRIPT: ReadonlySet<BackgroundRequest['type']> = new Set([
   'save-notice',
+  'save-parsed',
   'get-page-data',
   'add-annotation',
   'set-anchor-states',

@@ -42,3 +42,21 @@ export class ContentWatcher {
     if (this.debounce) clearTimeout(this.debounce);
   }
 }
+
+/**
+ * Starts noting changes to `root`'s subtree (nodes added or removed, text edited); the returned function says
+ * whether any happened since, and stops. Without MutationObserver it always says yes (the caller reads again).
+ */
+export function noteChanges(root: Node): () => boolean {
+  if (typeof MutationObserver === 'undefined') return () => true;
+  let changed = false;
+  const observer = new MutationObserver(() => {
+    changed = true;
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  return () => {
+    changed ||= observer.takeRecords().length > 0;
+    observer.disconnect();
+    return changed;
+  };
+}

@@ -15,7 +15,8 @@ import { PageTextMap } from './text-map';
 import { clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
 import { markDrawer } from './mark-slot';
 import { ensureMarkStyle, flashRange, removeMarkStyle, yieldToPage } from './page-dom';
-import { ContentWatcher } from './content-watch';
+import { ContentWatcher, noteChanges } from './content-watch';
+import { saveShownNotice } from './save-notice';
 import { Store } from './store';
 import type { OverlayModel, PointerModel } from './overlay-model';
 
@@ -45,6 +46,8 @@ export class NoticePageController {
   private versions: VersionInfo[] = [];
   /** The page context the notice was parsed with; saved with the text so the library can parse it again. */
   private context: ParseContext = { chromeText: '', pageTitle: null };
+  /** lib/analysis-key of the shown parse: the background keeps its text and model for save-parsed. */
+  private analysisKey: string | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -127,6 +130,8 @@ export class NoticePageController {
       return this.state;
     }
     if (extracted.text.length > this.limits.maxChars) return this.tooLarge(detect, title, timings);
+    // (no await since the text was read: nothing could change it unnoticed)
+    const changedSinceExtract = noteChanges(root);
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
@@ -134,7 +139,9 @@ export class NoticePageController {
     const parseStart = performance.now();
     // parsed in the background (or remembered there for an unchanged page): the page only applies the result
     const parsed = await this.parseInBackground(normalized.text, today);
+    if (!parsed?.model) changedSinceExtract(); // not shown: stop noting changes
     if (!parsed) return this.state;
+    this.analysisKey = parsed.analysisKey;
     timings.remembered = parsed.remembered ? 1 : 0;
     timings.backgroundParse = parsed.parseMs;
     if (!parsed.model) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
@@ -144,9 +151,11 @@ export class NoticePageController {
     timings.parseWall = performance.now() - parseStart;
     if (renderAfter && this.doc.readyState !== 'complete') {
       await renderAfter;
-      // read before the page had loaded: start over if the article changed meanwhile (scripts run at load)
-      if (!root.isConnected || extractText(root).text !== extracted.text) return this.runAnalysis(force);
+      // read before the page had loaded: start over if the article changed meanwhile (scripts run at load);
+      // read it again only when something in it changed (a second walk of a large article is a long task)
+      if (!root.isConnected || (changedSinceExtract() && extractText(root).text !== extracted.text)) return this.runAnalysis(force);
     }
+    changedSinceExtract();
     this.root = root;
     this.map = new PageTextMap(extracted, normalized);
     this.nodesChanged = false;
@@ -187,12 +196,16 @@ export class NoticePageController {
     }
   }
 
-  /** Saves the snapshot and loads this notice's annotations and overrides (through the background). */
+  /**
+   * Saves the snapshot (lib/page/save-notice: the background still holds what it parsed) and loads this notice's
+   * annotations and overrides (through the background).
+   */
   private async persist(): Promise<void> {
     const { text, notice } = this.state;
     if (!text || !notice) return;
     try {
-      const saved = await sendToBackground({ type: 'save-notice', url: this.doc.location.href, text, model: notice, context: this.context });
+      const shown = { url: this.doc.location.href, analysisKey: this.analysisKey, text, model: notice, context: this.context };
+      const saved = await saveShownNotice((req) => sendToBackground(req), shown);
       this.setPage({ noticeKey: saved.noticeKey, snapshotHash: saved.snapshotHash });
       await this.reloadAnnotations();
     } catch (err) {

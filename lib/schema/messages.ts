@@ -53,6 +53,10 @@ export const backgroundRequest = z.lazy(() => z.discriminatedUnion('type', [
     /** The page context the model was parsed with (stored so the library can parse the text again). */
     context: parseContext.optional(),
   }),
+  // the analysis the background made for this page's parse-page (by its key): saved without the page sending the
+  // text and the model back (issue #14: serializing them was a long task of the page on large notices); refused
+  // once the background forgot it (restarted, or too many pages since): the page then sends save-notice
+  z.object({ type: z.literal('save-parsed'), url: z.string(), analysisKey: z.string() }),
   // the analyzer's parse, off the page's main thread: the analysis remembered for this text, context and day
   // (lib/analysis-key, made here: a page on plain http has no crypto.subtle), else a parse, then remembered
   z.object({ type: z.literal('parse-page'), text: z.string(), context: parseContext, today: z.string(), limitMs: z.number().positive() }),
@@ -121,7 +125,15 @@ const noticeCheckedBySender = z.custom<z.infer<typeof notice>>(
 );
 
 /** Reply of parse-page: the model (null past the time limit), whether it was remembered, the parse's time there. */
-export const pageParse = z.lazy(() => z.object({ model: noticeCheckedBySender.nullable(), remembered: z.boolean(), parseMs: z.number().nonnegative() }));
+export const pageParse = z.lazy(() =>
+  z.object({
+    model: noticeCheckedBySender.nullable(),
+    remembered: z.boolean(),
+    parseMs: z.number().nonnegative(),
+    /** lib/analysis-key of the request: what save-parsed names (null when there is no model). */
+    analysisKey: z.string().nullable(),
+  }),
+);
 
 /** Reply of save-notice. */
 export const savedNotice = z.lazy(() => z.object({ noticeKey: z.string(), snapshotHash: z.string(), isNewVersion: z.boolean() }));
@@ -133,6 +145,7 @@ export const pageData = z.lazy(() => z.object({ annotations: z.array(annotation)
 /** The reply schema of every background request: `sendToBackground` validates the reply against it. */
 export const backgroundReplies = {
   'save-notice': savedNotice,
+  'save-parsed': savedNotice,
   'get-page-data': pageData,
   'add-annotation': annotation,
   'set-anchor-states': z.number().int().nonnegative(),

@@ -7,7 +7,7 @@ import { forgetAnalysesOf, getAnalysis, openAnalysisCache, putAnalysis, type Ana
 import { contentHash } from '@/lib/hash';
 import { parseNormalized, parseNotice } from '@/lib/parse';
 import { normalizeText } from '@/lib/parse/normalize';
-import { parsePage } from '@/lib/parse-page';
+import { MAX_PARSED_PAGES, parsePage, takeParsedPage } from '@/lib/parse-page';
 
 const text = readFileSync(new URL('../fixtures/seeds/mazhang-town-2024-09-25.txt', import.meta.url), 'utf8');
 const context = { chromeText: '发布日期：2024-09-25', pageTitle: '中共麻章镇委员会关于巡察整改情况的通报' };
@@ -77,11 +77,25 @@ describe('parsePage (the analyzer\'s parse, in the background)', () => {
     expect(first.remembered).toBe(false);
     expect(first.model).toEqual(parseNormalized(normalized, { today: '2026-11-23', chromeText: context.chromeText, pageTitle: context.pageTitle }));
     const again = await parsePage(cache, req);
-    expect(again).toEqual({ model: first.model, remembered: true, parseMs: 0 });
+    expect(again).toEqual({ model: first.model, remembered: true, parseMs: 0, analysisKey: first.analysisKey });
+    expect(first.analysisKey).toBe(await analysisKey(normalized, context, '2026-11-23'));
     // remembered with the text's content hash (a library snapshot's hash), so deleting that version forgets it
     expect((await cache.analyses.toArray()).map((a) => a.textHash)).toEqual([await contentHash(normalized)]);
     // another day is another analysis (overdue-now findings)
     expect((await parsePage(cache, { ...req, today: '2027-01-01' })).remembered).toBe(false);
+  });
+
+  it('keeps the page\'s text and model for save-parsed, handed over once, the newest MAX_PARSED_PAGES only', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    const first = await parsePage(cache, req);
+    expect(takeParsedPage(first.analysisKey!)).toEqual({ text: normalized, context, model: first.model });
+    expect(takeParsedPage(first.analysisKey!)).toBeNull();
+    // a remembered analysis is kept too (the page sent its text with parse-page)
+    const again = await parsePage(cache, req);
+    const later = [];
+    for (let day = 1; day <= MAX_PARSED_PAGES; day++) later.push(await parsePage(cache, { ...req, today: `2027-01-0${day}` }));
+    expect(takeParsedPage(again.analysisKey!)).toBeNull();
+    expect(later.map((p) => takeParsedPage(p.analysisKey!)?.model)).toEqual(later.map((p) => p.model));
   });
 
   it('past the time limit there is no model, and nothing is remembered', async () => {
@@ -89,6 +103,7 @@ describe('parsePage (the analyzer\'s parse, in the background)', () => {
     const big = normalized.repeat(30);
     const r = await parsePage(cache, { ...req, text: big, limitMs: 1 });
     expect(r.model).toBeNull();
+    expect(r.analysisKey).toBeNull();
     expect(await cache.analyses.count()).toBe(0);
   });
 });

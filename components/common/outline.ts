@@ -27,3 +27,12 @@ export function countBy<T, K extends string>(xs: T[], key: (x: T) => K): Record<
   for (const x of xs) out[key(x)] = (out[key(x)] ?? 0) + 1;
   return out;
 }
+
+/** Rows (headings and items) past which the outline opens only its first level: hundreds of rows at once are hard to scan, and slow to show. */
+export const LARGE_OUTLINE_ROWS = 300;
+
+/** How many outline levels are open at first: two, or one for a very large notice (over LARGE_OUTLINE_ROWS rows). */
+export function openLevelsFor(notice: Pick<Notice, 'outline' | 'items'>): number {
+  const count = (nodes: OutlineNode[]): number => nodes.reduce((n, node) => n + 1 + count(node.children), 0);
+  return count(notice.outline) + notice.items.length > LARGE_OUTLINE_ROWS ? 1 : 2;
+}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Notice, OutlineNode, ProblemItem, StatusOverride } from '@/lib/schema';
 import { t } from '@/lib/i18n';
 import { StatusChip } from '../common/StatusChip';
-import { effectiveStatus, itemsByOutlineNode } from '../common/outline';
+import { effectiveStatus, itemsByOutlineNode, openLevelsFor } from '../common/outline';
 import { useRovingFocus } from './roving';
 
 type Pick = (start: number, end: number) => void;
@@ -23,19 +23,28 @@ export function Outline({ notice, overrides, onPick }: { notice: Notice; overrid
   const tree = useRef<HTMLUListElement>(null);
   useRovingFocus(tree, { item: '[role="treeitem"]', treeToggle: ':scope > .rl-node-row > .rl-twisty' });
   const items = itemsByOutlineNode(notice);
+  const openLevels = openLevelsFor(notice);
   return (
     <section class="rl-section" aria-label={t('outline')}>
       <h3 id="rl-outline-title">{t('outline')} <span class="rl-count">{notice.items.length} {t('itemsUnit')}</span></h3>
       <ul ref={tree} class="rl-tree" role="tree" aria-labelledby="rl-outline-title">
         {(items.get('') ?? []).map((it) => <ItemRow key={it.id} item={it} overrides={overrides} onPick={onPick} />)}
-        {notice.outline.map((n) => <OutlineEntry key={n.id} node={n} items={items} overrides={overrides} onPick={onPick} />)}
+        {notice.outline.map((n) => <OutlineEntry key={n.id} node={n} items={items} overrides={overrides} onPick={onPick} openLevels={openLevels} />)}
       </ul>
     </section>
   );
 }
 
-function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; items: Map<string, ProblemItem[]>; overrides: StatusOverride[]; onPick: Pick }) {
-  const [open, setOpen] = useState(node.level <= 2);
+interface EntryProps {
+  node: OutlineNode;
+  items: Map<string, ProblemItem[]>;
+  overrides: StatusOverride[];
+  onPick: Pick;
+  openLevels: number;
+}
+
+function OutlineEntry({ node, items, overrides, onPick, openLevels }: EntryProps) {
+  const [open, setOpen] = useState(node.level <= openLevels);
   const all = items.get(node.id) ?? [];
   // A problem item that *is* this heading (针对“X”问题) shows its status chip on the heading row itself.
   const headItem = all.find((it) => it.id === node.id) ?? null;
@@ -57,7 +66,7 @@ function OutlineEntry({ node, items, overrides, onPick }: { node: OutlineNode; i
       {open && hasChildren && (
         <ul role="group">
           {own.map((it) => <ItemRow key={it.id} item={it} overrides={overrides} onPick={onPick} />)}
-          {node.children.map((c) => <OutlineEntry key={c.id} node={c} items={items} overrides={overrides} onPick={onPick} />)}
+          {node.children.map((c) => <OutlineEntry key={c.id} node={c} items={items} overrides={overrides} onPick={onPick} openLevels={openLevels} />)}
         </ul>
       )}
     </li>

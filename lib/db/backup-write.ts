@@ -9,7 +9,7 @@
  */
 import type { Table } from 'dexie';
 import type { RectifyDB } from './database';
-import type { AnnotationFeed, ImportResult, ReadBackup, TableCounts } from './backup';
+import type { AnnotationFeed, ImportResult, ReadBackup, TableCounts } from './backup-types';
 import type { Annotation, BackupTable, NoticeRecord, NoticeSnapshot, StatusOverride } from '@/lib/schema';
 
 /** Annotations validated and handed to IndexedDB at a time. */

@@ -13,6 +13,9 @@ import { mismatchedSnapshots } from '@/lib/hash';
 import { bulletList, describeJsonError, listIssues, type JsonFileWords } from '@/lib/json-file';
 import type { RectifyDB } from './database';
 import { writeBackup } from './backup-write';
+import type { AnnotationFeed, ImportResult, ReadBackup, TableCounts } from './backup-types';
+
+export type { AnnotationFeed, ImportResult, ReadBackup, TableCounts };
 import {
   annotation as annotationSchema,
   BACKUP_FORMAT,
@@ -30,12 +33,6 @@ export const BACKUP_TABLES: readonly BackupTable[] = ['notices', 'snapshots', 'a
 /** How the JSON error messages name a backup and what was (not) done. */
 const BACKUP_WORDS: JsonFileWords = { file: '备份文件', outcome: '未导入任何数据。' };
 
-export type TableCounts = Record<BackupTable, number>;
-export interface ImportResult {
-  added: TableCounts;
-  updated: TableCounts;
-  skipped: TableCounts;
-}
 
 export interface ImportOptions {
   /** Refuse larger inputs (characters). Defaults to 200 MB. */
@@ -80,23 +77,7 @@ type ZodZh = { error: z.core.$ZodErrorMap };
 const inChinese = (): ZodZh => ({ error: z.locales.zhCN().localeError });
 
 /** A backup read from JSON: every table checked except the annotations, which are checked as they are written. */
-export interface ReadBackup {
-  file: Omit<BackupFile, 'annotations'>;
-  annotations: AnnotationFeed;
-}
 
-/**
- * The file's annotations, validated a chunk at a time, so the validation of one chunk runs while IndexedDB
- * stores the previous one (writeBackup). Validating is all the same all-or-nothing: an invalid annotation
- * throws, inside the import's transaction, the message the whole file's validation gives, and nothing is kept.
- */
-export interface AnnotationFeed {
-  readonly length: number;
-  /** No two annotations share an id: each one can be written as soon as it is validated. */
-  readonly idsUnique: boolean;
-  /** The validated annotations [start, end). Throws BackupError naming every problem of the file. */
-  slice(start: number, end: number): Annotation[];
-}
 
 /** Reads a backup: size, JSON, header, then every table but the annotations (see AnnotationFeed). Throws BackupError. */
 export function readBackup(json: string, options: ImportOptions = {}): ReadBackup {

@@ -1,7 +1,8 @@
 /**
  * Where the analyzer finds the mark drawer (lib/page/mark-drawer), which the background injects as a second file
- * right after the analyzer (lib/background injectAnalyzer): both run in the extension's isolated world of the page
- * and meet on one global. The drawer's file provides it once; the analyzer waits for it before its first marks.
+ * right after the analyzer (lib/background injectAnalyzer), or registers after it on the library's pages
+ * (lib/registered-scripts): both run in the extension's isolated world of the page and meet on one global. The
+ * drawer's file provides it once; the analyzer waits for it before its first marks.
  */
 import type { applyMarks } from './mark-drawer';
 

@@ -7,8 +7,8 @@ import { detectNotice } from '@/lib/detect';
 import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
 import { describeRange, trimRange } from '@/lib/anchor';
-import { anchorOnVersion, ownVersionUpdates, versionLabel, type VersionInfo } from '@/lib/annotation-versions';
-import type { Annotation, AnnotationAnchor, HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext } from '@/lib/schema';
+import { anchorOnVersion, ownVersionUpdates, type VersionInfo } from '@/lib/annotation-versions';
+import type { HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
@@ -17,6 +17,7 @@ import { markDrawer } from './mark-slot';
 import { ensureMarkStyle, flashRange, removeMarkStyle, yieldToPage } from './page-dom';
 import { ContentWatcher, noteChanges } from './content-watch';
 import { saveShownNotice } from './save-notice';
+import { anchorsKey, highlightSpansOf } from './highlight-spans';
 import { Store } from './store';
 import type { OverlayModel, PointerModel } from './overlay-model';
 
@@ -233,21 +234,7 @@ export class NoticePageController {
   /** Spans of the enabled categories plus anchored annotations, as highlight spans. */
   private highlightSpans(categories: HighlightCategory[]): HighlightSpan[] {
     const { notice, anchors } = this.state;
-    if (!notice) return [];
-    const enabled = new Set(categories);
-    const spans: HighlightSpan[] = notice.spans
-      .filter((s) => enabled.has(s.kind))
-      .map((s) => ({ kind: s.kind, start: s.start, end: s.end, note: s.note ?? '' }));
-    if (enabled.has('annotation')) {
-      const byId = new Map(this.store.get().annotations.map((a) => [a.id, a]));
-      for (const an of anchors) {
-        const a = byId.get(an.id);
-        if (!a || an.start === null || an.end === null) continue;
-        const from = an.carriedFrom ? `（沿用自${versionLabel(an.carriedFrom, this.versions)}）` : '';
-        spans.push({ kind: 'annotation', start: an.start, end: an.end, note: `批注${from}：${a.note || '（无内容）'}`, ref: a.id });
-      }
-    }
-    return spans;
+    return highlightSpansOf({ notice, anchors, annotations: this.store.get().annotations, versions: this.versions }, categories);
   }
 
   /** Re-draws all marks for the enabled categories. Idempotent. Returns the main-thread time it took (yields excluded). */
@@ -394,10 +381,4 @@ export class NoticePageController {
   get extracted(): ExtractedText | null {
     return this.map?.extracted ?? null;
   }
-}
-
-/** Identity of what annotation highlights show: ids, places and notes. */
-function anchorsKey(anchors: AnnotationAnchor[], annotations: Annotation[]): string {
-  const notes = new Map(annotations.map((a) => [a.id, a.note]));
-  return anchors.map((a) => `${a.id}:${a.start}:${a.end}:${notes.get(a.id) ?? ''}`).join('|');
 }

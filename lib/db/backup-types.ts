@@ -23,6 +23,8 @@ export interface AnnotationFeed {
   readonly length: number;
   /** No two annotations share an id: each one can be written as soon as it is validated. */
   readonly idsUnique: boolean;
+  /** Milliseconds spent in slice so far (the import's `validate` measure). */
+  readonly validateMs: number;
   /** The validated annotations [start, end). Throws BackupError naming every problem of the file. */
   slice(start: number, end: number): Annotation[];
 }

@@ -3,7 +3,7 @@
 
 import { continuesWith } from './char-tests';
 import { literalHeads } from './regex-heads';
-import { always, mayBeDatedStep, RULES, type Cue } from './status-rules';
+import { always, RULES, type Cue } from './status-rules';
 
 /** A rule's match (absolute offsets), before overlaps and quotes are resolved (status-cues.ts). */
 export interface Found {
@@ -53,6 +53,7 @@ const TRY_TAILS: Array<string[] | null> = [];
 {
   const bySlot: Array<Array<{ rule: number; tails: string[] | null }>> = [[]];
   RULES.forEach((rule, r) => {
+    if (rule.anchor) return; // tried at its anchor character instead (ANCHOR_SLOT)
     const heads = literalHeads(rule.re.source, HEAD_CHARS);
     for (let k = 0; k < rule.first.length; k++) {
       const c = rule.first.charCodeAt(k);
@@ -81,7 +82,9 @@ const TITLE_CLOSE_SLOT = BREAK_SLOT + 5;
 /** 【 (a status tag may follow), 问 and 巡 (where a whole-problem phrase, status-layout.ts, may stand). */
 const TAG_OPEN_SLOT = BREAK_SLOT + 6;
 const WHOLE_PROBLEM_SLOT = BREAK_SLOT + 7;
-if (WHOLE_PROBLEM_SLOT > 0xff) throw new Error('status-scan: too many slots for a byte');
+/** The anchor character of a rule tried there rather than at its first characters (Rule.anchor: 月). */
+const ANCHOR_SLOT = BREAK_SLOT + 8;
+if (ANCHOR_SLOT > 0xff) throw new Error('status-scan: too many slots for a byte');
 for (const ch of '。；！？：，') SLOT[ch.charCodeAt(0)] = BREAK_SLOT; // (a rule starting with one of them would never be tried)
 SLOT[0x0a] = NEWLINE_SLOT;
 markSlot('“', QUOTE_OPEN_SLOT);
@@ -91,6 +94,10 @@ markSlot('》', TITLE_CLOSE_SLOT);
 markSlot('【', TAG_OPEN_SLOT);
 markSlot('问', WHOLE_PROBLEM_SLOT);
 markSlot('巡', WHOLE_PROBLEM_SLOT);
+/** The rule tried at ANCHOR_SLOT characters (one only: the slot does not say which rule). */
+const ANCHORED = RULES.findIndex((r) => r.anchor !== null);
+if (RULES.some((r, k) => r.anchor !== null && k !== ANCHORED)) throw new Error('status-scan: more than one anchored rule');
+if (ANCHORED >= 0) markSlot(RULES[ANCHORED].anchor!.char, ANCHOR_SLOT);
 
 function markSlot(ch: string, slot: number): void {
   if (SLOT[ch.charCodeAt(0)]) throw new Error(`status-scan: a rule starts with ${ch}, which is a quote mark`);
@@ -106,6 +113,7 @@ const PAIR_MASK = new Uint8Array(0x10000);
 const ANY_MASK = new Uint8Array(BREAK_SLOT);
 const pairKey = (c: number, next: number) => (Math.imul(c, 0x9e3b) + next) & 0xffff;
 for (const rule of RULES) {
+  if (rule.anchor) continue;
   for (let j = 0; j < rule.first.length; j++) {
     const c = rule.first.charCodeAt(j);
     const slot = SLOT[c];
@@ -197,7 +205,8 @@ export function scanCues(text: string, from: number, slice: string): { found: Fo
     const slot = SLOT[c];
     if (slot === 0) continue;
     if (slot >= BREAK_SLOT) {
-      noteMark(slot, at);
+      if (slot === ANCHOR_SLOT) tryAnchored(text, from, slice, at, resume, found);
+      else noteMark(slot, at);
       continue;
     }
     // (the next character may lie past the slice: a false "yes" there only costs a regex call)
@@ -212,21 +221,32 @@ export function scanCues(text: string, from: number, slice: string): { found: Fo
       const tails = TRY_TAILS[t];
       if (tails !== null && !continuesWith(text, at + 1, tails)) continue;
       const rule = RULE_LIST[r];
-      // (the dated step's test is called by name: a direct call the compiler can inline, at every digit)
-      if (rule.may === mayBeDatedStep ? !mayBeDatedStep(text, at) : rule.may !== always && !rule.may(text, at)) continue;
-      rule.re.lastIndex = i;
-      if (!rule.re.test(slice)) continue; // test, not exec: no match array built
-      const end = rule.re.lastIndex;
-      resume[r] = end;
-      if (i < rule.back) continue;
-      const s = at - rule.back;
-      const e = from + end;
-      if (rule.reject(text, s, e)) continue;
-      if (rule.note === '完成比例不足100%' && Number(matchAt(rule.re, slice, i)[1]) >= 100) continue;
-      found.push(newFound(rule.cue, s, e, rule.note, rule.rank, r));
+      if (rule.may !== always && !rule.may(text, at)) continue;
+      tryRule(text, from, slice, r, i, resume, found);
     }
   }
   return { found, marks: MARKS };
+}
+
+/** The anchored rule at its one start for the anchor character at `at`, if any (Rule.anchor). */
+function tryAnchored(text: string, from: number, slice: string, at: number, resume: Int32Array, found: Found[]): void {
+  const start = RULE_LIST[ANCHORED].anchor!.start(text, at, from + resume[ANCHORED]);
+  if (start >= 0) tryRule(text, from, slice, ANCHORED, start - from, resume, found);
+}
+
+/** Rule `r` at offset `i` of the slice: a match moves the rule's resume point and, unless vetoed, is found. */
+function tryRule(text: string, from: number, slice: string, r: number, i: number, resume: Int32Array, found: Found[]): void {
+  const rule = RULE_LIST[r];
+  rule.re.lastIndex = i;
+  if (!rule.re.test(slice)) return; // test, not exec: no match array built
+  const end = rule.re.lastIndex;
+  resume[r] = end;
+  if (i < rule.back) return;
+  const s = from + i - rule.back;
+  const e = from + end;
+  if (rule.reject(text, s, e)) return;
+  if (rule.note === '完成比例不足100%' && Number(matchAt(rule.re, slice, i)[1]) >= 100) return;
+  found.push(newFound(rule.cue, s, e, rule.note, rule.rank, r));
 }
 
 function noteMark(slot: number, at: number): void {

@@ -78,6 +78,25 @@ describe('scanCues', () => {
     expect(matches).toBeGreaterThan(5000);
   });
 
+  it('tries the dated step at each 月 as trying it at every digit and 于 would find', () => {
+    const edges = [
+      '于2025年12月召开会议，',
+      '2025年12月31日前完成，2025年3月召开会议',
+      '于3月，开展整改；于12月5日下发通知',
+      '12月5月召开，3至4月开展',
+      '于2024年于3月召开，2024年底前完成',
+      '20255年3月召开，99月，123月组织',
+      '截至2025年6月，已完成；9月起',
+      '于于5月组织',
+    ];
+    for (const text of edges) {
+      for (let from = 0; from < text.length; from += 3) {
+        const slice = text.slice(from);
+        expect(scanCues(text, from, slice).found).toEqual(naiveScan(text, from, slice));
+      }
+    }
+  });
+
   it('notes clause breaks, newlines and quote marks where they stand', () => {
     const text = '前文。甲“乙”，丙《丁》；\n戊！己？庚：辛';
     const { marks } = scanCues(text, 3, text.slice(3));

@@ -144,8 +144,8 @@ export function classify(text: string, cues: Found[], layout: ItemLayout): Claus
     measure = walkTo(layout.measures, measure, f.start);
     f.sentence = sentence;
     f.measure = measure;
-    f.itemScoped = !several || measure < 0 || layout.wholeSentences.has(sentence);
-    f.verdict = layout.verdictSentences.has(sentence);
+    f.itemScoped = !several || measure < 0 || (layout.wholeSentences.size > 0 && layout.wholeSentences.has(sentence));
+    f.verdict = layout.verdictSentences.size > 0 && layout.verdictSentences.has(sentence);
     f.weight = weightOf(text, f, layout.sentences[sentence]);
   }
   return cues;

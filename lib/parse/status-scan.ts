@@ -36,7 +36,7 @@ export function newFound(cue: Cue, start: number, end: number, note: string, ran
 const RULE_LIST = RULES;
 
 /** How many characters of each rule's literal heads are compared before its regex is tried. */
-const HEAD_CHARS = 4;
+const HEAD_CHARS = 8;
 
 /**
  * Slots by character code: SLOT[c] is 0 for a character nothing starts with, a rule slot (1…) for one
@@ -197,6 +197,7 @@ export function scanCues(text: string, from: number, slice: string): { found: Fo
   const found: Found[] = [];
   const resume = RESUME.fill(0);
   for (const list of MARK_LISTS) list.size = 0;
+  const breaks = MARKS.breaks;
   const n = slice.length;
   for (let i = 0; i < n; i++) {
     // characters are read from `text` (flat), not `slice` (a view into it, slower per character)
@@ -205,7 +206,8 @@ export function scanCues(text: string, from: number, slice: string): { found: Fo
     const slot = SLOT[c];
     if (slot === 0) continue;
     if (slot >= BREAK_SLOT) {
-      if (slot === ANCHOR_SLOT) tryAnchored(text, from, slice, at, resume, found);
+      if (slot === BREAK_SLOT) breaks.push(at + 1); // (the most common mark, noted without the dispatch)
+      else if (slot === ANCHOR_SLOT) tryAnchored(text, from, slice, at, resume, found);
       else noteMark(slot, at);
       continue;
     }

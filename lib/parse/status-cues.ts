@@ -66,10 +66,10 @@ export function quotedRanges(marks: Marks): Offsets {
  * offset just after each clause break (。；！？ newline ：，) in the range is appended to it, in order.
  */
 export function findCues(text: string, from: number, to: number, slice = text.slice(from, to)): Found[] {
-  return readCues(text, from, slice).cues;
+  return readCues(text, from, slice).cues.map((f) => ({ ...f })); // (copies: the scan's own objects are reused)
 }
 
-/** findCues's cues with the marks its scan noted (valid until the next scan). */
+/** findCues's cues with the marks its scan noted, both valid until the next scan (the cue objects are reused). */
 export function readCues(text: string, from: number, slice: string): { cues: Found[]; marks: Marks } {
   const { found, marks } = scanCues(text, from, slice);
   // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule

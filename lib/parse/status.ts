@@ -30,7 +30,7 @@
  *    Items of a long-term section are `long_term` unless an item-scoped completion claim stands alone.
  */
 import type { Evidence, ItemStatus, StatusCertainty } from '@/lib/schema';
-import { findCues, readCues, type Cue, type Found } from './status-cues';
+import { readCues, type Cue, type Found } from './status-cues';
 import { classify, layoutOf, type Clause } from './status-layout';
 
 export type { Cue } from './status-cues';
@@ -59,7 +59,7 @@ function toSignal(f: Found, text: string): StatusSignal | null {
 /** Done and unfinished signals in [from, to), sorted by start, not overlapping; quotes and titles skipped. */
 export function findStatusSignals(text: string, from: number, to: number): StatusSignal[] {
   const out: StatusSignal[] = [];
-  for (const f of findCues(text, from, to)) {
+  for (const f of readCues(text, from, text.slice(from, to)).cues) {
     const s = toSignal(f, text);
     if (s) out.push(s);
   }
@@ -215,7 +215,7 @@ function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm:
   const layout = layoutOf(slice, bodyStart, marks);
   const tag = marks.tagOpens.size > 0 ? findStatusTag(text, bodyStart, end) : null; // (read now: the marks last until the next scan)
   const clauses = classify(text, cues, layout);
-  const moving = stillMoving(clauses, layout.measures.length);
+  const moving = stillMoving(clauses, layout.measures.size);
   const opens: Clause[] = [];
   const results: Clause[] = [];
   for (const c of clauses) {
@@ -256,8 +256,8 @@ function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm:
 
   if (!results.length) return decided('in_progress', 'inferred', null, '只有工作措施和表态，未报告结果');
   // a long list may carry one plain duty measure (`四是加强宣传引导。`) beside its results
-  if (unreportedMeasures(clauses, layout.measures.length) <= Math.floor(layout.measures.length / 2)) {
-    return decided('done', 'inferred', ev(best(results)), layout.measures.length >= 2 ? '多数措施报告已实施，未见未完成的工作' : '措施已实施，未见未完成的工作');
+  if (unreportedMeasures(clauses, layout.measures.size) <= Math.floor(layout.measures.size / 2)) {
+    return decided('done', 'inferred', ev(best(results)), layout.measures.size >= 2 ? '多数措施报告已实施，未见未完成的工作' : '措施已实施，未见未完成的工作');
   }
   return decided('in_progress', 'inferred', null, '部分措施未报告结果');
 }

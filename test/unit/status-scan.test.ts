@@ -4,6 +4,8 @@ import { quotedRanges, sortNearlySorted } from '@/lib/parse/status-cues';
 import { RULES } from '@/lib/parse/status-rules';
 import { newFound, scanCues, type Found } from '@/lib/parse/status-scan';
 import { normalizeText } from '@/lib/parse/normalize';
+import { decideStatus } from '@/lib/parse/status';
+import { findCues } from '@/lib/parse/status-cues';
 
 const texts = ['test/fixtures/seeds', 'test/fixtures/real'].flatMap((d) =>
   readdirSync(d)
@@ -95,6 +97,15 @@ describe('scanCues', () => {
         expect(scanCues(text, from, slice).found).toEqual(naiveScan(text, from, slice));
       }
     }
+  });
+
+  it('gives fresh-looking matches after an item was decided (its match objects are reused)', () => {
+    const first = '该问题已完成整改，截至2025年3月已全部清退；一是正在推进中，二是计划于6月底前完成。';
+    const second = '2025年4月召开专题会议，已完成整改，仍需持续推进。';
+    const kept = findCues(first, 0, first.length);
+    decideStatus(first, 0, first.length); // places (and so writes into) the pooled matches
+    expect(scanCues(second, 0, second).found).toEqual(naiveScan(second, 0, second));
+    expect(findCues(first, 0, first.length)).toEqual(kept); // findCues's copies are not written into
   });
 
   it('notes clause breaks, newlines and quote marks where they stand', () => {

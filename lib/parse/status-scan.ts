@@ -224,13 +224,12 @@ export function scanCues(text: string, from: number, slice: string): { found: Fo
   const resume = RESUME.fill(0);
   for (const list of MARK_LISTS) list.size = 0;
   const breaks = MARKS.breaks;
-  const n = slice.length;
-  for (let i = 0; i < n; i++) {
-    // characters are read from `text` (flat), not `slice` (a view into it, slower per character)
-    const at = from + i;
+  const hits = stopsIn(text, from, from + slice.length);
+  for (let h = 0; h < hits.size; h++) {
+    const at = hits.data[h];
+    const i = at - from;
     const c = text.charCodeAt(at);
     const slot = SLOT[c];
-    if (slot === 0) continue;
     if (slot >= BREAK_SLOT) {
       if (slot === BREAK_SLOT) breaks.push(at + 1); // (the most common mark, noted without the dispatch)
       else if (slot === ANCHOR_SLOT) tryAnchored(text, from, slice, at, resume, found);
@@ -254,6 +253,28 @@ export function scanCues(text: string, from: number, slice: string): { found: Fo
     }
   }
   return { found, marks: MARKS };
+}
+
+/** stopsIn's answer, reused from scan to scan (its buffer is kept only up to STOPS_KEEP offsets). */
+const STOPS = new Offsets();
+const STOPS_KEEP = 1 << 16;
+
+/**
+ * The offsets in [from, to) of `text` whose character has a slot, ascending. Written without a branch per
+ * character (every offset is stored, the count moves on only at a slot): about a quarter of the characters
+ * stop, in no pattern a branch predictor could follow.
+ */
+function stopsIn(text: string, from: number, to: number): Offsets {
+  const out = to - from < STOPS_KEEP ? STOPS : new Offsets(); // (a very long range gets a buffer of its own)
+  if (out.data.length < to - from + 1) out.data = new Int32Array(to - from + 1);
+  const data = out.data;
+  let size = 0;
+  for (let at = from; at < to; at++) {
+    data[size] = at;
+    size += (SLOT[text.charCodeAt(at)] + 0xff) >> 8; // 1 for a slot (1…255), 0 for none
+  }
+  out.size = size;
+  return out;
 }
 
 /** The anchored rule at its one start for the anchor character at `at`, if any (Rule.anchor). */

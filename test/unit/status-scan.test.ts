@@ -99,6 +99,16 @@ describe('scanCues', () => {
     }
   });
 
+  it('scans a range longer than its kept stop buffer (1 << 16) as the reference does', () => {
+    let text = '';
+    for (let k = 0; text.length <= 1 << 16; k++) text += texts[k % texts.length];
+    const from = 5;
+    const slice = text.slice(from);
+    expect(scanCues(text, from, slice).found).toEqual(naiveScan(text, from, slice));
+    const short = texts[0].slice(0, 400); // and a short one after it, back on the kept buffer
+    expect(scanCues(short, 0, short).found).toEqual(naiveScan(short, 0, short));
+  });
+
   it('gives fresh-looking matches after an item was decided (its match objects are reused)', () => {
     const first = '该问题已完成整改，截至2025年3月已全部清退；一是正在推进中，二是计划于6月底前完成。';
     const second = '2025年4月召开专题会议，已完成整改，仍需持续推进。';

@@ -275,7 +275,7 @@ export function always(): boolean {
   return true;
 }
 
-/** Is the character at `i` an ASCII digit (`\\d` without the u flag)? */
+/** Is the character at `i` an ASCII digit (what `\d` matches without the u flag)? */
 function isDigit(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
   return c >= 0x30 && c <= 0x39;
@@ -286,7 +286,7 @@ function isDigit(t: string, i: number): boolean {
  * does not match. The head has one reading only: 于 and the year are taken whenever they stand (left out,
  * what follows them is no digit run ending in 月), and `\d{1,2}` takes two digits when two stand.
  */
-export function datedStepMonth(t: string, p: number): number {
+function datedStepMonth(t: string, p: number): number {
   let q = p;
   if (t.charCodeAt(q) === CH_YU) q++;
   if (t.charCodeAt(q) === 0x32 && t.charCodeAt(q + 1) === 0x30 && isDigit(t, q + 2) && isDigit(t, q + 3) && t.charCodeAt(q + 4) === CH_NIAN) q += 5;

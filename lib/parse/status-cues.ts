@@ -9,17 +9,15 @@ export type { Found } from './status-scan';
 
 const STRENGTH: Record<Cue, number> = { open: 4, strong: 3, weak: 2, action: 1.5, progress: 1 };
 
-/** Reads one ascending list of offsets forward: the first offset at or after a position that only grows. */
-class Cursor {
-  private k = 0;
-  constructor(private readonly list: Offsets) {}
+/** The index of the first offset ≥ `pos` in an ascending list, reading forward from index `k` (a cursor that only grows). */
+function seek(list: Offsets, k: number, pos: number): number {
+  while (k < list.size && list.data[k] < pos) k++;
+  return k;
+}
 
-  /** The first offset ≥ `pos`, or -1. */
-  next(pos: number): number {
-    const { data, size } = this.list;
-    while (this.k < size && data[this.k] < pos) this.k++;
-    return this.k < size ? data[this.k] : -1;
-  }
+/** The offset at index `k` of a list, or -1 past its end. */
+function at(list: Offsets, k: number): number {
+  return k < list.size ? list.data[k] : -1;
 }
 
 /** quotedRanges's answer, reused from call to call. */
@@ -35,26 +33,31 @@ export function quotedRanges(marks: Marks): Offsets {
   const out = QUOTES;
   out.size = 0;
   if (marks.quoteOpens.size === 0 && marks.titleOpens.size === 0) return out;
-  const quotes = new Cursor(marks.quoteOpens);
-  const titles = new Cursor(marks.titleOpens);
-  const quoteEnds = new Cursor(marks.quoteCloses);
-  const titleEnds = new Cursor(marks.titleCloses);
-  const newlines = new Cursor(marks.newlines);
+  // cursors into the five lists (plain indexes: no object per item)
+  let quote = 0;
+  let title = 0;
+  let quoteEnd = 0;
+  let titleEnd = 0;
+  let newline = 0;
   let i = -1; // (offsets are absolute: the first search starts at the slice's first character)
   for (;;) {
-    const quote = quotes.next(i);
-    const title = titles.next(i);
-    if (quote < 0 && title < 0) break;
-    const isTitle = quote < 0 || (title >= 0 && title < quote);
-    const open = isTitle ? title : quote;
-    const close = isTitle ? titleEnds.next(open + 1) : quoteEnds.next(open + 1);
-    const newline = newlines.next(open + 1);
+    quote = seek(marks.quoteOpens, quote, i);
+    title = seek(marks.titleOpens, title, i);
+    const q = at(marks.quoteOpens, quote);
+    const t = at(marks.titleOpens, title);
+    if (q < 0 && t < 0) break;
+    const isTitle = q < 0 || (t >= 0 && t < q);
+    const open = isTitle ? t : q;
+    let close: number;
+    if (isTitle) close = at(marks.titleCloses, (titleEnd = seek(marks.titleCloses, titleEnd, open + 1)));
+    else close = at(marks.quoteCloses, (quoteEnd = seek(marks.quoteCloses, quoteEnd, open + 1)));
+    const nl = at(marks.newlines, (newline = seek(marks.newlines, newline, open + 1)));
     const giveUp = open + (isTitle ? 200 : 40) + 1; // a closer here still counts, anything else ends the quote
-    if (close >= 0 && close <= giveUp && (newline < 0 || close < newline)) {
+    if (close >= 0 && close <= giveUp && (nl < 0 || close < nl)) {
       out.push(open);
       out.push(close + 1);
       i = close + 1;
-    } else i = (newline >= 0 && newline < giveUp ? newline : giveUp) + 1;
+    } else i = (nl >= 0 && nl < giveUp ? nl : giveUp) + 1;
   }
   return out;
 }
@@ -66,10 +69,10 @@ export function quotedRanges(marks: Marks): Offsets {
  * offset just after each clause break (。；！？ newline ：，) in the range is appended to it, in order.
  */
 export function findCues(text: string, from: number, to: number, slice = text.slice(from, to)): Found[] {
-  return readCues(text, from, slice).cues;
+  return readCues(text, from, slice).cues.map((f) => ({ ...f })); // (copies: the scan's own objects are reused)
 }
 
-/** findCues's cues with the marks its scan noted (valid until the next scan). */
+/** findCues's cues with the marks its scan noted, both valid until the next scan (the cue objects are reused). */
 export function readCues(text: string, from: number, slice: string): { cues: Found[]; marks: Marks } {
   const { found, marks } = scanCues(text, from, slice);
   // overlapping matches: keep the earlier one, at equal start the more telling cue, then the longer, then the earlier rule

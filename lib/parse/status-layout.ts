@@ -1,6 +1,6 @@
 // Item layout for status: sentences, sub-measures (一是…, （1）…), whole-problem clauses; cues placed in them as clauses.
 import type { Found } from './status-cues';
-import type { Marks, Offsets } from './status-scan';
+import { Offsets, type Marks } from './status-scan';
 
 /**
  * A clause about the problem found by the inspection rather than one sub-measure. Sticky: tried only where
@@ -10,15 +10,17 @@ const WHOLE_PROBLEM = /(该|此|本|上述)问题|巡[察视](?:组|办)?(?:反�
 const CH_WEN = '问'.charCodeAt(0);
 const CH_SHU = '述'.charCodeAt(0);
 const CH_SHANG = '上'.charCodeAt(0);
+const CH_XUN = '巡'.charCodeAt(0);
 const THIS_ONE = new Set([...'该此本'].map((c) => c.charCodeAt(0)));
 /** A sentence that reports the present state (`目前，村已停止…`, `截至2025年3月，…已完成…`). */
 const STATE_OPENER = /[\s\u3000（(]*(?:[一二三四五六七八九十]{1,2}是)?(?:目前|现|现在|当前|至今|截至|截止|经[^，。；]{0,10}后|通过整改)/y;
 
+/** An item's layout: valid until the next layoutOf call (its offset lists are reused buffers). */
 export interface ItemLayout {
   /** Start offsets of sentences (ascending); the first is the body start. */
-  sentences: number[];
+  sentences: Offsets;
   /** Start offsets of sub-measures (ascending). */
-  measures: number[];
+  measures: Offsets;
   /** Sentence indexes that name the inspection's finding. */
   wholeSentences: ReadonlySet<number>;
   /** Sentence indexes that speak of the item as a whole (`该问题已完成整改`). */
@@ -39,10 +41,18 @@ for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN_MEASURE[c] = 1; // ①-⑳
  * commas/colons after which a sub-measure may start), and the 问/巡 where a whole-problem phrase may stand.
  */
 export function layoutOf(slice: string, from: number, marks: Marks): ItemLayout {
-  const sentences = [from];
-  const starts: number[] = [];
+  const sentences = SENTENCES;
+  const measures = MEASURES;
+  sentences.size = 0;
+  measures.size = 0;
+  sentences.push(from);
+  // only the outermost family of markers makes measures: `四是…：①…②…` is one measure, not five
+  let family: string | null = null;
   SUB_MEASURE.lastIndex = 0;
-  if (SUB_MEASURE.test(slice)) starts.push(from);
+  if (SUB_MEASURE.test(slice)) {
+    family = markerFamily(slice, 0);
+    measures.push(from);
+  }
   const breaks = marks.breaks;
   for (let k = 0; k < breaks.size; k++) {
     const b = breaks.data[k];
@@ -52,45 +62,45 @@ export function layoutOf(slice: string, from: number, marks: Marks): ItemLayout 
     if (c !== 0xff1a && c !== 0xff0c) sentences.push(from + next); // not ：，
     if (!MAY_OPEN_MEASURE[slice.charCodeAt(next)]) continue;
     SUB_MEASURE.lastIndex = next;
-    if (SUB_MEASURE.test(slice)) starts.push(from + next);
+    if (!SUB_MEASURE.test(slice)) continue;
+    const kind = markerFamily(slice, next);
+    family ??= kind;
+    if (kind === family) measures.push(from + next);
   }
-  // only the outermost family of markers makes measures: `四是…：①…②…` is one measure, not five
-  const family = starts.length ? markerFamily(slice, starts[0] - from) : null;
-  const outer = starts.filter((s) => markerFamily(slice, s - from) === family);
   // (a heading-only `1.加大基础教育投入。` followed by its 一是… is one measure: its 一是… are another family)
-  const measures = outer;
-  const matches = wholeProblemMatches(slice, from, marks.wholeProblemHints);
-  if (matches.length === 0) return { sentences, measures, wholeSentences: NO_SENTENCES, verdictSentences: NO_SENTENCES };
-  const wholeSentences = new Set<number>();
-  const verdictSentences = new Set<number>();
-  for (const m of matches) {
-    const at = indexAt(sentences, from + m.index);
-    wholeSentences.add(at);
-    if (m[1]) verdictSentences.add(at);
-  }
-  return { sentences, measures, wholeSentences, verdictSentences };
+  const wholeSentences = wholeProblemSentences(slice, from, marks.wholeProblemHints, sentences);
+  if (wholeSentences === null) return { sentences, measures, wholeSentences: NO_SENTENCES, verdictSentences: NO_SENTENCES };
+  return { sentences, measures, wholeSentences: wholeSentences.whole, verdictSentences: wholeSentences.verdict };
 }
+
+/** layoutOf's offset lists, reused from item to item. */
+const SENTENCES = new Offsets();
+const MEASURES = new Offsets();
 
 /** The sentences of an item without whole-problem phrases (most items): one shared set, only ever read. */
 const NO_SENTENCES: ReadonlySet<number> = new Set<number>();
 
 /**
- * The matches a global WHOLE_PROBLEM search of `slice` finds, in order: every match starts at a 巡, or one
+ * The sentences holding the matches a global WHOLE_PROBLEM search of `slice` finds (null: none), and those of
+ * them whose match names the problem itself (`该问题…`: a verdict). Every match starts at a 巡, or one
  * character before a 问 (该/此/本问题) or two (上述问题), so only those starts are tried, in ascending order,
  * each at or after the end of the previous match. `hints`: the 问 and 巡 in the slice (absolute offsets).
  */
-function wholeProblemMatches(slice: string, from: number, hints: Offsets): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
+function wholeProblemSentences(slice: string, from: number, hints: Offsets, sentences: Offsets): { whole: Set<number>; verdict: Set<number> } | null {
+  let out: { whole: Set<number>; verdict: Set<number> } | null = null;
   let end = 0;
   for (let k = 0; k < hints.size; k++) {
     const p = hints.data[k] - from;
     const start = slice.charCodeAt(p) !== CH_WEN ? p : THIS_ONE.has(slice.charCodeAt(p - 1)) ? p - 1 : slice.charCodeAt(p - 1) === CH_SHU && slice.charCodeAt(p - 2) === CH_SHANG ? p - 2 : -1;
     if (start < end) continue;
     WHOLE_PROBLEM.lastIndex = start;
-    const m = WHOLE_PROBLEM.exec(slice);
-    if (!m) continue;
-    out.push(m);
+    if (!WHOLE_PROBLEM.test(slice)) continue;
     end = WHOLE_PROBLEM.lastIndex;
+    out ??= { whole: new Set<number>(), verdict: new Set<number>() };
+    const at = indexAt(sentences, from + start);
+    out.whole.add(at);
+    // (the first alternative, 该/此/本/上述问题, is the only one not starting with 巡)
+    if (slice.charCodeAt(start) !== CH_XUN) out.verdict.add(at);
   }
   return out;
 }
@@ -113,18 +123,18 @@ function isMarkerSpace(c: number): boolean {
 }
 
 /** indexAt(list, pos), given k = indexAt(list, p) for some p ≤ pos. */
-function walkTo(list: number[], k: number, pos: number): number {
-  while (k + 1 < list.length && list[k + 1] <= pos) k++;
+function walkTo(list: Offsets, k: number, pos: number): number {
+  while (k + 1 < list.size && list.data[k + 1] <= pos) k++;
   return k;
 }
 
 /** Index of the last element ≤ pos in an ascending list, or -1. */
-function indexAt(list: number[], pos: number): number {
+function indexAt(list: Offsets, pos: number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = list.size;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid] <= pos) lo = mid + 1;
+    if (list.data[mid] <= pos) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -135,7 +145,7 @@ export type Clause = Found;
 
 /** The cues (in text order, as readCues gives them) placed in the item's sentences and sub-measures, in place. */
 export function classify(text: string, cues: Found[], layout: ItemLayout): Clause[] {
-  const several = layout.measures.length >= 2;
+  const several = layout.measures.size >= 2;
   // the cues ascend, so the sentence and the measure of each are found by walking forward, not searched
   let sentence = -1;
   let measure = -1;
@@ -144,9 +154,9 @@ export function classify(text: string, cues: Found[], layout: ItemLayout): Claus
     measure = walkTo(layout.measures, measure, f.start);
     f.sentence = sentence;
     f.measure = measure;
-    f.itemScoped = !several || measure < 0 || layout.wholeSentences.has(sentence);
-    f.verdict = layout.verdictSentences.has(sentence);
-    f.weight = weightOf(text, f, layout.sentences[sentence]);
+    f.itemScoped = !several || measure < 0 || (layout.wholeSentences.size > 0 && layout.wholeSentences.has(sentence));
+    f.verdict = layout.verdictSentences.size > 0 && layout.verdictSentences.has(sentence);
+    f.weight = weightOf(text, f, layout.sentences.data[sentence]);
   }
   return cues;
 }

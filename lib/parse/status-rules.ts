@@ -27,6 +27,18 @@ export interface Rule {
    * tried (same result, only faster — for a rule whose first characters are very common).
    */
   may?: (text: string, at: number) => boolean;
+  /**
+   * For a rule whose first characters are very common (digits) but whose every match holds one rarer
+   * character soon after its start: the scan does not try the rule at its first characters but once at each
+   * `char` it sees (offset `at`), at `start(text, at, lo)` — the smallest offset ≥ lo where a match
+   * reaching this `char` can start, or -1 where none can (then the pattern cannot match there).
+   */
+  anchor?: Anchor | null;
+}
+
+export interface Anchor {
+  char: string;
+  start: (text: string, at: number, lo: number) => number;
 }
 
 /** Verbs after 将/继续/持续 that only restate ongoing duty (boilerplate), not a pending step. */
@@ -188,7 +200,7 @@ const RULE_TABLE: Rule[] = [
   {
     // `2025年2月，镇…召开` / `于4月组织…开展专项培训`: a dated step already taken (a plan says 计划/预计/将…前)
     first: '于0123456789',
-    may: mayBeDatedStep,
+    anchor: { char: '月', start: datedStepStart },
     re: /(?:于)?(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|上旬|中旬|下旬)?(?:[，,]|以来|起|期间|[^，。；前]{0,16}?(?:召开|开展|组织|下发|印发|制定|约谈|走访|完成|举办|发布|签订|督导|调研|培训|规范|梳理|变更|投入使用|启用))/y,
     cue: 'action',
     note: '措施已实施',
@@ -253,6 +265,7 @@ export const RULES: Required<Rule>[] = RULE_TABLE.map((r) => ({
   rank: r.rank ?? 2,
   back: r.back ?? 0,
   may: r.may ?? always,
+  anchor: r.anchor ?? null,
 }));
 function never(): boolean {
   return false;
@@ -262,13 +275,35 @@ export function always(): boolean {
   return true;
 }
 
+/** Is the character at `i` an ASCII digit (what `\d` matches without the u flag)? */
+function isDigit(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+}
+
 /**
- * The dated-step rule's `may`: 于, or a digit that starts `20dd年…` or `d月`/`dd月`. Exported so that the scan
- * can call it directly (status-scan.ts): it runs at every digit, and there a call through `rule.may` (which
- * sees several functions) costs more than the test itself.
+ * Where the dated-step rule's head `(?:于)?(?:20\d\d年)?\d{1,2}月` starting at `p` puts its 月, or -1 where it
+ * does not match. The head has one reading only: 于 and the year are taken whenever they stand (left out,
+ * what follows them is no digit run ending in 月), and `\d{1,2}` takes two digits when two stand.
  */
-export function mayBeDatedStep(t: string, i: number): boolean {
-  return t.charCodeAt(i) === CH_YU || t.charCodeAt(i + 1) === CH_YUE || t.charCodeAt(i + 2) === CH_YUE || t.charCodeAt(i + 4) === CH_NIAN;
+function datedStepMonth(t: string, p: number): number {
+  let q = p;
+  if (t.charCodeAt(q) === CH_YU) q++;
+  if (t.charCodeAt(q) === 0x32 && t.charCodeAt(q + 1) === 0x30 && isDigit(t, q + 2) && isDigit(t, q + 3) && t.charCodeAt(q + 4) === CH_NIAN) q += 5;
+  if (!isDigit(t, q)) return -1;
+  if (isDigit(t, q + 1)) q++;
+  return t.charCodeAt(q + 1) === CH_YUE ? q + 1 : -1;
+}
+
+/**
+ * The dated-step rule's anchor: the smallest start ≥ lo whose head ends at the 月 at `month`. Every match
+ * holds a 月 at most 8 characters after its start (于2025年12月), and a head never runs over another 月, so
+ * each start belongs to exactly one 月 and the 月s order them. What follows the 月 is the same for every start
+ * of one 月: where the first fails, the others fail too, so only the first is worth a try.
+ */
+export function datedStepStart(t: string, month: number, lo: number): number {
+  for (let p = Math.max(lo, month - 8); p < month; p++) if (datedStepMonth(t, p) === month) return p;
+  return -1;
 }
 
 function yiNotDone(t: string, s: number): boolean {

@@ -30,7 +30,7 @@
  *    Items of a long-term section are `long_term` unless an item-scoped completion claim stands alone.
  */
 import type { Evidence, ItemStatus, StatusCertainty } from '@/lib/schema';
-import { findCues, readCues, type Cue, type Found } from './status-cues';
+import { readCues, type Cue, type Found } from './status-cues';
 import { classify, layoutOf, type Clause } from './status-layout';
 
 export type { Cue } from './status-cues';
@@ -59,7 +59,7 @@ function toSignal(f: Found, text: string): StatusSignal | null {
 /** Done and unfinished signals in [from, to), sorted by start, not overlapping; quotes and titles skipped. */
 export function findStatusSignals(text: string, from: number, to: number): StatusSignal[] {
   const out: StatusSignal[] = [];
-  for (const f of findCues(text, from, to)) {
+  for (const f of readCues(text, from, text.slice(from, to)).cues) {
     const s = toSignal(f, text);
     if (s) out.push(s);
   }
@@ -215,7 +215,7 @@ function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm:
   const layout = layoutOf(slice, bodyStart, marks);
   const tag = marks.tagOpens.size > 0 ? findStatusTag(text, bodyStart, end) : null; // (read now: the marks last until the next scan)
   const clauses = classify(text, cues, layout);
-  const moving = stillMoving(clauses, layout.measures.length);
+  const moving = stillMoving(clauses, layout.measures.size);
   const opens: Clause[] = [];
   const results: Clause[] = [];
   for (const c of clauses) {
@@ -238,11 +238,11 @@ function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm:
   if (!/[\u4e00-\u9fff]{4}/.test(slice)) return decided(longTerm ? 'long_term' : 'unclear', longTerm ? 'stated' : 'unclear', longTerm, '没有整改情况表述');
 
   const ev = (c: Found) => clauseAround(text, c);
-  const itemStrong = clauses.filter((c) => c.itemScoped && c.cue === 'strong');
+  const lastItemStrong = lastOf(clauses, isItemStrong);
 
   if (opens.length || moving.length) {
     const lastOpen = laterOf(opens[opens.length - 1], moving[moving.length - 1]);
-    const contradicting = itemStrong.find((c) => c.verdict && c.sentence > lastOpen.sentence);
+    const contradicting = clauses.some((c) => isItemStrong(c) && c.verdict && c.sentence > lastOpen.sentence);
     if (contradicting && !longTerm) return decided('unclear', 'unclear', ev(lastOpen), '完成表述与未完成信号并存');
     if (longTerm) return decided('long_term', 'stated', longTerm, '长期整改事项，仍有未完成信号');
     if (opens.length) {
@@ -251,15 +251,26 @@ function decideOwnStatus(text: string, bodyStart: number, end: number, longTerm:
     }
     return decided('in_progress', 'inferred', ev(moving[moving.length - 1]), '仍在推进，未报告完成');
   }
-  if (itemStrong.length) return decided('done', 'stated', ev(itemStrong[itemStrong.length - 1]), '整体完成表述');
+  if (lastItemStrong) return decided('done', 'stated', ev(lastItemStrong), '整体完成表述');
   if (longTerm) return decided('long_term', 'stated', longTerm, '长期整改事项');
 
   if (!results.length) return decided('in_progress', 'inferred', null, '只有工作措施和表态，未报告结果');
   // a long list may carry one plain duty measure (`四是加强宣传引导。`) beside its results
-  if (unreportedMeasures(clauses, layout.measures.length) <= Math.floor(layout.measures.length / 2)) {
-    return decided('done', 'inferred', ev(best(results)), layout.measures.length >= 2 ? '多数措施报告已实施，未见未完成的工作' : '措施已实施，未见未完成的工作');
+  if (unreportedMeasures(clauses, layout.measures.size) <= Math.floor(layout.measures.size / 2)) {
+    return decided('done', 'inferred', ev(best(results)), layout.measures.size >= 2 ? '多数措施报告已实施，未见未完成的工作' : '措施已实施，未见未完成的工作');
   }
   return decided('in_progress', 'inferred', null, '部分措施未报告结果');
+}
+
+/** An item-scoped completion claim. */
+function isItemStrong(c: Clause): boolean {
+  return c.itemScoped && c.cue === 'strong';
+}
+
+/** The last clause of the list that passes the test (no filtered copy). */
+function lastOf(list: readonly Clause[], test: (c: Clause) => boolean): Clause | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return list[i];
+  return undefined;
 }
 
 /** Two lists of clauses in text order, merged into one (clauses never share a start: overlaps are resolved). */
@@ -302,8 +313,7 @@ const NONE_MOVING: readonly Clause[] = [];
  */
 function stillMoving(clauses: Clause[], measures: number): readonly Clause[] {
   if (!clauses.some((c) => c.cue === 'progress')) return NONE_MOVING;
-  const doneMeasures = new Set(clauses.filter((d) => d.measure >= 0 && (d.cue === 'strong' || d.cue === 'weak')).map((d) => d.measure));
-  const leadClosed = measures >= 2 && doneMeasures.size === measures;
+  const leadClosed = measures >= 2 && doneMeasureCount(clauses) === measures;
   const out: Clause[] = [];
   // walking backwards, `doneAfter` is the sentence of the nearest later done claim (clauses are in text order)
   let doneAfter = -1;
@@ -313,6 +323,18 @@ function stillMoving(clauses: Clause[], measures: number): readonly Clause[] {
     else if (c.cue === 'progress' && !(c.measure < 0 && leadClosed) && doneAfter !== c.sentence) out.push(c);
   }
   return out.reverse();
+}
+
+/** How many distinct sub-measures hold a done claim (clauses in text order: their measures never decrease). */
+function doneMeasureCount(clauses: readonly Clause[]): number {
+  let count = 0;
+  let last = -1;
+  for (const d of clauses) {
+    if (d.measure < 0 || d.measure === last || (d.cue !== 'strong' && d.cue !== 'weak')) continue;
+    count++;
+    last = d.measure;
+  }
+  return count;
 }
 
 /** How many of the item's sub-measures report no result (0 for an item without sub-measures that reports one). */

@@ -68,6 +68,12 @@ describe('decideStatus', () => {
     expect(decide('高度重视，持续加强督促指导。')).toMatchObject({ status: 'in_progress', certainty: 'inferred' });
     expect(decide('')).toMatchObject({ status: 'unclear', certainty: 'unclear' });
   });
+  it('a lead naming the tasks stays open until every sub-measure (not every done claim) reports done', () => {
+    const lead = '加快推进资产过户、理顺管理体制。';
+    // two done claims, both in the first of two sub-measures: the lead is still moving
+    expect(status(`${lead}一是已完成资产过户，已办结登记手续。二是研究理顺管理体制。`)).toBe('in_progress');
+    expect(status(`${lead}一是已完成资产过户。二是已理顺管理体制。`)).not.toBe('in_progress');
+  });
   it('long-term items stay long_term unless reported finished', () => {
     expect(status('古三村正积极协调上级相关部门，完善手续。', true)).toBe('long_term');
     expect(status('一是制定方案。二是建立机制。', true)).toBe('long_term');

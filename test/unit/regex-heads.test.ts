@@ -38,7 +38,7 @@ describe('literalHeads', () => {
     const texts = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => normalizeText(readFileSync(`${d}/${f}`, 'utf8')).text));
     let checked = 0;
     for (const re of cuePatterns()) {
-      const heads = literalHeads(re.source, 4); // as findCues reads them
+      const heads = literalHeads(re.source, 8); // as the cue scan reads them (status-scan HEAD_CHARS)
       if (!heads) continue;
       const global = new RegExp(re.source, 'g');
       for (const text of texts) {

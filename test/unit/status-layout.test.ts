@@ -23,6 +23,9 @@ function wholeByGlobalSearch(slice: string, from: number, sentences: number[]): 
   return { whole: [...whole], verdict: [...verdict] };
 }
 
+/** The offsets in a reused list, as an array. */
+const list = (o: { data: Int32Array; size: number }) => [...o.data.subarray(0, o.size)];
+
 function layoutAt(text: string, from: number, to: number) {
   const slice = text.slice(from, to);
   const { marks } = readCues(text, from, slice);
@@ -39,7 +42,7 @@ describe('layoutOf: whole-problem sentences', () => {
         const from = starts[k];
         const to = k + 4 < starts.length ? starts[k + 4] - 1 : text.length;
         const { slice, layout } = layoutAt(text, from, to);
-        const expected = wholeByGlobalSearch(slice, from, layout.sentences);
+        const expected = wholeByGlobalSearch(slice, from, list(layout.sentences));
         expect([...layout.wholeSentences]).toEqual(expected.whole);
         expect([...layout.verdictSentences]).toEqual(expected.verdict);
         found += expected.whole.length;
@@ -69,8 +72,8 @@ describe('classify', () => {
         const { cues, marks } = readCues(text, from, slice);
         const layout = layoutOf(slice, from, marks);
         const clauses = classify(text, cues, layout);
-        expect(clauses.map((c) => c.sentence)).toEqual(cues.map((f) => lastAtOrBefore(layout.sentences, f.start)));
-        expect(clauses.map((c) => c.measure)).toEqual(cues.map((f) => lastAtOrBefore(layout.measures, f.start)));
+        expect(clauses.map((c) => c.sentence)).toEqual(cues.map((f) => lastAtOrBefore(list(layout.sentences), f.start)));
+        expect(clauses.map((c) => c.measure)).toEqual(cues.map((f) => lastAtOrBefore(list(layout.measures), f.start)));
         measured += clauses.filter((c) => c.measure > 0).length;
       }
     }

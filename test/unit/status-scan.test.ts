@@ -4,6 +4,8 @@ import { quotedRanges, sortNearlySorted } from '@/lib/parse/status-cues';
 import { RULES } from '@/lib/parse/status-rules';
 import { newFound, scanCues, type Found } from '@/lib/parse/status-scan';
 import { normalizeText } from '@/lib/parse/normalize';
+import { decideStatus } from '@/lib/parse/status';
+import { findCues } from '@/lib/parse/status-cues';
 
 const texts = ['test/fixtures/seeds', 'test/fixtures/real'].flatMap((d) =>
   readdirSync(d)
@@ -76,6 +78,44 @@ describe('scanCues', () => {
       }
     }
     expect(matches).toBeGreaterThan(5000);
+  });
+
+  it('tries the dated step at each 月 as trying it at every digit and 于 would find', () => {
+    const edges = [
+      '于2025年12月召开会议，',
+      '2025年12月31日前完成，2025年3月召开会议',
+      '于3月，开展整改；于12月5日下发通知',
+      '12月5月召开，3至4月开展',
+      '于2024年于3月召开，2024年底前完成',
+      '20255年3月召开，99月，123月组织',
+      '截至2025年6月，已完成；9月起',
+      '于于5月组织',
+    ];
+    for (const text of edges) {
+      for (let from = 0; from < text.length; from += 3) {
+        const slice = text.slice(from);
+        expect(scanCues(text, from, slice).found).toEqual(naiveScan(text, from, slice));
+      }
+    }
+  });
+
+  it('scans a range longer than its kept stop buffer (1 << 16) as the reference does', () => {
+    let text = '';
+    for (let k = 0; text.length <= 1 << 16; k++) text += texts[k % texts.length];
+    const from = 5;
+    const slice = text.slice(from);
+    expect(scanCues(text, from, slice).found).toEqual(naiveScan(text, from, slice));
+    const short = texts[0].slice(0, 400); // and a short one after it, back on the kept buffer
+    expect(scanCues(short, 0, short).found).toEqual(naiveScan(short, 0, short));
+  });
+
+  it('gives fresh-looking matches after an item was decided (its match objects are reused)', () => {
+    const first = '该问题已完成整改，截至2025年3月已全部清退；一是正在推进中，二是计划于6月底前完成。';
+    const second = '2025年4月召开专题会议，已完成整改，仍需持续推进。';
+    const kept = findCues(first, 0, first.length);
+    decideStatus(first, 0, first.length); // places (and so writes into) the pooled matches
+    expect(scanCues(second, 0, second).found).toEqual(naiveScan(second, 0, second));
+    expect(findCues(first, 0, first.length)).toEqual(kept); // findCues's copies are not written into
   });
 
   it('notes clause breaks, newlines and quote marks where they stand', () => {

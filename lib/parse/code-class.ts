@@ -16,6 +16,8 @@ export const K_SURROGATE = 8;
 export const K_LINE_BREAK = 16;
 /** ASCII `(` `)` `,` `:` `;`: may fold to full width next to CJK (foldLinePunctuation). */
 export const K_PUNCT = 32;
+/** `[`: may open a `[bookmark: …]` marker (the squeeze loop looks there instead of searching the whole text). */
+export const K_BRACKET = 64;
 
 /**
  * [first, last, flags]: the code units in [first, last] have exactly these flags (disjoint ranges in code
@@ -24,7 +26,7 @@ export const K_PUNCT = 32;
  * - K_FOLD: full-width digits U+FF10–FF19, letters U+FF21–FF3A and U+FF41–FF5A, ％ U+FF05, ．U+FF0E;
  * - K_CJK: CJK symbols and punctuation, kana, ideographs (U+3400–U+9FFF, U+F900–U+FAFF), high surrogates,
  *   full-width punctuation (U+FF01–FF0F, FF1A–FF20, FF3B–FF40, FF5B–FF65), — ‘’“” …;
- * - K_SURROGATE: U+D800–U+DFFF; K_LINE_BREAK: \n \r; K_PUNCT: ( ) , : ;.
+ * - K_SURROGATE: U+D800–U+DFFF; K_LINE_BREAK: \n \r; K_PUNCT: ( ) , : ;; K_BRACKET: [.
  */
 const CLASS_RANGES: ReadonlyArray<readonly [number, number, number]> = [
   [0x09, 0x09, K_SPACE],
@@ -35,6 +37,7 @@ const CLASS_RANGES: ReadonlyArray<readonly [number, number, number]> = [
   [0x28, 0x29, K_PUNCT],
   [0x2c, 0x2c, K_PUNCT],
   [0x3a, 0x3b, K_PUNCT],
+  [0x5b, 0x5b, K_BRACKET],
   [0xa0, 0xa0, K_SPACE],
   [0x2000, 0x200d, K_SPACE],
   [0x2014, 0x2014, K_CJK],

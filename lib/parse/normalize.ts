@@ -18,11 +18,13 @@
  * every offset still maps 1:1 to the page text.
  */
 
-import { CODE_CLASS, K_CJK, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE, K_SURROGATE } from './code-class';
-import { rejoinPdfText } from './rejoin';
+import { CODE_CLASS, K_BRACKET, K_CJK, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE, K_SURROGATE } from './code-class';
+import { rejoinMayChange, rejoinPdfText, type SqueezeNotes } from './rejoin';
 
 /** Characters the squeeze loop must look at (everything else is copied as is). */
-const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK | K_PUNCT;
+const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK | K_PUNCT | K_BRACKET;
+
+const BOOKMARK = '[bookmark:';
 
 export interface NormalizedText {
   text: string;
@@ -126,28 +128,25 @@ function pushCandidateNeighbours(codes: Uint16Array, n: number, stack: Int32Arra
 }
 
 /**
- * The squeezed code units and their raw offsets, reused from call to call (every slot is written before it
- * is read): a fresh pair per call cost a zero-fill and page faults over 6 bytes per input character. Kept
- * between calls only up to SCRATCH_KEEP characters; a larger input gets buffers of its own.
+ * The squeezed code units, reused from call to call (every slot is written before it is read): a fresh
+ * buffer per call cost a zero-fill and page faults. Kept between calls only up to SCRATCH_KEEP characters;
+ * a larger input gets a buffer of its own. The raw offsets are written straight into the Uint32Array that
+ * becomes `toOriginal` (it has to be a fresh one anyway), so they are not copied at the end.
  */
 let scratchOut = new Uint16Array(0);
-let scratchMap = new Uint32Array(0);
 const SCRATCH_KEEP = 1 << 21;
-function squeezeBuffers(size: number): { out: Uint16Array; map: Uint32Array } {
-  if (size > SCRATCH_KEEP) return { out: new Uint16Array(size), map: new Uint32Array(size) };
-  if (scratchOut.length < size) {
-    scratchOut = new Uint16Array(size);
-    scratchMap = new Uint32Array(size);
-  }
-  return { out: scratchOut, map: scratchMap };
+function squeezeBuffer(size: number): Uint16Array {
+  if (size > SCRATCH_KEEP) return new Uint16Array(size);
+  if (scratchOut.length < size) scratchOut = new Uint16Array(size);
+  return scratchOut;
 }
 
 export function normalizeText(raw: string): NormalizedText {
   const n = raw.length;
-  const { out, map } = squeezeBuffers(n + 1);
+  const out = squeezeBuffer(n + 1);
+  const map = new Uint32Array(n + 1);
   let len = 0;
   let pendingBreak = -1;
-  let nextBookmark = raw.indexOf('[bookmark:');
   let lineStart = 0;
   let hasSurrogate = false;
   /** where dropped page-footer lines were (positions in `out`), for running-header detection */
@@ -156,6 +155,8 @@ export function normalizeText(raw: string): NormalizedText {
   const lineStarts: number[] = [];
   /** whether each kept line was indented (two or more leading spaces: a paragraph's first line) */
   const indents: boolean[] = [];
+  /** whether no character was changed, no run of spaces squeezed and no break was a `\r` (chars may still be dropped) */
+  let verbatim = true;
   /** where the first kept space between a digit and an ideograph (`2024 年`) is in `out`, -1 if none */
   let digitSpaceFrom = -1;
   while (lineStart <= n) {
@@ -173,56 +174,48 @@ export function normalizeText(raw: string): NormalizedText {
     let punct = false;
     let lineEnd = n;
     for (let i = lineStart; i < lineEnd; i++) {
-      const c = raw.charCodeAt(i);
+      let c = raw.charCodeAt(i);
       const k = CODE_CLASS[c];
-      if ((k & K_SQUEEZE) === 0 && i !== nextBookmark) {
-        // the common case: an ordinary character, kept as is
-        if (spaceAt >= 0) {
-          if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], c)) digitSpaceFrom = m;
-          out[m] = spaceCode;
-          map[m++] = spaceAt;
-          spaceAt = -1;
+      if (k & K_SQUEEZE) {
+        // the rare case: a break, a space, a bookmark, or a character that is folded or marks the line
+        if (k & K_LINE_BREAK) {
+          lineEnd = i;
+          break;
         }
-        out[m] = c;
-        map[m++] = i;
-        continue;
-      }
-      if (k & K_LINE_BREAK) {
-        lineEnd = i;
-        break;
-      }
-      if (i === nextBookmark) {
-        const close = raw.indexOf(']', i);
-        if (close >= 0 && close - i <= 90 && !hasLineBreak(raw, i, close)) {
-          i = close;
-          nextBookmark = raw.indexOf('[bookmark:', close);
+        if (k & K_SPACE) {
+          if (m > base) {
+            if (spaceAt < 0) {
+              spaceAt = i;
+              spaceCode = 0x20;
+            }
+            if (c === 0x09) spaceCode = 0x09;
+          } else leading++;
           continue;
         }
-        nextBookmark = raw.indexOf('[bookmark:', i + 1);
-      }
-      if (k & K_SURROGATE) hasSurrogate = true;
-      if (k & K_SPACE) {
-        if (m > base) {
-          if (spaceAt < 0) {
-            spaceAt = i;
-            spaceCode = 0x20;
+        if (k & K_BRACKET && raw.startsWith(BOOKMARK, i)) {
+          const close = raw.indexOf(']', i);
+          if (close >= 0 && close - i <= 90 && !hasLineBreak(raw, i, close)) {
+            i = close;
+            verbatim = false;
+            continue;
           }
-          if (c === 0x09) spaceCode = 0x09;
-        } else leading++;
-        continue;
+        }
+        if (k & K_SURROGATE) hasSurrogate = true;
+        if (k & (K_PUNCT | K_FOLD)) verbatim = false;
+        if (k & K_PUNCT) punct = true;
+        if (k & K_FOLD) c = foldWidth(c);
       }
-      if (k & K_PUNCT) punct = true;
-      const folded = k & K_FOLD ? foldWidth(c) : c;
       if (spaceAt >= 0) {
-        if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], folded)) digitSpaceFrom = m;
+        // a run of spaces inside the line becomes one space (or tab): unchanged only if it was that one character
+        if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], c)) digitSpaceFrom = m;
+        if (i !== spaceAt + 1 || raw.charCodeAt(spaceAt) !== spaceCode) verbatim = false;
         out[m] = spaceCode;
         map[m++] = spaceAt;
         spaceAt = -1;
       }
-      out[m] = folded;
+      out[m] = c;
       map[m++] = i;
     }
-    if (nextBookmark >= 0 && nextBookmark < lineEnd) nextBookmark = raw.indexOf('[bookmark:', lineEnd);
     const lineLen = m - base;
     const isFooter = lineLen > 0 && lineLen <= 12 && PAGE_FOOTER.test(String.fromCharCode(...out.subarray(base, m)));
     if (isFooter) pageBreaks.push(len);
@@ -239,12 +232,18 @@ export function normalizeText(raw: string): NormalizedText {
     }
     if (lineEnd >= n) break;
     if (pendingBreak < 0) pendingBreak = lineEnd;
+    if (raw.charCodeAt(lineEnd) === 0x0d) verbatim = false;
     lineStart = raw.charCodeAt(lineEnd) === 0x0d && raw.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : lineEnd + 1;
   }
-  len = rejoinPdfText(out, map, len, { pageBreaks, lineStarts, indents, digitSpaceFrom, raw });
-  const toOriginal = new Uint32Array(len + 1);
-  toOriginal.set(map.subarray(0, len));
-  toOriginal[len] = n;
+  const notes: SqueezeNotes = { pageBreaks, lineStarts, indents, digitSpaceFrom, raw };
+  const rejoin = rejoinMayChange(out, len, notes);
+  if (rejoin) len = rejoinPdfText(out, map, len, notes);
+  map[len] = n;
+  // a view when characters were dropped: its buffer is at most raw.length + 1 offsets long
+  const toOriginal = len === n ? map : map.subarray(0, len + 1);
+  // Nothing dropped (so the map is the identity), nothing changed, every break a `\n`: the text is the raw
+  // input itself, and decoding 2 bytes per character (~1.2 ms on 1 MB) would only copy it.
+  if (verbatim && !rejoin && len === n) return { text: raw, toOriginal };
   return { text: decodeUtf16(out.subarray(0, len), hasSurrogate), toOriginal };
 }
 

@@ -77,11 +77,7 @@ function runningHeaders(codes: Uint16Array, lines: Line[], breaks: ReadonlySet<n
 
 /** Which lines reach the right margin of a hard-wrapped text; null when the text is not hard-wrapped. */
 function marginLines(codes: Uint16Array, lines: Line[]): boolean[] | null {
-  // cheap first look by character counts (a printed width is 1–2× the count): most pages stop here
-  const lengths = lines.map((l) => l.end - l.start).filter((n) => n >= 8).sort((a, b) => a - b);
-  if (lengths.length < 4) return null;
-  const typical = lengths[Math.floor(lengths.length * 0.8)];
-  if (typical > 180 || lengths.filter((n) => n >= typical * 0.6 && n <= typical * 1.6).length < lengths.length * 0.4) return null;
+  if (!mayBeHardWrapped(Int32Array.from(lines, (l) => l.end - l.start))) return null;
   const widths = lines.map((l) => visualWidth(codes, l));
   const measured = widths.filter((w) => w >= 16).sort((a, b) => a - b);
   if (measured.length < 4) return null;
@@ -90,6 +86,22 @@ function marginLines(codes: Uint16Array, lines: Line[]): boolean[] | null {
   const full = widths.map((w) => w >= margin * 0.88 && w <= margin * 1.08);
   const count = full.filter(Boolean).length;
   return count >= 3 && count >= measured.length * 0.4 ? full : null;
+}
+
+/**
+ * The cheap first look at line lengths in characters (a printed width is 1–2× the count): could these lines
+ * be hard-wrapped at a margin? Most pages stop here. `lengths` is reordered.
+ */
+function mayBeHardWrapped(lengths: Int32Array): boolean {
+  let count = 0;
+  for (let i = 0; i < lengths.length; i++) if (lengths[i] >= 8) lengths[count++] = lengths[i];
+  const long = lengths.subarray(0, count).sort(); // a typed array sorts numerically
+  if (long.length < 4) return false;
+  const typical = long[Math.floor(long.length * 0.8)];
+  if (typical > 180) return false;
+  let near = 0;
+  for (let i = 0; i < long.length; i++) if (long[i] >= typical * 0.6 && long[i] <= typical * 1.6) near++;
+  return near >= long.length * 0.4;
 }
 
 type Joint = 'break' | 'join' | 'space';
@@ -123,6 +135,24 @@ export interface SqueezeNotes {
   digitSpaceFrom: number;
   /** The raw input `map` points into: a tab there separates cells (a copied table row) and is kept. */
   raw: string;
+}
+
+/**
+ * Whether rejoinPdfText may change anything, read from the notes and the line lengths alone (before any Line
+ * is built). False only when no page footer was dropped, no `2024 年` space was seen, no line is short and
+ * starts like a page number, and the lengths do not look hard-wrapped: then rejoinPdfText would drop
+ * nothing, join nothing and return `len` with the codes untouched.
+ */
+export function rejoinMayChange(codes: Uint16Array, len: number, notes: SqueezeNotes): boolean {
+  if (len === 0) return false;
+  if (notes.pageBreaks.length > 0 || notes.digitSpaceFrom >= 0) return true;
+  const starts = notes.lineStarts;
+  const lengths = new Int32Array(starts.length);
+  for (let i = 0; i < starts.length; i++) {
+    lengths[i] = (i + 1 < starts.length ? starts[i + 1] - 1 : len) - starts[i];
+    if (lengths[i] <= 24 && PAGE_NUMBER_START.has(codes[starts[i]])) return true;
+  }
+  return mayBeHardWrapped(lengths);
 }
 
 /** Repairs `codes[0..len)` (lines separated by `\n`, `map` alongside) in place and returns the new length. */

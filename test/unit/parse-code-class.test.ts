@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_CLASS, K_CJK, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE, K_SURROGATE } from '@/lib/parse/code-class';
+import { CODE_CLASS, K_BRACKET, K_CJK, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE, K_SURROGATE } from '@/lib/parse/code-class';
 import { normalizeText } from '@/lib/parse/normalize';
 
 // The defining predicates (as normalize.ts tested each code point with them before the table became a range list).
@@ -27,7 +27,8 @@ function expectedClass(c: number): number {
     (isCjk(c) ? K_CJK : 0) |
     (c >= 0xd800 && c <= 0xdfff ? K_SURROGATE : 0) |
     (c === 0x0a || c === 0x0d ? K_LINE_BREAK : 0) |
-    (c === 0x28 || c === 0x29 || c === 0x2c || c === 0x3a || c === 0x3b ? K_PUNCT : 0)
+    (c === 0x28 || c === 0x29 || c === 0x2c || c === 0x3a || c === 0x3b ? K_PUNCT : 0) |
+    (c === 0x5b ? K_BRACKET : 0)
   );
 }
 

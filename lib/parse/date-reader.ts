@@ -2,9 +2,10 @@
 import { parseChineseNumber } from './numerals';
 import type { DateMention } from './date-mention';
 import {
-  AFTER_YEAR_PERIODS, MONTH_PERIODS, RELATIVE_YEARS, YEAR_PERIODS, validDay, validYear,
+  AFTER_YEAR_PERIODS, DATE_WORDS, MONTH_PERIODS, RELATIVE_YEARS, YEAR_PERIODS, validDay, validYear,
   type Day, type FuzzyPeriod,
 } from './date-vocabulary';
+import { firstStartAt, numeralStarts } from './numeral-starts';
 
 const RANGE_SEPARATORS = '至到—–~～-－';
 const CN_DIGITS = '〇零一二三四五六七八九';
@@ -25,20 +26,14 @@ function markClass(chars: Iterable<string>, flag: number): void {
 }
 markClass('0123456789', C_DIGIT);
 markClass(CN_DIGITS, C_CN_DIGIT);
-markClass(
-  [...RELATIVE_YEARS.map((r) => r.word), ...YEAR_PERIODS.map((p) => p.word), '月底', '月末', '近期'].map((w) => w[0]),
-  C_WORD_START,
-);
+markClass(DATE_WORDS.map((w) => w[0]), C_WORD_START);
 markClass([...YEAR_PERIODS, ...AFTER_YEAR_PERIODS].map((p) => p.word[0]), C_PERIOD_FIRST);
 markClass(RANGE_SEPARATORS, C_RANGE_SEP);
 markClass('〇零一二两三四五六七八九十', C_CN_NUMERAL);
 markClass('〇零一二三四五六七八九十', C_CN_SMALL);
-const KNOWN_WORDS = [...RELATIVE_YEARS.map((r) => r.word), ...YEAR_PERIODS.map((p) => p.word), '月底', '月末', '近期'];
-markClass(KNOWN_WORDS.map((w) => w[1]), C_WORD_SECOND);
+markClass(DATE_WORDS.map((w) => w[1]), C_WORD_SECOND);
 /** First two code units of every word readWord knows: a word can start at i only if its pair is here. */
-const WORD_PAIRS = new Set(KNOWN_WORDS.map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
-/** Where readAt can possibly start a mention: a digit, a Chinese digit, or a word-start character. */
-const C_MENTION_START = C_DIGIT | C_CN_DIGIT | C_WORD_START;
+const WORD_PAIRS = new Set(DATE_WORDS.map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
 
 const CH_YEAR = 0x5e74; // 年
 const CH_MONTH = 0x6708; // 月
@@ -88,23 +83,18 @@ interface YearTok {
   end: number; // after 年 (and 度)
 }
 
-/** Every mention in [from, to), left to right, each read where the previous one ended. */
-export function readSpecs(text: string, from: number, to: number): Spec[] {
+/**
+ * Every mention in [from, to), left to right, each read where the previous one ended. Only the positions in
+ * `starts` (ascending; numeralStarts lists where a mention may start) are tried.
+ */
+export function readSpecs(text: string, from: number, to: number, starts = numeralStarts(text, from, to)): Spec[] {
   const reader = new DateReader(text, to);
   const specs: Spec[] = [];
-  let i = from;
-  while (i < to) {
-    if ((CHAR_CLASS[text.charCodeAt(i)] & C_MENTION_START) === 0) {
-      i++;
-      continue;
-    }
-    const spec = reader.readAt(i);
-    if (!spec) {
-      i++;
-      continue;
-    }
+  for (let k = firstStartAt(starts, from); k < starts.length && starts[k] < to; k++) {
+    const spec = reader.readAt(starts[k]);
+    if (!spec) continue;
     specs.push(spec);
-    i = spec.end;
+    while (k + 1 < starts.length && starts[k + 1] < spec.end) k++;
   }
   return specs;
 }

@@ -56,6 +56,9 @@ export const RELATIVE_YEARS: { word: string; delta: number }[] = [
   { word: '明年', delta: 1 },
 ];
 
+/** Every word the date reader reads as a date on its own (relative years, periods, 月底, 近期). */
+export const DATE_WORDS: readonly string[] = [...RELATIVE_YEARS.map((r) => r.word), ...YEAR_PERIODS.map((p) => p.word), '月底', '月末', '近期'];
+
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;

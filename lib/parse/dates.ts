@@ -52,10 +52,11 @@ export interface DateScan {
   readonly specs: readonly Spec[];
 }
 
-export function scanDates(text: string, fromOpt?: number, toOpt?: number): DateScan {
+/** `starts`: numeralStarts over a range holding [from, to), when the caller scans several ranges of it. */
+export function scanDates(text: string, fromOpt?: number, toOpt?: number, starts?: Int32Array): DateScan {
   const from = Math.max(0, fromOpt ?? 0);
   const to = Math.min(text.length, toOpt ?? text.length);
-  const specs = readSpecs(text, from, to);
+  const specs = readSpecs(text, from, to, starts);
   return { text, from, to, specs };
 }
 

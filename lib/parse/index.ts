@@ -29,6 +29,7 @@ import { analyzeLayout, extractMeta, type Layout } from './meta';
 import { normalizeText, splitLines } from './normalize';
 import { buildOutline, MAX_OUTLINE_NODES, type Outline } from './outline';
 import { findQuantities } from './quantities';
+import { numeralStarts } from './numeral-starts';
 import { decideStatus, type StatusSignal } from './status';
 import { formatGongwenDate } from '@/lib/gongwen';
 
@@ -146,8 +147,10 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
   let dates: DateMention[] = [];
   let deadlines: Deadline[] = [];
   const scans: DateScan[] = [];
+  // where a date or a number may start in the body: one pass for the dates of every section and the quantities
+  const starts = numeralStarts(text, bodyStart, contentEnd);
   for (let i = 0; i + 1 < bounds.length; i++) {
-    const scan = scanDates(text, bounds[i], bounds[i + 1]);
+    const scan = scanDates(text, bounds[i], bounds[i + 1], starts);
     scans.push(scan);
     for (const d of resolveDates(scan, { fallbackYear: fallback.year, fallbackLabel: fallback.label })) dates.push(d);
   }
@@ -167,7 +170,7 @@ function* analyzeStages(text: string, opts: ParseOptions): Generator<string, Not
 
   dates = dates.sort((a, b) => a.start - b.start);
   deadlines = deadlines.sort((a, b) => a.start - b.start);
-  const quantities = contentEnd > bodyStart ? findQuantities(text, bodyStart, contentEnd) : [];
+  const quantities = contentEnd > bodyStart ? findQuantities(text, bodyStart, contentEnd, starts) : [];
   lap('quantities');
   yield 'quantities';
   resume();

@@ -11,6 +11,7 @@
 import type { Quantity } from '@/lib/schema';
 import { charIn } from './char-tests';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals';
+import { firstStartAt, numeralStarts } from './numeral-starts';
 
 /** Base units. Longer units are tried first, so 人次 beats 人 and 个百分点 beats 个. */
 const BASE_UNITS = [
@@ -66,7 +67,6 @@ const Q_POSITIONAL = 16; // 十百千万亿: a multi-character run must contain 
 const Q_DASH = 32; // -—–~～/ joining digits into codes or ranges
 const Q_SKIP_AFTER = 64; // SKIP_IF_PRECEDED_BY: 第“"《<
 const Q_APPROX = 128; // APPROX_SUFFIX: 余多
-const Q_START = Q_DIGIT | Q_CN;
 const QCLASS = new Uint8Array(65536);
 function mark(chars: string, flag: number): void {
   for (const ch of chars) QCLASS[ch.charCodeAt(0)] |= flag;
@@ -85,23 +85,21 @@ function qcls(text: string, i: number): number {
   return c === c ? QCLASS[c] : 0; // NaN outside the text
 }
 
-export function findQuantities(text: string, from = 0, to = text.length): Quantity[] {
+/**
+ * The quantities in [from, to), left to right. Only the positions in `starts` (ascending; numeralStarts
+ * lists where a number may start, over a range holding [from, to)) are tried.
+ */
+export function findQuantities(text: string, from = 0, to = text.length, starts = numeralStarts(text, from, to)): Quantity[] {
   const end = Math.min(to, text.length);
   const out: Quantity[] = [];
-  let i = Math.max(0, from);
-  while (i < end) {
-    if ((QCLASS[text.charCodeAt(i)] & Q_START) === 0) {
-      i++;
-      continue;
-    }
+  for (let k = firstStartAt(starts, Math.max(0, from)); k < starts.length && starts[k] < end; k++) {
+    const i = starts[k];
     const numeralEnd = readNumeral(text, i, end);
-    if (numeralEnd < 0) {
-      i++;
-      continue;
-    }
+    if (numeralEnd < 0) continue;
     const q = quantityAt(text, i, numeralEnd, end);
     if (q) out.push(q);
-    i = q ? q.end : numeralEnd;
+    const next = q ? q.end : numeralEnd;
+    while (k + 1 < starts.length && starts[k + 1] < next) k++;
   }
   return out;
 }

@@ -1,0 +1,60 @@
+/**
+ * Where a number or a date mention may start: one pass over the text, shared by the date reader and the
+ * quantity reader, which then try only these positions instead of each walking every character.
+ *
+ * A position is listed when its character is
+ * - an ASCII digit that does not continue a run of digits (inside a run, both readers refuse at once:
+ *   a number never starts in the middle of another);
+ * - a Chinese numeral 〇零一二两三四五六七八九十 that does not continue a run of them (the quantity reader
+ *   refuses a numeral glued to another; the date reader reads a Chinese year only from the run's first
+ *   character and a quarter `一季度` only when no numeral comes before it);
+ * - the first character of a date word (今年, 上半年, 第一季度, 年底, 月底, 近期 …).
+ * 百千万亿 never start either (百千万工程; they only continue a numeral). The readers' tests check that
+ * trying every position finds exactly what trying these finds.
+ */
+import { DATE_WORDS } from './date-vocabulary';
+
+const S_DIGIT = 1;
+const S_CN = 2;
+const S_WORD = 4;
+/** Classes whose run continues: a character of one never starts anything right after another of it. */
+const S_RUN = S_DIGIT | S_CN;
+
+const START_CLASS = new Uint8Array(0x10000);
+function mark(chars: Iterable<string>, flag: number): void {
+  for (const ch of chars) START_CLASS[ch.charCodeAt(0)] |= flag;
+}
+mark('0123456789', S_DIGIT);
+mark('〇零一二两三四五六七八九十', S_CN);
+mark(
+  DATE_WORDS.map((w) => w[0]),
+  S_WORD,
+);
+
+/** The positions in [from, to) where a number or a date may start, ascending. */
+export function numeralStarts(text: string, from: number, to: number): Int32Array {
+  const start = Math.max(0, from);
+  const end = Math.min(to, text.length);
+  if (end <= start) return new Int32Array(0);
+  const at = new Int32Array(end - start);
+  let count = 0;
+  let prev = start > 0 ? START_CLASS[text.charCodeAt(start - 1)] : 0;
+  for (let i = start; i < end; i++) {
+    const k = START_CLASS[text.charCodeAt(i)];
+    if (k !== 0 && (k & prev & S_RUN) === 0) at[count++] = i;
+    prev = k;
+  }
+  return at.subarray(0, count);
+}
+
+/** Index of the first position ≥ x in the ascending `at` (at.length when there is none). */
+export function firstStartAt(at: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -5,7 +5,8 @@ import {
   AFTER_YEAR_PERIODS, DATE_WORDS, MONTH_PERIODS, RELATIVE_YEARS, YEAR_PERIODS, validDay, validYear,
   type Day, type FuzzyPeriod,
 } from './date-vocabulary';
-import { firstStartAt, numeralStarts } from './numeral-starts';
+import { numeralStarts } from './numeral-starts';
+import { firstAtOrAfter } from './positions';
 
 const RANGE_SEPARATORS = '至到—–~～-－';
 const CN_DIGITS = '〇零一二三四五六七八九';
@@ -90,7 +91,7 @@ interface YearTok {
 export function readSpecs(text: string, from: number, to: number, starts = numeralStarts(text, from, to)): Spec[] {
   const reader = new DateReader(text, to);
   const specs: Spec[] = [];
-  for (let k = firstStartAt(starts, from); k < starts.length && starts[k] < to; k++) {
+  for (let k = firstAtOrAfter(starts, from); k < starts.length && starts[k] < to; k++) {
     const spec = reader.readAt(starts[k]);
     if (!spec) continue;
     specs.push(spec);

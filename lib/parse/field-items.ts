@@ -7,7 +7,7 @@
 import type { ItemCandidate } from './item-candidate';
 import type { Outline, OutlineEntry } from './outline';
 import { titleEnd } from './outline';
-import { findFields, statusField, type Field } from './fields';
+import { colonsOf, findFields, statusField, type Field } from './fields';
 import type { SectionStatus } from './status';
 import { deepestContaining, overlapsAny, statedStatus, statusAbove, syntheticItem } from './table-items';
 
@@ -21,18 +21,19 @@ const range = (f: Field) => ({ start: f.valueStart, end: f.valueEnd });
 /** Candidates refined by their fields, plus the `问题：` records found in [from, to) outside every candidate. */
 export function withFieldRecords(text: string, outline: Outline, candidates: ItemCandidate[], bounds: { from: number; to: number }, h: Helpers): ItemCandidate[] {
   const out: ItemCandidate[] = [];
+  const colons = colonsOf(text);
   for (const c of candidates) {
     if (c.statusRange) {
       out.push(c); // a table row: its cells already say where its status and deadline are
       continue;
     }
-    const fields = findFields(text, c.bodyStart, c.end);
+    const fields = findFields(text, c.bodyStart, c.end, colons);
     const problems = fields.filter((f) => f.name === 'problem');
     if (problems.length >= 2) for (const r of records(text, outline, fields, c.end, h, c.entry)) out.push(r);
     else out.push(refine(text, c, fields, h));
   }
   const sorted = [...candidates].sort((a, b) => a.start - b.start);
-  const loose = findFields(text, bounds.from, bounds.to).filter((f) => !overlapsAny(sorted, { start: f.labelStart, end: f.labelStart + 1 }));
+  const loose = findFields(text, bounds.from, bounds.to, colons).filter((f) => !overlapsAny(sorted, { start: f.labelStart, end: f.labelStart + 1 }));
   if (loose.some((f) => f.name === 'problem')) {
     const stops = [...outline.all.map((e) => e.node.start), ...sorted.map((c) => c.start)].sort((a, b) => a - b);
     // a loose `问题：` is a record only with a field of its own (`整改情况：`…): `存在问题：` in prose is not

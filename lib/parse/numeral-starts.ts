@@ -46,15 +46,3 @@ export function numeralStarts(text: string, from: number, to: number): Int32Arra
   }
   return at.subarray(0, count);
 }
-
-/** Index of the first position ≥ x in the ascending `at` (at.length when there is none). */
-export function firstStartAt(at: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -11,7 +11,8 @@
 import type { Quantity } from '@/lib/schema';
 import { charIn } from './char-tests';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals';
-import { firstStartAt, numeralStarts } from './numeral-starts';
+import { numeralStarts } from './numeral-starts';
+import { firstAtOrAfter } from './positions';
 
 /** Base units. Longer units are tried first, so 人次 beats 人 and 个百分点 beats 个. */
 const BASE_UNITS = [
@@ -92,7 +93,7 @@ function qcls(text: string, i: number): number {
 export function findQuantities(text: string, from = 0, to = text.length, starts = numeralStarts(text, from, to)): Quantity[] {
   const end = Math.min(to, text.length);
   const out: Quantity[] = [];
-  for (let k = firstStartAt(starts, Math.max(0, from)); k < starts.length && starts[k] < end; k++) {
+  for (let k = firstAtOrAfter(starts, Math.max(0, from)); k < starts.length && starts[k] < end; k++) {
     const i = starts[k];
     const numeralEnd = readNumeral(text, i, end);
     if (numeralEnd < 0) continue;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fieldMatches, LABELS, MAX_LABEL } from '@/lib/parse/fields';
+import { colonsOf, fieldMatches, findFields, LABELS, MAX_LABEL } from '@/lib/parse/fields';
 import { normalizeText } from '@/lib/parse/normalize';
 import { literalHeads } from '@/lib/parse/regex-heads';
 
@@ -41,6 +41,8 @@ describe('fieldMatches', () => {
           const slice = text.slice(starts[k], to);
           const expected = byGlobalSearch(slice);
           expect(matchesOf(slice)).toEqual(expected);
+          // the same with the colons of the whole text, as the item reader passes them
+          expect(fieldMatches(slice, colonsOf(text), starts[k]).map((m) => [m.index, m[0]])).toEqual(expected);
           found += expected.length;
         }
       }
@@ -61,5 +63,26 @@ describe('fieldMatches', () => {
       expect(matchesOf(c).length, c).toBeGreaterThan(0);
     }
     expect(matchesOf('甲：存在的问题描述：乙')).toEqual([]); // a colon is no break: no field starts after it
+  });
+});
+
+describe('colonsOf', () => {
+  it('lists every `：` and `:` in order', () => {
+    for (const text of [...texts, '', '：', 'a:b：c::：', '甲乙']) {
+      const expected = [...text.matchAll(/[：:]/g)].map((m) => m.index!);
+      expect([...colonsOf(text)]).toEqual(expected);
+    }
+  });
+
+  it('findFields reads the same with the colons of the whole text as with its own slice', () => {
+    for (const text of texts) {
+      const colons = colonsOf(text);
+      const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+      for (let k = 0; k < starts.length; k++) {
+        const to = k + 3 < starts.length ? starts[k + 3] - 1 : text.length;
+        expect(findFields(text, starts[k], to, colons)).toEqual(findFields(text, starts[k], to));
+        expect(findFields(text, starts[k] + 1, to - 1, colons)).toEqual(findFields(text, starts[k] + 1, to - 1));
+      }
+    }
   });
 });

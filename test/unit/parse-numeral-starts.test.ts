@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSpecs } from '@/lib/parse/date-reader';
 import { normalizeText } from '@/lib/parse/normalize';
-import { firstStartAt, numeralStarts } from '@/lib/parse/numeral-starts';
+import { numeralStarts } from '@/lib/parse/numeral-starts';
+import { firstAtOrAfter } from '@/lib/parse/positions';
 import { findQuantities } from '@/lib/parse/quantities';
 
 const texts = ['test/fixtures/seeds', 'test/fixtures/real'].flatMap((d) =>
@@ -77,10 +78,10 @@ describe('numeralStarts: the readers find the same as when trying every position
   });
 });
 
-describe('firstStartAt', () => {
+describe('firstAtOrAfter', () => {
   it('finds the first listed position at or after x', () => {
     const at = Int32Array.from([2, 5, 5, 9]);
-    expect([0, 2, 3, 5, 6, 9, 10].map((x) => firstStartAt(at, x))).toEqual([0, 0, 1, 1, 3, 3, 4]);
-    expect(firstStartAt(new Int32Array(0), 4)).toBe(0);
+    expect([0, 2, 3, 5, 6, 9, 10].map((x) => firstAtOrAfter(at, x))).toEqual([0, 0, 1, 1, 3, 3, 4]);
+    expect(firstAtOrAfter(new Int32Array(0), 4)).toBe(0);
   });
 });

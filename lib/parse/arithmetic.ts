@@ -110,7 +110,7 @@ function percentOf(
   const plain =
     !q.text.includes('余') &&
     !q.text.includes('多') &&
-    !APPROX_PERCENT.some((w) => lead.endsWith(w)) &&
+    !endsWithAny(lead, APPROX_PERCENT) &&
     !TARGET_CUE.test(lead) &&
     !BOUND_AFTER.test(after);
   return {
@@ -141,12 +141,11 @@ function scan(
     : quantities.filter((q) => q.start >= passage.start && q.end <= passage.end).sort((a, b) => a.start - b.start);
   const counted: Counted[] = [];
   const percents: Percent[] = [];
-  let sentence = 0;
-  let cursor = passage.start;
+  const sentences = sentenceIds(text, inside, passage.start);
   let prev: Quantity | null = null;
-  for (const q of inside) {
-    for (; cursor < q.start; cursor++) if (BREAKS[text.charCodeAt(cursor)] & 1) sentence++;
-    cursor = Math.max(cursor, q.start);
+  for (let k = 0; k < inside.length; k++) {
+    const q = inside[k];
+    const sentence = sentences[k];
     const before = prev;
     prev = q;
     if (q.unit === '%') {
@@ -156,7 +155,7 @@ function scan(
     if (NON_ADDITIVE_UNITS.has(q.unit)) continue;
     const from = clauseStart(text, q.start, passage.start);
     const lead = text.slice(from, q.start);
-    if (q.text.includes('余') || q.text.includes('多') || APPROX_BEFORE.some((w) => lead.endsWith(w))) continue;
+    if (q.text.includes('余') || q.text.includes('多') || endsWithAny(lead, APPROX_BEFORE)) continue;
     const clause = text.slice(from, clauseEnd(text, q.end, passage.end)); // lead + the quantity's own clause (one flat string)
     const isUndone = UNDONE_CUE.test(clause);
     counted.push({
@@ -181,6 +180,36 @@ function allInsideInOrder(quantities: Quantity[], passage: { start: number; end:
     if (q.start < passage.start || q.end > passage.end || (k > 0 && quantities[k - 1].start > q.start)) return false;
   }
   return true;
+}
+
+/**
+ * A sentence id per quantity (ascending by start, the first read from `from` on): two ids are equal exactly
+ * when no sentence break lies between the two quantities' starts. Ids are only ever compared for equality,
+ * so each gap is read up to its first break only (counting every break before each quantity, as before,
+ * gives the same equalities).
+ */
+export function sentenceIds(text: string, quantities: readonly Quantity[], from: number): Int32Array {
+  const ids = new Int32Array(quantities.length);
+  let id = 0;
+  let cursor = from;
+  for (let k = 0; k < quantities.length; k++) {
+    const start = quantities[k].start;
+    for (let c = cursor; c < start; c++) {
+      if (BREAKS[text.charCodeAt(c)] & 1) {
+        id++;
+        break;
+      }
+    }
+    ids[k] = id;
+    cursor = Math.max(cursor, start);
+  }
+  return ids;
+}
+
+/** `words.some((w) => s.endsWith(w))` without a closure per call. */
+function endsWithAny(s: string, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (s.endsWith(words[k])) return true;
+  return false;
 }
 
 function clauseStart(text: string, pos: number, min: number): number {

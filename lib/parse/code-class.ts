@@ -68,3 +68,10 @@ const CLASS_RANGES: ReadonlyArray<readonly [number, number, number]> = [
 /** CODE_CLASS[c]: the K_* flags of code unit c. */
 export const CODE_CLASS = new Uint8Array(0x10000);
 for (const [first, last, flags] of CLASS_RANGES) CODE_CLASS.fill(flags, first, last + 1);
+
+/** A digit and an ideograph, in either order (a `2024 年` space between them is a PDF artefact). */
+export function isDigitIdeographPair(a: number, b: number): boolean {
+  const ideoA = (a >= 0x3400 && a <= 0x9fff) || (a >= 0xf900 && a <= 0xfaff);
+  const ideoB = (b >= 0x3400 && b <= 0x9fff) || (b >= 0xf900 && b <= 0xfaff);
+  return (a >= 0x30 && a <= 0x39 && ideoB) || (ideoA && b >= 0x30 && b <= 0x39);
+}

@@ -18,7 +18,8 @@
  * every offset still maps 1:1 to the page text.
  */
 
-import { CODE_CLASS, K_BRACKET, K_CJK, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE, K_SURROGATE } from './code-class';
+import { CODE_CLASS, isDigitIdeographPair, K_BRACKET, K_CJK, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE, K_SURROGATE } from './code-class';
+import { alreadyNormal } from './normal-form';
 import { rejoinMayChange, rejoinPdfText, type SqueezeNotes } from './rejoin';
 
 /** Characters the squeeze loop must look at (everything else is copied as is). */
@@ -142,6 +143,8 @@ function squeezeBuffer(size: number): Uint16Array {
 }
 
 export function normalizeText(raw: string): NormalizedText {
+  const normal = alreadyNormal(raw);
+  if (normal) return normal;
   const n = raw.length;
   const out = squeezeBuffer(n + 1);
   const map = new Uint32Array(n + 1);
@@ -245,12 +248,6 @@ export function normalizeText(raw: string): NormalizedText {
   // input itself, and decoding 2 bytes per character (~1.2 ms on 1 MB) would only copy it.
   if (verbatim && !rejoin && len === n) return { text: raw, toOriginal };
   return { text: decodeUtf16(out.subarray(0, len), hasSurrogate), toOriginal };
-}
-
-function isDigitIdeographPair(a: number, b: number): boolean {
-  const ideoA = (a >= 0x3400 && a <= 0x9fff) || (a >= 0xf900 && a <= 0xfaff);
-  const ideoB = (b >= 0x3400 && b <= 0x9fff) || (b >= 0xf900 && b <= 0xfaff);
-  return (a >= 0x30 && a <= 0x39 && ideoB) || (ideoA && b >= 0x30 && b <= 0x39);
 }
 
 function hasLineBreak(raw: string, from: number, to: number): boolean {

@@ -92,7 +92,7 @@ function marginLines(codes: Uint16Array, lines: Line[]): boolean[] | null {
  * The cheap first look at line lengths in characters (a printed width is 1–2× the count): could these lines
  * be hard-wrapped at a margin? Most pages stop here. `lengths` is reordered.
  */
-function mayBeHardWrapped(lengths: Int32Array): boolean {
+export function mayBeHardWrapped(lengths: Int32Array): boolean {
   let count = 0;
   for (let i = 0; i < lengths.length; i++) if (lengths[i] >= 8) lengths[count++] = lengths[i];
   const long = lengths.subarray(0, count).sort(); // a typed array sorts numerically
@@ -137,6 +137,11 @@ export interface SqueezeNotes {
   raw: string;
 }
 
+/** A line this short starting with this character may be a page number (PAGE_NUMBER_LINE decides). */
+export function mayBePageNumberLine(first: number, length: number): boolean {
+  return length <= 24 && PAGE_NUMBER_START.has(first);
+}
+
 /**
  * Whether rejoinPdfText may change anything, read from the notes and the line lengths alone (before any Line
  * is built). False only when no page footer was dropped, no `2024 年` space was seen, no line is short and
@@ -150,7 +155,7 @@ export function rejoinMayChange(codes: Uint16Array, len: number, notes: SqueezeN
   const lengths = new Int32Array(starts.length);
   for (let i = 0; i < starts.length; i++) {
     lengths[i] = (i + 1 < starts.length ? starts[i + 1] - 1 : len) - starts[i];
-    if (lengths[i] <= 24 && PAGE_NUMBER_START.has(codes[starts[i]])) return true;
+    if (mayBePageNumberLine(codes[starts[i]], lengths[i])) return true;
   }
   return mayBeHardWrapped(lengths);
 }

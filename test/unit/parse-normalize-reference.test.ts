@@ -34,6 +34,15 @@ describe('normalizeText equals the reference', () => {
     for (const raw of corpus) for (const v of variants(raw)) expectSame(v);
   });
 
+  it('on the corpus already normalized (the texts returned as they are), its paragraphs and runs of three', () => {
+    for (const raw of corpus) {
+      const once = referenceNormalizeText(raw).text;
+      expectSame(once);
+      const lines = once.split('\n');
+      lines.forEach((_, k) => expectSame(lines.slice(k, k + 3).join('\n')));
+    }
+  });
+
   it('on every paragraph of the corpus and every run of three', () => {
     for (const raw of corpus) {
       const lines = raw.split('\n');
@@ -57,9 +66,22 @@ describe('normalizeText equals the reference', () => {
     ['a `2024 年` space', '甲乙\n2024 年 3 月'],
     ['full-width text and ASCII punctuation', '１２％\n(一)标题,内容:说明;\n甲(乙)'],
     ['empty lines only', '\n\n\r\n  \n'],
+    ['normal lines around a page number', '甲乙\n第3页\n丙丁\n—1—\n戊'],
+    ['normal lines of one width (hard-wrapped)', Array(10).fill('甲乙丙丁戊己庚辛壬癸'.repeat(3)).join('\n')],
+    ['single inner spaces and tabs', '甲 乙\t丙\n丁 戊 己\nab cd'],
+    ['a `2024 年` space in normal lines', '甲乙\n2024 年\n年 3'],
+    ['a space at the very end', '甲乙\n丙 '],
     ['nothing', ''],
   ])('on %s', (_, raw) => {
     for (const v of variants(raw)) expectSame(v);
+  });
+
+  it('on random text that is nearly in normal form', () => {
+    const piece = fc.constantFrom('甲', '乙丙丁', '2024', '年', ' ', '\t', '\n', '第', '—', '-', '3', '页', '𠀀', '\u3000');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => expectSame(pieces.join(''))),
+      { numRuns: 3000 },
+    );
   });
 
   it('on random text made of lines, breaks, spaces, brackets and CJK', () => {

@@ -92,12 +92,36 @@ export function readSpecs(text: string, from: number, to: number, starts = numer
   const reader = new DateReader(text, to);
   const specs: Spec[] = [];
   for (let k = firstAtOrAfter(starts, from); k < starts.length && starts[k] < to; k++) {
+    if (!mayStartAt(text, starts[k], to)) continue;
     const spec = reader.readAt(starts[k]);
     if (!spec) continue;
     specs.push(spec);
     while (k + 1 < starts.length && starts[k + 1] < spec.end) k++;
   }
   return specs;
+}
+
+/**
+ * Exactly the tests readAt makes first, in plain integer code reads (the reader's own return NaN past its
+ * limit, which makes every comparison a floating-point one): a run of digits must be one readNumeric can
+ * use (4 digits before 年, a date or range separator; 1–2 before 月, 、 or a range separator); anything else
+ * must be a Chinese-digit year (年 four characters on) or the first two characters of a date word.
+ */
+function mayStartAt(text: string, i: number, limit: number): boolean {
+  const c = text.charCodeAt(i);
+  if (CHAR_CLASS[c] & C_DIGIT) {
+    let j = i + 1;
+    while (j < limit && (CHAR_CLASS[text.charCodeAt(j)] & C_DIGIT) !== 0) j++;
+    if (j >= limit) return false;
+    const next = text.charCodeAt(j);
+    const len = j - i;
+    if (len === 4) return next === CH_YEAR || next === 0x2d || next === 0x2f || next === 0x2e || (CHAR_CLASS[next] & C_RANGE_SEP) !== 0;
+    if (len <= 2) return next === CH_MONTH || next === CH_DUN || (CHAR_CLASS[next] & C_RANGE_SEP) !== 0;
+    return false;
+  }
+  if (i + 1 >= limit) return false;
+  if (CHAR_CLASS[c] & C_CN_DIGIT && i + 4 < limit && text.charCodeAt(i + 4) === CH_YEAR) return true;
+  return WORD_PAIRS.has(c * 65536 + text.charCodeAt(i + 1));
 }
 
 class DateReader {
@@ -121,8 +145,7 @@ class DateReader {
     const prev = i > 0 ? this.code(i - 1) : 0;
     if (c & C_DIGIT) {
       if ((CHAR_CLASS[prev] & C_DIGIT) !== 0 || prev === 0x2e || isAsciiLetterCode(prev)) return null;
-      if (!this.numericCanStart(i)) return null;
-      return this.readNumeric(i);
+      return this.readNumeric(i); // (mayStartAt has checked the digit run)
     }
     if (c & C_CN_DIGIT && (CHAR_CLASS[prev] & C_CN_DIGIT) === 0 && prev !== CH_SHI && prev !== CH_LIANG) {
       const cn = this.readChineseYear(i);
@@ -132,22 +155,6 @@ class DateReader {
   }
 
   // -- numeric forms ----------------------------------------------------------------------------
-
-  /**
-   * Cheap exact pre-test for readNumeric: a digit run of 4 must be followed by a date separator,
-   * range separator or 年 (readIso / readYearRange / readFromYear), one of 1–2 digits by 月, a range
-   * separator or 、 (readMonthFrom); any other run reads nothing.
-   */
-  private numericCanStart(i: number): boolean {
-    let j = i;
-    while (j < this.limit && (CHAR_CLASS[this.code(j)] & C_DIGIT) !== 0) j++;
-    const len = j - i;
-    const next = this.code(j);
-    if (next !== next) return false;
-    if (len === 4) return next === CH_YEAR || next === 0x2d || next === 0x2f || next === 0x2e || (CHAR_CLASS[next] & C_RANGE_SEP) !== 0;
-    if (len <= 2) return next === CH_MONTH || next === CH_DUN || (CHAR_CLASS[next] & C_RANGE_SEP) !== 0;
-    return false;
-  }
 
   private readNumeric(i: number): Spec | null {
     const run = this.digits(i, 4);

@@ -60,8 +60,6 @@ function mayBeHeaderCell(text: string): boolean {
   return true;
 }
 
-const HEADER_NOISE_CODES = new Set([...'【】[]（）()：:'].map((ch) => ch.charCodeAt(0)));
-
 /**
  * HEADER_NOISE.test on one code unit, by comparisons (no one-character string and regex call per character
  * of every body line): \s is JavaScript's whitespace (test/unit/table-noise.test.ts checks all 65 536 codes).
@@ -69,9 +67,11 @@ const HEADER_NOISE_CODES = new Set([...'【】[]（）()：:'].map((ch) => ch.ch
 export function isHeaderNoise(c: number): boolean {
   if (c < 0x3000) {
     return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || HEADER_NOISE_CODES.has(c);
+      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
+      c === 0x28 || c === 0x29 || c === 0x3a || c === 0x5b || c === 0x5d; // ( ) : [ ]
   }
-  return c === 0x3000 || c === 0xfeff || HEADER_NOISE_CODES.has(c);
+  // (no Set lookup for every ideograph of every line tried as a header)
+  return c === 0x3000 || c === 0x3010 || c === 0x3011 || c === 0xfeff || c === 0xff08 || c === 0xff09 || c === 0xff1a; // ideographic space 【 】 BOM （ ） ：
 }
 
 /** The role of a column from its header text, or null when the text names no known column. */
@@ -122,6 +122,9 @@ const SEPARATOR = /[｜|]/;
 /** Cells of a row copied as plain text are separated by a space, or by the tab normalizeText keeps. */
 const CELL_GAP = /[ \t]/;
 const SEQ = /^\d{1,3}$/;
+/** SEPARATOR.test and CELL_GAP.test by indexOf: every body line up to 160 characters is tried as a header. */
+export const hasSeparator = (line: string): boolean => line.includes('|') || line.includes('｜');
+export const hasCellGap = (line: string): boolean => line.includes(' ') || line.includes('\t');
 /** A section heading ends a table read from plain text. */
 const ENDS_TABLE = (line: string) => {
   const m = parseMarker(line);
@@ -144,11 +147,11 @@ export function findTables(text: string, lines: Line[], from: number, to: number
 function tableAt(text: string, lines: Line[], li: number, to: number): { table: Table | null; nextLine: number } | null {
   const line = lines[li];
   if (line.text.length > 160) return null;
-  if (SEPARATOR.test(line.text)) {
+  if (hasSeparator(line.text)) {
     const roles = headerRoles(splitCells(text, line, SEPARATOR).map((c) => cellText(text, c)));
     return roles ? readRows(text, lines, li, to, roles, SEPARATOR) : null;
   }
-  if (CELL_GAP.test(line.text)) {
+  if (hasCellGap(line.text)) {
     const roles = headerRoles(line.text.split(CELL_GAP));
     if (roles) return readRows(text, lines, li, to, roles, CELL_GAP);
   }

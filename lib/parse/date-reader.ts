@@ -121,7 +121,8 @@ function mayStartAt(text: string, i: number, limit: number): boolean {
   }
   if (i + 1 >= limit) return false;
   if (CHAR_CLASS[c] & C_CN_DIGIT && i + 4 < limit && text.charCodeAt(i + 4) === CH_YEAR) return true;
-  return WORD_PAIRS.has(c * 65536 + text.charCodeAt(i + 1));
+  const next = text.charCodeAt(i + 1);
+  return (CHAR_CLASS[next] & C_WORD_SECOND) !== 0 && WORD_PAIRS.has(c * 65536 + next);
 }
 
 class DateReader {

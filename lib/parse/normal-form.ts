@@ -5,23 +5,28 @@
  * first character that needs the loop (a blank line, a run of spaces, a `\r`, a full-width digit …), which on
  * pages copied from a browser is within the first lines.
  */
-import { CODE_CLASS, isDigitIdeographPair, K_BRACKET, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE } from './code-class';
+import { CODE_CLASS, isDigitIdeographPair, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE } from './code-class';
 import type { NormalizedText } from './normalize';
 import { mayBeHardWrapped, mayBePageNumberLine } from './rejoin';
 
-/** Classes that always need the squeeze loop (a `\n` and a single inner space or tab may not). */
-const K_CHANGES = K_SPACE | K_FOLD | K_LINE_BREAK | K_PUNCT | K_BRACKET;
+/**
+ * Classes that always need the squeeze loop (a `\n` and a single inner space or tab may not). A `[bookmark:`
+ * marker needs no class of its own: its ASCII colon already is one.
+ */
+const K_CHANGES = K_SPACE | K_FOLD | K_LINE_BREAK | K_PUNCT;
 
 /**
  * `raw` with the identity offsets when normalizeText would return it unchanged: every line non-empty, without
  * leading or trailing spaces, runs of spaces, other spaces, `\r`, full-width letters or digits, ASCII
- * `( ) , : ;` or `[`; every inner space or tab alone and not between a digit and an ideograph (a `2024 年`
- * space); no line that may be a page number or footer, and line lengths that do not look hard-wrapped (so
- * rejoin has nothing to do). Null otherwise: normalizeText then squeezes as usual.
+ * `( ) , : ;` (so no `[bookmark:` marker); every inner space or tab alone and not between a digit and an
+ * ideograph (a `2024 年` space); no line that may be a page number or footer, and line lengths that do not
+ * look hard-wrapped (so rejoin has nothing to do). Null otherwise: normalizeText then squeezes as usual.
  */
 export function alreadyNormal(raw: string): NormalizedText | null {
   const n = raw.length;
-  if (n === 0) return null;
+  // a text that starts or ends with a space or a line break is not normal: say so before reading the rest
+  // (texts copied from a page often end with a line break, and the whole pass would be read for nothing)
+  if (n === 0 || CODE_CLASS[raw.charCodeAt(0)] & (K_SPACE | K_LINE_BREAK) || CODE_CLASS[raw.charCodeAt(n - 1)] & (K_SPACE | K_LINE_BREAK)) return null;
   const lengths: number[] = [];
   let lineStart = 0;
   for (let i = 0; i < n; i++) {

@@ -158,8 +158,6 @@ export function normalizeText(raw: string): NormalizedText {
   const lineStarts: number[] = [];
   /** whether each kept line was indented (two or more leading spaces: a paragraph's first line) */
   const indents: boolean[] = [];
-  /** whether no character was changed, no run of spaces squeezed and no break was a `\r` (chars may still be dropped) */
-  let verbatim = true;
   /** where the first kept space between a digit and an ideograph (`2024 年`) is in `out`, -1 if none */
   let digitSpaceFrom = -1;
   while (lineStart <= n) {
@@ -199,19 +197,15 @@ export function normalizeText(raw: string): NormalizedText {
           const close = raw.indexOf(']', i);
           if (close >= 0 && close - i <= 90 && !hasLineBreak(raw, i, close)) {
             i = close;
-            verbatim = false;
             continue;
           }
         }
         if (k & K_SURROGATE) hasSurrogate = true;
-        if (k & (K_PUNCT | K_FOLD)) verbatim = false;
         if (k & K_PUNCT) punct = true;
         if (k & K_FOLD) c = foldWidth(c);
       }
       if (spaceAt >= 0) {
-        // a run of spaces inside the line becomes one space (or tab): unchanged only if it was that one character
         if (digitSpaceFrom < 0 && isDigitIdeographPair(out[m - 1], c)) digitSpaceFrom = m;
-        if (i !== spaceAt + 1 || raw.charCodeAt(spaceAt) !== spaceCode) verbatim = false;
         out[m] = spaceCode;
         map[m++] = spaceAt;
         spaceAt = -1;
@@ -235,7 +229,6 @@ export function normalizeText(raw: string): NormalizedText {
     }
     if (lineEnd >= n) break;
     if (pendingBreak < 0) pendingBreak = lineEnd;
-    if (raw.charCodeAt(lineEnd) === 0x0d) verbatim = false;
     lineStart = raw.charCodeAt(lineEnd) === 0x0d && raw.charCodeAt(lineEnd + 1) === 0x0a ? lineEnd + 2 : lineEnd + 1;
   }
   const notes: SqueezeNotes = { pageBreaks, lineStarts, indents, digitSpaceFrom, raw };
@@ -244,9 +237,6 @@ export function normalizeText(raw: string): NormalizedText {
   map[len] = n;
   // a view when characters were dropped: its buffer is at most raw.length + 1 offsets long
   const toOriginal = len === n ? map : map.subarray(0, len + 1);
-  // Nothing dropped (so the map is the identity), nothing changed, every break a `\n`: the text is the raw
-  // input itself, and decoding 2 bytes per character (~1.2 ms on 1 MB) would only copy it.
-  if (verbatim && !rejoin && len === n) return { text: raw, toOriginal };
   return { text: decodeUtf16(out.subarray(0, len), hasSurrogate), toOriginal };
 }
 

@@ -71,6 +71,7 @@ describe('normalizeText equals the reference', () => {
     ['single inner spaces and tabs', '甲 乙\t丙\n丁 戊 己\nab cd'],
     ['a `2024 年` space in normal lines', '甲乙\n2024 年\n年 3'],
     ['a space at the very end', '甲乙\n丙 '],
+    ['brackets in normal lines', '甲[注]乙\n丙[1]丁[bookmark:x]戊'],
     ['nothing', ''],
   ])('on %s', (_, raw) => {
     for (const v of variants(raw)) expectSame(v);

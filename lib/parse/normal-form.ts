@@ -6,8 +6,14 @@
  * pages copied from a browser is within the first lines.
  */
 import { CODE_CLASS, isDigitIdeographPair, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE } from './code-class';
-import type { NormalizedText } from './normalize';
 import { mayBeHardWrapped, mayBePageNumberLine } from './rejoin';
+
+/** normalizeText's result (declared here, where the identity form is built, so neither module imports the other). */
+export interface NormalizedText {
+  text: string;
+  /** length text.length + 1; toOriginal[i] = offset in the raw input of normalized char i; last = raw.length */
+  toOriginal: Uint32Array;
+}
 
 /**
  * Classes that always need the squeeze loop (a `\n` and a single inner space or tab may not). A `[bookmark:`

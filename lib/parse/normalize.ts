@@ -19,7 +19,7 @@
  */
 
 import { CODE_CLASS, isDigitIdeographPair, K_BRACKET, K_CJK, K_FOLD, K_LINE_BREAK, K_PUNCT, K_SPACE, K_SURROGATE } from './code-class';
-import { alreadyNormal } from './normal-form';
+import { alreadyNormal, type NormalizedText } from './normal-form';
 import { rejoinMayChange, rejoinPdfText, type SqueezeNotes } from './rejoin';
 
 /** Characters the squeeze loop must look at (everything else is copied as is). */
@@ -27,11 +27,8 @@ const K_SQUEEZE = K_SPACE | K_FOLD | K_SURROGATE | K_LINE_BREAK | K_PUNCT | K_BR
 
 const BOOKMARK = '[bookmark:';
 
-export interface NormalizedText {
-  text: string;
-  /** length text.length + 1; toOriginal[i] = offset in the raw input of normalized char i; last = raw.length */
-  toOriginal: Uint32Array;
-}
+export type { NormalizedText };
+
 
 /** `— 1 —`, `- 2 -`, `－3－`, `—12—` page footers left over from Word/PDF conversions. */
 const PAGE_FOOTER = /^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$/;

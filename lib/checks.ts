@@ -83,6 +83,7 @@ export function overdueNotes(o: Overdue): string[] {
 export const isOverdueFinding = (f: Pick<Finding, 'kind'>): boolean => f.kind === 'overdue_at_publication' || f.kind === 'overdue_now';
 
 function overdueFindings(items: ProblemItem[], deadlines: Deadline[], publishDate: string | null, today: string | null): Finding[] {
+  if (deadlines.length === 0 && items.every((item) => item.deadlines.length === 0)) return []; // (no promise: nothing to build)
   const inItems = new Set(items.flatMap((item) => item.deadlines.map((d) => `${d.start}:${d.end}`)));
   const loose = deadlines.filter((d) => !inItems.has(`${d.start}:${d.end}`)).map((d) => ({ d, item: null }));
   const out: Finding[] = [];
@@ -138,9 +139,21 @@ interface Numbered {
   section: string;
 }
 
+/**
+ * Each marker text's reading, remembered across calls: a notice repeats a few hundred marker texts
+ * (`（一）`, `1.`, `问题3`) over its headings, and a Marker is only ever read. Bounded: cleared when full.
+ */
+const MARKER_OF_TEXT = new Map<string, Marker | null>();
+const MARKER_MEMO_MAX = 4096;
+
 function parseNodeMarker(node: OutlineNode): Marker | null {
   if (!node.marker) return null;
-  return parseMarker(node.marker + '。');
+  let m = MARKER_OF_TEXT.get(node.marker);
+  if (m === undefined) {
+    if (MARKER_OF_TEXT.size >= MARKER_MEMO_MAX) MARKER_OF_TEXT.clear();
+    MARKER_OF_TEXT.set(node.marker, (m = parseMarker(node.marker + '。')));
+  }
+  return m;
 }
 
 function walk(nodes: OutlineNode[], top: OutlineNode | null, visit: (n: OutlineNode, siblings: OutlineNode[], top: OutlineNode) => void): void {

@@ -48,37 +48,62 @@ const RE_NUM_DOT = /^(\d{1,3})[.、](?!\d)\s?/;
 const RE_NUM_PAREN = /^（(\d{1,3})）\s?/;
 const RE_ZHENDUI = /^(?=针对“[^”\n]{1,80}”(?:的)?问题)/;
 
+/**
+ * The value of a marker's Chinese numeral (`十一` → 11), remembered: the markers' numerals are one to three
+ * of 一…十, at most 1 110 strings, and the same few come back on every heading (and again in lib/checks).
+ */
+const CN_VALUES = new Map<string, number | null>();
 function cn(s: string): number | null {
-  return parseChineseNumber(s);
+  let v = CN_VALUES.get(s);
+  if (v === undefined) CN_VALUES.set(s, (v = parseChineseNumber(s)));
+  return v;
 }
 
 /** JS `\s` by code unit (the markers' regexes use `\s`): ECMAScript WhiteSpace + LineTerminator. */
 const IS_SPACE = new Uint8Array(65536);
 for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) IS_SPACE[c] = 1;
 for (let c = 0x2000; c <= 0x200a; c++) IS_SPACE[c] = 1;
-/** First characters any marker regex can start with (besides `\s`, before `问题N`). */
+/**
+ * Which marker regexes can match a line, by its first character (each is anchored at `^` and needs one of a
+ * few first characters): bit OPENS_x of MARKER_START[c] is set when regex x can start with c. A line is tried
+ * only against the regexes its first character allows, in the same order; none: body text.
+ */
+const OPENS_PAREN = 1; // （: RE_PROBLEM_CN_PAREN, RE_PROBLEM_NUM, RE_CN_PAREN, RE_NUM_PAREN
+const OPENS_PROBLEM_NUM = 2; // a digit, 问 or \s: RE_PROBLEM_NUM (a digit also RE_NUM_DOT)
+const OPENS_DIGIT = 4; // RE_NUM_DOT
+const OPENS_CN = 8; // 一…十: RE_CN_DUN
+const OPENS_FANGMIAN = 16; // 第
+const OPENS_ZHENDUI = 32; // 针
 const MARKER_START = new Uint8Array(65536);
-for (const ch of '（0123456789问一二三四五六七八九十第针') MARKER_START[ch.charCodeAt(0)] = 1;
+MARKER_START['（'.charCodeAt(0)] = OPENS_PAREN | OPENS_PROBLEM_NUM;
+for (const ch of '0123456789') MARKER_START[ch.charCodeAt(0)] = OPENS_PROBLEM_NUM | OPENS_DIGIT;
+MARKER_START['问'.charCodeAt(0)] = OPENS_PROBLEM_NUM;
+for (let c = 0; c < 65536; c++) if (IS_SPACE[c]) MARKER_START[c] = OPENS_PROBLEM_NUM;
+for (const ch of '一二三四五六七八九十') MARKER_START[ch.charCodeAt(0)] = OPENS_CN;
+MARKER_START['第'.charCodeAt(0)] = OPENS_FANGMIAN;
+MARKER_START['针'.charCodeAt(0)] = OPENS_ZHENDUI;
 
 /** The marker at the start of a line, or null for body text. */
 export function parseMarker(line: string): Marker | null {
   const first = line.charCodeAt(0);
-  if (first !== first || (MARKER_START[first] === 0 && IS_SPACE[first] === 0)) return null; // no regex can match
-  let m = RE_PROBLEM_CN_PAREN.exec(line);
-  if (m) return { kind: 'cnParen', raw: m[0].trim().replace(/[：.、]$/, ''), number: cn(m[1]), problemNo: Number(m[2]) };
-  m = RE_PROBLEM_NUM.exec(line);
-  if (m && line.length > m[0].length) {
+  const opens = first === first ? MARKER_START[first] : 0;
+  if (opens === 0) return null; // no regex can match
+  let m: RegExpExecArray | null;
+  if (opens & OPENS_PAREN && (m = RE_PROBLEM_CN_PAREN.exec(line))) {
+    return { kind: 'cnParen', raw: m[0].trim().replace(/[：.、]$/, ''), number: cn(m[1]), problemNo: Number(m[2]) };
+  }
+  if (opens & OPENS_PROBLEM_NUM && (m = RE_PROBLEM_NUM.exec(line)) && line.length > m[0].length) {
     const counter = m[1] ?? m[2];
     return { kind: counter ? 'numParen' : 'wenti', raw: m[0].trim().replace(/[：.、]$/, ''), number: counter ? Number(counter) : null, problemNo: Number(m[3]) };
   }
-  if ((m = RE_CN_DUN.exec(line))) return { kind: 'cnDun', raw: m[0].trim(), number: cn(m[1]), problemNo: null };
-  if ((m = RE_FANGMIAN.exec(line))) return { kind: 'fangmian', raw: m[0].trim().replace(/[，：、]$/, ''), number: cn(m[1]), problemNo: null };
-  if ((m = RE_CN_PAREN.exec(line))) return { kind: 'cnParen', raw: m[0].trim(), number: cn(m[1]), problemNo: null };
-  if ((m = RE_NUM_DOT.exec(line)) && line.length > m[0].length) {
+  if (opens & OPENS_CN && (m = RE_CN_DUN.exec(line))) return { kind: 'cnDun', raw: m[0].trim(), number: cn(m[1]), problemNo: null };
+  if (opens & OPENS_FANGMIAN && (m = RE_FANGMIAN.exec(line))) return { kind: 'fangmian', raw: m[0].trim().replace(/[，：、]$/, ''), number: cn(m[1]), problemNo: null };
+  if (opens & OPENS_PAREN && (m = RE_CN_PAREN.exec(line))) return { kind: 'cnParen', raw: m[0].trim(), number: cn(m[1]), problemNo: null };
+  if (opens & OPENS_DIGIT && (m = RE_NUM_DOT.exec(line)) && line.length > m[0].length) {
     return { kind: 'numDot', raw: m[0].trim(), number: Number(m[1]), problemNo: null };
   }
-  if ((m = RE_NUM_PAREN.exec(line))) return { kind: 'numParen', raw: m[0].trim(), number: Number(m[1]), problemNo: null };
-  if (RE_ZHENDUI.test(line)) return { kind: 'zhendui', raw: '', number: null, problemNo: null };
+  if (opens & OPENS_PAREN && (m = RE_NUM_PAREN.exec(line))) return { kind: 'numParen', raw: m[0].trim(), number: Number(m[1]), problemNo: null };
+  if (opens & OPENS_ZHENDUI && RE_ZHENDUI.test(line)) return { kind: 'zhendui', raw: '', number: null, problemNo: null };
   return null;
 }
 

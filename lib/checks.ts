@@ -164,15 +164,22 @@ function walk(nodes: OutlineNode[], top: OutlineNode | null, visit: (n: OutlineN
   }
 }
 
+/** formatChineseNumber of the small numbers markers carry, each written once (numbering messages name two per finding). */
+const NUMERALS: Array<string | undefined> = new Array(1024);
+function chineseNumeral(n: number): string {
+  if (!(n >= 0 && n < 1024 && Number.isInteger(n))) return formatChineseNumber(n);
+  return (NUMERALS[n] ??= formatChineseNumber(n));
+}
+
 function displayNumber(kind: MarkerKind, a: number, b: number): string {
   const one = (n: number) => {
     switch (kind) {
       case 'cnDun':
-        return `${formatChineseNumber(n)}、`;
+        return `${chineseNumeral(n)}、`;
       case 'fangmian':
-        return `第${formatChineseNumber(n)}方面`;
+        return `第${chineseNumeral(n)}方面`;
       case 'cnParen':
-        return `（${formatChineseNumber(n)}）`;
+        return `（${chineseNumeral(n)}）`;
       case 'numParen':
         return `（${n}）`;
       default:

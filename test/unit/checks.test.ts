@@ -88,6 +88,21 @@ describe('numbering', () => {
     const f = runChecks(text, parts({ outline }), {});
     expect(f.map((x) => x.kind)).toEqual(['numbering_duplicate']);
   });
+  it('names the numbers of gaps and duplicates in words, the same on every call (numerals are written once)', () => {
+    const { text, outline } = outlineFrom([
+      [1, '九、甲'], [1, '十二、乙'], [1, '十二、丙'], [1, '二十一、丁'], [2, '（三）子'], [2, '（十九）子'], [2, '（十九）子'],
+    ]);
+    const expected = [
+      '编号缺失：一、至八、（可能存在未公开的问题）',
+      '编号缺失：十、至十一、（可能存在未公开的问题）',
+      '编号重复或倒序：十二、出现在十二、之后',
+      '编号缺失：十三、至二十、（可能存在未公开的问题）',
+      '编号缺失：二十一、下（一）至（二）（可能存在未公开的问题）',
+      '编号缺失：二十一、下（四）至（十八）（可能存在未公开的问题）',
+      '编号重复或倒序：二十一、下（十九）出现在（十九）之后',
+    ];
+    for (let round = 0; round < 2; round++) expect(runChecks(text, parts({ outline }), {}).map((f) => f.message)).toEqual(expected);
+  });
 });
 
 describe('empty sections', () => {

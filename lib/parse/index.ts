@@ -311,7 +311,8 @@ interface SpanInput {
 function buildSpans(inp: SpanInput): Span[] {
   const spans: Span[] = [];
   // the item a deadline belongs to, as the checks see it (its deadlines lie wholly inside it)
-  const itemOf = new Map(inp.items.flatMap((it) => it.deadlines.map((d) => [`${d.start}:${d.end}`, it] as const)));
+  const itemOf = new Map<string, ProblemItem>(); // (a loop: flatMap over every item cost more than the rest of the deadlines' work)
+  for (const it of inp.items) for (const d of it.deadlines) itemOf.set(`${d.start}:${d.end}`, it);
 
   const overdueAt = new Set(inp.findings.filter(isOverdueFinding).map((f) => `${f.start}:${f.end}`));
   for (const d of inp.deadlines) {

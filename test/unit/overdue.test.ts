@@ -36,6 +36,20 @@ describe('one overdue rule', () => {
     }
   });
 
+  it.each([undefined, '2026-11-30'])("a deadline's highlight names the state of the item it lies in (today %s)", (today) => {
+    let inItems = 0;
+    for (const text of [LOOSE, ...seeds.map(([, t]) => t)]) {
+      const { notice } = parseNotice(text, { today });
+      for (const span of notice.spans.filter((s) => s.kind === 'deadline' || s.kind === 'overdue')) {
+        const item = notice.items.findLast((it) => it.deadlines.some((d) => d.start === span.start && d.end === span.end));
+        if (item) inItems++;
+        if (span.kind === 'overdue') expect(span.note).toContain(item ? '未见完成表述' : '未关联到整改事项');
+        else expect(span.note?.includes('事项已报告完成')).toBe(item?.status === 'done');
+      }
+    }
+    expect(inItems).toBeGreaterThan(5);
+  });
+
   it('checks a promise outside any item too, and says it belongs to no item', () => {
     const { text, notice } = parseNotice(LOOSE, { today: '2026-11-30' });
     const loose = notice.findings.find((f) => isOverdueFinding(f) && text.slice(f.start, f.end).includes('2024年12月底'))!;

@@ -197,21 +197,15 @@ function numberingFindings(outline: OutlineNode[], problemSections: Set<string>)
   const runs = new Map<string, Numbered[][]>();
   const problemNos: Numbered[] = [];
   const seenSiblings = new Set<OutlineNode[]>();
-  const markers = new Map<OutlineNode, Marker | null>(); // each node's marker is parsed once
-  const markerOf = (node: OutlineNode): Marker | null => {
-    let m = markers.get(node);
-    if (m === undefined) markers.set(node, (m = parseNodeMarker(node)));
-    return m;
-  };
   const sections = sectionPaths(outline);
   walk(outline, null, (n, siblings, top) => {
-    const m = markerOf(n);
+    const m = parseNodeMarker(n); // (each marker text is read once: parseNodeMarker remembers it)
     if (m?.problemNo !== null && m?.problemNo !== undefined) problemNos.push({ node: n, marker: m, top, section: sections.get(n) ?? '' });
     if (seenSiblings.has(siblings)) return;
     seenSiblings.add(siblings);
     const byKind = new Map<MarkerKind, Numbered[]>();
     for (const s of siblings) {
-      const sm = markerOf(s);
+      const sm = parseNodeMarker(s);
       if (!sm || sm.number === null || sm.problemNo !== null) continue;
       if (!byKind.has(sm.kind)) byKind.set(sm.kind, []);
       byKind.get(sm.kind)!.push({ node: s, marker: sm, top, section: sections.get(s) ?? '' });

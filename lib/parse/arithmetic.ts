@@ -59,8 +59,9 @@ export function findArithmeticRelations(
     byUnit.set(c.q.unit, list);
   }
   const out: ArithmeticRelation[] = [];
+  const used = new Set<number>(); // indexes (in the unit's list) already reported as totals; one Set, emptied per unit
   for (const list of byUnit.values()) {
-    const used = new Set<number>(); // indexes already reported as totals
+    used.clear();
     subsetLists(list, used, out);
     doneUndoneSplits(list, used, out);
     runningSums(list, used, out);

@@ -69,12 +69,18 @@ export function findDeadlines(text: string, opts: FindDeadlinesOptions): Deadlin
 }
 
 /** 截至2025年3月, 截止2024年12月底, 2021年以来, 2024年10月至今: the state at a date, not a promise. */
+// module constants: a regex literal in the function would make a RegExp per call (per date mention, twice)
+const SPACES = /\s+/g;
+const STATUS_LEAD_AT_END = /(?:截至|截止)(?:到|至|于)?$/;
+const STATUS_TAIL_AT_START = /^(?:以来|为止|止)/;
+const YEAR_AT_END = /年度?$/;
+
 export function isStatusDate(text: string, mention: DateMention): boolean {
-  const before = text.slice(Math.max(0, mention.start - 4), mention.start).replace(/\s+/g, '');
-  if (/(?:截至|截止)(?:到|至|于)?$/.test(before)) return true;
+  const before = text.slice(Math.max(0, mention.start - 4), mention.start).replace(SPACES, '');
+  if (STATUS_LEAD_AT_END.test(before)) return true;
   if (mention.text.endsWith('至今')) return true;
   const after = text.slice(mention.end, mention.end + 3);
-  return /^(?:以来|为止|止)/.test(after);
+  return STATUS_TAIL_AT_START.test(after);
 }
 
 function deadlineFromMention(
@@ -118,7 +124,7 @@ export function deadlineDate(mention: DateMention, hasBeforeWord: boolean): { da
     const month = Number(mention.first.slice(5, 7));
     return { date, note: `“${month}月前”按${month}月1日之前计，即${formatZh(date)}` };
   }
-  if (hasBeforeWord && mention.kind === 'range' && /年度?$/.test(mention.text)) {
+  if (hasBeforeWord && mention.kind === 'range' && YEAR_AT_END.test(mention.text)) {
     return { date: mention.last, note: `“${mention.text}前”按该年年底计` };
   }
   return { date: mention.last, note: null };

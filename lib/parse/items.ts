@@ -53,28 +53,39 @@ const IN_PROGRESS_SECTION = /(?:正在(?:推进|持续)?整改|整改中|尚未�
 /** A body line introducing the items below it with their status: `截至目前，已完成整改问题如下：`. */
 const LEAD_IN = /(?:已(?:经)?(?:全部)?完成整改|已整改(?:完成|到位)?|正在(?:推进)?整改|尚未完成整改|未完成整改|需长期(?:坚持)?整改|长期坚持整改)[^\n。]{0,16}?(?:问题|事项|任务)[^\n。]{0,16}[：:]$/;
 
+// The patterns below are module constants, not literals inside the functions: a regex literal makes a new
+// RegExp object each time it is evaluated, and these functions run for every outline entry.
+const ZHENDUI_PROBLEM_TITLE = /^针对.{1,80}问题$/;
+const GUANYU_QUOTE_START = /^关于“/;
+const FANGMIAN_END = /方面”?$/;
+const PROBLEM_TITLE_END = /问题(?:的整改(?:情况|进展)?)?$/;
+const CLOSING_QUOTE = /”/;
+const GUANYU_PROBLEM_TITLE = /^关于.{2,80}问题(?:的整改(?:情况|进展)?)?$/;
+const ITEM_LEAD_WORD = /^(?:关于|针对|在)/;
+
 export function isExplicitItem(e: OutlineEntry): boolean {
-  return e.marker.problemNo !== null || e.marker.kind === 'zhendui' || /^针对.{1,80}问题$/.test(e.node.title) || isGuanyuQuotedProblem(e.node.title);
+  return e.marker.problemNo !== null || e.marker.kind === 'zhendui' || ZHENDUI_PROBLEM_TITLE.test(e.node.title) || isGuanyuQuotedProblem(e.node.title);
 }
 
 /** `关于“X”问题的整改情况`, `关于“X不深不透。…` (a quoted problem after 关于). */
 function isGuanyuQuotedProblem(title: string): boolean {
-  return /^关于“/.test(title) && !/方面”?$/.test(title) && (/问题(?:的整改(?:情况|进展)?)?$/.test(title) || !/”/.test(title.slice(3)) || title.endsWith('…'));
+  return GUANYU_QUOTE_START.test(title) && !FANGMIAN_END.test(title) && (PROBLEM_TITLE_END.test(title) || !CLOSING_QUOTE.test(title.slice(3)) || title.endsWith('…'));
 }
 
 function isProblemStatement(e: OutlineEntry): boolean {
-  return e.marker.kind === 'fangmian' || /^关于.{2,80}问题(?:的整改(?:情况|进展)?)?$/.test(e.node.title);
+  return e.marker.kind === 'fangmian' || GUANYU_PROBLEM_TITLE.test(e.node.title);
 }
 
 /** A numbered heading about the body's own work (leadership, responsibility, mechanisms), never a problem item. */
 export function isMeasureHeading(e: OutlineEntry): boolean {
   const t = e.node.title;
-  if (isExplicitItem(e) || /^(?:关于|针对|在)/.test(t) || PROBLEM_WORDS.test(t)) return false;
+  if (isExplicitItem(e) || ITEM_LEAD_WORD.test(t) || PROBLEM_WORDS.test(t)) return false;
   return MEASURE_HEADING.test(t) && MEASURE_OBJECT.test(t);
 }
 
 function hasExplicitBelow(e: OutlineEntry): boolean {
-  return e.children.some((c) => isExplicitItem(c) || hasExplicitBelow(c));
+  for (const c of e.children) if (isExplicitItem(c) || hasExplicitBelow(c)) return true;
+  return false;
 }
 
 function rootOf(e: OutlineEntry): OutlineEntry {
@@ -172,9 +183,9 @@ function leadIns(text: string, from: number, to: number): SectionStatus[] {
 }
 
 function leadInKind(s: string): ItemStatus | null {
-  if (/长期/.test(s)) return 'long_term';
-  if (/正在|未完成|尚未/.test(s)) return 'in_progress';
-  return /已/.test(s) ? 'done' : null;
+  if (s.includes('长期')) return 'long_term';
+  if (s.includes('正在') || s.includes('未完成') || s.includes('尚未')) return 'in_progress';
+  return s.includes('已') ? 'done' : null;
 }
 
 /** Walk a node's children; a lead-in line between them states the status of the children after it. */
@@ -237,20 +248,26 @@ function candidate(text: string, e: OutlineEntry, sectionStatus: SectionStatus |
  * `针对“历史约定不合理”问题` → `历史约定不合理`; `针对“A”、“B”问题` → `A、B`;
  * `针对没有把区位优势…优势问题` → `没有把区位优势…优势`; `关于…问题` → `…`; `问题1严格落实…` titles as is.
  */
+const TRAILING_PUNCTUATION = /[。：；，]+$/;
+const ZHENGGAI_SUFFIX = /的整改(?:情况|进展)?$/;
+const PROBLEM_SUFFIX = /(?:的|等)?(?:问题|方面)$/;
+const ANY_QUOTE = /[“”]/;
+const QUOTE_JOINER = /”\s*[、和与及]\s*“/g;
+
 export function itemLabel(title: string): string {
-  let t = title.trim().replace(/[。：；，]+$/, '');
-  const zhendui = /^针对/.test(t);
-  const guanyu = /^关于/.test(t);
+  let t = title.trim().replace(TRAILING_PUNCTUATION, '');
+  const zhendui = t.startsWith('针对');
+  const guanyu = t.startsWith('关于');
   if (zhendui || guanyu) {
     t = t.slice(2);
-    if (guanyu) t = t.replace(/的整改(?:情况|进展)?$/, '');
-    t = t.replace(/(?:的|等)?(?:问题|方面)$/, '');
+    if (guanyu) t = t.replace(ZHENGGAI_SUFFIX, '');
+    t = t.replace(PROBLEM_SUFFIX, '');
     // `区委巡察办整改督查指出的“X”` — who raised it is not part of the problem's wording
     const open = t.indexOf('“');
     if (open > 0 && t[open - 1] === '的' && t.endsWith('”') && t.indexOf('”') === t.length - 1) t = t.slice(open);
     if (t.startsWith('“') && t.endsWith('”') && t.length > 2) {
       const inner = t.slice(1, -1);
-      t = /[“”]/.test(inner) ? inner.replace(/”\s*[、和与及]\s*“/g, '、') : inner;
+      t = ANY_QUOTE.test(inner) ? inner.replace(QUOTE_JOINER, '、') : inner; // replace resets a /g pattern's lastIndex
     }
   }
   return t.trim() || title.trim();

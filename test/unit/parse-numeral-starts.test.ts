@@ -78,6 +78,26 @@ describe('numeralStarts: the readers find the same as when trying every position
   });
 });
 
+describe('numeralStarts: a list that outgrows its first reservation', () => {
+  /** The same positions listed piece by piece: no piece holds enough positions to make its list grow. */
+  function listedInPieces(text: string, from: number, to: number, piece: number): number[] {
+    const out: number[] = [];
+    for (let a = from; a < to; a += piece) out.push(...numeralStarts(text, a, Math.min(to, a + piece)));
+    return out;
+  }
+
+  it.each([
+    ['digits and numerals, one start in three', Array.from({ length: 12000 }, (_, k) => `${k % 7}个${'二三'[k % 2]}`).join('')],
+    ['a start at every position', '1一'.repeat(9000)],
+    ['a few starts in a long text', `${'甲'.repeat(20000)}3项${'乙'.repeat(20000)}今年`],
+  ])('%s: what the whole range lists is what its pieces list', (_name, text) => {
+    for (const [from, to] of [[0, text.length], [1, text.length - 1], [4095, text.length]]) {
+      const whole = numeralStarts(text, from, to);
+      expect(Array.from(whole)).toEqual(listedInPieces(text, from, to, 1000));
+    }
+  });
+});
+
 describe('firstAtOrAfter', () => {
   it('finds the first listed position at or after x', () => {
     const at = Int32Array.from([2, 5, 5, 9]);

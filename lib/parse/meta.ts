@@ -60,7 +60,8 @@ export function analyzeLayout(lines: Line[]): Layout {
   // site footer: first footer-like line in the second half, everything after it is footer
   let footerLine = n;
   for (let i = Math.floor(n / 2); i < n; i++) {
-    if (FOOTER_LINE.test(lines[i].text) && lines[i].text.length < 80) {
+    // the length first: most lines of the second half are body paragraphs, and the unanchored regex reads all of each
+    if (lines[i].text.length < 80 && FOOTER_LINE.test(lines[i].text)) {
       footerLine = i;
       break;
     }

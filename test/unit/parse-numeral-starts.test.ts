@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSpecs } from '@/lib/parse/date-reader';
 import { normalizeText } from '@/lib/parse/normalize';
+import { DATE_WORDS } from '@/lib/parse/date-vocabulary';
 import { numeralStarts } from '@/lib/parse/numeral-starts';
 import { firstAtOrAfter } from '@/lib/parse/positions';
 import { findQuantities } from '@/lib/parse/quantities';
@@ -78,22 +79,29 @@ describe('numeralStarts: the readers find the same as when trying every position
   });
 });
 
-describe('numeralStarts: a list that outgrows its first reservation', () => {
-  /** The same positions listed piece by piece: no piece holds enough positions to make its list grow. */
-  function listedInPieces(text: string, from: number, to: number, piece: number): number[] {
+describe('numeralStarts: texts read in several chunks, the list grown between them', () => {
+  /** The positions as the one-slot-per-character loop listed them (a plain reading of the module comment). */
+  function listedPlainly(text: string, from: number, to: number): number[] {
+    const firsts = new Set(DATE_WORDS.map((w) => w[0]));
+    const classOf = (ch: string | undefined) =>
+      ch === undefined ? 0 : /[0-9]/.test(ch) ? 1 : '〇零一二两三四五六七八九十'.includes(ch) ? 2 : firsts.has(ch) ? 4 : 0;
     const out: number[] = [];
-    for (let a = from; a < to; a += piece) out.push(...numeralStarts(text, a, Math.min(to, a + piece)));
+    for (let i = Math.max(0, from); i < Math.min(to, text.length); i++) {
+      const k = classOf(text[i]);
+      if (k !== 0 && !(k !== 4 && k === (classOf(text[i - 1]) & k))) out.push(i);
+    }
     return out;
   }
 
   it.each([
-    ['digits and numerals, one start in three', Array.from({ length: 12000 }, (_, k) => `${k % 7}个${'二三'[k % 2]}`).join('')],
-    ['a start at every position', '1一'.repeat(9000)],
-    ['a few starts in a long text', `${'甲'.repeat(20000)}3项${'乙'.repeat(20000)}今年`],
-  ])('%s: what the whole range lists is what its pieces list', (_name, text) => {
-    for (const [from, to] of [[0, text.length], [1, text.length - 1], [4095, text.length]]) {
+    ['digits and numerals, one start in three', Array.from({ length: 50000 }, (_, k) => `${k % 7}个${'二三'[k % 2]}`).join('')],
+    ['a start at every position', '1一'.repeat(70000)],
+    ['runs of digits and numerals across the chunk boundaries', `${'8'.repeat(65540)}${'三'.repeat(65540)}项`],
+    ['a few starts in a long text', `${'甲'.repeat(70000)}3项${'乙'.repeat(70000)}今年`],
+  ])('%s: the list is the one the plain loop makes', (_name, text) => {
+    for (const [from, to] of [[0, text.length], [1, text.length - 1], [65535, text.length], [0, 65537]]) {
       const whole = numeralStarts(text, from, to);
-      expect(Array.from(whole)).toEqual(listedInPieces(text, from, to, 1000));
+      expect(Array.from(whole)).toEqual(listedPlainly(text, from, to));
     }
   });
 });

@@ -79,7 +79,7 @@ const SENTENCE_BREAK = '。！？!?\n';
 const CLAUSE_BREAK = '，。；！？!?\n,;：:';
 const MAX_CLAUSE = 40;
 /** A count right after one of these is approximate (the clause before it ends with the word). */
-const APPROX_BEFORE = ['约', '超', '近', '逾', '超过', '不少于', '不足', '多达', '达到约'];
+const APPROX_BEFORE = endingWords(['约', '超', '近', '逾', '超过', '不少于', '不足', '多达', '达到约']);
 const NON_ADDITIVE_UNITS = new Set(['%', '‰', '个百分点', '倍']);
 
 /** Break characters by code unit (bit 1: sentence break, bit 2: clause break). */
@@ -93,7 +93,7 @@ const SHARE_LEAD = /(?:占|占比|比例|比重)(?:为|达到|达|是)?\s*$/;
 const TARGET_CUE = /目标|要求|力争|争取|确保|计划|预计|预期|不低于|不少于|不超过|不高于|超过|以上|以下/;
 const BOUND_AFTER = /^\s*(?:以上|以下|左右|上下|以内)/;
 const GROWTH_CUE = /增长|下降|增加|减少|上升|提高|降低|同比|环比|增速|增幅|降幅|涨幅/;
-const APPROX_PERCENT = ['约', '近', '逾', '超', '约为', '大约', '接近', '将近'];
+const APPROX_PERCENT = endingWords(['约', '近', '逾', '超', '约为', '大约', '接近', '将近']);
 
 function percentOf(
   text: string,
@@ -207,8 +207,23 @@ export function sentenceIds(text: string, quantities: readonly Quantity[], from:
   return ids;
 }
 
-/** `words.some((w) => s.endsWith(w))` without a closure per call. */
-function endsWithAny(s: string, words: readonly string[]): boolean {
+/** Words a lead may end with, and the codes of their last characters (most leads end with none of those). */
+interface EndingWords {
+  readonly words: readonly string[];
+  readonly lastCodes: readonly number[];
+}
+
+export function endingWords(words: readonly string[]): EndingWords {
+  return { words, lastCodes: [...new Set(words.map((w) => w.charCodeAt(w.length - 1)))] };
+}
+
+/**
+ * `words.some((w) => s.endsWith(w))` without a closure per call, and without any endsWith when the last
+ * character of `s` ends no word (the words are never empty).
+ */
+export function endsWithAny(s: string, ending: EndingWords): boolean {
+  if (s.length === 0 || !ending.lastCodes.includes(s.charCodeAt(s.length - 1))) return false;
+  const words = ending.words;
   for (let k = 0; k < words.length; k++) if (s.endsWith(words[k])) return true;
   return false;
 }

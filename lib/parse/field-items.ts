@@ -19,9 +19,11 @@ interface Helpers {
 const range = (f: Field) => ({ start: f.valueStart, end: f.valueEnd });
 
 /** Candidates refined by their fields, plus the `问题：` records found in [from, to) outside every candidate. */
-export function withFieldRecords(text: string, outline: Outline, candidates: ItemCandidate[], bounds: { from: number; to: number }, h: Helpers): ItemCandidate[] {
+/** `colons`: colonsOf(text), when the caller has it. */
+export function withFieldRecords(
+  text: string, outline: Outline, candidates: ItemCandidate[], bounds: { from: number; to: number }, h: Helpers, colons = colonsOf(text),
+): ItemCandidate[] {
   const out: ItemCandidate[] = [];
-  const colons = colonsOf(text);
   for (const c of candidates) {
     if (c.statusRange) {
       out.push(c); // a table row: its cells already say where its status and deadline are

@@ -26,6 +26,8 @@ import { entryPath, isEmptySection } from './outline';
 import type { Table } from './table';
 import { withTableRows } from './table-items';
 import { withFieldRecords } from './field-items';
+import { colonsOf } from './fields';
+import { firstAtOrAfter } from './positions';
 
 export type { ItemCandidate } from './item-candidate';
 
@@ -51,7 +53,7 @@ const LONG_TERM_SECTION = /长期/;
 const DONE_SECTION = /(?:已(?:经)?(?:全部)?完成整改|已整改(?:完成|到位)?|整改已完成|已办结|已销号)的?(?:问题|事项|任务)/;
 const IN_PROGRESS_SECTION = /(?:正在(?:推进|持续)?整改|整改中|尚未完成整改|未完成整改|基本完成整改|持续推进整改|阶段性成效)的?(?:问题|事项|任务)/;
 /** A body line introducing the items below it with their status: `截至目前，已完成整改问题如下：`. */
-const LEAD_IN = /(?:已(?:经)?(?:全部)?完成整改|已整改(?:完成|到位)?|正在(?:推进)?整改|尚未完成整改|未完成整改|需长期(?:坚持)?整改|长期坚持整改)[^\n。]{0,16}?(?:问题|事项|任务)[^\n。]{0,16}[：:]$/;
+export const LEAD_IN = /(?:已(?:经)?(?:全部)?完成整改|已整改(?:完成|到位)?|正在(?:推进)?整改|尚未完成整改|未完成整改|需长期(?:坚持)?整改|长期坚持整改)[^\n。]{0,16}?(?:问题|事项|任务)[^\n。]{0,16}[：:]$/;
 
 // The patterns below are module constants, not literals inside the functions: a regex literal makes a new
 // RegExp object each time it is evaluated, and these functions run for every outline entry.
@@ -113,11 +115,13 @@ export function isProblemSection(e: OutlineEntry): boolean {
  */
 export function selectItems(text: string, outline: Outline, tables: Table[] = [], bounds = { from: 0, to: text.length }): ItemCandidate[] {
   const helpers = { itemLabel, sectionStatusOf };
-  const withRows = withTableRows(text, outline, tables, selectOutlineItems(text, outline), helpers);
-  return withFieldRecords(text, outline, withRows, bounds, helpers);
+  const colons = colonsOf(text); // for the lead-in lines (they end with a colon) and the labelled fields
+  const withRows = withTableRows(text, outline, tables, selectOutlineItems(text, outline, colons), helpers);
+  return withFieldRecords(text, outline, withRows, bounds, helpers, colons);
 }
 
-function selectOutlineItems(text: string, outline: Outline): ItemCandidate[] {
+/** `colons`: colonsOf(text). */
+function selectOutlineItems(text: string, outline: Outline, colons: Int32Array): ItemCandidate[] {
   const out: ItemCandidate[] = [];
   const topLevel = outline.roots;
   const sections = topLevel.filter((e) => e.marker.kind === 'cnDun' && isProblemSection(e));
@@ -125,13 +129,13 @@ function selectOutlineItems(text: string, outline: Outline): ItemCandidate[] {
     for (const s of sections) {
       const section = sectionStatusOf(text, s);
       if (isExplicitItem(s) && !hasExplicitBelow(s)) out.push(candidate(text, s, section));
-      else walkChildren(text, s, section, out);
+      else walkChildren(text, s, section, out, colons);
     }
   } else {
     // no `一、` problems section: top-level headings that name problems are walked as problem sections,
     // explicit item lines elsewhere are items wherever they stand
     const walked = new Set(topLevel.filter((e) => isProblemHeading(e)));
-    for (const e of walked) walk(text, e, null, out);
+    for (const e of walked) walk(text, e, null, out, colons);
     for (const e of outline.all) {
       if (walked.has(rootOf(e))) continue;
       if (isExplicitItem(e) && !hasExplicitBelow(e) && !isEmptySection(text, e)) out.push(candidate(text, e, sectionStatusAbove(text, e)));
@@ -165,44 +169,47 @@ function sectionStatusAbove(text: string, e: OutlineEntry): SectionStatus | null
   return null;
 }
 
-/** Lead-in lines (`已完成整改问题如下：`) inside [from, to), in text order. */
-function leadIns(text: string, from: number, to: number): SectionStatus[] {
+/**
+ * Lead-in lines (`已完成整改问题如下：`) inside [from, to), in text order; the lines are [from, first break) and
+ * those after each break, the last one cut at `to`. A lead-in ends with a colon, so only the lines whose
+ * last character is one of `colons` (colonsOf(text)) are read: on a long notice nearly every line holds none.
+ */
+export function leadIns(text: string, from: number, to: number, colons: Int32Array): SectionStatus[] {
   const out: SectionStatus[] = [];
-  for (let ls = from; ls < to; ) {
-    let le = text.indexOf('\n', ls);
-    if (le < 0 || le > to) le = to;
-    if (le - ls <= 60) {
-      const line = text.slice(ls, le);
-      const m = LEAD_IN.exec(line);
-      const status = m ? sectionStatusKind(m[0]) ?? leadInKind(m[0]) : null;
-      if (status) out.push({ status, text: line, start: ls, end: le });
-    }
-    ls = le + 1;
+  for (let k = firstAtOrAfter(colons, from); k < colons.length && colons[k] < to; k++) {
+    const le = colons[k] + 1;
+    if (le < to && text.charCodeAt(le) !== 0x0a) continue; // not the last character of its line
+    const ls = Math.max(from, text.lastIndexOf('\n', colons[k]) + 1);
+    if (le - ls > 60) continue;
+    const line = text.slice(ls, le);
+    const m = LEAD_IN.exec(line);
+    const status = m ? sectionStatusKind(m[0]) ?? leadInKind(m[0]) : null;
+    if (status) out.push({ status, text: line, start: ls, end: le });
   }
   return out;
 }
 
-function leadInKind(s: string): ItemStatus | null {
+export function leadInKind(s: string): ItemStatus | null {
   if (s.includes('长期')) return 'long_term';
   if (s.includes('正在') || s.includes('未完成') || s.includes('尚未')) return 'in_progress';
   return s.includes('已') ? 'done' : null;
 }
 
 /** Walk a node's children; a lead-in line between them states the status of the children after it. */
-function walkChildren(text: string, e: OutlineEntry, section: SectionStatus | null, out: ItemCandidate[]): void {
-  const intros = e.children.length ? leadIns(text, e.lineEnd, e.node.end) : [];
+function walkChildren(text: string, e: OutlineEntry, section: SectionStatus | null, out: ItemCandidate[], colons: Int32Array): void {
+  const intros = e.children.length ? leadIns(text, e.lineEnd, e.node.end, colons) : [];
   let k = 0;
   let current = section;
   for (const c of e.children) {
     while (k < intros.length && intros[k].start < c.node.start) current = intros[k++];
     const first = out.length;
-    walk(text, c, current, out);
+    walk(text, c, current, out, colons);
     // an item's text stops where a lead-in line introduces the next group
     if (k < intros.length) for (let i = first; i < out.length; i++) out[i].end = Math.min(out[i].end, intros[k].start);
   }
 }
 
-function walk(text: string, e: OutlineEntry, inherited: SectionStatus | null, out: ItemCandidate[]): void {
+function walk(text: string, e: OutlineEntry, inherited: SectionStatus | null, out: ItemCandidate[], colons: Int32Array): void {
   const explicitBelow = hasExplicitBelow(e);
   if (isExplicitItem(e) && !explicitBelow) {
     out.push(candidate(text, e, inherited));
@@ -212,7 +219,7 @@ function walk(text: string, e: OutlineEntry, inherited: SectionStatus | null, ou
   const own = sectionStatusOf(text, e);
   const section = own ?? inherited;
   if (explicitBelow || (own && e.children.length)) {
-    walkChildren(text, e, section, out);
+    walkChildren(text, e, section, out, colons);
     return;
   }
   if (isEmptySection(text, e) && !cutOffAt(text, e)) return;
@@ -220,7 +227,7 @@ function walk(text: string, e: OutlineEntry, inherited: SectionStatus | null, ou
     out.push(candidate(text, e, section));
     return;
   }
-  walkChildren(text, e, section, out);
+  walkChildren(text, e, section, out, colons);
 }
 
 /** The heading is the last line of a copy that stops there (a page copy cut off): its body is unknown, not empty. */

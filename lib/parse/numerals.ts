@@ -21,6 +21,18 @@ export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百
 const NUMERAL_CLASS = new Uint8Array(65536);
 for (const ch of CHINESE_NUMERAL_CHARS) NUMERAL_CLASS[ch.charCodeAt(0)] = ch in SMALL_UNITS || ch in BIG_UNITS ? 2 : 1;
 
+/**
+ * By code unit: a digit's value (-1: none), and a unit's power of ten (十 1, 百 2, 千 3, 万 4, 亿 8; 0: none).
+ * The parsers read codes, not a one-character string per character looked up with `in`.
+ */
+const DIGIT_OF = new Int8Array(65536).fill(-1);
+for (const [ch, value] of Object.entries(DIGITS)) DIGIT_OF[ch.charCodeAt(0)] = value;
+const UNIT_POWER = new Int8Array(65536);
+for (const [ch, unit] of [...Object.entries(SMALL_UNITS), ...Object.entries(BIG_UNITS)]) UNIT_POWER[ch.charCodeAt(0)] = Math.round(Math.log10(unit));
+const POWERS_OF_TEN = [1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8];
+/** The last power of ten of 十百千 (the units inside a 万-section). */
+const SMALL_POWER_MAX = 3;
+
 const ARABIC = /^\d+(?:\.\d+)?$/;
 const ARABIC_WITH_MAGNITUDE = /^(\d+(?:\.\d+)?)([十百千万亿])$/;
 
@@ -52,7 +64,7 @@ export function parseChineseNumber(s: string): number | null {
 function parseDigitSequence(t: string): number | null {
   if (t.length > 1 && t.includes('两')) return null;
   let n = 0;
-  for (const ch of t) n = n * 10 + DIGITS[ch];
+  for (let i = 0; i < t.length; i++) n = n * 10 + DIGIT_OF[t.charCodeAt(i)]; // (every character is a digit here)
   return n;
 }
 
@@ -67,19 +79,22 @@ function parsePositional(t: string): number | null {
   let digit: number | null = null;
   let lastSmallUnit = Infinity; // units inside a section must decrease: 千 > 百 > 十
   let lastBigUnit = Infinity;
-  for (const ch of t) {
-    if (ch in DIGITS) {
+  // every character is a digit or a unit here (parseChineseNumber checked), all in the BMP
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const power = UNIT_POWER[c];
+    if (power === 0) {
       if (digit !== null && digit !== 0) return null;
-      digit = DIGITS[ch];
-    } else if (ch in SMALL_UNITS) {
-      const unit = SMALL_UNITS[ch];
+      digit = DIGIT_OF[c];
+    } else if (power <= SMALL_POWER_MAX) {
+      const unit = POWERS_OF_TEN[power];
       if (unit >= lastSmallUnit) return null;
       if (digit === null && !(unit === 10 && section === 0)) return null; // bare 十 only at the start
       section += (digit ?? 1) * unit;
       digit = null;
       lastSmallUnit = unit;
     } else {
-      const unit = BIG_UNITS[ch];
+      const unit = POWERS_OF_TEN[power];
       if (unit >= lastBigUnit) return null;
       const value = section + (digit ?? 0);
       if (value === 0 && !(unit === 1e8 && wan > 0)) return null;

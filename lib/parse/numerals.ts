@@ -116,20 +116,25 @@ function parsePositional(t: string): number | null {
 const FORMAT_DIGITS = '零一二三四五六七八九';
 const SECTION_UNITS = ['千', '百', '十', ''];
 const BIG_UNIT_NAMES = ['亿', '万', ''];
+const SECTION_PLACES = [1000, 100, 10, 1];
+const BIG_PLACES = [1e8, 1e4, 1];
+
+// The formatters loop over fixed place values: no digit arrays or forEach closures per call (they run for
+// every outline entry and every numbering check).
 
 /** 1…9999 as written inside one 万-section: `一千零五`, `三百二十`. */
 function formatSection(n: number): string {
-  const digits = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
   let out = '';
   let gap = false;
-  digits.forEach((d, i) => {
+  for (let i = 0; i < 4; i++) {
+    const d = Math.floor(n / SECTION_PLACES[i]) % 10;
     if (d === 0) {
       gap = out !== '';
-      return;
+      continue;
     }
     out += (gap ? '零' : '') + FORMAT_DIGITS[d] + SECTION_UNITS[i];
     gap = false;
-  });
+  }
   return out;
 }
 
@@ -141,17 +146,17 @@ function formatSection(n: number): string {
 export function formatChineseNumber(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n >= 1e12) return String(n);
   if (n === 0) return FORMAT_DIGITS[0];
-  const sections = [Math.floor(n / 1e8), Math.floor(n / 1e4) % 1e4, n % 1e4];
   let out = '';
   let gap = false;
-  sections.forEach((s, i) => {
+  for (let i = 0; i < 3; i++) {
+    const s = Math.floor(n / BIG_PLACES[i]) % 1e4; // (the 亿 part is below 1e4 too, n < 1e12)
     if (s === 0) {
       gap = out !== '';
-      return;
+      continue;
     }
     out += (out !== '' && (gap || s < 1000) ? '零' : '') + formatSection(s) + BIG_UNIT_NAMES[i];
     gap = false;
-  });
+  }
   // 10…19 are read `十…`, not `一十…` (but 110 is `一百一十`)
   return out.startsWith('一十') ? out.slice(1) : out;
 }

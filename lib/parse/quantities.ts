@@ -146,7 +146,22 @@ function readNumeral(text: string, i: number, end: number): number {
 }
 
 function numeralValue(text: string, start: number, numeralEnd: number, arabic: boolean): number | null {
-  return arabic ? Number(text.slice(start, numeralEnd)) : parseChineseNumber(text.slice(start, numeralEnd));
+  if (!arabic) return parseChineseNumber(text.slice(start, numeralEnd));
+  return numeralEnd - start <= MAX_INTEGER_DIGITS ? integerAt(text, start, numeralEnd) ?? Number(text.slice(start, numeralEnd)) : Number(text.slice(start, numeralEnd));
+}
+
+/**
+ * The value of the digits [start, end) without a substring, or null when they hold a decimal point. At most
+ * MAX_INTEGER_DIGITS digits: every step is exact (below 2⁵³), so it is what Number() reads.
+ */
+function integerAt(text: string, start: number, end: number): number | null {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) return null;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
 }
 
 function quantityAt(text: string, start: number, numeralEnd: number, end: number): Quantity | null {
@@ -167,8 +182,7 @@ function quantityAt(text: string, start: number, numeralEnd: number, end: number
   if (notBefore !== undefined && unitEnd < end && charIn(text, unitEnd, notBefore)) return null;
   const value = numeralValue(text, start, numeralEnd, arabic);
   if (value === null || !isPlausibleCount(value, text, start, numeralEnd, arabic)) return null;
-  const prev = start > 0 ? text[start - 1] : NONE; // not ''; ''.includes() would match every set
-  if (!arabic && isGluedChineseNumeral(value, prev, unit)) return null;
+  if (!arabic && isGluedChineseNumeral(value, start > 0 ? text[start - 1] : NONE, unit)) return null; // NONE, not '': ''.includes() would match every set
   if (!arabic && unit === '期') return null; // 一期/二期 are project phases, not counts
   if (!arabic && isSetPhrase(text, start, unitEnd, value)) return null;
   return {

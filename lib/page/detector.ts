@@ -7,6 +7,10 @@
  *
  * Small on purpose (budget: scripts/lib/bundle-sizes.ts): no parser, zod, Preact or mark.js here. Its messages
  * are typed by lib/schema (type-only imports) and validated at the other end (background, side panel).
+ *
+ * Chromium injects document_idle scripts in the task just before the page's `load` event, so whatever the
+ * script does synchronously delays `load`. The detector therefore only marks its presence there and does its
+ * work (listener, site lists, the check) after `load` and the next idle period (afterPageLoad).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -26,18 +30,50 @@ export interface DetectorRecord {
   asked: boolean;
   /** Main-thread time of all checks. */
   ms: number;
+  /** performance.now() when the detector started its work (after the page's load event); null until then. */
+  startedAt: number | null;
 }
 
 const RECHECK_DEBOUNCE_MS = 400;
 /** Content changes looked at after the first check; a page that is still not a notice after these is left alone. */
 const MAX_RECHECKS = 8;
+/** A page still loading after this long (a slow image, a hanging script) is checked anyway. */
+const LOAD_WAIT_CAP_MS = 3000;
+/** After `load`, the detector waits for an idle period, but not longer than this (notices should open soon). */
+const IDLE_WAIT_CAP_MS = 50;
+
+/**
+ * Resolves after the page's `load` event (at once when it already fired; after LOAD_WAIT_CAP_MS at the latest)
+ * and then the next idle period (at most IDLE_WAIT_CAP_MS): the detector's work never delays the page's load.
+ */
+export function afterPageLoad(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => {
+    const whenIdle = () => {
+      if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_CAP_MS });
+      else ctx.setTimeout(resolve, 0);
+    };
+    if (document.readyState === 'complete') return whenIdle();
+    let waiting = true;
+    const loaded = () => {
+      if (!waiting) return;
+      waiting = false;
+      whenIdle();
+    };
+    window.addEventListener('load', loaded, { once: true, signal: ctx.signal });
+    ctx.setTimeout(loaded, LOAD_WAIT_CAP_MS);
+  });
+}
 
 export async function runDetector(ctx: ContentScriptContext): Promise<void> {
   const g = globalThis as Record<string, unknown>;
   // a page of a library notice has the analyzer already (registered at document_end, lib/registered-scripts)
   if (g[DETECTOR_GLOBAL] || g[ANALYZER_GLOBAL]) return;
-  const record: DetectorRecord = { result: null, disabled: false, checks: 0, asked: false, ms: 0 };
+  const record: DetectorRecord = { result: null, disabled: false, checks: 0, asked: false, ms: 0, startedAt: null };
   g[DETECTOR_GLOBAL] = record;
+  await afterPageLoad(ctx);
+  // the side panel's 分析此页 may have brought the analyzer meanwhile: the page is its now
+  if (ctx.isInvalid || g[ANALYZER_GLOBAL]) return;
+  record.startedAt = performance.now();
   answerStateRequests(ctx, record);
   const sites = await loadSiteLists();
   if (sites.disabledSites.includes(hostOf(location.href))) {

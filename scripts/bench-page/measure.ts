@@ -136,6 +136,28 @@ export async function tracedLoadWith(s: Session, file: string, notice = true): P
   }
 }
 
+/** Pause after a tab of the ordinary page closed, before the next load (the same after every load, in every context). */
+const BETWEEN_LOADS_MS = 250;
+
+/**
+ * One load of a page that is not a notice, the same steps in any context (the extension's, the noop control's):
+ * load, ORDINARY_WAIT_MS, settle, read the probe, close, BETWEEN_LOADS_MS. Loads compared with each other thus
+ * follow an identical previous load — before, a load without the extension closed its tab 50 ms after `load`
+ * (while that tab was still painting) and the next load, with the extension, started next to it.
+ */
+export async function loadOrdinary(context: BrowserContext, url: string): Promise<PageProbe> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(ORDINARY_WAIT_MS);
+    await settle(page);
+    return await readProbe(page);
+  } finally {
+    await page.close();
+    await new Promise((r) => setTimeout(r, BETWEEN_LOADS_MS));
+  }
+}
+
 export async function loadWithout(context: BrowserContext, url: string): Promise<PageProbe> {
   const page = await context.newPage();
   try {

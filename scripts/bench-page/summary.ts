@@ -1,6 +1,7 @@
 // Result shapes of the page benchmark and the aggregation of samples into medians.
 import type { PageProbe, WithSample } from './measure';
 import type { BundleSizes } from '../lib/bundle-sizes';
+import { compareLoads, type LoadComparison } from './spread';
 
 /** ordinary: a gov page that is not a notice; notice: a seed page, first visit; big: the ~1 MB notice; revisit: an unchanged notice again. */
 export type PageKind = 'ordinary' | 'notice' | 'big' | 'revisit';
@@ -47,8 +48,16 @@ export interface PageBenchEntry {
   extensionLongestTaskMs: number;
   /** The worst traced load's longest extension task. */
   extensionLongestTaskMaxMs: number;
-  /** loadEventEnd with the extension / with the empty (noop) content-script extension. */
+  /** loadEventEnd with the extension / with the empty (noop) content-script extension (ratio of the medians). */
   loadRatioVsNoop: number;
+  /** The same comparison with its spread: quartiles of both, a bootstrap range of the ratio, the median pair ratio. */
+  loadVsNoop: LoadComparison;
+  /**
+   * Every load's loadEventEnd (ms), in the order they ran: with the extension and with the noop control.
+   * On the ordinary page they alternate ABAB…, `with[i]` right before `noop[i]`.
+   */
+  loadSamplesMs: { with: number[]; noop: number[] };
+  /** Loads with the extension (on the ordinary page: pairs of loads with the extension and the noop control). */
   runs: number;
 }
 
@@ -142,6 +151,8 @@ export function summarize(
     extensionLongestTaskMs: round(median(longestExtension)),
     extensionLongestTaskMaxMs: round(Math.max(0, ...longestExtension)),
     loadRatioVsNoop: Math.round((loadWithMs / loadNoopMs) * 1000) / 1000,
+    loadVsNoop: compareLoads(withs.map((w) => w.probe.loadEventEnd), noops.map((p) => p.loadEventEnd)),
+    loadSamplesMs: { with: withs.map((w) => round(w.probe.loadEventEnd)), noop: noops.map((p) => round(p.loadEventEnd)) },
     runs: withs.length,
   };
 }

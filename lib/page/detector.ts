@@ -39,12 +39,16 @@ const RECHECK_DEBOUNCE_MS = 400;
 const MAX_RECHECKS = 8;
 /** A page still loading after this long (a slow image, a hanging script) is checked anyway. */
 const LOAD_WAIT_CAP_MS = 3000;
+/** Longest pause between two looks at document.readyState while the page loads (they start at 0 ms and double). */
+const LOAD_POLL_MAX_MS = 100;
 /** After `load`, the detector waits for an idle period, but not longer than this (notices should open soon). */
 const IDLE_WAIT_CAP_MS = 50;
 
 /**
- * Resolves after the page's `load` event (at once when it already fired; after LOAD_WAIT_CAP_MS at the latest)
- * and then the next idle period (at most IDLE_WAIT_CAP_MS): the detector's work never delays the page's load.
+ * Resolves once the page's load event is over (at once when it already was; after LOAD_WAIT_CAP_MS at the
+ * latest) and then the next idle period (at most IDLE_WAIT_CAP_MS): the detector's work never delays `load`.
+ * It looks at document.readyState from timers rather than listening for `load`: a listener would run inside
+ * the page's load task (where the page's first layout often is), a timer only after it, in a task of its own.
  */
 export function afterPageLoad(ctx: ContentScriptContext): Promise<void> {
   return new Promise((resolve) => {
@@ -52,15 +56,13 @@ export function afterPageLoad(ctx: ContentScriptContext): Promise<void> {
       if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_CAP_MS });
       else ctx.setTimeout(resolve, 0);
     };
-    if (document.readyState === 'complete') return whenIdle();
-    let waiting = true;
-    const loaded = () => {
-      if (!waiting) return;
-      waiting = false;
-      whenIdle();
+    const started = Date.now();
+    const look = (pause: number) => {
+      if (document.readyState === 'complete' || Date.now() - started >= LOAD_WAIT_CAP_MS) return whenIdle();
+      ctx.setTimeout(() => look(Math.min(LOAD_POLL_MAX_MS, pause * 2 + 5)), pause);
     };
-    window.addEventListener('load', loaded, { once: true, signal: ctx.signal });
-    ctx.setTimeout(loaded, LOAD_WAIT_CAP_MS);
+    if (document.readyState === 'complete') whenIdle();
+    else ctx.setTimeout(() => look(5), 0);
   });
 }
 

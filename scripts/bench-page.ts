@@ -2,7 +2,7 @@
  * In-page reading aid benchmark, in real Chromium with the BUILT extension (.output/chrome-mv3).
  *
  *   npm run bench:page [-- --json] [-- --runs=N]        (builds first; needs /usr/bin/chromium)
- *   node --import tsx scripts/bench-page.ts [--json] [--runs=N] [--ordinary-pairs=N] [--only=TEXT]   (uses the existing build; TEXT picks pages by label)
+ *   node --import tsx scripts/bench-page.ts [--json] [--runs=N] [--ordinary-pairs=N] [--only=TEXT]   (uses the existing build; TEXT picks pages by label, a,b,c any of several)
  *
  * For an ordinary gov page (news-gov.html), every fixture notice page (index.json, isNotice), the generated
  * ~1 MB /big-notice.html and a revisit of an unchanged notice:
@@ -16,7 +16,7 @@
  *    no --load-extension), loads interleaved, median of N each. The content script runs at
  *    document_idle, so most of its work is after `load`: time until the overlay host element is
  *    attached (a main-world MutationObserver on <body>'s children) is reported as well.
- *    The ordinary page runs --ordinary-pairs (≥ 30) loads with the extension and with the noop control,
+ *    The ordinary page runs --ordinary-pairs (default 40) loads with the extension and with the noop control,
  *    alternated ABAB… with identical steps (bench-page/run.ts benchOrdinary): its load time is tens of ms and
  *    bimodal — Chromium's first layout of the page in a fresh renderer (20–60 ms, mostly CJK font fallback)
  *    lands before or after `load` depending on whether a frame gets in between DOMContentLoaded and `load`.
@@ -56,14 +56,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`--runs must be a positive integer, got ${runsArg}`);
     return 2;
   }
-  // --ordinary-pairs=N: loads with the extension and with the noop control on the ordinary page (default ORDINARY_MIN_PAIRS, at least --runs)
+  // --ordinary-pairs=N: loads with the extension and with the noop control on the ordinary page (default ORDINARY_MIN_PAIRS = 40, at least --runs)
   const pairsArg = argv.find((a) => a.startsWith('--ordinary-pairs='));
   const ordinaryPairs = pairsArg ? Number(pairsArg.slice('--ordinary-pairs='.length)) : undefined;
   if (ordinaryPairs !== undefined && (!Number.isInteger(ordinaryPairs) || ordinaryPairs < 1)) {
     console.error(`--ordinary-pairs must be a positive integer, got ${pairsArg}`);
     return 2;
   }
-  // --only=<text>: only the pages whose label contains it (e.g. --only=revisit), and no side-panel part
+  // --only=<text>[,<text>…]: only the pages whose label contains one of them (e.g. --only=revisit), and no side-panel part
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const started = Date.now();
   const result = await benchPage({ runs, ordinaryPairs, only, log: (l) => console.error(l) });

@@ -4,6 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { forgetVisits, launchExtension, launchPlain, writeNoopExtension, type Session } from './contexts';
 import { loadOrdinary, loadWith, loadWithout, PROBE_SCRIPT, tracedLoadWith, type PageProbe, type WithSample } from './measure';
 import { round, summarize, type PageBench, type PageBenchEntry, type PageKind } from './summary';
+import type { TracedTasks } from './trace';
 import { ANALYZER_PATH, bundleSizes, DETECTOR_PATH, sidepanelBytes } from '../lib/bundle-sizes';
 
 const MANIFEST: Array<{ file: string; isNotice: boolean; generated?: boolean; host: string }> = JSON.parse(
@@ -21,7 +22,9 @@ export const DEFAULT_RUNS = 5;
  * and spreads widely (a busy machine, and Chromium's first layout of the page — 20–60 ms of CJK font fallback
  * in a fresh renderer — falls before or after `load` by a race), so a 5 % difference needs many loads.
  */
-export const ORDINARY_MIN_PAIRS = 30;
+export const ORDINARY_MIN_PAIRS = 40;
+/** Traced loads of the ordinary page, at least: its extension tasks are a few ms, so a busy core easily doubles one. */
+const ORDINARY_MIN_TRACED = 10;
 
 interface PagePlan {
   label: string;
@@ -66,7 +69,8 @@ export async function benchPage(opts: { runs?: number; ordinaryPairs?: number; o
       await loadWithout(noop.context, s.server.urlFor(f));
     }
     const pages: PageBenchEntry[] = [];
-    for (const p of plan().filter((entry) => !opts.only || entry.label.includes(opts.only as string))) {
+    const wanted = opts.only?.split(',').filter(Boolean) ?? [];
+    for (const p of plan().filter((entry) => !wanted.length || wanted.some((text) => entry.label.includes(text)))) {
       const entry = await benchOne(s, plain.context, noop.context, p, runs, ordinaryPairs);
       const range = entry.loadVsNoop.ratioRange90;
       log(`  ${p.label}: overlay ${entry.overlayAfterLoadMs ?? '—'} ms after load, longest extension task ${entry.extensionLongestTaskMs} ms, load ×${entry.loadRatioVsNoop} vs noop (90 % ${range[0]}–${range[1]}, ${entry.loadVsNoop.pairs} pairs)`);
@@ -88,7 +92,7 @@ export async function benchPage(opts: { runs?: number; ordinaryPairs?: number; o
 }
 
 /**
- * The ordinary page: first `runs` loads without any extension and traced loads with it, alternated; then
+ * The ordinary page: first `runs` (at least ORDINARY_MIN_TRACED) loads without any extension and traced loads with it, alternated; then
  * `pairs` loads with the extension and with the noop control alternated ABAB…, each in its own browser, each
  * load the same steps (loadOrdinary). Nothing is forgotten before a load: a page that is not a notice is
  * never remembered.
@@ -96,10 +100,10 @@ export async function benchPage(opts: { runs?: number; ordinaryPairs?: number; o
 async function benchOrdinary(s: Session, plain: Session['context'], noop: Session['context'], p: PagePlan, runs: number, pairs: number): Promise<PageBenchEntry> {
   const url = s.server.urlFor(p.file);
   const withouts: PageProbe[] = [];
-  const traced: number[][] = [];
-  for (let i = 0; i < runs; i++) {
+  const traced: TracedTasks[] = [];
+  for (let i = 0; i < Math.max(runs, ORDINARY_MIN_TRACED); i++) {
     withouts.push(await loadWithout(plain, url));
-    traced.push((await tracedLoadWith(s, p.file, false)).extension);
+    traced.push(await tracedLoadWith(s, p.file, false));
   }
   // one discarded pair: the first load of this page in each browser
   await loadOrdinary(s.context, url);
@@ -125,7 +129,7 @@ async function benchOne(s: Session, plain: Session['context'], noop: Session['co
   const withs: WithSample[] = [];
   const withouts: PageProbe[] = [];
   const noops: PageProbe[] = [];
-  const traced: number[][] = [];
+  const traced: TracedTasks[] = [];
   const steps = [
     async () => {
       await prepare();
@@ -135,7 +139,7 @@ async function benchOne(s: Session, plain: Session['context'], noop: Session['co
     async () => void noops.push(await loadWithout(noop, url)),
     async () => {
       await prepare();
-      traced.push((await tracedLoadWith(s, p.file)).extension);
+      traced.push(await tracedLoadWith(s, p.file));
     },
   ];
   for (let i = 0; i < runs; i++) {

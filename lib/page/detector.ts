@@ -10,7 +10,7 @@
  *
  * Chromium injects document_idle scripts in the task just before the page's `load` event, so whatever the
  * script does synchronously delays `load`. The detector therefore only marks its presence there and does its
- * work (listener, site lists, the check) after `load` and the next idle period (afterPageLoad).
+ * work (listener, site lists, the check) in a task after `load` (afterPageLoad).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -41,28 +41,22 @@ const MAX_RECHECKS = 8;
 const LOAD_WAIT_CAP_MS = 3000;
 /** Longest pause between two looks at document.readyState while the page loads (they start at 0 ms and double). */
 const LOAD_POLL_MAX_MS = 100;
-/** After `load`, the detector waits for an idle period, but not longer than this (notices should open soon). */
-const IDLE_WAIT_CAP_MS = 50;
 
 /**
- * Resolves once the page's load event is over (at once when it already was; after LOAD_WAIT_CAP_MS at the
- * latest) and then the next idle period (at most IDLE_WAIT_CAP_MS): the detector's work never delays `load`.
- * It looks at document.readyState from timers rather than listening for `load`: a listener would run inside
- * the page's load task (where the page's first layout often is), a timer only after it, in a task of its own.
+ * Resolves in a task after the page's load event (at once when it is over; after LOAD_WAIT_CAP_MS at the latest):
+ * the detector's work never delays `load`. It looks at document.readyState from timers rather than listening for
+ * `load`: a listener would run inside the page's load task (where the page's first layout often is), a timer runs
+ * in a task of its own. It does not wait for an idle period too: on a notice that put the page's first layout
+ * (50–100 ms on a long notice) between `load` and the request for the analyzer, and the overlay came 30–90 ms later.
  */
 export function afterPageLoad(ctx: ContentScriptContext): Promise<void> {
   return new Promise((resolve) => {
-    const whenIdle = () => {
-      if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_CAP_MS });
-      else ctx.setTimeout(resolve, 0);
-    };
     const started = Date.now();
     const look = (pause: number) => {
-      if (document.readyState === 'complete' || Date.now() - started >= LOAD_WAIT_CAP_MS) return whenIdle();
+      if (document.readyState === 'complete' || Date.now() - started >= LOAD_WAIT_CAP_MS) return resolve();
       ctx.setTimeout(() => look(Math.min(LOAD_POLL_MAX_MS, pause * 2 + 5)), pause);
     };
-    if (document.readyState === 'complete') whenIdle();
-    else ctx.setTimeout(() => look(5), 0);
+    ctx.setTimeout(() => look(5), 0);
   });
 }
 

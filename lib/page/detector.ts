@@ -39,24 +39,48 @@ const RECHECK_DEBOUNCE_MS = 400;
 const MAX_RECHECKS = 8;
 /** A page still loading after this long (a slow image, a hanging script) is checked anyway. */
 const LOAD_WAIT_CAP_MS = 3000;
-/** Longest pause between two looks at document.readyState while the page loads (they start at 0 ms and double). */
-const LOAD_POLL_MAX_MS = 100;
+/** Pause between two looks at document.readyState while the page loads (the fallback to the navigation entry). */
+const LOAD_POLL_MS = 100;
 
 /**
  * Resolves in a task after the page's load event (at once when it is over; after LOAD_WAIT_CAP_MS at the latest):
- * the detector's work never delays `load`. It looks at document.readyState from timers rather than listening for
- * `load`: a listener would run inside the page's load task (where the page's first layout often is), a timer runs
- * in a task of its own. It does not wait for an idle period too: on a notice that put the page's first layout
- * (50–100 ms on a long notice) between `load` and the request for the analyzer, and the overlay came 30–90 ms later.
+ * the detector's work never delays `load`. Chromium injects document_idle scripts in the task right before `load`,
+ * so nothing may be scheduled that could run between the two: every task boundary there is a chance for a
+ * rendering frame — the page's first layout, 20–60 ms — to come before `load`. Hence no `load` listener (it runs
+ * inside the page's load task, where trace attribution then counts that task as the extension's) and no timer at
+ * 0 ms, but the navigation timing entry, which Chromium reports to observers once the load event is over, with
+ * looks at document.readyState every LOAD_POLL_MS as the fallback. No idle wait either: on a notice that put the
+ * page's first layout (50–100 ms on a long notice) before the request for the analyzer.
  */
 export function afterPageLoad(ctx: ContentScriptContext): Promise<void> {
   return new Promise((resolve) => {
-    const started = Date.now();
-    const look = (pause: number) => {
-      if (document.readyState === 'complete' || Date.now() - started >= LOAD_WAIT_CAP_MS) return resolve();
-      ctx.setTimeout(() => look(Math.min(LOAD_POLL_MAX_MS, pause * 2 + 5)), pause);
+    let observer: PerformanceObserver | null = null;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      observer?.disconnect();
+      resolve();
     };
-    ctx.setTimeout(() => look(5), 0);
+    if (document.readyState === 'complete') {
+      ctx.setTimeout(finish, 0);
+      return;
+    }
+    try {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntries().some((e) => (e as PerformanceNavigationTiming).loadEventEnd > 0)) finish();
+      });
+      observer.observe({ type: 'navigation' });
+    } catch {
+      observer = null; // no navigation entries here: the looks below decide
+    }
+    const started = Date.now();
+    const look = () => {
+      if (done) return;
+      if (document.readyState === 'complete' || Date.now() - started >= LOAD_WAIT_CAP_MS) finish();
+      else ctx.setTimeout(look, LOAD_POLL_MS);
+    };
+    ctx.setTimeout(look, LOAD_POLL_MS);
   });
 }
 

@@ -2,7 +2,7 @@
  * In-page reading aid benchmark, in real Chromium with the BUILT extension (.output/chrome-mv3).
  *
  *   npm run bench:page [-- --json] [-- --runs=N]        (builds first; needs /usr/bin/chromium)
- *   node --import tsx scripts/bench-page.ts [--json] [--runs=N] [--only=TEXT]   (uses the existing build; TEXT picks pages by label)
+ *   node --import tsx scripts/bench-page.ts [--json] [--runs=N] [--ordinary-pairs=N] [--only=TEXT]   (uses the existing build; TEXT picks pages by label, a,b,c any of several)
  *
  * For an ordinary gov page (news-gov.html), every fixture notice page (index.json, isNotice), the generated
  * ~1 MB /big-notice.html and a revisit of an unchanged notice:
@@ -16,12 +16,17 @@
  *    no --load-extension), loads interleaved, median of N each. The content script runs at
  *    document_idle, so most of its work is after `load`: time until the overlay host element is
  *    attached (a main-world MutationObserver on <body>'s children) is reported as well.
+ *    The ordinary page runs --ordinary-pairs (default 40) loads with the extension and with the noop control,
+ *    alternated ABAB… with identical steps (bench-page/run.ts benchOrdinary): its load time is tens of ms and
+ *    bimodal — Chromium's first layout of the page in a fresh renderer (20–60 ms, mostly CJK font fallback)
+ *    lands before or after `load` depending on whether a frame gets in between DOMContentLoaded and `load`.
  *  - long tasks ('longtask' PerformanceObserver from an init script, in both contexts): the longest task
  *    overlapping the analysis window, estimated as overlay mount ± total analysis time (the content
  *    script's isolated world is unreachable from the page, so its exact start is not observable), next to
  *    the longest task of the same page loaded without the extension.
  *  - issue #14's figures per page: overlayAfterLoadMs and highlightsAfterLoadMs (after the page's load event),
- *    loadRatioVsNoop (load with the extension / with an empty content-script extension), and
+ *    loadRatioVsNoop (load with the extension / with an empty content-script extension; loadVsNoop adds the
+ *    quartiles, a bootstrap range of the ratio and the median pair ratio, loadSamplesMs every load), and
  *    extensionLongestTaskMs: the longest main-thread task that ran the extension's code, from a Chromium
  *    trace (CDP Tracing) of extra loads — a task is the extension's when an event inside it names one of the
  *    extension's scripts (evaluation, compile, function call) or fires a timer/idle/frame callback a script
@@ -51,10 +56,17 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`--runs must be a positive integer, got ${runsArg}`);
     return 2;
   }
-  // --only=<text>: only the pages whose label contains it (e.g. --only=revisit), and no side-panel part
+  // --ordinary-pairs=N: loads with the extension and with the noop control on the ordinary page (default ORDINARY_MIN_PAIRS = 40, at least --runs)
+  const pairsArg = argv.find((a) => a.startsWith('--ordinary-pairs='));
+  const ordinaryPairs = pairsArg ? Number(pairsArg.slice('--ordinary-pairs='.length)) : undefined;
+  if (ordinaryPairs !== undefined && (!Number.isInteger(ordinaryPairs) || ordinaryPairs < 1)) {
+    console.error(`--ordinary-pairs must be a positive integer, got ${pairsArg}`);
+    return 2;
+  }
+  // --only=<text>[,<text>…]: only the pages whose label contains one of them (e.g. --only=revisit), and no side-panel part
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const started = Date.now();
-  const result = await benchPage({ runs, only, log: (l) => console.error(l) });
+  const result = await benchPage({ runs, ordinaryPairs, only, log: (l) => console.error(l) });
   if (only) {
     console.log(json ? JSON.stringify({ page: result }, null, 2) : formatPageBench(result));
     return 0;

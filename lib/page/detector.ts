@@ -7,6 +7,10 @@
  *
  * Small on purpose (budget: scripts/lib/bundle-sizes.ts): no parser, zod, Preact or mark.js here. Its messages
  * are typed by lib/schema (type-only imports) and validated at the other end (background, side panel).
+ *
+ * Chromium injects document_idle scripts in the task just before the page's `load` event, so whatever the
+ * script does synchronously delays `load`. The detector therefore only marks its presence there and does its
+ * work (listener, site lists, the check) in a task after `load` (afterPageLoad).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -26,18 +30,70 @@ export interface DetectorRecord {
   asked: boolean;
   /** Main-thread time of all checks. */
   ms: number;
+  /** performance.now() when the detector started its work (after the page's load event); null until then. */
+  startedAt: number | null;
 }
 
 const RECHECK_DEBOUNCE_MS = 400;
 /** Content changes looked at after the first check; a page that is still not a notice after these is left alone. */
 const MAX_RECHECKS = 8;
+/** A page still loading after this long (a slow image, a hanging script) is checked anyway. */
+const LOAD_WAIT_CAP_MS = 3000;
+/** Pause between two looks at document.readyState while the page loads (the fallback to the navigation entry). */
+const LOAD_POLL_MS = 100;
+
+/**
+ * Resolves in a task after the page's load event (at once when it is over; after LOAD_WAIT_CAP_MS at the latest):
+ * the detector's work never delays `load`. Chromium injects document_idle scripts in the task right before `load`,
+ * so nothing may be scheduled that could run between the two: every task boundary there is a chance for a
+ * rendering frame — the page's first layout, 20–60 ms — to come before `load`. Hence no `load` listener (it runs
+ * inside the page's load task, where trace attribution then counts that task as the extension's) and no timer at
+ * 0 ms, but the navigation timing entry, which Chromium reports to observers once the load event is over, with
+ * looks at document.readyState every LOAD_POLL_MS as the fallback. No idle wait either: on a notice that put the
+ * page's first layout (50–100 ms on a long notice) before the request for the analyzer.
+ */
+export function afterPageLoad(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => {
+    let observer: PerformanceObserver | null = null;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      observer?.disconnect();
+      resolve();
+    };
+    if (document.readyState === 'complete') {
+      ctx.setTimeout(finish, 0);
+      return;
+    }
+    try {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntries().some((e) => (e as PerformanceNavigationTiming).loadEventEnd > 0)) finish();
+      });
+      observer.observe({ type: 'navigation' });
+    } catch {
+      observer = null; // no navigation entries here: the looks below decide
+    }
+    const started = Date.now();
+    const look = () => {
+      if (done) return;
+      if (document.readyState === 'complete' || Date.now() - started >= LOAD_WAIT_CAP_MS) finish();
+      else ctx.setTimeout(look, LOAD_POLL_MS);
+    };
+    ctx.setTimeout(look, LOAD_POLL_MS);
+  });
+}
 
 export async function runDetector(ctx: ContentScriptContext): Promise<void> {
   const g = globalThis as Record<string, unknown>;
   // a page of a library notice has the analyzer already (registered at document_end, lib/registered-scripts)
   if (g[DETECTOR_GLOBAL] || g[ANALYZER_GLOBAL]) return;
-  const record: DetectorRecord = { result: null, disabled: false, checks: 0, asked: false, ms: 0 };
+  const record: DetectorRecord = { result: null, disabled: false, checks: 0, asked: false, ms: 0, startedAt: null };
   g[DETECTOR_GLOBAL] = record;
+  await afterPageLoad(ctx);
+  // the side panel's 分析此页 may have brought the analyzer meanwhile: the page is its now
+  if (ctx.isInvalid || g[ANALYZER_GLOBAL]) return;
+  record.startedAt = performance.now();
   answerStateRequests(ctx, record);
   const sites = await loadSiteLists();
   if (sites.disabledSites.includes(hostOf(location.href))) {

@@ -2,7 +2,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Session } from './contexts';
 import { forgetRecord, installWorkerListener, waitForAnalysis, type AnalysisRecord } from './timings';
-import { startTrace, tasksOf } from './trace';
+import { startTrace, tasksOf, type TracedTasks } from './trace';
 
 const SETTLE_QUIET_MS = 300;
 const SETTLE_MAX_MS = 8_000;
@@ -117,7 +117,7 @@ export async function loadWith(s: Session, file: string, notice = true): Promise
  * extension's code (see trace.ts for how a task is attributed), longest first, and of all tasks. Traced
  * loads are extra loads: tracing slows the page, so load times come from the untraced ones.
  */
-export async function tracedLoadWith(s: Session, file: string, notice = true): Promise<{ extension: number[]; all: number[] }> {
+export async function tracedLoadWith(s: Session, file: string, notice = true): Promise<TracedTasks> {
   const url = s.server.urlFor(file);
   await installWorkerListener(s);
   await forgetRecord(s, url);
@@ -133,6 +133,34 @@ export async function tracedLoadWith(s: Session, file: string, notice = true): P
     return tasksOf(await tracer.stop(), url, 'chrome-extension://');
   } finally {
     await page.close();
+  }
+}
+
+/** Pause after a tab of the ordinary page closed, before the next load (the same after every load, in every context). */
+const BETWEEN_LOADS_MS = 250;
+/**
+ * Quiet time after `load` in the ordinary page's alternated loads, before settle() (300 ms without new long
+ * tasks): the detector has finished by then (it starts at most 50 ms after `load`). Short, so that the two
+ * loads of a pair run close together, at about the same machine load.
+ */
+const ORDINARY_PAIR_WAIT_MS = 300;
+
+/**
+ * One load of a page that is not a notice, the same steps in any context (the extension's, the noop control's):
+ * load, ORDINARY_PAIR_WAIT_MS, settle, read the probe, close, BETWEEN_LOADS_MS. Loads compared with each other thus
+ * follow an identical previous load — before, a load without the extension closed its tab 50 ms after `load`
+ * (while that tab was still painting) and the next load, with the extension, started next to it.
+ */
+export async function loadOrdinary(context: BrowserContext, url: string): Promise<PageProbe> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(ORDINARY_PAIR_WAIT_MS);
+    await settle(page);
+    return await readProbe(page);
+  } finally {
+    await page.close();
+    await new Promise((r) => setTimeout(r, BETWEEN_LOADS_MS));
   }
 }
 

@@ -22,6 +22,15 @@ function pad(s: string, n: number, right = false): string {
 const ms = (x: number | null) => (x === null ? '—' : x.toFixed(0));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** How many loads the medians are of: `runs` per page, the ordinary page's alternated pairs apart. */
+const loadsNote = (r: PageBench) => {
+  const runs = r.pages.find((p) => p.kind !== 'ordinary')?.runs;
+  const ordinary = r.pages.find((p) => p.kind === 'ordinary');
+  return [runs === undefined ? '' : `median of ${runs} loads per page`, ordinary ? `${ordinary.loadVsNoop.pairs} alternated pairs on the ordinary page` : '']
+    .filter(Boolean)
+    .join(', ');
+};
+
 export function formatPageBench(r: PageBench): string {
   const cols: Array<[string, (p: PageBenchEntry) => string, number]> = [
     ['page', (p) => p.file, 30],
@@ -39,7 +48,7 @@ export function formatPageBench(r: PageBench): string {
     ['longtask', (p) => `${p.longestTaskMs.toFixed(0)}/${p.longestTaskMaxMs.toFixed(0)}`, 9],
   ];
   const lines: string[] = [];
-  lines.push(`页面阅读辅助性能 (in-page reading aid) — Chromium ${r.chromium}, median of ${r.pages[0]?.runs ?? 0} loads per page (ms); ${r.machine.cpus} CPUs, load average ${r.machine.loadAvgStart} → ${r.machine.loadAvgEnd}`);
+  lines.push(`页面阅读辅助性能 (in-page reading aid) — Chromium ${r.chromium}, ${loadsNote(r)} (ms); ${r.machine.cpus} CPUs, load average ${r.machine.loadAvgStart} → ${r.machine.loadAvgEnd}`);
   lines.push(`bundles: detector ${kb(r.bundles.detector)}, analyzer ${kb(r.bundles.analyzer)} + marks ${kb(r.bundles.analyzerMarks)}, side panel ${kb(r.bundles.sidepanel)}`);
   lines.push(cols.map(([h, , w], i) => pad(h, w, i === 0)).join(' '));
   for (const p of r.pages) lines.push(cols.map(([, f, w], i) => pad(f(p), w, i === 0)).join(' '));
@@ -54,6 +63,16 @@ export function formatPageBench(r: PageBench): string {
   const check = (ok: boolean, text: string) => lines.push(`${ok ? 'ok    ' : 'MISSED'} ${text}`);
   const ordinary = r.pages.find((p) => p.file === ORDINARY);
   if (ordinary) {
+    const c = ordinary.loadVsNoop;
+    lines.push(
+      `ordinary gov page, ${c.pairs} loads each alternated: load ${c.withMedianMs} ms (IQR ${c.withIqrMs.join('–')}) with the extension, ` +
+        `${c.noopMedianMs} ms (IQR ${c.noopIqrMs.join('–')}) with the empty content script; ratio of medians ${c.ratioOfMedians} ` +
+        `(90 % bootstrap ${c.ratioRange90.join('–')}), median pair ratio ${c.pairRatioMedian}`,
+    );
+    lines.push(
+      `  traced loads: the extension's main-thread time before load ${ordinary.extensionBeforeLoadMs} ms, its longest task ` +
+        `${ordinary.extensionLongestTaskMs} ms (thread time ${ordinary.extensionLongestTaskCpuMs} ms), median`,
+    );
     check(ordinary.loadRatioVsNoop <= TARGETS.ordinaryLoadRatioVsNoop, `ordinary gov page (${ORDINARY}): load ≤ ${TARGETS.ordinaryLoadRatioVsNoop}× the empty content script's: ${ordinary.loadRatioVsNoop}`);
     check(ordinary.extensionLongestTaskMaxMs <= TARGETS.ordinaryTaskMs, `ordinary gov page: no extension task > ${TARGETS.ordinaryTaskMs} ms: worst ${ordinary.extensionLongestTaskMaxMs} ms`);
   }

@@ -1,6 +1,8 @@
 // Result shapes of the page benchmark and the aggregation of samples into medians.
 import type { PageProbe, WithSample } from './measure';
 import type { BundleSizes } from '../lib/bundle-sizes';
+import { compareLoads, type LoadComparison } from './spread';
+import type { TracedTasks } from './trace';
 
 /** ordinary: a gov page that is not a notice; notice: a seed page, first visit; big: the ~1 MB notice; revisit: an unchanged notice again. */
 export type PageKind = 'ordinary' | 'notice' | 'big' | 'revisit';
@@ -47,8 +49,20 @@ export interface PageBenchEntry {
   extensionLongestTaskMs: number;
   /** The worst traced load's longest extension task. */
   extensionLongestTaskMaxMs: number;
-  /** loadEventEnd with the extension / with the empty (noop) content-script extension. */
+  /** The longest extension task's thread (CPU) time, median over traced loads: the same task without the waits for a core on a busy machine. */
+  extensionLongestTaskCpuMs: number;
+  /** Main-thread time of the extension's tasks before the page's load event, median over traced loads. */
+  extensionBeforeLoadMs: number;
+  /** loadEventEnd with the extension / with the empty (noop) content-script extension (ratio of the medians). */
   loadRatioVsNoop: number;
+  /** The same comparison with its spread: quartiles of both, a bootstrap range of the ratio, the median pair ratio. */
+  loadVsNoop: LoadComparison;
+  /**
+   * Every load's loadEventEnd (ms), in the order they ran: with the extension and with the noop control.
+   * On the ordinary page they alternate ABAB…, `with[i]` right before `noop[i]`.
+   */
+  loadSamplesMs: { with: number[]; noop: number[] };
+  /** Loads with the extension (on the ordinary page: pairs of loads with the extension and the noop control). */
   runs: number;
 }
 
@@ -105,7 +119,7 @@ export function summarize(
   withs: WithSample[],
   withouts: PageProbe[],
   noops: PageProbe[],
-  tracedExtensionTasks: number[][],
+  traced: TracedTasks[],
 ): PageBenchEntry {
   const t = (k: string) => median(withs.map((w) => w.record?.timings[k] ?? 0));
   const mains = withs.map((w) => ['extract', 'detect', 'parse', 'highlight'].reduce((sum, k) => sum + (w.record?.timings[k] ?? 0), 0));
@@ -115,7 +129,7 @@ export function summarize(
   const loadNoopMs = median(noops.map((p) => p.loadEventEnd));
   const tasks = withs.map((w) => analysisTasks(w)[0] ?? 0);
   const worst = withs.map(analysisTasks).sort((a, b) => (b[0] ?? 0) - (a[0] ?? 0))[0] ?? [];
-  const longestExtension = tracedExtensionTasks.map((tasks) => tasks[0] ?? 0);
+  const longestExtension = traced.map((t) => t.extension[0] ?? 0);
   return {
     file,
     kind,
@@ -141,7 +155,11 @@ export function summarize(
     highlightsAfterLoadMs: medianOrNull(withs.map(highlightsAfterLoad)),
     extensionLongestTaskMs: round(median(longestExtension)),
     extensionLongestTaskMaxMs: round(Math.max(0, ...longestExtension)),
+    extensionLongestTaskCpuMs: round(median(traced.map((t) => t.extensionCpu[0] ?? 0))),
+    extensionBeforeLoadMs: round(median(traced.map((t) => t.extensionBeforeLoad))),
     loadRatioVsNoop: Math.round((loadWithMs / loadNoopMs) * 1000) / 1000,
+    loadVsNoop: compareLoads(withs.map((w) => w.probe.loadEventEnd), noops.map((p) => p.loadEventEnd)),
+    loadSamplesMs: { with: withs.map((w) => round(w.probe.loadEventEnd)), noop: noops.map((p) => round(p.loadEventEnd)) },
     runs: withs.length,
   };
 }

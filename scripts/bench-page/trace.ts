@@ -7,11 +7,13 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs: without the time the thread waited for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {
     name?: string;
-    data?: { url?: string; stackTrace?: Array<{ url?: string }>; frame?: string; timerId?: number; id?: number };
+    data?: { url?: string; stackTrace?: Array<{ url?: string }>; frame?: string; timerId?: number; id?: number; isMainFrame?: boolean };
     beginData?: { url?: string };
   };
 }
@@ -56,15 +58,28 @@ const callbackKey = (e: TraceEvent) => `${e.args?.data?.frame}:${e.args?.data?.t
  * Tasks started by the page's own scripts, rendering and parsing are the page's. (Content scripts run in an
  * isolated world, so their callbacks show no URL of their own; the installing stack gives them away.)
  */
-export function tasksOf(events: TraceEvent[], pageUrl: string, extensionOrigin: string): { extension: number[]; all: number[] } {
+export interface TracedTasks {
+  /** Wall durations (ms) of the tasks that ran the extension's code, longest first. */
+  extension: number[];
+  /** Their thread (CPU) times (ms), longest first: what is left of them when other processes take the cores. */
+  extensionCpu: number[];
+  /** Wall time (ms) of the extension's tasks that started before the page's load event (MarkLoad of the main frame). */
+  extensionBeforeLoad: number;
+  all: number[];
+}
+
+export function tasksOf(events: TraceEvent[], pageUrl: string, extensionOrigin: string): TracedTasks {
   const pids = new Set(events.filter((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl).map((e) => e.pid));
   const mains = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`),
   );
   const extension: number[] = [];
+  const extensionCpu: number[] = [];
+  let extensionBeforeLoad = 0;
   const all: number[] = [];
   for (const thread of mains) {
     const onThread = events.filter((e) => `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts);
+    const loadAt = onThread.find((e) => e.name === 'MarkLoad' && e.args?.data?.isMainFrame)?.ts ?? Infinity;
     const tasks = onThread.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 0);
     const ours = (e: TraceEvent) => urlsOf(e).some((u) => u.startsWith(extensionOrigin));
     const installed = new Set(onThread.filter((e) => Object.values(SCHEDULED).includes(e.name) && ours(e)).map(callbackKey));
@@ -76,8 +91,13 @@ export function tasksOf(events: TraceEvent[], pageUrl: string, extensionOrigin: 
       const ms = (task.dur ?? 0) / 1000;
       all.push(ms);
       while (i < marked.length && marked[i] < task.ts) i++;
-      if (i < marked.length && marked[i] <= task.ts + (task.dur ?? 0)) extension.push(ms);
+      if (i < marked.length && marked[i] <= task.ts + (task.dur ?? 0)) {
+        extension.push(ms);
+        extensionCpu.push((task.tdur ?? task.dur ?? 0) / 1000);
+        if (task.ts < loadAt) extensionBeforeLoad += ms;
+      }
     }
   }
-  return { extension: extension.sort((a, b) => b - a), all: all.sort((a, b) => b - a) };
+  const longestFirst = (xs: number[]) => xs.sort((a, b) => b - a);
+  return { extension: longestFirst(extension), extensionCpu: longestFirst(extensionCpu), extensionBeforeLoad, all: longestFirst(all) };
 }

@@ -44,7 +44,7 @@ export interface Tab {
 /** What of the extension runs in a tab's isolated world (read by `presence()`, see lib/page/globals). */
 export interface ExtensionPresence {
   /** The detector's record, null when the detector never ran in the tab. */
-  detector: { result: { isNotice: boolean; score: number } | null; asked: boolean; checks: number; ms: number } | null;
+  detector: { result: { isNotice: boolean; score: number } | null; asked: boolean; checks: number; ms: number; startedAt: number | null } | null;
   /** The analyzer was injected. */
   analyzer: boolean;
   /** The analyzer came registered on a page of a library notice (lib/registered-scripts), not through the detector. */

@@ -47,6 +47,19 @@ describe('detector → background → analyzer', () => {
     await page.close();
   });
 
+  it('the detector works only after the page has loaded: nothing of it delays the load event', async () => {
+    for (const file of ['news-gov.html', 'mazhang-town.html']) {
+      const page = await openFixture(s, file);
+      const tabId = await tabIdOf(s, page);
+      await expect.poll(async () => (await presence(tabId)).detector?.checks ?? 0).toBeGreaterThan(0);
+      const loadEventEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+      expect(loadEventEnd).toBeGreaterThan(0);
+      // performance.now() of the isolated world runs on the page's clock
+      expect((await presence(tabId)).detector?.startedAt).toBeGreaterThanOrEqual(loadEventEnd);
+      await page.close();
+    }
+  });
+
   it('a notice asks once for the analyzer, which then saves the notice', async () => {
     const page = await openFixture(s, 'huashan-town.html');
     const tabId = await tabIdOf(s, page);

@@ -1,5 +1,7 @@
 // Load with the extension against load with the empty (noop) content script: medians, quartiles and a bootstrap range of their ratio.
 
+import { prng } from '../lib/prng';
+
 /** Quantile `q` (0…1) of `xs`, linear between the two nearest order statistics (NaN when empty). */
 export function quantile(xs: number[], q: number): number {
   if (!xs.length) return Number.NaN;
@@ -8,18 +10,6 @@ export function quantile(xs: number[], q: number): number {
   const lo = Math.floor(at);
   const hi = Math.ceil(at);
   return s[lo] + (s[hi] - s[lo]) * (at - lo);
-}
-
-/** Small seeded PRNG (mulberry32): the bootstrap range is the same for the same samples. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface LoadComparison {
@@ -53,7 +43,7 @@ export function compareLoads(withMs: number[], noopMs: number[]): LoadComparison
   const pairs = Math.min(withMs.length, noopMs.length);
   const w = withMs.slice(0, pairs);
   const n = noopMs.slice(0, pairs);
-  const random = seeded(BOOTSTRAP_SEED);
+  const random = prng(BOOTSTRAP_SEED);
   const ratios: number[] = [];
   for (let b = 0; b < BOOTSTRAP_RESAMPLES && pairs > 0; b++) {
     const picks = Array.from({ length: pairs }, () => Math.floor(random() * pairs));

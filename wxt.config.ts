@@ -13,6 +13,12 @@ function pdfjsChineseCMaps(): Array<{ absoluteSrc: string; relativeDest: string 
 
 // Hosts the fixture sites are served under in tests; real installs only auto-run on *.gov.cn.
 export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
+/**
+ * The detector (entrypoints/detector.ts, an unlisted script) as a declared content script on every gov page. Not a
+ * WXT content script: WXT's wrapper builds a ContentScriptContext in the injection task, right before the page's
+ * `load` event; the detector builds its own after `load` (issue #14, lib/page/detector).
+ */
+const DETECTOR_CONTENT_SCRIPT = { matches: NOTICE_HOST_MATCHES, js: ['detector.js'], run_at: 'document_idle' as const };
 const ICON_SIZES = [128, 96, 48, 32, 16];
 const iconFiles = (sizes: number[]) => Object.fromEntries(sizes.map((size) => [size, `icons/${size}.png`]));
 /** Any other site is analyzed only when the user asks ("分析此页"), which requests that site's permission. */
@@ -58,6 +64,7 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: NOTICE_HOST_MATCHES,
+    content_scripts: [DETECTOR_CONTENT_SCRIPT],
     // WXT drops optional_host_permissions from an MV2 (Firefox) manifest: MV2 declares them as optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: ON_REQUEST_HOSTS } : { optional_host_permissions: ON_REQUEST_HOSTS }),
     action: { default_title: '__MSG_actionTitle__', default_icon: iconFiles([16, 32, 48]) },

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { DETECTOR_PATH } from '../lib/bundle-sizes';
 import { assertBuilt, CHROME_PATH, CHROMIUM_FLAGS, EXTENSION_DIR, FIXED_TODAY } from '../lib/browser';
 import { startFixtureServer, type FixtureServer } from '../lib/fixture-server';
 
@@ -30,7 +31,7 @@ async function snapshotExtension(): Promise<string> {
         const before = statSync(join(EXTENSION_DIR, 'manifest.json')).mtimeMs;
         cpSync(EXTENSION_DIR, dir, { recursive: true });
         const after = statSync(join(EXTENSION_DIR, 'manifest.json')).mtimeMs;
-        if (before === after && existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'content-scripts'))) return dir;
+        if (before === after && existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, DETECTOR_PATH))) return dir;
       } catch {
         /* a build was rewriting the directory: try again */
       }

@@ -18,7 +18,7 @@ export interface BundleSizes {
 /** Bytes. The detector runs on every gov page: it must stay a few KB (issue #14). */
 export const BUNDLE_BUDGETS: Partial<BundleSizes> = { detector: 20 * 1024 };
 
-export const DETECTOR_PATH = 'content-scripts/content.js';
+export const DETECTOR_PATH = 'detector.js';
 export const ANALYZER_PATH = 'analyzer.js';
 export const ANALYZER_MARKS_PATH = 'analyzer-marks.js';
 

@@ -114,7 +114,7 @@ describe('detector → background → analyzer', () => {
   it('the detector stays small: under 20 KB and far below the analyzer', async () => {
     const sizes = await s.worker.evaluate(async () => {
       const size = async (p: string) => (await (await fetch(chrome.runtime.getURL(p))).arrayBuffer()).byteLength;
-      return { detector: await size('/content-scripts/content.js'), analyzer: await size('/analyzer.js') };
+      return { detector: await size('/detector.js'), analyzer: await size('/analyzer.js') };
     });
     expect(sizes.detector).toBeLessThan(20 * 1024);
     expect(sizes.analyzer).toBeGreaterThan(sizes.detector * 10);

@@ -14,7 +14,6 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function fakeBuild(detectorBytes: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'rl-bundles-'));
   dirs.push(dir);
-  mkdirSync(join(dir, 'content-scripts'));
   mkdirSync(join(dir, 'chunks'));
   writeFileSync(join(dir, DETECTOR_PATH), 'x'.repeat(detectorBytes));
   writeFileSync(join(dir, ANALYZER_PATH), 'y'.repeat(300_000));

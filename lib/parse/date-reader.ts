@@ -125,7 +125,8 @@ function mayStartAt(text: string, i: number, limit: number): boolean {
   return (CHAR_CLASS[next] & C_WORD_SECOND) !== 0 && WORD_PAIRS.has(c * 65536 + next);
 }
 
-class DateReader {
+/** Reads one mention at a position (exported for the test that checks readSpecs against it tried everywhere). */
+export class DateReader {
   constructor(
     private readonly text: string,
     private readonly limit: number,

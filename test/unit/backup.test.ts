@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BackupError,
   MAX_BACKUP_CHARS,
@@ -13,15 +13,12 @@ import { issuePath, jsonErrorOffset } from '@/lib/json-file';
 import {
   addAnnotation,
   listAnnotations,
-  liveQuery,
-  recentAnnotations,
   saveNoticeVisit,
   setAnchorStates,
   setOverride,
   setSetting,
   softDeleteAnnotation,
   updateAnnotation,
-  watchNoticeUrls,
   type RectifyDB,
 } from '@/lib/db';
 import type { BackupFile, NoticeSnapshot } from '@/lib/schema';
@@ -171,26 +168,6 @@ describe('exportBackup / importBackup round trip', () => {
     expect([result.added.annotations, result.updated.annotations, result.skipped.annotations]).toEqual([100, 50, 0]);
     expect(await db.annotations.count()).toBe(2_100);
     expect((await db.annotations.get('bench-000049'))?.note).toMatch(/（新）$/);
-  });
-
-  it('reaches the live queries: the annotation lists and the watched notice URLs update after a large import', async () => {
-    const db = freshDb();
-    const file = makeLargeBackup(1_200);
-    const counts: number[] = [];
-    const recent: number[] = [];
-    const urls: string[][] = [];
-    const lists = [
-      liveQuery(() => listAnnotations(db, { noticeKey: file.notices[0].key })).subscribe((list) => counts.push(list.length)),
-      liveQuery(() => recentAnnotations(db, 50)).subscribe((list) => recent.push(list.length)),
-    ];
-    const unwatch = watchNoticeUrls(db, (next) => urls.push(next), (err) => { throw err; });
-    await vi.waitFor(() => expect([counts, recent, urls].map((seen) => seen.length > 0)).toEqual([true, true, true]));
-    expect([counts.at(-1), recent.at(-1), urls.at(-1)]).toEqual([0, 0, []]);
-    await importBackup(db, backupToJson(file));
-    await vi.waitFor(() => expect([counts.at(-1), recent.at(-1)]).toEqual([1_200, 50]));
-    await vi.waitFor(() => expect(urls.at(-1)).toEqual(file.notices[0].urls));
-    for (const list of lists) list.unsubscribe();
-    unwatch();
   });
 
   it('counts an annotation repeated inside the file once, keeping its newer edit', async () => {

@@ -50,3 +50,8 @@ export function continuesWith(text: string, at: number, tails: string[]): boolea
   }
   return false;
 }
+
+/** An ASCII letter's code (a digit right after one is part of a code or name, not a number). */
+export function isAsciiLetterCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}

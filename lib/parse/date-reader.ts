@@ -1,9 +1,10 @@
 // The date reader: character classes and the scan that reads each mention (numeric, Chinese, word forms) into a Spec.
 import { parseChineseNumber } from './numerals';
-import type { DateMention } from './date-mention';
+import { isAsciiLetterCode } from './char-tests';
+import { compareEndpoints, joinNotes, type Endpoint, type Spec } from './date-spec';
 import {
   AFTER_YEAR_PERIODS, DATE_WORDS, MONTH_PERIODS, RELATIVE_YEARS, YEAR_PERIODS, validDay, validYear,
-  type Day, type FuzzyPeriod,
+  type FuzzyPeriod,
 } from './date-vocabulary';
 import { numeralStarts } from './numeral-starts';
 import { firstAtOrAfter } from './positions';
@@ -56,27 +57,6 @@ const CH_JIN4 = 0x8fd1; // 近
 const CH_QI = 0x671f; // 期
 const CH_DI3 = 0x5e95; // 底
 const CH_MO = 0x672b; // 末
-
-/** y === null: the year is not written; it is the mention's base year + dy. */
-export interface Endpoint {
-  y: number | null;
-  dy: number;
-  m: number;
-  d: Day;
-}
-export interface Spec {
-  start: number;
-  end: number;
-  kind: DateMention['kind'];
-  first: Endpoint | null;
-  last: Endpoint | null;
-  /** Explicit year text seen inside the mention (the latest one), e.g. "2025年". */
-  yearText: string | null;
-  yearValue: number | null;
-  /** 今年/去年…: resolved against currentYear. */
-  relative: { word: string; delta: number } | null;
-  note: string | null;
-}
 
 interface YearTok {
   y: number;
@@ -408,21 +388,4 @@ export class DateReader {
     const value = parseChineseNumber(this.text.slice(i, j));
     return value === null ? null : { value, end: j };
   }
-}
-
-function compareEndpoints(a: Endpoint, b: Endpoint): number {
-  if (a.dy !== b.dy) return a.dy - b.dy;
-  if (a.m !== b.m) return a.m - b.m;
-  const da = a.d === 'end' ? 32 : a.d;
-  const db = b.d === 'end' ? 32 : b.d;
-  return da - db;
-}
-
-function joinNotes(a: string | null, b: string | null): string | null {
-  if (a && b) return `${a}；${b}`;
-  return a ?? b;
-}
-
-function isAsciiLetterCode(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }

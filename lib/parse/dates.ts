@@ -19,7 +19,8 @@
  * `X月前` is NOT interpreted here — the mention covers month X; see deadlines.ts.
  */
 import { daysInMonth } from './date-vocabulary';
-import { readSpecs, type Endpoint, type Spec } from './date-reader';
+import { readSpecs } from './date-reader';
+import type { Endpoint, Spec } from './date-spec';
 import type { DateMention } from './date-mention';
 
 export { daysInMonth } from './date-vocabulary';

@@ -9,7 +9,7 @@
  * One linear left-to-right scan; offsets are absolute UTF-16 offsets into `text`.
  */
 import type { Quantity } from '@/lib/schema';
-import { charIn } from './char-tests';
+import { charIn, isAsciiLetterCode } from './char-tests';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './numerals';
 import { numeralStarts } from './numeral-starts';
 import { firstAtOrAfter } from './positions';
@@ -263,8 +263,4 @@ const FIGURE_OF_SPEECH_AFTER_ONE = ['重要', '政治', '长期', '系统', '艰
 function isSetPhrase(text: string, start: number, unitEnd: number, value: number): boolean {
   if (SLOGANS.some((s) => text.startsWith(s, start))) return true;
   return value === 1 && FIGURE_OF_SPEECH_AFTER_ONE.some((w) => text.startsWith(w, unitEnd));
-}
-
-function isAsciiLetterCode(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }

@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DateReader, readSpecs, type Spec } from '@/lib/parse/date-reader';
+import { DateReader, readSpecs } from '@/lib/parse/date-reader';
+import type { Spec } from '@/lib/parse/date-spec';
 import { normalizeText } from '@/lib/parse/normalize';
 import { numeralStarts } from '@/lib/parse/numeral-starts';
 

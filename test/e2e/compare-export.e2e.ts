@@ -1,6 +1,6 @@
 /**
  * Issue: compare a notice with earlier ones and export the review, end to end in real Chromium.
- * The 花山镇 pair: huashan-town.html (seed, 2025-06-19) and huashan-town-2026.html (the constructed later
+ * The 花山镇 pair (test/e2e/notice-pair.ts): huashan-town.html (seed, 2025-06-19) and huashan-town-2026.html (the constructed later
  * notice test/fixtures/notices/huashan-town-2026-03-20.txt). Expectations come from the oracle
  * test/fixtures/notices/README.md, limited (like the parser integration test in test/unit/compare.test.ts)
  * to what the oracle guarantees and the parser gets right.
@@ -13,40 +13,21 @@ import JSZip from 'jszip';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { reviewExportFile } from '@/lib/schema';
-import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
+import { openSidePanel, tabIdOf, type Session } from './harness';
+import { openNoticePair, ORG, shoot, TITLE, VANISHED } from './notice-pair';
 
 const SEED_TXT = fileURLToPath(new URL('../fixtures/seeds/huashan-town-2025-06-19.txt', import.meta.url));
-const ORG = '中共广州市花都区花山镇委员会';
-const TITLE = '关于巡察整改进展情况的通报';
-const VANISHED = '租金上偷梁换柱';
 const CONTRACTS = '问题合同未整改、阴阳合同赫然存在';
 const REGRESSED = '落实违建巡查责任不到位';
 const RESOLVED = ['历史约定不合理', '公共服务供给存在短板'];
 const NEW_ITEM = '问题合同台账更新不及时';
-/** Where the side panel's screenshots go (360 and 420 px wide), when set. */
-const SHOTS = process.env.E2E_SCREENSHOTS;
 
 let s: Session;
 let earlier: Page;
-let later: Page;
 let laterTabId: number;
 
 beforeAll(async () => {
-  // The harness sets LANG=zh_CN.UTF-8, which is not an installed locale here: Chromium then runs in the C
-  // locale and saves a download whose <a download> name is not ASCII as "download". A UTF-8 character
-  // type (as on any desktop) keeps the real file name; the UI language still comes from LANGUAGE/--lang.
-  process.env.LC_ALL = 'C.UTF-8';
-  s = await launch();
-  // Visiting a notice page saves it to the library: another organization's notice, newer than the earlier
-  // 花山镇 one (so "same organization first" is what puts 花山镇 on top), the earlier one, then the later one.
-  // (The pages stay open: closing one right after its analysis could cut its save short.)
-  const guzhen = await openFixture(s, 'guzhen-town.html');
-  await (await overlayOf(s, guzhen)).waitFor('.rl-title', 20_000);
-  earlier = await openFixture(s, 'huashan-town.html');
-  await (await overlayOf(s, earlier)).waitFor('.rl-title', 20_000);
-  later = await openFixture(s, 'huashan-town-2026.html');
-  await (await overlayOf(s, later)).waitFor('.rl-title', 20_000);
-  laterTabId = await tabIdOf(s, later);
+  ({ s, earlier, laterTabId } = await openNoticePair());
 });
 afterAll(async () => {
   await s?.close();
@@ -57,20 +38,6 @@ async function openCompare(): Promise<Page> {
   await panel.locator('[data-view="compare"]').click();
   await panel.locator('.sp-compare').waitFor({ timeout: 15_000 });
   return panel;
-}
-
-/** Full-page screenshots of the panel at the side panel's narrow and usual widths. */
-async function shoot(panel: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  for (const width of [360, 420]) {
-    await panel.setViewportSize({ width, height: 900 });
-    await panel.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-    // and in screen-sized parts, readable one at a time
-    const height = await panel.evaluate(() => document.documentElement.scrollHeight);
-    for (let y = 0, k = 1; y < height && k <= 4; y += 900, k++) {
-      await panel.screenshot({ path: `${SHOTS}/${name}-${width}-part${k}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(900, height - y) } });
-    }
-  }
 }
 
 /** Text of the comparison table's rows with the given change type. */
@@ -339,95 +306,5 @@ describe('a reviewer override made on the earlier notice', () => {
 
   it('sends no request to any address but 127.0.0.1', () => {
     expect(s.externalRequests).toEqual([]);
-  });
-});
-
-describe('the library: every saved version by organization', () => {
-  let panel: Page;
-  const MAZHANG_TXT = fileURLToPath(new URL('../fixtures/seeds/mazhang-town-2024-09-25.txt', import.meta.url));
-  const huashan = () => panel.locator('.sp-lib-entry', { hasText: TITLE }).filter({ has: panel.locator('[data-action="compare-previous"]') });
-  const versionsOf = (entry: ReturnType<Page['locator']>) => entry.locator('ol.sp-versions > li');
-
-  beforeAll(async () => {
-    panel = await openSidePanel(s, laterTabId);
-    await panel.locator('[data-view="library"]').click();
-    // a notice whose signature date is cut off: no publish date anywhere in the text
-    await panel.locator('summary', { hasText: '添加通报' }).click();
-    const undated = readFileSync(MAZHANG_TXT, 'utf8').replace(/^\s*2024年9月25日\s*$/m, '');
-    await panel.locator('textarea[name="pasteNotice"]').fill(undated);
-    await panel.getByRole('button', { name: '添加粘贴的文本' }).click();
-  });
-  afterAll(() => panel.close());
-
-  it('lists both 花山镇 versions under the organization, newest first, with their dates in 公文 style', async () => {
-    await expect.poll(() => panel.locator('.sp-library [role="status"]').first().textContent()).toContain('已加入通报库');
-    const orgs = await panel.locator('.sp-org h3').allTextContents();
-    expect(orgs).toEqual(expect.arrayContaining([expect.stringContaining(ORG), expect.stringContaining('中共中山市古镇镇委员会'), expect.stringContaining('麻章镇')]));
-    const section = panel.locator('.sp-org', { has: panel.locator('h3', { hasText: ORG }) });
-    expect(await section.locator('.sp-lib-entry').count()).toBe(1);
-    const versions = versionsOf(huashan());
-    await expect.poll(() => versions.count()).toBe(2);
-    expect(await versions.locator('.sp-version-date').allTextContents()).toEqual(['2026年3月20日', '2025年6月19日']);
-    // each opens its own page (two addresses) or its saved copy; only the newer has one before it
-    expect(await versions.nth(0).locator('[data-action="open-live"]').count()).toBe(1);
-    expect(await versions.nth(1).locator('[data-action="open-live"]').count()).toBe(1);
-    expect(await versions.locator('[data-action="open-stored"]').count()).toBe(2);
-    expect(await versions.nth(1).locator('[data-action="compare-previous"]').count()).toBe(0);
-  });
-
-  it('a version without a date says where the date would have been found', async () => {
-    const entry = panel.locator('.sp-lib-entry', { hasText: '麻章镇' });
-    expect(await entry.locator('.sp-version-date').textContent()).toBe('发布日期不详');
-    expect(await entry.locator('.sp-version-nodate').textContent()).toBe(
-      '未找到发布日期：本工具依次查找正文末尾落款处单位名称下一行的日期（如“2025年6月19日”“二〇二五年六月十九日”），页面上的“成文日期”“发布日期”“发布时间”“发表时间”栏，以及标题后或正文之前页面顶部的日期。',
-    );
-    await shoot(panel, 'library');
-    await panel.setViewportSize({ width: 420, height: 900 });
-  });
-
-  it('"与上一版对比" opens Compare with the two versions and compares them at once', async () => {
-    await versionsOf(huashan()).first().locator('[data-action="compare-previous"]').click();
-    await panel.locator('.sp-compare-focus').waitFor();
-    expect(await panel.locator('[data-view="compare"]').getAttribute('aria-selected')).toBe('true');
-    expect(await panel.locator('.sp-compare-focus').textContent()).toContain('2026年3月20日');
-    // the item listed only in the earlier version (done_omitted once a reviewer marked it done there, above)
-    const gone = panel.locator('tbody tr', { hasText: VANISHED });
-    await gone.waitFor({ timeout: 15_000 });
-    expect(['vanished', 'done_omitted']).toContain(await gone.getAttribute('data-change'));
-    expect(await gone.textContent()).toContain('本通报未列出');
-    const picked = await panel.locator('input[name="earlier"]').evaluateAll((els) => els.filter((el) => (el as HTMLInputElement).checked).map((el) => el.closest('li')!.textContent));
-    expect(picked).toEqual([expect.stringContaining('2025年6月19日')]);
-    // the stored version is not the open page: its items are plain text, not links to scroll the page
-    expect(await panel.locator('tbody button.sp-link').count()).toBe(0);
-    await shoot(panel, 'compare-versions');
-    await panel.setViewportSize({ width: 420, height: 900 });
-    await panel.getByRole('button', { name: '改为对比当前页面' }).click();
-    await expect.poll(() => panel.locator('.sp-compare-focus').count()).toBe(0);
-    await panel.locator('[data-view="library"]').click();
-  });
-
-  it('deletes a version after a confirmation, and undoes it', async () => {
-    const versions = versionsOf(huashan());
-    await versions.nth(1).locator('[data-action="delete-version"]').click();
-    expect(await versions.nth(1).locator('.sp-version-confirm').textContent()).toContain('在这一版本上所做的批注也会删除');
-    await versions.nth(1).locator('[data-action="confirm-delete-version"]').click();
-    const entry = panel.locator('.sp-lib-entry', { hasText: TITLE });
-    await expect.poll(() => versionsOf(entry).count()).toBe(1);
-    expect(await versionsOf(entry).locator('.sp-version-date').allTextContents()).toEqual(['2026年3月20日']);
-    expect(await panel.locator('.sp-undo').textContent()).toContain(`已删除：${TITLE} 2025年6月19日`);
-    await shoot(panel, 'library-undo');
-    await panel.setViewportSize({ width: 420, height: 900 });
-    await panel.locator('[data-action="undo-delete-version"]').click();
-    await expect.poll(() => versionsOf(huashan()).count()).toBe(2);
-    expect(await panel.locator('.sp-undo').textContent()).toContain('已恢复');
-  });
-
-  it('deleting a notice’s only version removes the notice (the confirmation says so)', async () => {
-    const entry = panel.locator('.sp-lib-entry', { hasText: '麻章镇' });
-    await entry.locator('[data-action="delete-version"]').click();
-    expect(await entry.locator('.sp-version-confirm').textContent()).toContain('这是该通报唯一的版本');
-    await entry.locator('[data-action="confirm-delete-version"]').click();
-    await expect.poll(() => panel.locator('.sp-org h3', { hasText: '麻章镇' }).count()).toBe(0);
-    expect(s.consoleErrors.filter((e) => e.includes('sidepanel'))).toEqual([]);
   });
 });

@@ -93,7 +93,8 @@ export function afterPageLoad(): Promise<void> {
 /**
  * The detector's entry (entrypoints/detector.ts). Synchronously, in the injection task, it only marks its
  * presence (DETECTOR_GLOBAL) and starts waiting for the end of `load`: no ContentScriptContext, no extension API,
- * no listener — about what an empty content script costs (issue #14). The rest runs after `load` (runDetector).
+ * no listener (issue #14; what is left there is evaluating this bundle, ~2.3 ms of CPU against an empty script's 0.2).
+ * The rest runs after `load` (runDetector).
  */
 export function startDetector(): Promise<void> {
   const g = globalThis as Record<string, unknown>;

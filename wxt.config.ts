@@ -14,11 +14,16 @@ function pdfjsChineseCMaps(): Array<{ absoluteSrc: string; relativeDest: string 
 // Hosts the fixture sites are served under in tests; real installs only auto-run on *.gov.cn.
 export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
 /**
- * The detector (entrypoints/detector.ts, an unlisted script) as a declared content script on every gov page. Not a
- * WXT content script: WXT's wrapper builds a ContentScriptContext in the injection task, right before the page's
- * `load` event; the detector builds its own after `load` (issue #14, lib/page/detector).
+ * The detector loader (entrypoints/detector-loader.ts, an unlisted script) as the declared content script of every
+ * gov page: it evaluates next to nothing in the task before the page's `load`, then imports the detector
+ * (entrypoints/detector.ts), which must therefore be web-accessible to gov pages — in Chromium only through its
+ * per-session URL (use_dynamic_url), so that pages cannot probe for the extension (issue #14, lib/page/detector-loader).
+ * Not WXT content scripts: WXT's wrapper builds a ContentScriptContext in the injection task.
  */
-const DETECTOR_CONTENT_SCRIPT = { matches: NOTICE_HOST_MATCHES, js: ['detector.js'], run_at: 'document_idle' as const };
+const DETECTOR_CONTENT_SCRIPT = { matches: NOTICE_HOST_MATCHES, js: ['detector-loader.js'], run_at: 'document_idle' as const };
+const DETECTOR_MODULE = 'detector.js';
+const detectorWebAccess = (browser: string) =>
+  browser === 'firefox' ? [DETECTOR_MODULE] : [{ resources: [DETECTOR_MODULE], matches: NOTICE_HOST_MATCHES, use_dynamic_url: true }];
 const ICON_SIZES = [128, 96, 48, 32, 16];
 const iconFiles = (sizes: number[]) => Object.fromEntries(sizes.map((size) => [size, `icons/${size}.png`]));
 /** Any other site is analyzed only when the user asks ("分析此页"), which requests that site's permission. */
@@ -65,6 +70,7 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: NOTICE_HOST_MATCHES,
     content_scripts: [DETECTOR_CONTENT_SCRIPT],
+    web_accessible_resources: detectorWebAccess(browser),
     // WXT drops optional_host_permissions from an MV2 (Firefox) manifest: MV2 declares them as optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: ON_REQUEST_HOSTS } : { optional_host_permissions: ON_REQUEST_HOSTS }),
     action: { default_title: '__MSG_actionTitle__', default_icon: iconFiles([16, 32, 48]) },

@@ -8,8 +8,8 @@ import { browser } from 'wxt/browser';
 import { knownNoticeMatches, originPatternOf } from './known-notices';
 import { hostOf } from './site-prefs';
 
-/** The declared content script: the small detector (entrypoints/detector.ts, declared in wxt.config.ts). */
-export const DETECTOR_FILE = '/detector.js';
+/** The declared content script loads the detector (lib/page/detector-loader); remembered sites get it registered as is. */
+import { DETECTOR_FILE } from './page/detector-loader';
 /** The analyzer (entrypoints/analyzer.ts), injected only into pages that need it. */
 export const ANALYZER_FILE = '/analyzer.js';
 /** Its mark drawer (entrypoints/analyzer-marks.ts, mark.js), a script of its own after it (issue #14). */

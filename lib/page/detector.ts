@@ -25,6 +25,7 @@ import { authorizeContentRequest } from '@/lib/sender';
 import { hostOf, loadSiteLists } from '@/lib/site-prefs';
 import { detectPage } from './detect-input';
 import { ANALYZER_GLOBAL, DETECTOR_GLOBAL } from './globals';
+import { afterPageLoad } from './after-load';
 
 /** What the detector decided on this page; kept in the extension's isolated world for tests and the benchmark. */
 export interface DetectorRecord {
@@ -42,53 +43,6 @@ export interface DetectorRecord {
 const RECHECK_DEBOUNCE_MS = 400;
 /** Content changes looked at after the first check; a page that is still not a notice after these is left alone. */
 const MAX_RECHECKS = 8;
-/** A page still loading after this long (a slow image, a hanging script) is checked anyway. */
-const LOAD_WAIT_CAP_MS = 3000;
-/** Pause between two looks at document.readyState while the page loads (the fallback to the navigation entry). */
-const LOAD_POLL_MS = 100;
-
-/**
- * Resolves in a task after the page's load event (at once when it is over; after LOAD_WAIT_CAP_MS at the latest):
- * the detector's work never delays `load`. Chromium injects document_idle scripts in the task right before `load`,
- * so nothing may be scheduled that could run between the two: every task boundary there is a chance for a
- * rendering frame — the page's first layout, 20–60 ms — to come before `load`. Hence no `load` listener (it runs
- * inside the page's load task, where trace attribution then counts that task as the extension's) and no timer at
- * 0 ms, but the navigation timing entry, which Chromium reports to observers once the load event is over, with
- * looks at document.readyState every LOAD_POLL_MS as the fallback. No idle wait either: on a notice that put the
- * page's first layout (50–100 ms on a long notice) before the request for the analyzer.
- * Plain timers, no ContentScriptContext: the context is built only after this (startDetector).
- */
-export function afterPageLoad(): Promise<void> {
-  return new Promise((resolve) => {
-    let observer: PerformanceObserver | null = null;
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      observer?.disconnect();
-      resolve();
-    };
-    if (document.readyState === 'complete') {
-      setTimeout(finish, 0);
-      return;
-    }
-    try {
-      observer = new PerformanceObserver((list) => {
-        if (list.getEntries().some((e) => (e as PerformanceNavigationTiming).loadEventEnd > 0)) finish();
-      });
-      observer.observe({ type: 'navigation' });
-    } catch {
-      observer = null; // no navigation entries here: the looks below decide
-    }
-    const started = Date.now();
-    const look = () => {
-      if (done) return;
-      if (document.readyState === 'complete' || Date.now() - started >= LOAD_WAIT_CAP_MS) finish();
-      else setTimeout(look, LOAD_POLL_MS);
-    };
-    setTimeout(look, LOAD_POLL_MS);
-  });
-}
 
 /**
  * The detector's entry (entrypoints/detector.ts). Synchronously, in the injection task, it only marks its

@@ -49,7 +49,7 @@ export function formatPageBench(r: PageBench): string {
   ];
   const lines: string[] = [];
   lines.push(`页面阅读辅助性能 (in-page reading aid) — Chromium ${r.chromium}, ${loadsNote(r)} (ms); ${r.machine.cpus} CPUs, load average ${r.machine.loadAvgStart} → ${r.machine.loadAvgEnd}`);
-  lines.push(`bundles: detector ${kb(r.bundles.detector)}, analyzer ${kb(r.bundles.analyzer)} + marks ${kb(r.bundles.analyzerMarks)}, side panel ${kb(r.bundles.sidepanel)}`);
+  lines.push(`bundles: detector loader ${kb(r.bundles.detectorLoader ?? 0)}, detector ${kb(r.bundles.detector)}, analyzer ${kb(r.bundles.analyzer)} + marks ${kb(r.bundles.analyzerMarks)}, side panel ${kb(r.bundles.sidepanel)}`);
   lines.push(cols.map(([h, , w], i) => pad(h, w, i === 0)).join(' '));
   for (const p of r.pages) lines.push(cols.map(([, f, w], i) => pad(f(p), w, i === 0)).join(' '));
   lines.push('');

@@ -46,7 +46,7 @@ function plan(): PagePlan[] {
 function bundlesOf(dir: string): PageBench['bundles'] {
   if (existsSync(`${dir}/${ANALYZER_PATH}`)) return bundleSizes(dir);
   const single = readFileSync(`${dir}/${DETECTOR_PATH}`).length;
-  return { detector: single, analyzer: single, analyzerMarks: 0, sidepanel: sidepanelBytes(dir) };
+  return { detectorLoader: 0, detector: single, analyzer: single, analyzerMarks: 0, sidepanel: sidepanelBytes(dir) };
 }
 
 export async function benchPage(opts: { runs?: number; ordinaryPairs?: number; only?: string; log?: (line: string) => void } = {}): Promise<PageBench> {

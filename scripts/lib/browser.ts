@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { startFixtureServer } from './fixture-server';
+import { fixtureUrl, startFixtureServer, type FixtureOptions } from './fixture-server';
 import { OverlayProbe, overlayProbe } from './overlay-probe';
 import { startRecordingProxy } from './recording-proxy';
 
@@ -128,9 +128,9 @@ export async function launch(opts: { today?: string; headless?: boolean } = {}):
 }
 
 /** Opens a fixture page by file name under its realistic host name. */
-export async function openFixture(s: Session, file: string): Promise<Page> {
+export async function openFixture(s: Session, file: string, opts: FixtureOptions = {}): Promise<Page> {
   const page = await s.context.newPage();
-  await page.goto(s.server.urlFor(file), { waitUntil: 'load' });
+  await page.goto(fixtureUrl(s.server, file, opts), { waitUntil: 'load' });
   return page;
 }
 

@@ -60,7 +60,7 @@ export async function chromiumDriver(opts: { today?: string; headless?: boolean 
     session: s,
     externalRequests: s.externalRequests,
     overlay: overlaySelector, // the shadow root is closed: ChromiumTab reaches in through overlayOf
-    openFixture: async (file) => new ChromiumTab(await openFixture(s, file), s),
+    openFixture: async (file, opts) => new ChromiumTab(await openFixture(s, file, opts), s),
     async openPanel(page) {
       const tabId = page ? await tabIdOf(s, (page as ChromiumTab).page) : null;
       return new ChromiumTab(await openSidePanel(s, tabId), s);

@@ -7,6 +7,7 @@
  * a Tab routes such selectors to an OverlayProbe (overlay-probe.ts), which reaches in as the extension does.
  */
 import type { OverlayProbe } from './overlay-probe';
+import type { FixtureOptions } from './fixture-server';
 
 const OVERLAY_MARK = 'rectify-lens-overlay::';
 /** A selector inside the overlay's closed shadow root (what `Driver.overlay` returns). */
@@ -70,8 +71,8 @@ export interface Download {
 export interface Driver {
   readonly name: 'chromium' | 'firefox';
   overlay(selector: string): string;
-  /** Opens a fixture page by file name under its realistic host name and waits for its load event. */
-  openFixture(file: string): Promise<Tab>;
+  /** Opens a fixture page by file name under its realistic host name (optionally under a strict CSP) and waits for its load event. */
+  openFixture(file: string, opts?: FixtureOptions): Promise<Tab>;
   /** The extension's side panel page as a tab bound to `page`'s tab (or to the active tab when null). */
   openPanel(page: Tab | null): Promise<Tab>;
   /** Clicks `selector` in `panel` and returns the file it downloads. */

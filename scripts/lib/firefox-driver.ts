@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { fixtureUrl, startFixtureServer, type FixtureServer } from './fixture-server';
 import { isLocalUrl, overlaySelector, readPresence, routeOverlay, type Download, type Driver, type ExtensionPresence, type Tab } from './driver';
 import { OverlayProbe, overlayProbe } from './overlay-probe';
 import { startRecordingProxy } from './recording-proxy';
@@ -268,7 +268,7 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
     openExtensionPage,
     tabIdOf,
     overlay: overlaySelector, // the shadow root is closed: FirefoxTab reaches in through probeFor
-    openFixture: (file) => openUrl(server.urlFor(file)),
+    openFixture: (file, opts) => openUrl(fixtureUrl(server, file, opts)),
     openStoredCopy: (hash) => openExtensionPage(`/stored.html?hash=${hash}`, '.st-text'),
     sitesOffline: () => server.close(),
     openUrl,

@@ -111,12 +111,27 @@ describe('detector → background → analyzer', () => {
     await page.close();
   });
 
-  it('the detector stays small: under 20 KB and far below the analyzer', async () => {
+  it('the detector stays small: under 20 KB and far below the analyzer; its loader under 2 KB', async () => {
     const sizes = await s.worker.evaluate(async () => {
       const size = async (p: string) => (await (await fetch(chrome.runtime.getURL(p))).arrayBuffer()).byteLength;
-      return { detector: await size('/detector.js'), analyzer: await size('/analyzer.js') };
+      return { loader: await size('/detector-loader.js'), detector: await size('/detector.js'), analyzer: await size('/analyzer.js') };
     });
+    expect(sizes.loader).toBeLessThan(2 * 1024);
     expect(sizes.detector).toBeLessThan(20 * 1024);
     expect(sizes.analyzer).toBeGreaterThan(sizes.detector * 10);
+  });
+
+  it('a gov page cannot probe for the extension: the detector is web-accessible only at its per-session address', async () => {
+    const page = await openFixture(s, 'news-gov.html');
+    const tabId = await tabIdOf(s, page);
+    await expect.poll(async () => (await presence(tabId)).detector?.checks ?? 0).toBeGreaterThan(0);
+    // the address the loader imported the detector from, as its isolated world sees it
+    const dynamicUrl = (await s.worker.evaluate(`chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: () => chrome.runtime.getURL('/detector.js') }).then((r) => r[0]?.result)`)) as string;
+    const fixedUrl = `chrome-extension://${s.extensionId}/detector.js`;
+    expect(dynamicUrl).not.toBe(fixedUrl);
+    const load = (url: string) => page.evaluate((u) => fetch(u).then((r) => (r.ok ? 'loaded' : `status ${r.status}`), () => 'refused'), url);
+    expect(await load(fixedUrl)).toBe('refused');
+    expect(await load(dynamicUrl)).toBe('loaded');
+    await page.close();
   });
 });

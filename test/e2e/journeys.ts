@@ -216,6 +216,18 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
     });
   });
 
+  describe(`${label}: a site's own script policy`, () => {
+    it('a notice sent under the strictest Content-Security-Policy still gets the detector, then the overlay', async () => {
+      // the loader imports the detector from the extension (lib/page/detector-loader): the page's policy must not stop it
+      const page = await d.openFixture('huadu-district.html', { strictCsp: true });
+      await waitForOverlay(d, page);
+      const presence = await page.presence();
+      expect(presence.detector).toMatchObject({ result: { isNotice: true }, asked: true });
+      expect(presence.analyzer).toBe(true);
+      await page.close();
+    });
+  });
+
   return () => d;
 }
 

@@ -6,15 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ANALYZER_MARKS_PATH, ANALYZER_PATH, BUNDLE_BUDGETS, bundleSizes, DETECTOR_PATH, overBudget } from '@/scripts/lib/bundle-sizes';
+import { ANALYZER_MARKS_PATH, ANALYZER_PATH, BUNDLE_BUDGETS, bundleSizes, DETECTOR_LOADER_PATH, DETECTOR_PATH, overBudget } from '@/scripts/lib/bundle-sizes';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function fakeBuild(detectorBytes: number): string {
+function fakeBuild(detectorBytes: number, loaderBytes = 1000): string {
   const dir = mkdtempSync(join(tmpdir(), 'rl-bundles-'));
   dirs.push(dir);
   mkdirSync(join(dir, 'chunks'));
+  writeFileSync(join(dir, DETECTOR_LOADER_PATH), 'l'.repeat(loaderBytes));
   writeFileSync(join(dir, DETECTOR_PATH), 'x'.repeat(detectorBytes));
   writeFileSync(join(dir, ANALYZER_PATH), 'y'.repeat(300_000));
   writeFileSync(join(dir, 'chunks/panel.js'), 'z'.repeat(1000));
@@ -29,10 +30,15 @@ describe('bundle budgets', () => {
     expect(overBudget(bundleSizes(fakeBuild(19 * 1024)))).toEqual([]);
   });
 
+  it('a detector loader over 2 KB is reported, one under is not', () => {
+    expect(overBudget(bundleSizes(fakeBuild(100, 2100)))).toEqual([expect.stringContaining('detectorLoader bundle is 2.1 KB')]);
+    expect(overBudget(bundleSizes(fakeBuild(100, 2000)))).toEqual([]);
+  });
+
   it('the side panel counts its page and every script it loads', () => {
     const dir = fakeBuild(100);
     const html = readFileSync(join(dir, 'sidepanel.html')).length;
-    expect(bundleSizes(dir)).toEqual({ detector: 100, analyzer: 300_000, analyzerMarks: 0, sidepanel: html + 1000 });
+    expect(bundleSizes(dir)).toEqual({ detectorLoader: 1000, detector: 100, analyzer: 300_000, analyzerMarks: 0, sidepanel: html + 1000 });
     writeFileSync(join(dir, ANALYZER_MARKS_PATH), 'm'.repeat(20_000));
     expect(bundleSizes(dir)).toMatchObject({ analyzerMarks: 20_000 });
   });
@@ -41,8 +47,10 @@ describe('bundle budgets', () => {
     .map((b) => resolve(import.meta.dirname, '../..', process.env.WXT_OUT_DIR ?? '.output', b))
     .filter((d) => existsSync(join(d, DETECTOR_PATH)) && existsSync(join(d, ANALYZER_PATH)));
   for (const dir of built) {
-    it(`the built detector in ${dir} fits its budget and holds no parser, zod, Preact or mark.js`, () => {
+    it(`the built detector and its loader in ${dir} fit their budgets and hold no parser, zod, Preact or mark.js`, () => {
       expect(overBudget(bundleSizes(dir))).toEqual([]);
+      // the loader reads the extension API only when the page has loaded: none of wxt/browser's eager pick
+      expect(readFileSync(join(dir, DETECTOR_LOADER_PATH), 'utf8')).not.toMatch(/=\s*globalThis\.browser\?\.runtime\?\.id/);
       const detector = readFileSync(join(dir, DETECTOR_PATH), 'utf8');
       const analyzer = readFileSync(join(dir, ANALYZER_PATH), 'utf8');
       // what only the analyzer may hold: zod, Preact's renderer, the highlighter and the overlay

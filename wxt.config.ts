@@ -3,7 +3,8 @@ import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { bundleSizes, formatBundleSizes, overBudget } from './scripts/lib/bundle-sizes';
+import { bundleSizes, DETECTOR_LOADER_PATH, formatBundleSizes, overBudget } from './scripts/lib/bundle-sizes';
+import { buildDetectorLoader } from './scripts/lib/detector-loader-build';
 
 /** pdf.js's Chinese (Adobe-GB1) CMaps, shipped in the extension so PDFs set in non-embedded fonts can be read. */
 function pdfjsChineseCMaps(): Array<{ absoluteSrc: string; relativeDest: string }> {
@@ -14,13 +15,14 @@ function pdfjsChineseCMaps(): Array<{ absoluteSrc: string; relativeDest: string 
 // Hosts the fixture sites are served under in tests; real installs only auto-run on *.gov.cn.
 export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
 /**
- * The detector loader (entrypoints/detector-loader.ts, an unlisted script) as the declared content script of every
- * gov page: it evaluates next to nothing in the task before the page's `load`, then imports the detector
- * (entrypoints/detector.ts), which must therefore be web-accessible to gov pages — in Chromium only through its
- * per-session URL (use_dynamic_url), so that pages cannot probe for the extension (issue #14, lib/page/detector-loader).
- * Not WXT content scripts: WXT's wrapper builds a ContentScriptContext in the injection task.
+ * The detector loader (lib/page/detector-loader, bundled on its own by the build:publicAssets hook below) as the
+ * declared content script of every gov page: it evaluates next to nothing in the task before the page's `load`, then
+ * imports the detector (entrypoints/detector.ts, an unlisted script), which must therefore be web-accessible to gov
+ * pages — in Chromium only through its per-session URL (use_dynamic_url), so that pages cannot probe for the
+ * extension (issue #14). Neither is a WXT content script: WXT's wrapper builds a ContentScriptContext in the
+ * injection task.
  */
-const DETECTOR_CONTENT_SCRIPT = { matches: NOTICE_HOST_MATCHES, js: ['detector-loader.js'], run_at: 'document_idle' as const };
+const DETECTOR_CONTENT_SCRIPT = { matches: NOTICE_HOST_MATCHES, js: [DETECTOR_LOADER_PATH], run_at: 'document_idle' as const };
 const DETECTOR_MODULE = 'detector.js';
 const detectorWebAccess = (browser: string) =>
   browser === 'firefox' ? [DETECTOR_MODULE] : [{ resources: [DETECTOR_MODULE], matches: NOTICE_HOST_MATCHES, use_dynamic_url: true }];
@@ -41,8 +43,9 @@ export default defineConfig({
   modules: ['@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: ICON_SIZES, developmentIndicator: 'overlay' },
   hooks: {
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (wxt, files) => {
       files.push(...pdfjsChineseCMaps());
+      files.push({ relativeDest: DETECTOR_LOADER_PATH, contents: await buildDetectorLoader(wxt.config.root) });
     },
     // The page-facing bundles' sizes after every build (`npm test` fails on one over its budget: scripts/check-bundles.ts).
     'build:done': (wxt) => {

@@ -136,6 +136,23 @@ export async function tracedLoadWith(s: Session, file: string, notice = true): P
   }
 }
 
+/**
+ * One load of a page that is not a notice under a Chromium trace, in any context: the extension's tasks (any
+ * chrome-extension:// script, so the noop control's too) as tasksOf splits them.
+ */
+export async function tracedLoadOrdinary(context: BrowserContext, url: string): Promise<TracedTasks> {
+  const page = await context.newPage();
+  try {
+    const tracer = await startTrace(context, page);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(ORDINARY_WAIT_MS);
+    await settle(page);
+    return tasksOf(await tracer.stop(), url, 'chrome-extension://');
+  } finally {
+    await page.close();
+  }
+}
+
 /** Pause after a tab of the ordinary page closed, before the next load (the same after every load, in every context). */
 const BETWEEN_LOADS_MS = 250;
 /**

@@ -70,7 +70,9 @@ export function formatPageBench(r: PageBench): string {
         `(90 % bootstrap ${c.ratioRange90.join('–')}), median pair ratio ${c.pairRatioMedian}`,
     );
     lines.push(
-      `  traced loads: the extension's main-thread time before load ${ordinary.extensionBeforeLoadMs} ms, its longest task ` +
+      `  traced loads: the extension's main-thread time before load ${ordinary.extensionBeforeLoadMs} ms (thread time ` +
+        `${ordinary.extensionBeforeLoadCpuMs} ms; the empty content script's ${ordinary.noopBeforeLoadMs ?? '—'} ms, thread time ` +
+        `${ordinary.noopBeforeLoadCpuMs ?? '—'} ms), its longest task ` +
         `${ordinary.extensionLongestTaskMs} ms (thread time ${ordinary.extensionLongestTaskCpuMs} ms), median`,
     );
     check(ordinary.loadRatioVsNoop <= TARGETS.ordinaryLoadRatioVsNoop, `ordinary gov page (${ORDINARY}): load ≤ ${TARGETS.ordinaryLoadRatioVsNoop}× the empty content script's: ${ordinary.loadRatioVsNoop}`);

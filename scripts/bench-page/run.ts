@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { forgetVisits, launchExtension, launchPlain, writeNoopExtension, type Session } from './contexts';
-import { loadOrdinary, loadWith, loadWithout, PROBE_SCRIPT, tracedLoadWith, type PageProbe, type WithSample } from './measure';
+import { loadOrdinary, loadWith, loadWithout, PROBE_SCRIPT, tracedLoadOrdinary, tracedLoadWith, type PageProbe, type WithSample } from './measure';
 import { round, summarize, type PageBench, type PageBenchEntry, type PageKind } from './summary';
 import type { TracedTasks } from './trace';
 import { ANALYZER_PATH, bundleSizes, DETECTOR_PATH, sidepanelBytes } from '../lib/bundle-sizes';
@@ -101,9 +101,11 @@ async function benchOrdinary(s: Session, plain: Session['context'], noop: Sessio
   const url = s.server.urlFor(p.file);
   const withouts: PageProbe[] = [];
   const traced: TracedTasks[] = [];
+  const tracedNoop: TracedTasks[] = [];
   for (let i = 0; i < Math.max(runs, ORDINARY_MIN_TRACED); i++) {
     withouts.push(await loadWithout(plain, url));
     traced.push(await tracedLoadWith(s, p.file, false));
+    tracedNoop.push(await tracedLoadOrdinary(noop, url));
   }
   // one discarded pair: the first load of this page in each browser
   await loadOrdinary(s.context, url);
@@ -114,7 +116,7 @@ async function benchOrdinary(s: Session, plain: Session['context'], noop: Sessio
     withs.push({ record: null, probe: await loadOrdinary(s.context, url) });
     noops.push(await loadOrdinary(noop, url));
   }
-  return summarize(p.label, p.kind, withs, withouts, noops, traced);
+  return summarize(p.label, p.kind, withs, withouts, noops, traced, tracedNoop);
 }
 
 async function benchOne(s: Session, plain: Session['context'], noop: Session['context'], p: PagePlan, runs: number, ordinaryPairs: number): Promise<PageBenchEntry> {

@@ -53,6 +53,14 @@ export interface PageBenchEntry {
   extensionLongestTaskCpuMs: number;
   /** Main-thread time of the extension's tasks before the page's load event, median over traced loads. */
   extensionBeforeLoadMs: number;
+  /** Their thread (CPU) time, median. */
+  extensionBeforeLoadCpuMs: number;
+  /**
+   * The same two for the noop control (its empty content script's injection task), from traced loads alternated
+   * with the extension's; null on notice pages (not traced there).
+   */
+  noopBeforeLoadMs: number | null;
+  noopBeforeLoadCpuMs: number | null;
   /** loadEventEnd with the extension / with the empty (noop) content-script extension (ratio of the medians). */
   loadRatioVsNoop: number;
   /** The same comparison with its spread: quartiles of both, a bootstrap range of the ratio, the median pair ratio. */
@@ -120,6 +128,7 @@ export function summarize(
   withouts: PageProbe[],
   noops: PageProbe[],
   traced: TracedTasks[],
+  tracedNoop: TracedTasks[] = [],
 ): PageBenchEntry {
   const t = (k: string) => median(withs.map((w) => w.record?.timings[k] ?? 0));
   const mains = withs.map((w) => ['extract', 'detect', 'parse', 'highlight'].reduce((sum, k) => sum + (w.record?.timings[k] ?? 0), 0));
@@ -157,6 +166,9 @@ export function summarize(
     extensionLongestTaskMaxMs: round(Math.max(0, ...longestExtension)),
     extensionLongestTaskCpuMs: round(median(traced.map((t) => t.extensionCpu[0] ?? 0))),
     extensionBeforeLoadMs: round(median(traced.map((t) => t.extensionBeforeLoad))),
+    extensionBeforeLoadCpuMs: round(median(traced.map((t) => t.extensionBeforeLoadCpu))),
+    noopBeforeLoadMs: tracedNoop.length ? round(median(tracedNoop.map((t) => t.extensionBeforeLoad))) : null,
+    noopBeforeLoadCpuMs: tracedNoop.length ? round(median(tracedNoop.map((t) => t.extensionBeforeLoadCpu))) : null,
     loadRatioVsNoop: Math.round((loadWithMs / loadNoopMs) * 1000) / 1000,
     loadVsNoop: compareLoads(withs.map((w) => w.probe.loadEventEnd), noops.map((p) => p.loadEventEnd)),
     loadSamplesMs: { with: withs.map((w) => round(w.probe.loadEventEnd)), noop: noops.map((p) => round(p.loadEventEnd)) },

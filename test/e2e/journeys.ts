@@ -55,6 +55,10 @@ export function defineJourneys<D extends Driver>(label: string, makeDriver: () =
       await new Promise((r) => setTimeout(r, 1200));
       const presence = await page.presence();
       expect(presence.detector).toMatchObject({ result: { isNotice: false }, asked: false });
+      // it started on the end of `load` (the navigation entry, lib/page/after-load), not on the 3 s fallback
+      const loadEventEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd, null);
+      expect(presence.detector?.startedAt).toBeGreaterThanOrEqual(loadEventEnd);
+      expect(presence.detector?.startedAt).toBeLessThan(loadEventEnd + 2000);
       expect(presence.analyzer).toBe(false);
       expect(await page.count('rectify-lens-overlay')).toBe(0);
       await page.close();

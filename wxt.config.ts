@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { bundleSizes, DETECTOR_LOADER_PATH, formatBundleSizes, overBudget } from './scripts/lib/bundle-sizes';
+import { bundleSizes, DETECTOR_LOADER_PATH, DETECTOR_PATH, formatBundleSizes, overBudget } from './scripts/lib/bundle-sizes';
 import { buildDetectorLoader } from './scripts/lib/detector-loader-build';
 
 /** pdf.js's Chinese (Adobe-GB1) CMaps, shipped in the extension so PDFs set in non-embedded fonts can be read. */
@@ -15,17 +15,22 @@ function pdfjsChineseCMaps(): Array<{ absoluteSrc: string; relativeDest: string 
 // Hosts the fixture sites are served under in tests; real installs only auto-run on *.gov.cn.
 export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
 /**
- * The detector loader (lib/page/detector-loader, bundled on its own by the build:publicAssets hook below) as the
- * declared content script of every gov page: it evaluates next to nothing in the task before the page's `load`, then
- * imports the detector (entrypoints/detector.ts, an unlisted script), which must therefore be web-accessible to gov
- * pages — in Chromium only through its per-session URL (use_dynamic_url), so that pages cannot probe for the
- * extension (issue #14). Neither is a WXT content script: WXT's wrapper builds a ContentScriptContext in the
- * injection task.
+ * Chromium: the detector loader (lib/page/detector-loader, bundled on its own by the build:publicAssets hook below)
+ * is the declared content script of every gov page. It evaluates next to nothing in the task before the page's
+ * `load`, then imports the detector (entrypoints/detector.ts, an unlisted script), which is therefore web-accessible
+ * to gov pages, but only through its per-session URL (use_dynamic_url), so that pages cannot probe for the extension
+ * (issue #14). Firefox: the detector itself is declared, as before the loader (the detector waits for `load` on its
+ * own), since AMO's linter refuses an import() of a computed URL, and no file is web-accessible.
+ * Neither is a WXT content script: WXT's wrapper builds a ContentScriptContext in the injection task.
  */
-const DETECTOR_CONTENT_SCRIPT = { matches: NOTICE_HOST_MATCHES, js: [DETECTOR_LOADER_PATH], run_at: 'document_idle' as const };
-const DETECTOR_MODULE = 'detector.js';
+const usesDetectorLoader = (browser: string) => browser !== 'firefox';
+const detectorContentScript = (browser: string) => ({
+  matches: NOTICE_HOST_MATCHES,
+  js: [usesDetectorLoader(browser) ? DETECTOR_LOADER_PATH : DETECTOR_PATH],
+  run_at: 'document_idle' as const,
+});
 const detectorWebAccess = (browser: string) =>
-  browser === 'firefox' ? [DETECTOR_MODULE] : [{ resources: [DETECTOR_MODULE], matches: NOTICE_HOST_MATCHES, use_dynamic_url: true }];
+  usesDetectorLoader(browser) ? { web_accessible_resources: [{ resources: [DETECTOR_PATH], matches: NOTICE_HOST_MATCHES, use_dynamic_url: true }] } : {};
 const ICON_SIZES = [128, 96, 48, 32, 16];
 const iconFiles = (sizes: number[]) => Object.fromEntries(sizes.map((size) => [size, `icons/${size}.png`]));
 /** Any other site is analyzed only when the user asks ("分析此页"), which requests that site's permission. */
@@ -45,7 +50,7 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': async (wxt, files) => {
       files.push(...pdfjsChineseCMaps());
-      files.push({ relativeDest: DETECTOR_LOADER_PATH, contents: await buildDetectorLoader(wxt.config.root) });
+      if (usesDetectorLoader(wxt.config.browser)) files.push({ relativeDest: DETECTOR_LOADER_PATH, contents: await buildDetectorLoader(wxt.config.root) });
     },
     // The page-facing bundles' sizes after every build (`npm test` fails on one over its budget: scripts/check-bundles.ts).
     'build:done': (wxt) => {
@@ -72,8 +77,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     host_permissions: NOTICE_HOST_MATCHES,
-    content_scripts: [DETECTOR_CONTENT_SCRIPT],
-    web_accessible_resources: detectorWebAccess(browser),
+    content_scripts: [detectorContentScript(browser)],
+    ...detectorWebAccess(browser),
     // WXT drops optional_host_permissions from an MV2 (Firefox) manifest: MV2 declares them as optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: ON_REQUEST_HOSTS } : { optional_host_permissions: ON_REQUEST_HOSTS }),
     action: { default_title: '__MSG_actionTitle__', default_icon: iconFiles([16, 32, 48]) },

@@ -1,6 +1,6 @@
 /**
- * The one script every *.gov.cn page gets before its `load` (declared in the manifest by wxt.config.ts): a few
- * hundred bytes that do nothing until the page's `load` is over, then load the detector (entrypoints/detector.ts)
+ * The one script every *.gov.cn page gets before its `load` in Chromium (declared in the manifest by
+ * wxt.config.ts; Firefox declares the detector itself, see there): a few hundred bytes that do nothing until the page's `load` is over, then load the detector (entrypoints/detector.ts)
  * as a module.
  *
  * Why (issue #14): Chromium injects document_idle scripts in the task just before the page's `load` event, so what

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { IMPORT_MEASURE_PREFIX, backupToJson } from '../lib/db/backup';
-import { SCHEMA_V3, SCHEMA_V4 } from '../lib/db/database';
+import { SCHEMA_LATEST, SCHEMA_V3 } from '../lib/db/database';
 import { PRESET_TAGS } from '../lib/schema';
 import { EXTENSION_DIR, launch, openSidePanel, type Session } from './lib/browser';
 import { withChromiumCpu } from './lib/chromium-cpu';
@@ -251,7 +251,7 @@ async function benchImport(panel: Page, count: number): Promise<ImportBench> {
   for (let i = 0; i < RUNS; i++) {
     // the plain adds run in the same page between the imports (the reload before an import drops the records)
     await keepAnnotations(panel);
-    raw.push(await withChromiumCpu(EXTENSION_DIR, () => timeRawIdb(panel, SCHEMA_V4.annotations)));
+    raw.push(await withChromiumCpu(EXTENSION_DIR, () => timeRawIdb(panel, SCHEMA_LATEST.annotations)));
     rawV3.push(await timeRawIdb(panel, SCHEMA_V3.annotations));
     imports.push(await timeImport(panel, file, 'fresh'));
     afterClear.push(await timeImport(panel, file, 'cleared'));

@@ -124,7 +124,7 @@ export interface AnnotationFilter {
 
 /** Filtered annotations: in text order within one notice, else most recently updated first. */
 export async function listAnnotations(db: RectifyDB, filter: AnnotationFilter = {}): Promise<Annotation[]> {
-  // Only the notice narrows by index; tag, severity, anchoring and text are checked in memory (see SCHEMA_V4).
+  // Only the notice narrows by index; tag, severity, anchoring and text are checked in memory (see SCHEMA_V4, SCHEMA_V5).
   const candidates = filter.noticeKey ? db.annotations.where('noticeKey').equals(filter.noticeKey) : db.annotations.toCollection();
   // Filter after toArray(): a Dexie filter() walks a cursor, far slower than getAll().
   const found = (await candidates.toArray()).filter(annotationPredicate(filter));

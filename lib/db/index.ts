@@ -10,6 +10,8 @@ export {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_LATEST,
   RectifyDB,
   openDb,
   normalizeTags,

@@ -76,9 +76,9 @@ function removeVersion(db: RectifyDB, hash: string): Promise<RemovedVersion | un
     if (!snapshot || !notice) return undefined;
     const others = await db.snapshots.where('noticeKey').equals(notice.key).filter((s) => s.hash !== hash).count();
     const noticeRemoved = others === 0;
-    const annotations = noticeRemoved
-      ? await db.annotations.where('noticeKey').equals(notice.key).toArray()
-      : await db.annotations.where('snapshotHash').equals(hash).toArray();
+    // a version's annotations are among its notice's (no snapshotHash index since schema v5)
+    const ofNotice = await db.annotations.where('noticeKey').equals(notice.key).toArray();
+    const annotations = noticeRemoved ? ofNotice : ofNotice.filter((a) => a.snapshotHash === hash);
     const overrides = noticeRemoved ? await db.overrides.where('noticeKey').equals(notice.key).toArray() : [];
     await db.snapshots.delete(hash);
     await db.annotations.bulkDelete(annotations.map((a) => a.id));

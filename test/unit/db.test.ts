@@ -36,7 +36,7 @@ describe('schema upgrades v1 → v2 → v3 → v4', () => {
     const db = new RectifyDB(name);
     deleteAfterTest(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
 
     expect(await db.notices.toArray()).toEqual(dump.tables.notices);
     const byHash = (a: NoticeSnapshot, b: NoticeSnapshot) => a.hash.localeCompare(b.hash);
@@ -106,13 +106,13 @@ describe('schema upgrade v3 → v4 (unqueried annotation indexes dropped)', () =
     return tables;
   }
 
-  it('keeps every record, drops the url, anchorState, tags and severity indexes, and answers the same queries', async () => {
+  it('keeps every record, drops the url, anchorState, tags, severity and snapshotHash indexes, and answers the same queries', async () => {
     const name = `test-v3-${crypto.randomUUID()}`;
     const tables = await createV3Database(name);
     const db = new RectifyDB(name);
     deleteAfterTest(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     for (const [table, rows] of Object.entries(tables)) {
       const key = db.table(table).schema.primKey.keyPath as string | string[];
       const id = (r: Record<string, string>) => (Array.isArray(key) ? key.map((k) => r[k]).join('\n') : r[key]);
@@ -120,7 +120,7 @@ describe('schema upgrade v3 → v4 (unqueried annotation indexes dropped)', () =
       expect(await db.table(table).toArray(), table).toEqual(sorted);
     }
     const stored = db.backendDB().transaction('annotations').objectStore('annotations');
-    expect([...stored.indexNames].sort()).toEqual(['deletedAt', 'noticeKey', 'snapshotHash', 'updatedAt']);
+    expect([...stored.indexNames].sort()).toEqual(['deletedAt', 'noticeKey', 'updatedAt']);
 
     const all = tables.annotations as Array<Record<string, unknown> & { id: string; tags: string[] }>;
     const ids = (list: Array<{ id: string }>) => list.map((a) => a.id).sort();
@@ -128,7 +128,6 @@ describe('schema upgrade v3 → v4 (unqueried annotation indexes dropped)', () =
     expect(ids(await listAnnotations(db, { orphan: true }))).toEqual(['v3-orphan']);
     expect(ids(await listAnnotations(db, { severity: 'low', includeDeleted: true }))).toEqual(['v3-deleted']);
     expect(ids(await listAnnotations(db, { noticeKey: all[0].noticeKey as string, includeDeleted: true }))).toEqual(ids(all.filter((a) => a.noticeKey === all[0].noticeKey)));
-    expect(await db.annotations.where('snapshotHash').equals(all[0].snapshotHash as string).count()).toBe(all.filter((a) => a.snapshotHash === all[0].snapshotHash).length);
     expect(await purgeDeleted(db, '2026-01-01T00:00:00.000Z')).toBe(1);
     expect(await db.annotations.count()).toBe(all.length - 1);
   });

@@ -27,8 +27,12 @@ const K_CHANGES = K_SPACE | K_FOLD | K_LINE_BREAK | K_PUNCT;
  * `( ) , : ;` (so no `[bookmark:` marker); every inner space or tab alone and not between a digit and an
  * ideograph (a `2024 年` space); no line that may be a page number or footer, and line lengths that do not
  * look hard-wrapped (so rejoin has nothing to do). Null otherwise: normalizeText then squeezes as usual.
+ *
+ * `map` (raw.length + 1 offsets) is the buffer normalizeText squeezes with: the identity is written into it
+ * while the text is read (a store per character in this loop instead of a second loop over the text after
+ * it, ~0.4 ms on the 1 MB synthetic). On null it holds a partial identity, which the squeeze overwrites.
  */
-export function alreadyNormal(raw: string): NormalizedText | null {
+export function alreadyNormal(raw: string, map: Uint32Array): NormalizedText | null {
   const n = raw.length;
   // a text that starts or ends with a space or a line break is not normal: say so before reading the rest
   // (texts copied from a page often end with a line break, and the whole pass would be read for nothing)
@@ -37,6 +41,7 @@ export function alreadyNormal(raw: string): NormalizedText | null {
   let lineStart = 0;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
+    map[i] = i;
     if ((CODE_CLASS[c] & K_CHANGES) === 0) continue;
     if (c === 0x0a) {
       if (!plainLineEnd(raw, lineStart, i)) return null;
@@ -54,9 +59,8 @@ export function alreadyNormal(raw: string): NormalizedText | null {
   if (!plainLineEnd(raw, lineStart, n)) return null;
   lengths.push(n - lineStart);
   if (mayBeHardWrapped(Int32Array.from(lengths))) return null;
-  const toOriginal = new Uint32Array(n + 1);
-  for (let i = 0; i <= n; i++) toOriginal[i] = i;
-  return { text: raw, toOriginal };
+  map[n] = n;
+  return { text: raw, toOriginal: map };
 }
 
 /** Whether the line [start, end) is kept as it is: not empty, and too long or wrongly begun for a page number or footer. */

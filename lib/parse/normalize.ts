@@ -140,11 +140,11 @@ function squeezeBuffer(size: number): Uint16Array {
 }
 
 export function normalizeText(raw: string): NormalizedText {
-  const normal = alreadyNormal(raw);
-  if (normal) return normal;
   const n = raw.length;
-  const out = squeezeBuffer(n + 1);
   const map = new Uint32Array(n + 1);
+  const normal = alreadyNormal(raw, map);
+  if (normal) return normal;
+  const out = squeezeBuffer(n + 1);
   let len = 0;
   let pendingBreak = -1;
   let lineStart = 0;

@@ -43,6 +43,16 @@ describe('normalizeText equals the reference', () => {
     }
   });
 
+  it('on normal texts that stop being normal late (the identity is written before the squeeze takes over)', () => {
+    for (const raw of corpus) {
+      const once = referenceNormalizeText(raw).text;
+      for (const late of ['\n\n', '  ', '\r', '１', ' \n']) {
+        const at = Math.max(0, once.length - 7);
+        expectSame(once.slice(0, at) + late + once.slice(at));
+      }
+    }
+  });
+
   it('on every paragraph of the corpus and every run of three', () => {
     for (const raw of corpus) {
       const lines = raw.split('\n');

@@ -9,10 +9,11 @@ import { analysisKey } from './analysis-key';
 import { contentHash } from './hash';
 import { getAnalysis, putAnalysis, type AnalysisCache } from './db/analyses';
 import { parseNormalizedAsync, ParseTimeLimitError } from './parse';
+import { normalizeText } from './parse/normalize';
 import { notice as noticeSchema, type Notice, type PageParse, type ParseContext } from './schema';
 
 export interface PageParseRequest {
-  /** The normalized article text. */
+  /** The article text as the page read it (lib/extract); normalized here (a normalized text stays as it is). */
   text: string;
   context: ParseContext;
   today: string;
@@ -44,7 +45,9 @@ export function takeParsedPage(key: string): ParsedPage | null {
   return page;
 }
 
-export async function parsePage(cache: AnalysisCache, req: PageParseRequest): Promise<PageParse> {
+export async function parsePage(cache: AnalysisCache, request: PageParseRequest): Promise<PageParse> {
+  // the page normalizes the same text for its own offset map: the two agree (the same function)
+  const req = { ...request, text: normalizeText(request.text).text };
   const key = await analysisKey(req.text, req.context, req.today);
   const remembered = await getAnalysis(cache, key).catch(() => null);
   if (remembered) {
@@ -65,3 +68,4 @@ export async function parsePage(cache: AnalysisCache, req: PageParseRequest): Pr
   keepParsed(key, { text: req.text, context: req.context, model: checked });
   return { model: checked, remembered: false, parseMs, analysisKey: key };
 }
+

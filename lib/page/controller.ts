@@ -10,7 +10,7 @@ import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, type VersionInfo } from '@/lib/annotation-versions';
 import type { HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
-import { effectiveToday, hostOf, loadPrefs } from '@/lib/prefs';
+import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
 import { clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
 import { markDrawer } from './mark-slot';
@@ -27,6 +27,17 @@ import type { OverlayModel, PointerModel } from './overlay-model';
  */
 export const PAGE_LIMITS = { maxChars: 3_000_000, maxParseMs: 20_000 };
 export type PageLimits = typeof PAGE_LIMITS;
+
+/**
+ * An analysis started while the page loads (the analyzer registered on a library notice's page, or injected for a
+ * detector's likely notice): the text is read and parsed (or its remembered analysis taken) at once, and the
+ * overlay is rendered when the model is in, but shown, and the marks drawn, only once `loaded` resolves (after
+ * the page's `load`). `prefs`: the reader's settings, asked for already.
+ */
+export interface EarlyStart {
+  loaded: Promise<unknown>;
+  prefs: Promise<Prefs>;
+}
 
 function emptyState(url: string): PageState {
   return { url, title: null, status: 'idle', error: null, detect: null, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], timings: {} };
@@ -52,8 +63,11 @@ export class NoticePageController {
 
   constructor(
     private readonly doc: Document,
-    /** onNotice shows the overlay (resolves once it is mounted); onState reports every state change. */
-    private readonly hooks: { onNotice: () => Promise<unknown> | void; onState: (s: PageState) => void },
+    /**
+     * onNotice shows the overlay (resolves once it is mounted); onModel, when given, prepares it for the model
+     * just shown in the state (rendered, not yet in the page); onState reports every state change.
+     */
+    private readonly hooks: { onNotice: () => Promise<unknown> | void; onModel?: () => Promise<unknown> | void; onState: (s: PageState) => void },
     private readonly limits: PageLimits = PAGE_LIMITS,
   ) {
     this.store = new Store<OverlayModel>({
@@ -79,9 +93,9 @@ export class NoticePageController {
   /**
    * Runs the analysis. `force` analyzes even when detection says this is not a notice. One at a time: asked
    * during a run, it waits for that run and only runs again when it is forced and that run was not.
-   * `renderAfter`: the text is read and parsed now, the overlay and the marks wait for it (the page's `load`).
+   * `early`: the analysis started while the page loads (see EarlyStart).
    */
-  analyze(force = false, renderAfter?: Promise<unknown>): Promise<PageState> {
+  analyze(force = false, early?: EarlyStart): Promise<PageState> {
     const previous = this.running;
     const wasForced = this.forced;
     const next = (async () => {
@@ -89,7 +103,7 @@ export class NoticePageController {
         await previous.catch(() => undefined);
         if (!force || wasForced) return this.state;
       }
-      return this.runAnalysis(force, renderAfter);
+      return this.runAnalysis(force, early);
     })();
     this.running = next;
     const clear = () => {
@@ -99,9 +113,9 @@ export class NoticePageController {
     return next;
   }
 
-  private async runAnalysis(force: boolean, renderAfter?: Promise<unknown>): Promise<PageState> {
+  private async runAnalysis(force: boolean, early?: EarlyStart): Promise<PageState> {
     this.forced ||= force;
-    const prefs = await loadPrefs();
+    const prefs = await (early?.prefs ?? loadPrefs());
     const today = effectiveToday(prefs);
     this.store.set({ prefs, today });
     if (!this.forced && prefs.disabledSites.includes(hostOf(this.doc.location.href))) {
@@ -133,13 +147,19 @@ export class NoticePageController {
     if (extracted.text.length > this.limits.maxChars) return this.tooLarge(detect, title, timings);
     // (no await since the text was read: nothing could change it unnoticed)
     const changedSinceExtract = noteChanges(root);
+    const tc = performance.now();
+    this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
+    const parseStart = performance.now();
+    // parsed in the background (or remembered there for an unchanged page): the page only applies the result.
+    // The request goes out with the text as read; the background normalizes it for the parse and the key, while
+    // the page normalizes it too, in a task of its own, for its offset map (the same function: the same text).
+    const reply = this.parseInBackground(extracted.text, today);
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
-    this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
-    const parseStart = performance.now();
-    // parsed in the background (or remembered there for an unchanged page): the page only applies the result
-    const parsed = await this.parseInBackground(normalized.text, today);
+    // main-thread time: the page context + normalize (the parse itself ran in the background)
+    timings.parse = parseStart - tc + (performance.now() - t1);
+    const parsed = await reply;
     if (!parsed?.model) changedSinceExtract(); // not shown: stop noting changes
     if (!parsed) return this.state;
     this.analysisKey = parsed.analysisKey;
@@ -147,21 +167,22 @@ export class NoticePageController {
     timings.backgroundParse = parsed.parseMs;
     if (!parsed.model) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
     const notice = parsed.model;
-    // main-thread time: normalize + the page context (the parse itself ran in the background)
-    timings.parse = parseStart - t1;
     timings.parseWall = performance.now() - parseStart;
-    if (renderAfter && this.doc.readyState !== 'complete') {
-      await renderAfter;
+    const beforeLoad = early !== undefined && this.doc.readyState !== 'complete';
+    this.root = root;
+    this.map = new PageTextMap(extracted, normalized);
+    this.nodesChanged = false;
+    this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
+    // the overlay is rendered as soon as the model is in (while the page loads, when it was read before `load`),
+    // shown once the page has loaded; the marks after it, what is in view first
+    await Promise.resolve(this.hooks.onModel?.()).catch((err: unknown) => console.warn('[Rectify Lens] overlay', err));
+    if (beforeLoad) {
+      await early.loaded;
       // read before the page had loaded: start over if the article changed meanwhile (scripts run at load);
       // read it again only when something in it changed (a second walk of a large article is a long task)
       if (!root.isConnected || (changedSinceExtract() && extractText(root).text !== extracted.text)) return this.runAnalysis(force);
     }
     changedSinceExtract();
-    this.root = root;
-    this.map = new PageTextMap(extracted, normalized);
-    this.nodesChanged = false;
-    this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
-    // the overlay first, as soon as the parse is in; the marks after it, what is in view first
     await Promise.resolve(this.hooks.onNotice()).catch((err: unknown) => console.warn('[Rectify Lens] overlay', err));
     timings.overlayAt = performance.now();
     await yieldToPage();
@@ -187,7 +208,7 @@ export class NoticePageController {
     return this.state;
   }
 
-  /** Asks the background to parse the text (lib/parse-page); on failure the page shows the error. */
+  /** Asks the background to parse the article text as read (lib/parse-page); on failure the page shows the error. */
   private async parseInBackground(text: string, today: string): Promise<PageParse | null> {
     try {
       return await sendToBackground({ type: 'parse-page', text, context: this.context, today, limitMs: this.limits.maxParseMs });

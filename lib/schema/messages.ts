@@ -58,7 +58,8 @@ export const backgroundRequest = z.lazy(() => z.discriminatedUnion('type', [
   // once the background forgot it (restarted, or too many pages since): the page then sends save-notice
   z.object({ type: z.literal('save-parsed'), url: z.string(), analysisKey: z.string() }),
   // the analyzer's parse, off the page's main thread: the analysis remembered for this text, context and day
-  // (lib/analysis-key, made here: a page on plain http has no crypto.subtle), else a parse, then remembered
+  // (lib/analysis-key, made here: a page on plain http has no crypto.subtle), else a parse, then remembered.
+  // `text` is the article text as read: normalized in the background (lib/parse-page)
   z.object({ type: z.literal('parse-page'), text: z.string(), context: parseContext, today: z.string(), limitMs: z.number().positive() }),
   z.object({ type: z.literal('get-page-data'), noticeKey: z.string() }),
   z.object({ type: z.literal('add-annotation'), noticeKey: z.string(), snapshotHash: z.string(), url: z.string(), draft: newAnnotationDraft }),

@@ -85,6 +85,16 @@ describe('parsePage (the analyzer\'s parse, in the background)', () => {
     expect((await parsePage(cache, { ...req, today: '2027-01-01' })).remembered).toBe(false);
   });
 
+  it('normalizes the text the page read (as read, or already normalized: the same key and model)', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    const raw = `  ${text.replace(/\n/g, '\r\n  ')}  `;
+    expect(normalizeText(raw).text).toBe(normalized);
+    const fromRaw = await parsePage(cache, { ...req, text: raw });
+    expect(fromRaw.remembered).toBe(false);
+    expect(await parsePage(cache, req)).toEqual({ ...fromRaw, remembered: true, parseMs: 0 });
+    expect(takeParsedPage(fromRaw.analysisKey!)?.text).toBe(normalized);
+  });
+
   it('keeps the page\'s text and model for save-parsed, handed over once, the newest MAX_PARSED_PAGES only', async () => {
     cache = openAnalysisCache(`test-analyses-${Math.random()}`);
     const first = await parsePage(cache, req);

@@ -5,7 +5,7 @@
  * "分析此页", the background asks it to (`analyze-now`, forced).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { NoticePageController } from '@/lib/page/controller';
+import { NoticePageController, type EarlyStart } from '@/lib/page/controller';
 import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
 import { contentRequest, type PageState } from '@/lib/schema';
 import { authorizeContentRequest } from '@/lib/sender';
@@ -31,7 +31,7 @@ export function startAnalyzer(makeContext: () => ContentScriptContext): void {
   // (and the first message's schemas) go after it; the reader's settings are asked for at once, meanwhile.
   const detectorAsked = (g[DETECTOR_GLOBAL] as { asked?: boolean } | undefined)?.asked === true;
   const analyzeNow = detectorAsked || g[KNOWN_NOTICE_GLOBAL] === true;
-  const early = analyzeNow ? { prefs: loadPrefs() } : null;
+  const early = analyzeNow ? askEarly(g[KNOWN_NOTICE_GLOBAL] === true) : null;
   const context = once(makeContext);
   const controller = startContentScript(context);
   if (early) void yieldToPage().then(() => controller.analyze(false, { ...early, loaded: pageLoaded() }));
@@ -39,6 +39,16 @@ export function startAnalyzer(makeContext: () => ContentScriptContext): void {
   // evaluation: building it posts the page a window message, and in the page benchmark a frame's first
   // postMessage took 13–58 ms (issue #14)
   setTimeout(() => context().onInvalidated(() => controller.dispose()), 0);
+}
+
+/**
+ * What the analysis needs from the extension, asked for while the script is evaluated: the reader's settings and,
+ * on a library notice's page, the analysis remembered for the text last seen there (the lookup runs in the
+ * background while the page reads its text: an unchanged page then needs no parse-page round trip).
+ */
+function askEarly(knownNotice: boolean): Omit<EarlyStart, 'loaded'> {
+  const remembered = knownNotice ? sendToBackground({ type: 'remembered-parse' }).catch(() => null) : undefined;
+  return { prefs: loadPrefs(), remembered };
 }
 
 /** `make`'s result, made on the first call. */

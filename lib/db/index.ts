@@ -27,6 +27,7 @@ export {
   getSnapshot,
   deleteNotice,
   findNoticeForPage,
+  lastSnapshotAt,
   recentNoticeUrls,
   watchNoticeUrls,
   type NoticeVisit,

@@ -8,7 +8,7 @@ import { extractChromeText, extractText, extractTitle, findArticleRoot, type Ext
 import { normalizeText } from '@/lib/parse/normalize';
 import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, type VersionInfo } from '@/lib/annotation-versions';
-import type { HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext } from '@/lib/schema';
+import type { HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext, RememberedParse } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
@@ -32,11 +32,13 @@ export type PageLimits = typeof PAGE_LIMITS;
  * An analysis started while the page loads (the analyzer registered on a library notice's page, or injected for a
  * detector's likely notice): the text is read and parsed (or its remembered analysis taken) at once, and the
  * overlay is rendered when the model is in, but shown, and the marks drawn, only once `loaded` resolves (after
- * the page's `load`). `prefs`: the reader's settings, asked for already.
+ * the page's `load`). `prefs`: the reader's settings, asked for already; `remembered`: the background's
+ * remembered-parse for this page's address, asked for already.
  */
 export interface EarlyStart {
   loaded: Promise<unknown>;
   prefs: Promise<Prefs>;
+  remembered?: Promise<RememberedParse>;
 }
 
 function emptyState(url: string): PageState {
@@ -153,13 +155,15 @@ export class NoticePageController {
     // parsed in the background (or remembered there for an unchanged page): the page only applies the result.
     // The request goes out with the text as read; the background normalizes it for the parse and the key, while
     // the page normalizes it too, in a task of its own, for its offset map (the same function: the same text).
-    const reply = this.parseInBackground(extracted.text, today);
+    // A library notice's page asked for its remembered analysis already (early.remembered): it is taken when
+    // this text, context and day are the ones it was made from, else the page asks as any other does.
+    const asked = early?.remembered ? null : this.parseInBackground(extracted.text, today);
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
     // main-thread time: the page context + normalize (the parse itself ran in the background)
     timings.parse = parseStart - tc + (performance.now() - t1);
-    const parsed = await reply;
+    const parsed = await (asked ?? this.rememberedOrParsed(early?.remembered ?? null, normalized.text, extracted.text, today));
     if (!parsed?.model) changedSinceExtract(); // not shown: stop noting changes
     if (!parsed) return this.state;
     this.analysisKey = parsed.analysisKey;
@@ -206,6 +210,19 @@ export class NoticePageController {
     this.setPage({ status: 'too_large', detect, title, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], error: null, timings });
     void this.hooks.onNotice();
     return this.state;
+  }
+
+  /**
+   * The analysis the background remembered for this page's address (`remembered`), when it was made from this
+   * normalized text, this page context and this day (the inputs of its key, lib/analysis-key); else a parse-page
+   * of the text as read.
+   */
+  private async rememberedOrParsed(remembered: Promise<RememberedParse> | null, normalized: string, read: string, today: string): Promise<PageParse | null> {
+    const r = await remembered;
+    const same = r !== null && r.text === normalized && r.today === today
+      && r.context.chromeText === this.context.chromeText && r.context.pageTitle === this.context.pageTitle;
+    if (same) return { model: r.model, remembered: true, parseMs: 0, analysisKey: r.analysisKey };
+    return this.parseInBackground(read, today);
   }
 
   /** Asks the background to parse the article text as read (lib/parse-page); on failure the page shows the error. */

@@ -5,7 +5,8 @@
  * "分析此页", the background asks it to (`analyze-now`, forced).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { NoticePageController, type EarlyStart } from '@/lib/page/controller';
+import { NoticePageController } from '@/lib/page/controller';
+import type { EarlyStart } from '@/lib/page/early-start';
 import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
 import { contentRequest, type PageState } from '@/lib/schema';
 import { authorizeContentRequest } from '@/lib/sender';

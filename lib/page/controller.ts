@@ -10,7 +10,7 @@ import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, type VersionInfo } from '@/lib/annotation-versions';
 import type { HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext, RememberedParse } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
-import { effectiveToday, hostOf, loadPrefs, type Prefs } from '@/lib/prefs';
+import { effectiveToday, hostOf, loadPrefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
 import { clearMarks, flattenSpans, SLICE_MS, type FlatPiece, type HighlightSpan, type NodePiece } from './highlighter';
 import { markDrawer } from './mark-slot';
@@ -20,6 +20,7 @@ import { saveShownNotice } from './save-notice';
 import { anchorsKey, highlightSpansOf } from './highlight-spans';
 import { Store } from './store';
 import type { OverlayModel, PointerModel } from './overlay-model';
+import { rememberedFor, type EarlyStart } from './early-start';
 
 /**
  * The content script's hard limit: past this much article text, or this much parse wall time, it stops
@@ -27,19 +28,6 @@ import type { OverlayModel, PointerModel } from './overlay-model';
  */
 export const PAGE_LIMITS = { maxChars: 3_000_000, maxParseMs: 20_000 };
 export type PageLimits = typeof PAGE_LIMITS;
-
-/**
- * An analysis started while the page loads (the analyzer registered on a library notice's page, or injected for a
- * detector's likely notice): the text is read and parsed (or its remembered analysis taken) at once, and the
- * overlay is rendered when the model is in, but shown, and the marks drawn, only once `loaded` resolves (after
- * the page's `load`). `prefs`: the reader's settings, asked for already; `remembered`: the background's
- * remembered-parse for this page's address, asked for already.
- */
-export interface EarlyStart {
-  loaded: Promise<unknown>;
-  prefs: Promise<Prefs>;
-  remembered?: Promise<RememberedParse>;
-}
 
 function emptyState(url: string): PageState {
   return { url, title: null, status: 'idle', error: null, detect: null, text: null, notice: null, noticeKey: null, snapshotHash: null, anchors: [], timings: {} };
@@ -212,17 +200,9 @@ export class NoticePageController {
     return this.state;
   }
 
-  /**
-   * The analysis the background remembered for this page's address (`remembered`), when it was made from this
-   * normalized text, this page context and this day (the inputs of its key, lib/analysis-key); else a parse-page
-   * of the text as read.
-   */
+  /** The analysis remembered for this page's address when it fits this text, context and day, else a parse-page of the text as read. */
   private async rememberedOrParsed(remembered: Promise<RememberedParse> | null, normalized: string, read: string, today: string): Promise<PageParse | null> {
-    const r = await remembered;
-    const same = r !== null && r.text === normalized && r.today === today
-      && r.context.chromeText === this.context.chromeText && r.context.pageTitle === this.context.pageTitle;
-    if (same) return { model: r.model, remembered: true, parseMs: 0, analysisKey: r.analysisKey };
-    return this.parseInBackground(read, today);
+    return rememberedFor(await remembered, { text: normalized, context: this.context, today }) ?? this.parseInBackground(read, today);
   }
 
   /** Asks the background to parse the article text as read (lib/parse-page); on failure the page shows the error. */

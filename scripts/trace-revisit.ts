@@ -2,7 +2,9 @@
  * Where the time goes between a notice page's `load` and the overlay on a revisit (issue #14): loads the page
  * once (so it is remembered and its analyzer registered), then N traced revisits; prints, per revisit, the
  * main-thread tasks from the analyzer's first evaluation until the overlay, on the clock of the `load` event, with
- * the events inside them (≥ 0.3 ms) and the analyzer's own performance marks (User Timing, `rl:` prefix).
+ * the events inside them (≥ 0.3 ms) and User Timing marks named `rl:…`. The analyzer sets none: add
+ * `performance.mark('rl:<step>')` calls where you want them, temporarily (the content script's `performance` is
+ * the page's, so they land in the page's timeline and in the trace).
  *
  *   WXT_OUT_DIR=/tmp/out-x node --import tsx scripts/trace-revisit.ts [file.html] [--runs=N] [--cpu]
  *

@@ -64,7 +64,6 @@ function startContentScript(context: () => ContentScriptContext): NoticePageCont
   const openSidePanel = () => void sendToBackground({ type: 'open-side-panel' }).catch(() => undefined);
   const prepare = (): Promise<PreparedOverlay> => (prepared ??= prepareOverlay(context(), controller, openSidePanel));
   const controller = new NoticePageController(document, {
-    onModel: prepare,
     onNotice: (): Promise<void> =>
       prepare().then((overlay) => {
         overlay.show();
@@ -109,15 +108,22 @@ let lastSent = '';
 let pending: PageState | null = null;
 
 /**
- * Tells open side panels that this tab's state changed, once per visible change, in a task after the change
- * (the message's schema check is not part of the step that changed it: the overlay's first render waits for
- * nothing it does not need, issue #14); changes in the meantime go out as one, the latest. The text and the
+ * Tells open side panels that this tab's state changed, once per visible change, when the page is next idle
+ * (the message's schema check is not part of the step that changed it, and does not go before the overlay's
+ * first render: issue #14); changes in the meantime go out as one, the latest. The text and the
  * notice model stay here (they can be large and serializing them blocks the page).
  */
 function broadcast(state: PageState): void {
-  if (pending === null) setTimeout(sendPending, 0);
+  if (pending === null) whenIdle(sendPending);
   pending = state;
 }
+
+/** `run` when the page is next idle (within BROADCAST_WITHIN_MS): a timer queued before `load` would run before the overlay. */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: BROADCAST_WITHIN_MS });
+  else setTimeout(run, 0);
+}
+const BROADCAST_WITHIN_MS = 100;
 
 function sendPending(): void {
   const state = pending;

@@ -25,9 +25,8 @@ export interface PreparedOverlay {
 }
 
 /**
- * Makes the overlay's shadow root and renders the overlay into it, not yet in the page: on a notice read before
- * the page's `load`, the render (Preact's first, with code the page never ran yet) happens while the page loads,
- * and showing it after `load` only attaches it (issue #14). Page events are wired once it is shown.
+ * Makes the overlay's shadow root and renders the overlay into it before the host is attached: the page then
+ * lays the whole panel out once, on the append (show). Page events are wired once it is shown.
  */
 export async function prepareOverlay(
   ctx: ContentScriptContext,

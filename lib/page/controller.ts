@@ -53,11 +53,8 @@ export class NoticePageController {
 
   constructor(
     private readonly doc: Document,
-    /**
-     * onNotice shows the overlay (resolves once it is mounted); onModel, when given, prepares it for the model
-     * just shown in the state (rendered, not yet in the page); onState reports every state change.
-     */
-    private readonly hooks: { onNotice: () => Promise<unknown> | void; onModel?: () => Promise<unknown> | void; onState: (s: PageState) => void },
+    /** onNotice shows the overlay (resolves once it is mounted); onState reports every state change. */
+    private readonly hooks: { onNotice: () => Promise<unknown> | void; onState: (s: PageState) => void },
     private readonly limits: PageLimits = PAGE_LIMITS,
   ) {
     this.store = new Store<OverlayModel>({
@@ -165,9 +162,8 @@ export class NoticePageController {
     this.map = new PageTextMap(extracted, normalized);
     this.nodesChanged = false;
     this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
-    // the overlay is rendered as soon as the model is in (while the page loads, when it was read before `load`),
-    // shown once the page has loaded; the marks after it, what is in view first
-    await Promise.resolve(this.hooks.onModel?.()).catch((err: unknown) => console.warn('[Rectify Lens] overlay', err));
+    // the overlay once the page has loaded (rendered then: rendered before `load`, its ~15–25 ms first render, cold
+    // code, was extension work that could hold the page's `load` back); the marks after it, what is in view first
     if (beforeLoad) {
       await early.loaded;
       // read before the page had loaded: start over if the article changed meanwhile (scripts run at load);

@@ -7,9 +7,8 @@ import type { Prefs } from '@/lib/prefs';
 
 /**
  * An analysis started while the page loads (the analyzer registered on a library notice's page, or injected for a
- * detector's likely notice): the text is read and parsed (or its remembered analysis taken) at once, and the
- * overlay is rendered when the model is in, but shown, and the marks drawn, only once `loaded` resolves (after
- * the page's `load`). `prefs`: the reader's settings, asked for already; `remembered`: the background's
+ * detector's likely notice): the text is read and parsed (or its remembered analysis taken) at once; the overlay
+ * and the marks wait until `loaded` resolves (after the page's `load`). `prefs`: the reader's settings, asked for already; `remembered`: the background's
  * remembered-parse for this page's address, asked for already.
  */
 export interface EarlyStart {

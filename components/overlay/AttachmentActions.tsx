@@ -9,9 +9,8 @@ import { sendToBackground } from '@/lib/messaging';
 import { t } from '@/lib/i18n';
 import { DocumentAnalysisStatus, useDocumentAnalysis } from '../common/DocumentAnalysis';
 
-/** `articleRoot`: where the analysis found the article (finding it again walks the page's text once more). */
-export function AttachmentActions({ articleRoot }: { articleRoot: Element | null }) {
-  const links = useMemo(() => findAttachmentLinks(document, location.href, { root: articleRoot ?? findArticleRoot(document) }), [articleRoot]);
+export function AttachmentActions() {
+  const links = useMemo(() => findAttachmentLinks(document, location.href, { root: findArticleRoot(document) }), []);
   if (!links.length) return null;
   return (
     <section class="rl-section rl-attachments" aria-label={t('attachments')}>

@@ -18,21 +18,11 @@ import chipCss from '../common/status-chip.css?inline';
 
 export { OVERLAY_NAME };
 
-/** The overlay, rendered (prepareOverlay) and then shown in the page (show: idempotent). */
-export interface PreparedOverlay {
-  ui: ShadowRootContentScriptUi<void>;
-  show(): void;
-}
-
-/**
- * Makes the overlay's shadow root and renders the overlay into it before the host is attached: the page then
- * lays the whole panel out once, on the append (show). Page events are wired once it is shown.
- */
-export async function prepareOverlay(
+export async function mountOverlay(
   ctx: ContentScriptContext,
   controller: NoticePageController,
   onOpenSidePanel: () => void,
-): Promise<PreparedOverlay> {
+): Promise<ShadowRootContentScriptUi<void>> {
   const ui = await createShadowRootUi(ctx, {
     name: OVERLAY_NAME,
     mode: 'closed',
@@ -40,25 +30,18 @@ export async function prepareOverlay(
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    // rendered below, before it is attached
-    onMount: () => undefined,
+    onMount: (container) => render(<Overlay controller={controller} onOpenSidePanel={onOpenSidePanel} />, container),
     onRemove: () => {
       if (ui.uiContainer) render(null, ui.uiContainer);
     },
   });
+  ui.mount();
   ui.shadowHost.setAttribute('data-rl-ignore', '');
   // the shadow root's own <html>: screen readers read the overlay in the UI language, not the page's
   ui.shadow.querySelector('html')?.setAttribute('lang', browser.i18n.getUILanguage());
-  render(<Overlay controller={controller} onOpenSidePanel={onOpenSidePanel} />, ui.uiContainer);
-  let shown = false;
-  const show = () => {
-    if (shown) return;
-    shown = true;
-    ui.mount();
-    wirePageEvents(ctx, controller);
-    wireFocus(ctx, ui.shadowHost);
-  };
-  return { ui, show };
+  wirePageEvents(ctx, controller);
+  wireFocus(ctx, ui.shadowHost);
+  return ui;
 }
 
 /** The focus-overlay command (through the background): same as the key pressed in the page. */

@@ -29,7 +29,6 @@ export {
   getSnapshot,
   deleteNotice,
   findNoticeForPage,
-  lastSnapshotAt,
   recentNoticeUrls,
   watchNoticeUrls,
   type NoticeVisit,

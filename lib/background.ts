@@ -5,7 +5,7 @@
  * likely notice there, or on demand ("分析此页", any site).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { addAnnotation, listAnnotations, listOverrides, listSnapshots, openDb, saveNoticeVisit, setAnchorStates, watchNoticeUrls, type NoticeVisit, type RectifyDB } from '@/lib/db';
+import { addAnnotation, lastSnapshotAt, listAnnotations, listOverrides, listSnapshots, openDb, saveNoticeVisit, setAnchorStates, watchNoticeUrls, type NoticeVisit, type RectifyDB } from '@/lib/db';
 import { BACKGROUND_TYPES, listen, sendToTab } from '@/lib/messaging';
 import { backgroundRequest, type BackgroundReply, type BackgroundRequest, type Notice, type PageState } from '@/lib/schema';
 import { effectiveToday, hostOf, loadPrefs, savePrefs } from '@/lib/prefs';
@@ -16,7 +16,7 @@ import { fileRemoteDocument } from '@/lib/documents/remote';
 import { readDocumentElsewhere } from '@/lib/background-documents';
 import { authorizeBackgroundRequest, senderTab, type Self } from '@/lib/sender';
 import { openAnalysisCache, type AnalysisCache } from '@/lib/db/analyses';
-import { parsePage, takeParsedPage } from '@/lib/parse-page';
+import { parsePage, rememberedParse, takeParsedPage } from '@/lib/parse-page';
 import { ANALYZER_FILE, MARK_DRAWER_FILE, syncKnownNoticeScripts, syncRememberedScripts } from '@/lib/registered-scripts';
 import { PREFS_STORAGE_KEY } from '@/lib/site-prefs';
 
@@ -212,6 +212,12 @@ async function handle(req: BackgroundRequest, sender: Browser.runtime.MessageSen
       return loadAnalyzer(senderTab(who));
     case 'parse-page':
       return parsePage(analyses(), req);
+    case 'remembered-parse': {
+      // the sender's own page only (its frame's address), on the day the page will ask about
+      senderTab(who);
+      const [seen, prefs] = await Promise.all([sender.url ? lastSnapshotAt(db(), sender.url) : undefined, loadPrefs()]);
+      return rememberedParse(analyses(), seen, effectiveToday(prefs));
+    }
     case 'analyze-attachment': {
       // only for a page the content script runs on, and only that page's own site (checked in fetchDocument)
       senderTab(who);

@@ -9,10 +9,11 @@ import { analysisKey } from './analysis-key';
 import { contentHash } from './hash';
 import { getAnalysis, putAnalysis, type AnalysisCache } from './db/analyses';
 import { parseNormalizedAsync, ParseTimeLimitError } from './parse';
-import { notice as noticeSchema, type Notice, type PageParse, type ParseContext } from './schema';
+import { normalizeText } from './parse/normalize';
+import { notice as noticeSchema, type Notice, type NoticeSnapshot, type PageParse, type ParseContext, type RememberedParse } from './schema';
 
 export interface PageParseRequest {
-  /** The normalized article text. */
+  /** The article text as the page read it (lib/extract); normalized here (a normalized text stays as it is). */
   text: string;
   context: ParseContext;
   today: string;
@@ -44,7 +45,9 @@ export function takeParsedPage(key: string): ParsedPage | null {
   return page;
 }
 
-export async function parsePage(cache: AnalysisCache, req: PageParseRequest): Promise<PageParse> {
+export async function parsePage(cache: AnalysisCache, request: PageParseRequest): Promise<PageParse> {
+  // the page normalizes the same text for its own offset map: the two agree (the same function)
+  const req = { ...request, text: normalizeText(request.text).text };
   const key = await analysisKey(req.text, req.context, req.today);
   const remembered = await getAnalysis(cache, key).catch(() => null);
   if (remembered) {
@@ -64,4 +67,21 @@ export async function parsePage(cache: AnalysisCache, req: PageParseRequest): Pr
   await putAnalysis(cache, key, await contentHash(req.text), checked).catch((err: unknown) => console.warn('[Rectify Lens] analysis not remembered', err));
   keepParsed(key, { text: req.text, context: req.context, model: checked });
   return { model: checked, remembered: false, parseMs, analysisKey: key };
+}
+
+/**
+ * The analysis remembered for the text last seen at a page's address (`seen`: that snapshot of the library), for
+ * `today`: looked up before the page has read its text, so that an unchanged page need not send it (issue #14).
+ * The page uses it only when its own text, context and day are these (the same key: lib/analysis-key); kept for
+ * save-parsed like a parse-page's. Null when there is no such text or no analysis remembered for it.
+ */
+export async function rememberedParse(cache: AnalysisCache, seen: NoticeSnapshot | undefined, today: string): Promise<RememberedParse> {
+  // a snapshot saved before its page context was kept cannot give the key
+  if (!seen || seen.chromeText === undefined || seen.pageTitle === undefined) return null;
+  const context: ParseContext = { chromeText: seen.chromeText, pageTitle: seen.pageTitle };
+  const key = await analysisKey(seen.text, context, today);
+  const model = await getAnalysis(cache, key).catch(() => null);
+  if (!model) return null;
+  keepParsed(key, { text: seen.text, context, model });
+  return { analysisKey: key, text: seen.text, context, today, model };
 }

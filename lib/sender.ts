@@ -56,6 +56,7 @@ const FROM_CONTENT_SCRIPT: ReadonlySet<BackgroundRequest['type']> = new Set([
   'analyze-attachment',
   'load-analyzer',
   'parse-page',
+  'remembered-parse',
 ]);
 /**
  * Checks a background request's sender. Returns who sent it (the tab for content scripts); throws

@@ -9,8 +9,9 @@ import { sendToBackground } from '@/lib/messaging';
 import { t } from '@/lib/i18n';
 import { DocumentAnalysisStatus, useDocumentAnalysis } from '../common/DocumentAnalysis';
 
-export function AttachmentActions() {
-  const links = useMemo(() => findAttachmentLinks(document, location.href, { root: findArticleRoot(document) }), []);
+/** `articleRoot`: where the analysis found the article (finding it again walks the page's text once more). */
+export function AttachmentActions({ articleRoot }: { articleRoot: Element | null }) {
+  const links = useMemo(() => findAttachmentLinks(document, location.href, { root: articleRoot ?? findArticleRoot(document) }), [articleRoot]);
   if (!links.length) return null;
   return (
     <section class="rl-section rl-attachments" aria-label={t('attachments')}>

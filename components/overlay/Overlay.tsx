@@ -100,7 +100,7 @@ export function Overlay({ controller, onOpenSidePanel }: Props) {
         <Legend model={model} notice={notice} onToggle={(cats) => { update({ categories: cats }); void controller.setCategories(cats); }} />
         <Findings findings={notice.findings} onPick={scrollTo} />
         <Outline notice={notice} overrides={model.overrides} onPick={scrollTo} />
-        <AttachmentActions />
+        <AttachmentActions articleRoot={controller.extracted?.root ?? null} />
         <DetectReasons model={model} />
       </Shell>
       <PointerLayer controller={controller} drafting={model.draft !== null} />

@@ -18,11 +18,21 @@ import chipCss from '../common/status-chip.css?inline';
 
 export { OVERLAY_NAME };
 
-export async function mountOverlay(
+/** The overlay, rendered (prepareOverlay) and then shown in the page (show: idempotent). */
+export interface PreparedOverlay {
+  ui: ShadowRootContentScriptUi<void>;
+  show(): void;
+}
+
+/**
+ * Makes the overlay's shadow root and renders the overlay into it before the host is attached: the page then
+ * lays the whole panel out once, on the append (show). Page events are wired once it is shown.
+ */
+export async function prepareOverlay(
   ctx: ContentScriptContext,
   controller: NoticePageController,
   onOpenSidePanel: () => void,
-): Promise<ShadowRootContentScriptUi<void>> {
+): Promise<PreparedOverlay> {
   const ui = await createShadowRootUi(ctx, {
     name: OVERLAY_NAME,
     mode: 'closed',
@@ -30,18 +40,25 @@ export async function mountOverlay(
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    onMount: (container) => render(<Overlay controller={controller} onOpenSidePanel={onOpenSidePanel} />, container),
+    // rendered below, before it is attached
+    onMount: () => undefined,
     onRemove: () => {
       if (ui.uiContainer) render(null, ui.uiContainer);
     },
   });
-  ui.mount();
   ui.shadowHost.setAttribute('data-rl-ignore', '');
   // the shadow root's own <html>: screen readers read the overlay in the UI language, not the page's
   ui.shadow.querySelector('html')?.setAttribute('lang', browser.i18n.getUILanguage());
-  wirePageEvents(ctx, controller);
-  wireFocus(ctx, ui.shadowHost);
-  return ui;
+  render(<Overlay controller={controller} onOpenSidePanel={onOpenSidePanel} />, ui.uiContainer);
+  let shown = false;
+  const show = () => {
+    if (shown) return;
+    shown = true;
+    ui.mount();
+    wirePageEvents(ctx, controller);
+    wireFocus(ctx, ui.shadowHost);
+  };
+  return { ui, show };
 }
 
 /** The focus-overlay command (through the background): same as the key pressed in the page. */

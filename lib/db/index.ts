@@ -29,6 +29,7 @@ export {
   getSnapshot,
   deleteNotice,
   findNoticeForPage,
+  lastSnapshotAt,
   recentNoticeUrls,
   watchNoticeUrls,
   type NoticeVisit,

@@ -236,6 +236,12 @@ export interface PageMatch {
   snapshot: NoticeSnapshot | undefined;
 }
 
+/** The text last seen at this page address (the snapshot with the latest lastSeen there), if any. */
+export async function lastSnapshotAt(db: RectifyDB, url: string): Promise<NoticeSnapshot | undefined> {
+  const seen = await db.snapshots.where('url').equals(normalizeUrl(url)).toArray();
+  return seen.reduce<NoticeSnapshot | undefined>((last, s) => (!last || s.lastSeen > last.lastSeen ? s : last), undefined);
+}
+
 /** Which library notice is this page? By text hash first, else by URL. */
 export async function findNoticeForPage(db: RectifyDB, url: string, hash: string): Promise<PageMatch | undefined> {
   return db.transaction('r', db.notices, db.snapshots, async () => {

@@ -8,7 +8,7 @@ import { extractChromeText, extractText, extractTitle, findArticleRoot, type Ext
 import { normalizeText } from '@/lib/parse/normalize';
 import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, type VersionInfo } from '@/lib/annotation-versions';
-import type { HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext } from '@/lib/schema';
+import type { HighlightCategory, NewAnnotationDraft, PageParse, PageState, ParseContext, RememberedParse } from '@/lib/schema';
 import { sendToBackground } from '@/lib/messaging';
 import { effectiveToday, hostOf, loadPrefs } from '@/lib/prefs';
 import { PageTextMap } from './text-map';
@@ -20,6 +20,7 @@ import { saveShownNotice } from './save-notice';
 import { anchorsKey, highlightSpansOf } from './highlight-spans';
 import { Store } from './store';
 import type { OverlayModel, PointerModel } from './overlay-model';
+import { rememberedFor, type EarlyStart } from './early-start';
 
 /**
  * The content script's hard limit: past this much article text, or this much parse wall time, it stops
@@ -79,9 +80,9 @@ export class NoticePageController {
   /**
    * Runs the analysis. `force` analyzes even when detection says this is not a notice. One at a time: asked
    * during a run, it waits for that run and only runs again when it is forced and that run was not.
-   * `renderAfter`: the text is read and parsed now, the overlay and the marks wait for it (the page's `load`).
+   * `early`: the analysis started while the page loads (see EarlyStart).
    */
-  analyze(force = false, renderAfter?: Promise<unknown>): Promise<PageState> {
+  analyze(force = false, early?: EarlyStart): Promise<PageState> {
     const previous = this.running;
     const wasForced = this.forced;
     const next = (async () => {
@@ -89,7 +90,7 @@ export class NoticePageController {
         await previous.catch(() => undefined);
         if (!force || wasForced) return this.state;
       }
-      return this.runAnalysis(force, renderAfter);
+      return this.runAnalysis(force, early);
     })();
     this.running = next;
     const clear = () => {
@@ -99,9 +100,9 @@ export class NoticePageController {
     return next;
   }
 
-  private async runAnalysis(force: boolean, renderAfter?: Promise<unknown>): Promise<PageState> {
+  private async runAnalysis(force: boolean, early?: EarlyStart): Promise<PageState> {
     this.forced ||= force;
-    const prefs = await loadPrefs();
+    const prefs = await (early?.prefs ?? loadPrefs());
     const today = effectiveToday(prefs);
     this.store.set({ prefs, today });
     if (!this.forced && prefs.disabledSites.includes(hostOf(this.doc.location.href))) {
@@ -133,13 +134,21 @@ export class NoticePageController {
     if (extracted.text.length > this.limits.maxChars) return this.tooLarge(detect, title, timings);
     // (no await since the text was read: nothing could change it unnoticed)
     const changedSinceExtract = noteChanges(root);
+    const tc = performance.now();
+    this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
+    const parseStart = performance.now();
+    // parsed in the background (or remembered there for an unchanged page): the page only applies the result.
+    // The request goes out with the text as read; the background normalizes it for the parse and the key, while
+    // the page normalizes it too, in a task of its own, for its offset map (the same function: the same text).
+    // A library notice's page asked for its remembered analysis already (early.remembered): it is taken when
+    // this text, context and day are the ones it was made from, else the page asks as any other does.
+    const asked = early?.remembered ? null : this.parseInBackground(extracted.text, today);
     await yieldToPage();
     const t1 = performance.now();
     const normalized = normalizeText(extracted.text);
-    this.context = { chromeText: extractChromeText(this.doc, root), pageTitle: title };
-    const parseStart = performance.now();
-    // parsed in the background (or remembered there for an unchanged page): the page only applies the result
-    const parsed = await this.parseInBackground(normalized.text, today);
+    // main-thread time: the page context + normalize (the parse itself ran in the background)
+    timings.parse = parseStart - tc + (performance.now() - t1);
+    const parsed = await (asked ?? this.rememberedOrParsed(early?.remembered ?? null, normalized.text, extracted.text, today));
     if (!parsed?.model) changedSinceExtract(); // not shown: stop noting changes
     if (!parsed) return this.state;
     this.analysisKey = parsed.analysisKey;
@@ -147,21 +156,21 @@ export class NoticePageController {
     timings.backgroundParse = parsed.parseMs;
     if (!parsed.model) return this.tooLarge(detect, title, { ...timings, parseWall: performance.now() - parseStart });
     const notice = parsed.model;
-    // main-thread time: normalize + the page context (the parse itself ran in the background)
-    timings.parse = parseStart - t1;
     timings.parseWall = performance.now() - parseStart;
-    if (renderAfter && this.doc.readyState !== 'complete') {
-      await renderAfter;
+    const beforeLoad = early !== undefined && this.doc.readyState !== 'complete';
+    this.root = root;
+    this.map = new PageTextMap(extracted, normalized);
+    this.nodesChanged = false;
+    this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
+    // the overlay once the page has loaded (rendered then: rendered before `load`, its ~15–25 ms first render, cold
+    // code, was extension work that could hold the page's `load` back); the marks after it, what is in view first
+    if (beforeLoad) {
+      await early.loaded;
       // read before the page had loaded: start over if the article changed meanwhile (scripts run at load);
       // read it again only when something in it changed (a second walk of a large article is a long task)
       if (!root.isConnected || (changedSinceExtract() && extractText(root).text !== extracted.text)) return this.runAnalysis(force);
     }
     changedSinceExtract();
-    this.root = root;
-    this.map = new PageTextMap(extracted, normalized);
-    this.nodesChanged = false;
-    this.setPage({ status: 'ready', detect, title: notice.meta.title ?? title, text: normalized.text, notice, error: null, timings });
-    // the overlay first, as soon as the parse is in; the marks after it, what is in view first
     await Promise.resolve(this.hooks.onNotice()).catch((err: unknown) => console.warn('[Rectify Lens] overlay', err));
     timings.overlayAt = performance.now();
     await yieldToPage();
@@ -187,7 +196,12 @@ export class NoticePageController {
     return this.state;
   }
 
-  /** Asks the background to parse the text (lib/parse-page); on failure the page shows the error. */
+  /** The analysis remembered for this page's address when it fits this text, context and day, else a parse-page of the text as read. */
+  private async rememberedOrParsed(remembered: Promise<RememberedParse> | null, normalized: string, read: string, today: string): Promise<PageParse | null> {
+    return rememberedFor(await remembered, { text: normalized, context: this.context, today }) ?? this.parseInBackground(read, today);
+  }
+
+  /** Asks the background to parse the article text as read (lib/parse-page); on failure the page shows the error. */
   private async parseInBackground(text: string, today: string): Promise<PageParse | null> {
     try {
       return await sendToBackground({ type: 'parse-page', text, context: this.context, today, limitMs: this.limits.maxParseMs });

@@ -58,8 +58,12 @@ export const backgroundRequest = z.lazy(() => z.discriminatedUnion('type', [
   // once the background forgot it (restarted, or too many pages since): the page then sends save-notice
   z.object({ type: z.literal('save-parsed'), url: z.string(), analysisKey: z.string() }),
   // the analyzer's parse, off the page's main thread: the analysis remembered for this text, context and day
-  // (lib/analysis-key, made here: a page on plain http has no crypto.subtle), else a parse, then remembered
+  // (lib/analysis-key, made here: a page on plain http has no crypto.subtle), else a parse, then remembered.
+  // `text` is the article text as read: normalized in the background (lib/parse-page)
   z.object({ type: z.literal('parse-page'), text: z.string(), context: parseContext, today: z.string(), limitMs: z.number().positive() }),
+  // sent by the analyzer registered on a library notice's page as soon as it runs, before it reads the page: the
+  // analysis remembered for the text last seen at the sender's address (lib/parse-page rememberedParse)
+  z.object({ type: z.literal('remembered-parse') }),
   z.object({ type: z.literal('get-page-data'), noticeKey: z.string() }),
   z.object({ type: z.literal('add-annotation'), noticeKey: z.string(), snapshotHash: z.string(), url: z.string(), draft: newAnnotationDraft }),
   z.object({ type: z.literal('set-anchor-states'), updates: z.array(annotationAnchor) }),
@@ -135,6 +139,20 @@ export const pageParse = z.lazy(() =>
   }),
 );
 
+/**
+ * Reply of remembered-parse: the text last seen at the page's address, the context and day of its remembered
+ * analysis (lib/analysis-key's inputs besides the versions) and that analysis; null when there is none.
+ */
+export const rememberedParse = z.lazy(() =>
+  z.object({
+    analysisKey: z.string(),
+    text: z.string(),
+    context: parseContext,
+    today: z.string(),
+    model: noticeCheckedBySender,
+  }).nullable(),
+);
+
 /** Reply of save-notice. */
 export const savedNotice = z.lazy(() => z.object({ noticeKey: z.string(), snapshotHash: z.string(), isNewVersion: z.boolean() }));
 /** Reply of get-page-data: what the overlay shows besides the parse. */
@@ -153,6 +171,7 @@ export const backgroundReplies = {
   'analyze-tab': pageState,
   'load-analyzer': z.boolean(),
   'parse-page': pageParse,
+  'remembered-parse': rememberedParse,
   'analyze-attachment': documentAnalysis,
   'analyze-tab-document': documentAnalysis,
 } as const satisfies Record<z.infer<typeof backgroundRequest>['type'], z.ZodType>;
@@ -179,6 +198,7 @@ export type StateBroadcast = z.infer<typeof stateBroadcast>;
 export type DocumentAnalysis = z.infer<typeof documentAnalysis>;
 export type SavedNotice = z.infer<typeof savedNotice>;
 export type PageParse = z.infer<typeof pageParse>;
+export type RememberedParse = z.infer<typeof rememberedParse>;
 export type PageData = z.infer<typeof pageData>;
 export type BackgroundReply<T extends BackgroundRequest['type']> = z.infer<(typeof backgroundReplies)[T]>;
 export type ContentReply<T extends ContentRequest['type']> = z.infer<(typeof contentReplies)[T]>;

@@ -24,12 +24,12 @@ export interface Tracer {
   stop(): Promise<TraceEvent[]>;
 }
 
-/** Starts a browser trace from `page`'s session (it follows the page across processes). */
-export async function startTrace(context: BrowserContext, page: Page): Promise<Tracer> {
+/** Starts a browser trace from `page`'s session (it follows the page across processes); `extra`: more trace categories. */
+export async function startTrace(context: BrowserContext, page: Page, extra: string[] = []): Promise<Tracer> {
   const cdp: CDPSession = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: [...CATEGORIES, ...extra] } });
   return {
     async stop() {
       const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));

@@ -4,6 +4,7 @@
  * (presence in the tab's isolated world) run in both browsers from journeys.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { launch, openFixture, openSidePanel, overlayOf, tabIdOf, type Session } from './harness';
 import { readPresence } from '../../scripts/lib/driver';
 
@@ -33,6 +34,12 @@ const registeredKnownNotices = (): Promise<string[]> =>
   s.worker.evaluate(async () =>
     (await chrome.scripting.getRegisteredContentScripts()).filter((r: { id: string }) => r.id === 'rectify-lens-known-notices').flatMap((r: { matches?: string[] }) => r.matches ?? []),
   );
+/** The analyzer's state in the tab (get-state), or null before it answers. */
+const stateOf = (tabId: number): Promise<{ status: string; text: string | null; timings: Record<string, number> } | null> =>
+  s.worker.evaluate(async (id) => {
+    const reply = await chrome.tabs.sendMessage(id, { type: 'get-state' }).catch(() => null);
+    return reply?.ok ? reply.data : null;
+  }, tabId);
 const presence = (tabId: number) =>
   s.worker.evaluate(`chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${readPresence.toString()} }).then((r) => r[0]?.result)`) as Promise<ReturnType<typeof readPresence>>;
 
@@ -78,9 +85,26 @@ describe('detector → background → analyzer', () => {
     const page = await openFixture(s, 'huashan-town.html');
     const tabId = await tabIdOf(s, page);
     await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
-    await expect.poll(() => askedBy(tabId)).toEqual(expect.arrayContaining(['parse-page', 'save-parsed']));
+    // the analysis remembered for the text last seen there, looked up as the page loads: no parse-page round trip
+    await expect.poll(() => askedBy(tabId)).toEqual(expect.arrayContaining(['remembered-parse', 'save-parsed']));
     expect(await askedBy(tabId)).not.toContain('load-analyzer');
+    expect(await askedBy(tabId)).not.toContain('parse-page');
     expect(await presence(tabId)).toMatchObject({ analyzer: true, knownNotice: true, detector: null });
+    expect(await stateOf(tabId)).toMatchObject({ status: 'ready', timings: { remembered: 1 } });
+    await page.close();
+  });
+
+  it('a library notice\'s page whose text changed is parsed afresh', async () => {
+    const page = await s.context.newPage();
+    const url = s.server.urlFor('huashan-town.html');
+    const changed = readFileSync(new URL('../fixtures/sites/huashan-changed.html', import.meta.url), 'utf8');
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: changed }));
+    await page.goto(url, { waitUntil: 'load' });
+    const tabId = await tabIdOf(s, page);
+    await (await overlayOf(s, page)).waitFor('.rl-title', 20_000);
+    await expect.poll(() => askedBy(tabId)).toEqual(expect.arrayContaining(['remembered-parse', 'parse-page', 'save-parsed']));
+    await expect.poll(() => stateOf(tabId), { timeout: 20_000 }).toMatchObject({ status: 'ready', timings: { remembered: 0 } });
+    expect((await stateOf(tabId))?.text).toContain('经镇党委会议研究，相关整改措施已于2025年5月审议通过');
     await page.close();
   });
 
@@ -88,8 +112,13 @@ describe('detector → background → analyzer', () => {
     const panel = await openSidePanel(s, null);
     await panel.locator('[data-view="library"]').click();
     const entry = panel.locator('.sp-org', { has: panel.locator('h3', { hasText: '花山镇' }) });
-    await entry.locator('[data-action="delete-version"]').first().click();
-    await entry.locator('[data-action="confirm-delete-version"]').first().click();
+    // every version (the changed page above added one)
+    const versions = entry.locator('[data-action="delete-version"]');
+    for (let left = await versions.count(); left > 0; left--) {
+      await versions.first().click();
+      await entry.locator('[data-action="confirm-delete-version"]').first().click();
+      await expect.poll(() => versions.count()).toBe(left - 1);
+    }
     await expect.poll(async () => (await registeredKnownNotices()).some((m) => m.includes('/huashan-town.html')), { timeout: 10_000 }).toBe(false);
     await panel.close();
   });

@@ -7,7 +7,8 @@ import { forgetAnalysesOf, getAnalysis, openAnalysisCache, putAnalysis, type Ana
 import { contentHash } from '@/lib/hash';
 import { parseNormalized, parseNotice } from '@/lib/parse';
 import { normalizeText } from '@/lib/parse/normalize';
-import { MAX_PARSED_PAGES, parsePage, takeParsedPage } from '@/lib/parse-page';
+import { MAX_PARSED_PAGES, parsePage, rememberedParse, takeParsedPage } from '@/lib/parse-page';
+import { lastSnapshotAt, openDb, saveNoticeVisit, type RectifyDB } from '@/lib/db';
 
 const text = readFileSync(new URL('../fixtures/seeds/mazhang-town-2024-09-25.txt', import.meta.url), 'utf8');
 const context = { chromeText: '发布日期：2024-09-25', pageTitle: '中共麻章镇委员会关于巡察整改情况的通报' };
@@ -85,6 +86,16 @@ describe('parsePage (the analyzer\'s parse, in the background)', () => {
     expect((await parsePage(cache, { ...req, today: '2027-01-01' })).remembered).toBe(false);
   });
 
+  it('normalizes the text the page read (as read, or already normalized: the same key and model)', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    const raw = `  ${text.replace(/\n/g, '\r\n  ')}  `;
+    expect(normalizeText(raw).text).toBe(normalized);
+    const fromRaw = await parsePage(cache, { ...req, text: raw });
+    expect(fromRaw.remembered).toBe(false);
+    expect(await parsePage(cache, req)).toEqual({ ...fromRaw, remembered: true, parseMs: 0 });
+    expect(takeParsedPage(fromRaw.analysisKey!)?.text).toBe(normalized);
+  });
+
   it('keeps the page\'s text and model for save-parsed, handed over once, the newest MAX_PARSED_PAGES only', async () => {
     cache = openAnalysisCache(`test-analyses-${Math.random()}`);
     const first = await parsePage(cache, req);
@@ -105,5 +116,44 @@ describe('parsePage (the analyzer\'s parse, in the background)', () => {
     expect(r.model).toBeNull();
     expect(r.analysisKey).toBeNull();
     expect(await cache.analyses.count()).toBe(0);
+  });
+});
+
+describe('rememberedParse (an unchanged library page\'s analysis, looked up by its address before the page reads it)', () => {
+  const normalized = normalizeText(text).text;
+  const url = 'https://mzz.gov.cn/xxgk/2024-09-25.html';
+  let db: RectifyDB | null = null;
+  afterEach(async () => {
+    await db?.delete();
+    db = null;
+  });
+
+  /** The library after a visit of `url` that parsed `visitText` with `visitContext` and remembered its analysis. */
+  async function visited(visitText: string, visitContext: typeof context | undefined, seenAt: string) {
+    db ??= openDb(`test-library-${Math.random()}`);
+    cache ??= openAnalysisCache(`test-analyses-${Math.random()}`);
+    const parsed = await parsePage(cache, { text: visitText, context: visitContext ?? { chromeText: '', pageTitle: null }, today: '2026-11-23', limitMs: 20_000 });
+    await saveNoticeVisit(db, { url, text: visitText, model: parsed.model!, context: visitContext, seenAt });
+    return parsed;
+  }
+
+  it('gives the analysis parse-page would give for the text last seen there, on that day, and keeps it for save-parsed', async () => {
+    await visited(`${normalized}\n附件：无`, context, '2026-01-01T00:00:00.000Z');
+    const last = await visited(normalized, context, '2026-02-01T00:00:00.000Z');
+    const seen = await lastSnapshotAt(db!, `${url}#top`);
+    expect(seen?.text).toBe(normalized);
+    takeParsedPage(last.analysisKey!); // (saved: the background no longer holds that parse)
+    const r = await rememberedParse(cache!, seen, '2026-11-23');
+    expect(r).toEqual({ analysisKey: last.analysisKey, text: normalized, context, today: '2026-11-23', model: last.model });
+    expect(takeParsedPage(last.analysisKey!)).toEqual({ text: normalized, context, model: last.model });
+  });
+
+  it('is null for another day, an unknown address, or a text saved without its page context', async () => {
+    await visited(normalized, context, '2026-02-01T00:00:00.000Z');
+    expect(await rememberedParse(cache!, await lastSnapshotAt(db!, url), '2026-11-24')).toBeNull();
+    expect(await lastSnapshotAt(db!, 'https://mzz.gov.cn/other.html')).toBeUndefined();
+    expect(await rememberedParse(cache!, undefined, '2026-11-23')).toBeNull();
+    const seen = await lastSnapshotAt(db!, url);
+    expect(await rememberedParse(cache!, { ...seen!, chromeText: undefined, pageTitle: undefined }, '2026-11-23')).toBeNull();
   });
 });

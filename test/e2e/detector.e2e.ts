@@ -112,8 +112,10 @@ describe('detector → background → analyzer', () => {
     const panel = await openSidePanel(s, null);
     await panel.locator('[data-view="library"]').click();
     const entry = panel.locator('.sp-org', { has: panel.locator('h3', { hasText: '花山镇' }) });
-    // every version (the changed page above added one)
+    // every version: the first visit's and the changed page's (above); wait for the list to show them, or the
+    // loop below reads a count of 0 and deletes nothing
     const versions = entry.locator('[data-action="delete-version"]');
+    await expect.poll(() => versions.count()).toBe(2);
     for (let left = await versions.count(); left > 0; left--) {
       await versions.first().click();
       await entry.locator('[data-action="confirm-delete-version"]').first().click();

@@ -280,9 +280,15 @@ export async function firefoxDriver(opts: { today?: string; headless?: boolean }
       const before = new Set(readdirSync(downloads));
       await panel.click(selector);
       const deadline = Date.now() + 15_000;
+      // Firefox may write under a temporary name and rename it: a download counts once one new, non-empty file
+      // and no .part file have been there for two looks in a row (a file gone between two calls is skipped)
+      let candidate: string | undefined;
       while (Date.now() < deadline) {
-        const done = readdirSync(downloads).find((f) => !before.has(f) && !f.endsWith('.part') && statSync(join(downloads, f)).size > 0);
-        if (done && !readdirSync(downloads).some((f) => f.endsWith('.part'))) return { name: done, bytes: readFileSync(join(downloads, done)) };
+        const files = readdirSync(downloads);
+        const fresh = files.filter((f) => !before.has(f) && !f.endsWith('.part') && (statSync(join(downloads, f), { throwIfNoEntry: false })?.size ?? 0) > 0);
+        const done = fresh.length === 1 && !files.some((f) => f.endsWith('.part')) ? fresh[0] : undefined;
+        if (done && done === candidate && existsSync(join(downloads, done))) return { name: done, bytes: readFileSync(join(downloads, done)) };
+        candidate = done;
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`no download after clicking ${selector}`);

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DETECTOR_FILE } from '../../lib/page/detector-loader';
 
 export interface BundleSizes {
   detectorLoader: number;
@@ -24,7 +25,8 @@ export interface BundleSizes {
 export const BUNDLE_BUDGETS: Partial<BundleSizes> = { detectorLoader: 2 * 1024, detector: 20 * 1024 };
 
 export const DETECTOR_LOADER_PATH = 'detector-loader.js';
-export const DETECTOR_PATH = 'detector.js';
+/** The detector's file as the loader imports it (lib/page/detector-loader), relative to the build directory. */
+export const DETECTOR_PATH = DETECTOR_FILE.replace(/^\//, '');
 export const ANALYZER_PATH = 'analyzer.js';
 export const ANALYZER_MARKS_PATH = 'analyzer-marks.js';
 

@@ -6,7 +6,7 @@ import { startDetector } from '@/lib/page/detector';
  * (entrypoints/analyzer.ts). See lib/page/detector.
  *
  * An unlisted script: in Chromium imported after the page's `load` by the detector loader
- * (lib/page/detector-loader), in Firefox declared as a document_idle content script (wxt.config.ts,
+ * (lib/page/detector-loader, declared at document_start), in Firefox declared as a document_idle content script (wxt.config.ts,
  * detectorContentScript). Not a WXT content script, which would build its ContentScriptContext in the injection
  * task (issue #14); the detector builds it after `load`.
  */

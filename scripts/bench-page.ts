@@ -13,13 +13,15 @@
  *    of highlighting (flattening, offset mapping and mark.js slices; the yields between slices are
  *    excluded — the controller also records `highlightWall`).
  *  - navigation loadEventEnd with and without the extension (a second persistent context, same flags,
- *    no --load-extension), loads interleaved, median of N each. The content script runs at
- *    document_idle, so most of its work is after `load`: time until the overlay host element is
+ *    no --load-extension), loads interleaved, median of N each. The extension's work on a notice starts
+ *    after `load` (lib/page/after-load): time until the overlay host element is
  *    attached (a main-world MutationObserver on <body>'s children) is reported as well.
  *    The ordinary page runs --ordinary-pairs (default 40) loads with the extension and with the noop control,
  *    alternated ABAB… with identical steps (bench-page/run.ts benchOrdinary): its load time is tens of ms and
  *    bimodal — Chromium's first layout of the page in a fresh renderer (20–60 ms, mostly CJK font fallback)
  *    lands before or after `load` depending on whether a frame gets in between DOMContentLoaded and `load`.
+ *    The traced loads report the extension's main-thread time before `load` by task and by its own events
+ *    (extensionBeforeLoadOwnMs): a script injected at document_start runs inside the page's own parsing task.
  *  - long tasks ('longtask' PerformanceObserver from an init script, in both contexts): the longest task
  *    overlapping the analysis window, estimated as overlay mount ± total analysis time (the content
  *    script's isolated world is unreachable from the page, so its exact start is not observable), next to

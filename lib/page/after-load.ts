@@ -13,9 +13,10 @@ const loadIsOver = (entry: PerformanceEntry) => (entry as PerformanceNavigationT
 
 /**
  * Calls `run` once, in a task after the page's load event (after LOAD_WAIT_CAP_MS at the latest), and never delays
- * `load`. Chromium injects document_idle scripts in the task right before `load`, so what this does in the calling
- * task counts, and nothing may be scheduled that could run between the two: every task boundary there is a chance
- * for a rendering frame — the page's first layout, 20–60 ms — to come before `load`. Hence:
+ * `load`. It may be called at document_start (the detector loader in Chromium) or at document_idle (the detector in
+ * Firefox and on remembered sites), which Chromium runs in a task right before `load`: what this does in the calling
+ * task counts, and nothing may be scheduled that could run between it and `load`: every task boundary there is a
+ * chance for a rendering frame — the page's first layout, 20–60 ms — to come before `load`. Hence:
  * - no `load` listener (it runs inside the page's load task, which trace attribution then counts as ours), no
  *   timer at 0 ms, no idle wait (on a notice it put the page's first layout before the analyzer);
  * - the navigation timing entry, which Chromium and Firefox report to observers once the load event is over,

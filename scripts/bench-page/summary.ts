@@ -55,12 +55,15 @@ export interface PageBenchEntry {
   extensionBeforeLoadMs: number;
   /** Their thread (CPU) time, median. */
   extensionBeforeLoadCpuMs: number;
+  /** Of that time, the extension's own events only (its scripts' evaluation, compile and calls), median: see TracedTasks. */
+  extensionBeforeLoadOwnMs: number;
   /**
    * The same two for the noop control (its empty content script's injection task), from traced loads alternated
    * with the extension's; null on notice pages (not traced there).
    */
   noopBeforeLoadMs: number | null;
   noopBeforeLoadCpuMs: number | null;
+  noopBeforeLoadOwnMs: number | null;
   /** loadEventEnd with the extension / with the empty (noop) content-script extension (ratio of the medians). */
   loadRatioVsNoop: number;
   /** The same comparison with its spread: quartiles of both, a bootstrap range of the ratio, the median pair ratio. */
@@ -169,6 +172,8 @@ export function summarize(
     extensionBeforeLoadCpuMs: round(median(traced.map((t) => t.extensionBeforeLoadCpu))),
     noopBeforeLoadMs: tracedNoop.length ? round(median(tracedNoop.map((t) => t.extensionBeforeLoad))) : null,
     noopBeforeLoadCpuMs: tracedNoop.length ? round(median(tracedNoop.map((t) => t.extensionBeforeLoadCpu))) : null,
+    extensionBeforeLoadOwnMs: round(median(traced.map((t) => t.extensionBeforeLoadOwn))),
+    noopBeforeLoadOwnMs: tracedNoop.length ? round(median(tracedNoop.map((t) => t.extensionBeforeLoadOwn))) : null,
     loadRatioVsNoop: Math.round((loadWithMs / loadNoopMs) * 1000) / 1000,
     loadVsNoop: compareLoads(withs.map((w) => w.probe.loadEventEnd), noops.map((p) => p.loadEventEnd)),
     loadSamplesMs: { with: withs.map((w) => round(w.probe.loadEventEnd)), noop: noops.map((p) => round(p.loadEventEnd)) },

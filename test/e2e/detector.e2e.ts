@@ -152,6 +152,11 @@ describe('detector → background → analyzer', () => {
     expect(sizes.analyzer).toBeGreaterThan(sizes.detector * 10);
   });
 
+  it('gov pages get one declared script, the loader, at document_start: no task of its own before the page\'s load', async () => {
+    const declared = await s.worker.evaluate(() => chrome.runtime.getManifest().content_scripts);
+    expect(declared).toEqual([{ matches: ['*://*.gov.cn/*'], js: ['detector-loader.js'], run_at: 'document_start' }]);
+  });
+
   it('a gov page cannot probe for the extension: the detector is web-accessible only at its per-session address', async () => {
     const page = await openFixture(s, 'news-gov.html');
     const tabId = await tabIdOf(s, page);

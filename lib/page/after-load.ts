@@ -4,7 +4,7 @@
  * also registered directly on remembered sites). No imports: the loader must stay a few hundred bytes.
  */
 
-/** A page still loading after this long (a slow image, a hanging script) is checked anyway. */
+/** A page still loading after this long (a slow image, a hanging script) is checked anyway, once it is parsed. */
 const LOAD_WAIT_CAP_MS = 3000;
 /** Where there is no navigation timing to observe: a look at document.readyState this often. */
 const LOAD_POLL_MS = 100;
@@ -34,7 +34,7 @@ export function whenPageLoaded(run: () => void): void {
     clearTimeout(cap);
     run();
   };
-  const cap = setTimeout(finish, LOAD_WAIT_CAP_MS);
+  const cap = setTimeout(() => afterParsing(finish), LOAD_WAIT_CAP_MS);
   try {
     observer = new PerformanceObserver((list) => {
       if (list.getEntries().some(loadIsOver)) finish();
@@ -44,6 +44,16 @@ export function whenPageLoaded(run: () => void): void {
     observer = null; // no navigation timing here: look at readyState instead
     lookAtReadyState(finish);
   }
+}
+
+/**
+ * Runs `then` now, or once the page is parsed if it is not yet. The cap counts from the caller's start, which in
+ * Chromium is document_start: a page whose HTML is still arriving after LOAD_WAIT_CAP_MS waits for its
+ * DOMContentLoaded, so that the detector never reads half a page (or a page without a body yet).
+ */
+function afterParsing(then: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then, { once: true });
+  else then();
 }
 
 function lookAtReadyState(finish: () => void): void {

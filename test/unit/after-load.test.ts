@@ -1,7 +1,8 @@
 /**
  * lib/page/after-load: the detector loader's wait for the end of `load` (issue #14), with a scripted
  * PerformanceObserver and fake timers: it runs once, on the navigation entry whose load event is over, on a
- * buffered entry already complete, on readyState where navigation timing cannot be observed, and after the cap.
+ * buffered entry already complete, on readyState where navigation timing cannot be observed, and after the cap
+ * (once the page is parsed).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { whenPageLoaded } from '@/lib/page/after-load';
@@ -54,11 +55,26 @@ describe('whenPageLoaded', () => {
   });
 
   it('runs after 3 s when the load event never ends (a hanging image or script)', () => {
+    vi.stubGlobal('document', { readyState: 'interactive' });
     const run = vi.fn();
     whenPageLoaded(run);
     vi.advanceTimersByTime(2999);
     expect(run).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
+    expect(run).toHaveBeenCalledTimes(1);
+    observers[0].deliver([{ loadEventEnd: 42 }]);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('after 3 s, a page still being parsed (its HTML still arriving) waits for DOMContentLoaded', () => {
+    const listeners: Array<{ type: string; listener: () => void; options: unknown }> = [];
+    vi.stubGlobal('document', { readyState: 'loading', addEventListener: (type: string, listener: () => void, options: unknown) => listeners.push({ type, listener, options }) });
+    const run = vi.fn();
+    whenPageLoaded(run);
+    vi.advanceTimersByTime(3000);
+    expect(run).not.toHaveBeenCalled();
+    expect(listeners).toMatchObject([{ type: 'DOMContentLoaded', options: { once: true } }]);
+    listeners[0].listener();
     expect(run).toHaveBeenCalledTimes(1);
     observers[0].deliver([{ loadEventEnd: 42 }]);
     expect(run).toHaveBeenCalledTimes(1);

@@ -1,12 +1,14 @@
 /**
- * Where the time goes between a notice page's `load` and the overlay on a revisit (issue #14): loads the page
+ * Where the time goes between a notice page's `load` and the overlay on a revisit, or a first visit (--first) (issue #14): loads the page
  * once (so it is remembered and its analyzer registered), then N traced revisits; prints, per revisit, the
  * main-thread tasks from the analyzer's first evaluation until the overlay, on the clock of the `load` event, with
  * the events inside them (≥ 0.3 ms) and User Timing marks named `rl:…`. The analyzer sets none: add
  * `performance.mark('rl:<step>')` calls where you want them, temporarily (the content script's `performance` is
  * the page's, so they land in the page's timeline and in the trace).
  *
- *   WXT_OUT_DIR=/tmp/out-x node --import tsx scripts/trace-revisit.ts [file.html] [--runs=N] [--cpu]
+ *   WXT_OUT_DIR=/tmp/out-x node --import tsx scripts/trace-revisit.ts [file.html] [--runs=N] [--cpu] [--first]
+ *
+ * --first traces first visits instead (the library forgotten before each load: detector, then analyzer).
  *
  * --cpu adds the CPU profiler (slows the page) and prints, between consecutive marks, the functions by sampled time
  * (readable with an unminified build: `build: { minify: false }` in wxt.config.ts' vite block, temporarily).
@@ -21,6 +23,7 @@ interface Ev { name: string; cat?: string; ph: string; ts: number; dur?: number;
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 const cpu = args.includes('--cpu');
+const firstVisit = args.includes('--first');
 const file = args.find((a) => !a.startsWith('--')) ?? 'guzhen-town.html';
 
 const s = await launchExtension();
@@ -28,8 +31,11 @@ try {
   await s.context.addInitScript({ content: PROBE_SCRIPT });
   await forgetVisits(s);
   await loadWith(s, file);
-  await loadWith(s, file);
-  for (let r = 0; r < runs; r++) await traceOnce();
+  if (!firstVisit) await loadWith(s, file);
+  for (let r = 0; r < runs; r++) {
+    if (firstVisit) await forgetVisits(s);
+    await traceOnce();
+  }
 } finally {
   await s.close();
 }
@@ -65,7 +71,7 @@ async function traceOnce(): Promise<void> {
   const at = (ts: number) => ((ts - load) / 1000).toFixed(1).padStart(7);
   const marks = events.filter((e) => e.pid === main.pid && (e.cat ?? '').includes('user_timing') && String(e.name).startsWith('rl:'));
   const t = rec.timings;
-  console.log(`\n=== ${file} revisit: load ${probe.loadEventEnd.toFixed(1)} (dcl ${probe.dcl.toFixed(1)}), overlay +${probe.overlayAt === null ? '—' : (probe.overlayAt - probe.loadEventEnd).toFixed(1)} ms after load; timings ${JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`);
+  console.log(`\n=== ${file} ${firstVisit ? 'first visit' : 'revisit'}: load ${probe.loadEventEnd.toFixed(1)} (dcl ${probe.dcl.toFixed(1)}), overlay +${probe.overlayAt === null ? '—' : (probe.overlayAt - probe.loadEventEnd).toFixed(1)} ms after load; timings ${JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`);
   const firstExt = onThread.find((e) => JSON.stringify(e.args ?? {}).includes('chrome-extension://'))?.ts ?? load;
   const until = load + ((probe.overlayAt ?? probe.loadEventEnd + 200) - probe.loadEventEnd) * 1000 + 30_000;
   const tasks = onThread.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.ts + (e.dur ?? 0) >= firstExt - 1000 && e.ts <= until && (e.dur ?? 0) >= 300);

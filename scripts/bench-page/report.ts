@@ -57,7 +57,8 @@ export function formatPageBench(r: PageBench): string {
   lines.push('  load+ext / load / noop-ext = loadEventEnd with the extension / without / with an empty document_idle content script; ×noop = load+ext / noop-ext');
   lines.push('  overlay / marks = after the page\'s load event: overlay host attached / last highlight drawn');
   lines.push('  ext-task = longest main-thread task running the extension\'s code, from Chromium traces of separate loads (median/worst):');
-  lines.push('             a task counts when it evaluates or calls the extension\'s scripts or fires a timer/idle callback they installed');
+  lines.push('             a task counts when it evaluates or calls the extension\'s scripts or fires a timer/idle callback they installed;');
+  lines.push('             of the page\'s own parsing task (a document_start script runs inside it) only the extension\'s events count');
   lines.push('  longtask = longest long task (PerformanceObserver) from the estimated analysis start until the page settled, median/worst');
   lines.push('');
   const check = (ok: boolean, text: string) => lines.push(`${ok ? 'ok    ' : 'MISSED'} ${text}`);

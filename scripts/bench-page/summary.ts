@@ -44,7 +44,8 @@ export interface PageBenchEntry {
   highlightsAfterLoadMs: number | null;
   /**
    * Longest main-thread task that ran the extension's code, from a Chromium trace of separate loads (median over
-   * loads; 0 when none ran): a task counts when it evaluates, calls or fires a callback of the extension's scripts.
+   * loads; 0 when none ran): a task counts when it evaluates, calls or fires a callback of the extension's scripts;
+   * of the page's own parsing task (where a document_start script is evaluated) only the extension's events count.
    */
   extensionLongestTaskMs: number;
   /** The worst traced load's longest extension task. */

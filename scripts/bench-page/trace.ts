@@ -57,6 +57,8 @@ const callbackKey = (e: TraceEvent) => `${e.args?.data?.frame}:${e.args?.data?.t
  * `extensionOrigin` — in its own URL or its stack — or fires a timer/idle/frame callback the extension installed.
  * Tasks started by the page's own scripts, rendering and parsing are the page's. (Content scripts run in an
  * isolated world, so their callbacks show no URL of their own; the installing stack gives them away.)
+ * One exception: a script injected at document_start is evaluated inside the page's own parsing task (ParseHTML);
+ * of such a task only the extension's own events count as its task (the rest is the page parsing its HTML).
  */
 export interface TracedTasks {
   /** Wall durations (ms) of the tasks that ran the extension's code, longest first. */
@@ -103,11 +105,13 @@ export function tasksOf(events: TraceEvent[], pageUrl: string, extensionOrigin: 
       all.push(ms);
       while (i < marked.length && marked[i] < task.ts) i++;
       if (i < marked.length && marked[i] <= task.ts + (task.dur ?? 0)) {
-        const cpu = (task.tdur ?? task.dur ?? 0) / 1000;
-        extension.push(ms);
+        const share = extensionShare(onThread, task, ours);
+        const taskMs = ms * share;
+        const cpu = (share * (task.tdur ?? task.dur ?? 0)) / 1000;
+        extension.push(taskMs);
         extensionCpu.push(cpu);
         if (task.ts < loadAt) {
-          extensionBeforeLoad += ms;
+          extensionBeforeLoad += taskMs;
           extensionBeforeLoadCpu += cpu;
         }
       }
@@ -115,6 +119,17 @@ export function tasksOf(events: TraceEvent[], pageUrl: string, extensionOrigin: 
   }
   const longestFirst = (xs: number[]) => xs.sort((a, b) => b - a);
   return { extension: longestFirst(extension), extensionCpu: longestFirst(extensionCpu), extensionBeforeLoad, extensionBeforeLoadCpu, extensionBeforeLoadOwn, all: longestFirst(all) };
+}
+
+/**
+ * The part of an extension task that is the extension's: all of it, except in the page's own parsing task (a
+ * document_start content script is evaluated inside it), where only the extension's own events are.
+ */
+function extensionShare(onThread: TraceEvent[], task: TraceEvent, ours: (e: TraceEvent) => boolean): number {
+  const end = task.ts + (task.dur ?? 0);
+  const inside = onThread.filter((e) => e !== task && e.ph === 'X' && e.ts >= task.ts && e.ts <= end);
+  if (!inside.some((e) => e.name === 'ParseHTML')) return 1;
+  return Math.min(1, outermostDuration(inside.filter(ours)) / ((task.dur ?? 0) / 1000));
 }
 
 /** Total duration (ms) of complete events sorted by start, not counting an event nested in one already counted. */

@@ -22,8 +22,8 @@ export const NOTICE_HOST_MATCHES = ['*://*.gov.cn/*'];
  * (use_dynamic_url), so that pages cannot probe for the extension (issue #14).
  * Why document_start: Chromium injects document_idle scripts in a task of their own right before `load`, and that
  * task boundary lets a rendering frame (the page's first layout) in before `load` more often; at document_start
- * the loader runs inside the page's first parsing task and adds no task at all (bench:page's ordinary page: 37–39
- * of 40 loads in the fast mode, against 13–24 of 40 for the loader at document_idle and 21–23 for an empty script).
+ * the loader runs inside the page's first parsing task and adds no task at all (bench:page's ordinary page: 35–39
+ * of 40 loads in the fast mode, against 13–31 of 40 for the loader at document_idle and 17–28 for an empty script).
  * Firefox: the detector itself is declared, at document_idle as before the loader (the detector waits for `load`
  * on its own), since AMO's linter refuses an import() of a computed URL, and no file is web-accessible.
  * Neither is a WXT content script: WXT's wrapper builds a ContentScriptContext in the injection task.

@@ -9,7 +9,7 @@
  * are typed by lib/schema (type-only imports) and validated at the other end (background, side panel).
  *
  * Chromium injects document_idle scripts in the task just before the page's `load` event, so whatever a
- * declared script does there delays `load`. In Chromium this bundle is therefore not declared: a 0.7 KB loader is
+ * declared script does there delays `load`. In Chromium this bundle is therefore not declared: a loader of under 1 KB is
  * (lib/page/detector-loader, at document_start), and it imports this bundle after `load`. Evaluated before `load` (Firefox, where it
  * is declared, and remembered sites, where it is registered), it cost ~2.3 ms of thread time in Chromium traces
  * against ~0.2 ms for an empty script: compiling it (~0.6 ms), evaluating its modules, and the first touch of

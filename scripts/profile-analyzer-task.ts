@@ -12,14 +12,13 @@
 import { launchExtension } from './bench-page/contexts';
 import { forgetRecord, installWorkerListener, waitForAnalysis } from './bench-page/timings';
 import { startTrace } from './bench-page/trace';
+import { frameLabel, nodesById, samplesWithin, topLines, type CpuProfile, type ProfileNode } from './lib/cpu-profile';
 
 interface Ev { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; parent?: number; children?: number[] }
 
 /** Line range of the zod library in the unminified bundle (printed, checked by hand against the build). */
 const ZOD_LINES = (process.env.ZOD_LINES ?? '2300-8145').split('-').map(Number);
 
-type Profile = { nodes: Node[]; startTime: number; samples: number[]; timeDeltas: number[] };
 const args = process.argv.slice(2);
 /** --no-cpu: trace only (no sampling profiler, which slows the page down); for the minified build. */
 const cpu = !args.includes('--no-cpu');
@@ -53,7 +52,7 @@ async function profileOnce(file: string): Promise<void> {
   await page.waitForTimeout(1200);
   const events = (await tracer.stop()) as unknown as Ev[];
   const empty = { nodes: [], startTime: 0, samples: [], timeDeltas: [] };
-  const { profile } = cpu ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }) : { profile: empty as Profile };
+  const { profile } = cpu ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }) : { profile: empty as CpuProfile };
   await page.close();
 
   const pids = new Set(events.filter((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url).map((e) => e.pid));
@@ -71,7 +70,7 @@ function clock(): string {
   return new Date().toISOString().slice(11, 19);
 }
 
-function describeTask(t: Ev, onThread: Ev[], profile: Profile): void {
+function describeTask(t: Ev, onThread: Ev[], profile: CpuProfile): void {
   const end = t.ts + (t.dur ?? 0);
   console.log(`-- task ${((t.dur ?? 0) / 1000).toFixed(1)} ms; trace events inside (≥0.5 ms):`);
   for (const e of onThread) {
@@ -80,57 +79,35 @@ function describeTask(t: Ev, onThread: Ev[], profile: Profile): void {
     console.log(`   +${((e.ts - t.ts) / 1000).toFixed(1)} ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${String(u).slice(-50)}`);
   }
   if (!cpu) return;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  for (const n of profile.nodes) for (const c of n.children ?? []) { const ch = byId.get(c); if (ch) ch.parent = n.id; }
-  let ts = profile.startTime;
+  const byId = nodesById(profile);
   const self = new Map<string, number>();
   const incl = new Map<string, number>();
   let total = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    ts += profile.timeDeltas[i];
-    if (ts < t.ts || ts > end) continue;
-    const dt = (profile.timeDeltas[i + 1] ?? 100) / 1000;
-    total += dt;
-    let n = byId.get(profile.samples[i]);
-    const leaf = n ? label(n) : '?';
-    self.set(leaf, (self.get(leaf) ?? 0) + dt);
-    const seen = new Set<string>();
-    while (n) {
-      const l = label(n);
-      if (!seen.has(l)) { seen.add(l); incl.set(l, (incl.get(l) ?? 0) + dt); }
-      n = n.parent ? byId.get(n.parent) : undefined;
-    }
+  for (const { stack, ms } of samplesWithin(profile, byId, t.ts, end)) {
+    total += ms;
+    const leaf = stack.length ? frameLabel(stack[0]) : '?';
+    self.set(leaf, (self.get(leaf) ?? 0) + ms);
+    for (const l of new Set(stack.map(frameLabel))) incl.set(l, (incl.get(l) ?? 0) + ms);
   }
-  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([l, v]) => `   ${v.toFixed(1).padStart(6)} ${l}`).join('\n');
-  console.log(`  top-level calls (direct children of the module body; zod = lines ${ZOD_LINES.join('-')}):\n${top(buckets(profile, byId, t.ts, end), 25)}`);
-  console.log(`   sampled ${total.toFixed(1)} ms\n  inclusive:\n${top(incl, 45)}\n  self:\n${top(self, 20)}`);
+  console.log(`  top-level calls (direct children of the module body; zod = lines ${ZOD_LINES.join('-')}):\n${topLines(buckets(profile, byId, t.ts, end), 25)}`);
+  console.log(`   sampled ${total.toFixed(1)} ms\n  inclusive:\n${topLines(incl, 45)}\n  self:\n${topLines(self, 20)}`);
 }
 /** Samples by what the module body was doing: the frame right under the analyzer's top-level function. */
-function buckets(profile: { samples: number[]; timeDeltas: number[]; startTime: number }, byId: Map<number, Node>, from: number, to: number): Map<string, number> {
+function buckets(profile: CpuProfile, byId: Map<number, ProfileNode>, from: number, to: number): Map<string, number> {
   const out = new Map<string, number>();
-  let ts = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    ts += profile.timeDeltas[i];
-    if (ts < from || ts > to) continue;
-    const dt = (profile.timeDeltas[i + 1] ?? 100) / 1000;
-    const chain: Node[] = [];
-    for (let n = byId.get(profile.samples[i]); n; n = n.parent ? byId.get(n.parent) : undefined) chain.unshift(n);
+  for (const { stack, ms: dt } of samplesWithin(profile, byId, from, to)) {
+    const chain = [...stack].reverse();
     const topIdx = chain.findLastIndex((n) => n.callFrame.url.endsWith('analyzer.js') && n.callFrame.lineNumber === 0);
     let key: string;
-    if (topIdx < 0) key = chain.length > 1 ? `outside module body: ${label(chain[1])}` : '?';
+    if (topIdx < 0) key = chain.length > 1 ? `outside module body: ${frameLabel(chain[1])}` : '?';
     else if (topIdx === chain.length - 1) key = 'module body self';
     else {
       const c = chain[topIdx + 1];
       const line = c.callFrame.lineNumber + 1;
-      key = c.callFrame.url.endsWith('analyzer.js') && line >= ZOD_LINES[0] && line <= ZOD_LINES[1] ? 'zod schema construction' : `module body → ${label(c)}`;
+      key = c.callFrame.url.endsWith('analyzer.js') && line >= ZOD_LINES[0] && line <= ZOD_LINES[1] ? 'zod schema construction' : `module body → ${frameLabel(c)}`;
     }
     out.set(key, (out.get(key) ?? 0) + dt);
   }
   return out;
 }
 
-function label(n: Node): string {
-  const f = n.callFrame;
-  const file = f.url ? f.url.split('/').pop() : '';
-  return `${f.functionName || '(anon)'} ${file}:${f.lineNumber + 1}`;
-}

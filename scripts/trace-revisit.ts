@@ -17,6 +17,7 @@ import { forgetVisits, launchExtension } from './bench-page/contexts';
 import { loadWith, PROBE_SCRIPT } from './bench-page/measure';
 import { forgetRecord, installWorkerListener, waitForAnalysis } from './bench-page/timings';
 import { startTrace } from './bench-page/trace';
+import { frameLabel, nodesById, samplesWithin, topLines, type CpuProfile } from './lib/cpu-profile';
 
 interface Ev { name: string; cat?: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any } // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -61,7 +62,7 @@ async function traceOnce(): Promise<void> {
     return { loadEventEnd: nav.loadEventEnd, loadEventStart: nav.loadEventStart, dcl: nav.domContentLoadedEventEnd, overlayAt: b.overlayAt };
   });
   const events = (await tracer.stop()) as unknown as Ev[];
-  const profile = cdp ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile : null;
+  const profile = cdp ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile : null;
   await page.close();
   const pids = new Set(events.filter((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url).map((e) => e.pid));
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid));
@@ -98,26 +99,11 @@ async function traceOnce(): Promise<void> {
   }
 }
 
-interface PNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; parent?: number; children?: number[] }
-interface Profile { nodes: PNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
-
 /** The profile's functions by inclusive sampled time within [from, to] (trace clock, µs), most first. */
-function inclusive(profile: Profile, from: number, to: number, k: number): string {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  for (const n of profile.nodes) for (const c of n.children ?? []) { const ch = byId.get(c); if (ch) ch.parent = n.id; }
-  const label = (n: PNode) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+function inclusive(profile: CpuProfile, from: number, to: number, k: number): string {
   const incl = new Map<string, number>();
-  let ts = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    ts += profile.timeDeltas[i];
-    if (ts < from || ts > to) continue;
-    const dt = (profile.timeDeltas[i + 1] ?? 100) / 1000;
-    const seen = new Set<string>();
-    for (let n = byId.get(profile.samples[i]); n; n = n.parent ? byId.get(n.parent) : undefined) {
-      const l = label(n);
-      if (!seen.has(l)) incl.set(l, (incl.get(l) ?? 0) + dt);
-      seen.add(l);
-    }
+  for (const { stack, ms } of samplesWithin(profile, nodesById(profile), from, to)) {
+    for (const l of new Set(stack.map(frameLabel))) incl.set(l, (incl.get(l) ?? 0) + ms);
   }
-  return [...incl].sort((a, b) => b[1] - a[1]).slice(0, k).map(([l, v]) => `   ${v.toFixed(1).padStart(6)} ${l}`).join('\n');
+  return topLines(incl, k);
 }

@@ -48,25 +48,54 @@ export function takeParsedPage(key: string): ParsedPage | null {
 export async function parsePage(cache: AnalysisCache, request: PageParseRequest): Promise<PageParse> {
   // the page normalizes the same text for its own offset map: the two agree (the same function)
   const req = { ...request, text: normalizeText(request.text).text };
-  const key = await analysisKey(req.text, req.context, req.today);
-  const remembered = await getAnalysis(cache, key).catch(() => null);
+  // the key (a hash) and the lookup run off this thread while the text is parsed: a page seen before costs a parse
+  // for nothing (rare here: a library notice's page asks for remembered-parse first), a new one no wait (issue #14)
+  const lookup = analysisKey(req.text, req.context, req.today).then(async (key) => {
+    await remembering.get(key);
+    return { key, remembered: await getAnalysis(cache, key).catch(() => null) };
+  });
+  const [{ key, remembered }, { model, parseMs }] = await Promise.all([lookup, parseWithin(req)]);
   if (remembered) {
     keepParsed(key, { text: req.text, context: req.context, model: remembered });
     return { model: remembered, remembered: true, parseMs: 0, analysisKey: key };
   }
+  if (!model) return { model: null, remembered: false, parseMs, analysisKey: null };
+  // checked here, once: the page trusts a model of this version from the background (lib/schema pageParse)
+  const checked = noticeSchema.parse(model);
+  keepParsed(key, { text: req.text, context: req.context, model: checked });
+  // written after the reply: the page shows its overlay meanwhile (the write took 5–16 ms before it, issue #14)
+  remember(cache, key, req.text, checked);
+  return { model: checked, remembered: false, parseMs, analysisKey: key };
+}
+
+/** The parse of a page's normalized text (null past the request's time limit) and its wall time. */
+async function parseWithin(req: PageParseRequest): Promise<{ model: Notice | null; parseMs: number }> {
   const started = performance.now();
   const options = { today: req.today, chromeText: req.context.chromeText || undefined, pageTitle: req.context.pageTitle };
   const model = await parseNormalizedAsync(req.text, options, undefined, req.limitMs).catch((err: unknown) => {
     if (err instanceof ParseTimeLimitError) return null;
     throw err;
   });
-  const parseMs = performance.now() - started;
-  if (!model) return { model: null, remembered: false, parseMs, analysisKey: null };
-  // checked here, once: the page trusts a model of this version from the background (lib/schema pageParse)
-  const checked = noticeSchema.parse(model);
-  await putAnalysis(cache, key, await contentHash(req.text), checked).catch((err: unknown) => console.warn('[Rectify Lens] analysis not remembered', err));
-  keepParsed(key, { text: req.text, context: req.context, model: checked });
-  return { model: checked, remembered: false, parseMs, analysisKey: key };
+  return { model, parseMs: performance.now() - started };
+}
+
+/** New parses being written to the cache, by key: a request for the same key waits for the write (and reads it). */
+const remembering = new Map<string, Promise<void>>();
+
+/** Once the analyses being written now are written (or failed): for tests, which close the cache after them. */
+export async function analysesWritten(): Promise<void> {
+  await Promise.all(remembering.values());
+}
+
+/** Remembers a new parse for its key (lib/db/analyses); a failure costs only a parse on the next visit. */
+function remember(cache: AnalysisCache, key: string, text: string, model: Notice): void {
+  const write = contentHash(text)
+    .then((hash) => putAnalysis(cache, key, hash, model))
+    .catch((err: unknown) => console.warn('[Rectify Lens] analysis not remembered', err))
+    .finally(() => {
+      if (remembering.get(key) === write) remembering.delete(key);
+    });
+  remembering.set(key, write);
 }
 
 /**

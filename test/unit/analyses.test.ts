@@ -7,7 +7,7 @@ import { forgetAnalysesOf, getAnalysis, openAnalysisCache, putAnalysis, type Ana
 import { contentHash } from '@/lib/hash';
 import { parseNormalized, parseNotice } from '@/lib/parse';
 import { normalizeText } from '@/lib/parse/normalize';
-import { MAX_PARSED_PAGES, parsePage, rememberedParse, takeParsedPage } from '@/lib/parse-page';
+import { analysesWritten, MAX_PARSED_PAGES, parsePage, rememberedParse, takeParsedPage } from '@/lib/parse-page';
 import { lastSnapshotAt, openDb, saveNoticeVisit, type RectifyDB } from '@/lib/db';
 
 const text = readFileSync(new URL('../fixtures/seeds/mazhang-town-2024-09-25.txt', import.meta.url), 'utf8');
@@ -16,6 +16,7 @@ const model = parseNotice(text, { today: '2026-11-23' }).notice;
 
 let cache: AnalysisCache | null = null;
 afterEach(async () => {
+  await analysesWritten();
   await cache?.delete();
   cache = null;
 });
@@ -84,6 +85,26 @@ describe('parsePage (the analyzer\'s parse, in the background)', () => {
     expect((await cache.analyses.toArray()).map((a) => a.textHash)).toEqual([await contentHash(normalized)]);
     // another day is another analysis (overdue-now findings)
     expect((await parsePage(cache, { ...req, today: '2027-01-01' })).remembered).toBe(false);
+  });
+
+  it('answers before the analysis is written; the same text asked for meanwhile waits for the write and gets it', async () => {
+    cache = openAnalysisCache(`test-analyses-${Math.random()}`);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const transaction = cache.transaction.bind(cache) as (...args: unknown[]) => Promise<unknown>;
+    // the cache's writes wait for the gate
+    (cache as unknown as { transaction: unknown }).transaction = async (...args: unknown[]) => {
+      await gate;
+      return transaction(...args);
+    };
+    const first = await parsePage(cache, req);
+    expect(first.remembered).toBe(false);
+    expect(await cache.analyses.count()).toBe(0);
+    const again = parsePage(cache, req);
+    const soon = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 100));
+    expect(await Promise.race([again.then(() => 'answered'), soon])).toBe('still waiting');
+    open();
+    expect(await again).toEqual({ model: first.model, remembered: true, parseMs: 0, analysisKey: first.analysisKey });
   });
 
   it('normalizes the text the page read (as read, or already normalized: the same key and model)', async () => {

@@ -9,7 +9,7 @@ import type {
   ProblemItem,
   StatusOverride,
 } from '@/lib/schema';
-import { COMPARISON_VERSION, itemChange } from '@/lib/schema';
+import { COMPARISON_VERSION, ITEM_CHANGES } from '@/lib/schema';
 import { diffDeadlines, diffQuantities } from './diffs';
 import { buildChains, effective, history, isDone, overdueCommitments, snapshot, type Effective } from './history';
 
@@ -54,7 +54,7 @@ export function compareNotices(current: Notice, earlier: Notice[], opts: Compare
     snapshot(current, opts.texts?.current, opts.overrides?.current ?? []),
   ];
   const n = snaps.length;
-  const summary = Object.fromEntries(itemChange.options.map((c) => [c, 0])) as Record<ItemChange, number>;
+  const summary = Object.fromEntries(ITEM_CHANGES.map((c) => [c, 0])) as Record<ItemChange, number>;
   if (n === 1) {
     return { version: COMPARISON_VERSION, current: noticeRef(current), earlier: [], summary, rows: [], overdueCommitments: [] };
   }

@@ -1,5 +1,5 @@
 /** Reviewer annotations (W3C Web Annotation selectors) and status overrides. */
-import { z } from 'zod';
+import { z } from './zod';
 import { itemStatus, offset, statusCertainty } from './notice';
 
 // Annotations (W3C Web Annotation selectors)
@@ -14,7 +14,7 @@ export const textPositionSelector = z.lazy(() => z.object({
   start: offset,
   end: offset,
 }));
-export const severity = z.enum(['high', 'medium', 'low']);
+export const severity = z.lazy(() => z.enum(['high', 'medium', 'low']));
 export const PRESET_TAGS = ['存疑', '需核实', '逾期', '数据矛盾', '已核实'] as const;
 
 /** Limits on what a reviewer types (lib/annotation-input.ts explains a breach in zh-CN). */
@@ -33,7 +33,7 @@ export const creator = z.lazy(() => z.object({
  * An edit's mark, `${version}@${updatedAt}`: what a later edit remembers in `history`, so an import can tell
  * a colleague's newer edit of the same annotation (fast-forward) from an edit made on both sides (conflict).
  */
-export const editMark = z.string().min(1);
+export const editMark = z.lazy(() => z.string().min(1));
 
 export const annotation = z.lazy(() => z.object({
   id: z.string().min(1),

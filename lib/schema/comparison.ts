@@ -1,9 +1,10 @@
 /** Comparing a notice with earlier ones (lib/compare). */
-import { z } from 'zod';
+import { z } from './zod';
 import { isoDate, itemStatus, statusCertainty } from './notice';
 
 // Comparison (lib/compare) — owned by lib/compare.ts
-export const itemChange = z.enum([
+/** Every kind of change between two versions of a notice. */
+export const ITEM_CHANGES = [
   'resolved',
   'regressed',
   'still_unfinished',
@@ -13,7 +14,8 @@ export const itemChange = z.enum([
   'unchanged_done',
   /** Reported done before and simply no longer listed — normal, shown for completeness. */
   'done_omitted',
-]);
+] as const;
+export const itemChange = z.lazy(() => z.enum(ITEM_CHANGES));
 /** The parsed certainty of a status, or `reviewed` when a reviewer confirmed or overrode it. Absent in comparisons made before certainties. */
 export const shownCertainty = z.lazy(() => z.union([statusCertainty, z.literal('reviewed')]));
 export const comparedItem = z.lazy(() => z.object({

@@ -1,5 +1,5 @@
 /** Review exports (lib/export): the input and the JSON file with W3C Web Annotations. */
-import { z } from 'zod';
+import { z } from './zod';
 import { notice } from './notice';
 import { annotation, creator, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
 import { comparison } from './comparison';

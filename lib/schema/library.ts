@@ -1,5 +1,5 @@
 /** The notice library (notices, snapshots, settings) and the backup file that carries it. */
-import { z } from 'zod';
+import { z } from './zod';
 import { isoDate, notice } from './notice';
 import { annotation, statusOverride } from './annotation';
 

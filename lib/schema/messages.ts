@@ -1,5 +1,5 @@
 /** Messages between contexts (content script ⇄ background ⇄ side panel), validated on both ends. */
-import { z } from 'zod';
+import { z } from './zod';
 import { notice, NOTICE_MODEL_VERSION, offset } from './notice';
 import { annotation, ANNOTATION_LIMITS, severity, statusOverride, textPositionSelector, textQuoteSelector } from './annotation';
 import { parseContext } from './library';
@@ -8,7 +8,7 @@ import { parseContext } from './library';
 export const detectReason = z.lazy(() => z.object({ signal: z.string(), weight: z.number(), detail: z.string() }));
 export const detectResult = z.lazy(() => z.object({ isNotice: z.boolean(), score: z.number(), reasons: z.array(detectReason) }));
 
-export const highlightCategory = z.enum(['number', 'date', 'deadline', 'unfinished', 'done', 'overdue', 'contradiction', 'annotation']);
+export const highlightCategory = z.lazy(() => z.enum(['number', 'date', 'deadline', 'unfinished', 'done', 'overdue', 'contradiction', 'annotation']));
 export const annotationAnchor = z.lazy(() => z.object({
   id: z.string(),
   state: z.enum(['anchored', 'orphan']),
@@ -123,10 +123,10 @@ export const documentAnalysis = z.lazy(() => z.object({
  * replying (and the cache validates what it reads). The page checks only that it is a model of this version — a
  * second full pass over a large model (700 KB for the 1 MB page) would cost the page's main thread 30–200 ms.
  */
-const noticeCheckedBySender = z.custom<z.infer<typeof notice>>(
+const noticeCheckedBySender = z.lazy(() => z.custom<z.infer<typeof notice>>(
   (v) => typeof v === 'object' && v !== null && (v as { version?: unknown }).version === NOTICE_MODEL_VERSION,
   { message: '不是本版本的通报模型' },
-);
+));
 
 /** Reply of parse-page: the model (null past the time limit), whether it was remembered, the parse's time there. */
 export const pageParse = z.lazy(() =>
@@ -160,16 +160,20 @@ export const savedNotice = z.lazy(() => z.object({ noticeKey: z.string(), snapsh
 export const versionInfo = z.lazy(() => z.object({ hash: z.string(), publishDate: z.string().nullable(), firstSeen: z.string() }));
 export const pageData = z.lazy(() => z.object({ annotations: z.array(annotation), overrides: z.array(statusOverride), versions: z.array(versionInfo) }));
 
+/** Replies that are a flag or a count. */
+const flag = z.lazy(() => z.boolean());
+const count = z.lazy(() => z.number().int().nonnegative());
+
 /** The reply schema of every background request: `sendToBackground` validates the reply against it. */
 export const backgroundReplies = {
   'save-notice': savedNotice,
   'save-parsed': savedNotice,
   'get-page-data': pageData,
   'add-annotation': annotation,
-  'set-anchor-states': z.number().int().nonnegative(),
-  'open-side-panel': z.boolean(),
+  'set-anchor-states': count,
+  'open-side-panel': flag,
   'analyze-tab': pageState,
-  'load-analyzer': z.boolean(),
+  'load-analyzer': flag,
   'parse-page': pageParse,
   'remembered-parse': rememberedParse,
   'analyze-attachment': documentAnalysis,
@@ -179,12 +183,12 @@ export const backgroundReplies = {
 /** The reply schema of every content-script request. */
 export const contentReplies = {
   'get-state': pageState,
-  'scroll-to': z.boolean(),
+  'scroll-to': flag,
   'reload-annotations': pageState,
-  'begin-annotation': z.boolean(),
-  'focus-overlay': z.boolean(),
+  'begin-annotation': flag,
+  'focus-overlay': flag,
   'analyze-now': pageState,
-  'set-categories': z.boolean(),
+  'set-categories': flag,
 } as const satisfies Record<z.infer<typeof contentRequest>['type'], z.ZodType>;
 
 export type DetectResult = z.infer<typeof detectResult>;

@@ -1,8 +1,8 @@
 /** The Notice model (DESIGN §3): meta, outline, problem items, spans, findings. */
-import { z } from 'zod';
+import { z } from './zod';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-export const offset = z.number().int().nonnegative();
+export const isoDate = z.lazy(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
+export const offset = z.lazy(() => z.number().int().nonnegative());
 
 export const textRange = z.lazy(() => z.object({ start: offset, end: offset }));
 
@@ -12,7 +12,7 @@ export const datePeriod = z.lazy(() => z.object({ start: isoDate.nullable(), end
  * A date kept at the precision the notice writes it: `2024` (a year), `2024-09` (`2024年9月`) or
  * `2024-09-14` (`2024年9月14日`). Used where the text often gives no day (feedback, inspection period).
  */
-export const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+export const partialDate = z.lazy(() => z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'));
 export const partialPeriod = z.lazy(() => z.object({ start: partialDate.nullable(), end: partialDate.nullable() }));
 
 export const contacts = z.lazy(() => z.object({
@@ -54,7 +54,7 @@ export const outlineNode: z.ZodType<OutlineNode> = z.lazy(() =>
   }),
 );
 
-export const itemStatus = z.enum(['done', 'in_progress', 'long_term', 'unclear']);
+export const itemStatus = z.lazy(() => z.enum(['done', 'in_progress', 'long_term', 'unclear']));
 
 export const evidence = z.lazy(() => z.object({ text: z.string(), start: offset, end: offset }));
 
@@ -82,7 +82,7 @@ export const quantity = z.lazy(() => z.object({
  * says it; `inferred` — read from the item's measures (what was carried out vs what is still open);
  * `unclear` — the text does not allow a reading (goes with status `unclear`).
  */
-export const statusCertainty = z.enum(['stated', 'inferred', 'unclear']);
+export const statusCertainty = z.lazy(() => z.enum(['stated', 'inferred', 'unclear']));
 
 /**
  * Why the status: `basis` is the phrase that decided it (tag, heading, completion claim or open step);
@@ -132,7 +132,7 @@ const problemItemShape = z.lazy(() => z.object({
 }));
 export const problemItem = z.lazy(() => z.preprocess(upgradeStoredItem, problemItemShape));
 
-export const spanKind = z.enum(['number', 'date', 'deadline', 'unfinished', 'done', 'overdue', 'contradiction']);
+export const spanKind = z.lazy(() => z.enum(['number', 'date', 'deadline', 'unfinished', 'done', 'overdue', 'contradiction']));
 export const span = z.lazy(() => z.object({
   kind: spanKind,
   start: offset,
@@ -144,7 +144,8 @@ export const span = z.lazy(() => z.object({
   note: z.string().optional(),
 }));
 
-export const findingKind = z.enum([
+/** Every kind of finding, in the order the labels list them. */
+export const FINDING_KINDS = [
   'overdue_at_publication',
   'overdue_now',
   'arithmetic',
@@ -153,7 +154,8 @@ export const findingKind = z.enum([
   'numbering_duplicate',
   'empty_section',
   'outline_truncated',
-]);
+] as const;
+export const findingKind = z.lazy(() => z.enum(FINDING_KINDS));
 export const finding = z.lazy(() => z.object({
   kind: findingKind,
   severity: z.enum(['high', 'medium', 'low', 'info']),

@@ -3,7 +3,7 @@
  * status decisions with the notice versions they refer to, exchanged between colleagues without a server.
  * Each snapshot carries its content hash (SHA-256 of its text, lib/hash.ts); the importer checks it.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { annotation, creator, statusOverride } from './annotation';
 import { noticeRecord, noticeSnapshot } from './library';
 

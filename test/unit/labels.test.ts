@@ -6,7 +6,7 @@ import { buildReport } from '@/lib/export';
 import { CERTAINTY_LABELS, SEVERITY_LABELS as EXPORT_SEVERITY_LABELS, STATUS_LABELS } from '@/lib/export/format';
 import { CHANGE_LABELS, FINDING_LABELS, findingParts, findingSeverityLabel, isConfirmationFinding, matchConfidenceLabel, SEVERITY_LABELS } from '@/lib/labels';
 import { parseNotice } from '@/lib/parse';
-import { findingKind, itemChange, type ItemStatus, type StatusCertainty } from '@/lib/schema';
+import { FINDING_KINDS, ITEM_CHANGES, type ItemStatus, type StatusCertainty } from '@/lib/schema';
 import zhMessages from '@/public/_locales/zh_CN/messages.json';
 import { huashanLater, huashanLaterText } from '@/test/fixtures/notices/huashan';
 
@@ -17,8 +17,8 @@ describe('one label table for the UI and the exports', () => {
   it('statuses, certainties, findings and changes read the same in the side panel (zh-CN) and in exports', () => {
     for (const s of STATUSES) expect(STATUS_LABELS[s]).toBe(statusLabel(s));
     for (const c of CERTAINTIES) expect(CERTAINTY_LABELS[c]).toBe(certaintyLabel(c));
-    for (const k of findingKind.options) expect(FINDING_LABELS[k]).toBe(findingLabel(k));
-    for (const c of itemChange.options) expect(COMPARE_CHANGE_LABELS[c]).toBe(changeLabel(c));
+    for (const k of FINDING_KINDS) expect(FINDING_LABELS[k]).toBe(findingLabel(k));
+    for (const c of ITEM_CHANGES) expect(COMPARE_CHANGE_LABELS[c]).toBe(changeLabel(c));
     expect(COMPARE_CHANGE_LABELS).toBe(CHANGE_LABELS);
   });
 
@@ -61,7 +61,7 @@ describe('one name per finding kind and severity', () => {
     const report = buildReport({ notice, text: huashanLaterText, url: null, annotations: [], overrides: [], comparison: null, generatedAt: '2026-11-23T00:00:00Z' });
     expect(report.findings).toEqual([{ kind: findingLabel('numbering_gap'), severity: '一般', message: '二、（三）下第4项（可能存在未公开的问题）' }]);
     expect(isConfirmationFinding(notice.findings[0])).toBe(true);
-    for (const k of findingKind.options) expect(findingLabel(k)).toMatch(/^[\u4e00-\u9fff]/);
+    for (const k of FINDING_KINDS) expect(findingLabel(k)).toMatch(/^[\u4e00-\u9fff]/);
     expect(findingParts(notice.findings[1]).text).toBe('二、（三）下第4项（可能存在未公开的问题）');
   });
 });

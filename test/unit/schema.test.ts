@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, noticeMeta, partialDate, problemItem } from '@/lib/schema';
+import { isoDate, noticeMeta, offset, pageState, partialDate, problemItem } from '@/lib/schema';
 
 describe('schema', () => {
+  it('explains a failed check in zod\'s English messages (made on the first failure, lib/schema/zod)', () => {
+    expect(offset.safeParse(-1).error?.issues[0].message).toBe('Too small: expected number to be >=0');
+    expect(pageState.safeParse({}).error?.issues[0]).toMatchObject({ path: ['url'], message: 'Invalid input: expected string, received undefined' });
+  });
   it('accepts ISO dates and rejects others', () => {
     expect(isoDate.safeParse('2025-06-30').success).toBe(true);
     expect(isoDate.safeParse('2025年6月30日').success).toBe(false);

@@ -43,6 +43,14 @@ function zhMessage(key: MessageKey, args: string[]): string {
   return entry.message.replace(/\$(\d)/g, (_, n: string) => args[Number(n) - 1] ?? '');
 }
 
+/**
+ * Has the browser load this extension's messages into the page ahead of the first render: in Chromium a content
+ * script's first getMessage fetches them from the browser process.
+ */
+export function prepareMessages(): void {
+  t('extName');
+}
+
 /** The zh-CN message whatever the browser's language: for exports and the CLI, which are written in Chinese. */
 export function zh(key: MessageKey, ...subs: Array<string | number>): string {
   return zhMessage(key, subs.map(String));

@@ -49,6 +49,14 @@ export async function sendToTab<R extends ContentRequest>(tabId: number, req: R)
   return validated(contentReplies[req.type], reply, req.type) as ContentReply<R['type']>;
 }
 
+/**
+ * Builds the check of `type`'s reply ahead of the reply (zod builds a schema in lib/schema on its first parse, and
+ * the first schemas a page builds are cold code: 2–5 ms): a parse of nothing, which fails at once.
+ */
+export function prepareReplyCheck(type: BackgroundRequest['type']): void {
+  backgroundReplies[type].safeParse(undefined);
+}
+
 /** Background → its offscreen document (Chrome). */
 export async function sendToOffscreen<R extends OffscreenRequest>(req: R): Promise<OffscreenReply<R['type']>> {
   const reply: unknown = await browser.runtime.sendMessage(req);

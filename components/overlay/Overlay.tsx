@@ -38,7 +38,7 @@ export function Overlay({ controller, onOpenSidePanel }: Props) {
   // (prefs); 展开 without room beside the text, Alt+Shift+R and Esc hold for this page only.
   const [choice, setChoice] = useState<OverlayChoice>(prefs.overlayCollapsed ? 'collapsed' : null);
   // the article root the analysis read (finding it again would walk the page's text once more in the first render)
-  const layout = useDockLayout(prefs.overlayDock, choice, () => controller.extracted?.root ?? null);
+  const layout = useDockLayout(prefs.overlayDock, choice, () => controller.articleRoot);
   const panel = useRef<HTMLElement>(null);
   const mode = useRef(layout.mode);
   mode.current = layout.mode;
@@ -100,7 +100,7 @@ export function Overlay({ controller, onOpenSidePanel }: Props) {
         <Legend model={model} notice={notice} onToggle={(cats) => { update({ categories: cats }); void controller.setCategories(cats); }} />
         <Findings findings={notice.findings} onPick={scrollTo} />
         <Outline notice={notice} overrides={model.overrides} onPick={scrollTo} />
-        <AttachmentActions articleRoot={controller.extracted?.root ?? null} />
+        <AttachmentActions articleRoot={controller.articleRoot} />
         <DetectReasons model={model} />
       </Shell>
       <PointerLayer controller={controller} drafting={model.draft !== null} />

@@ -7,7 +7,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NoticePageController } from '@/lib/page/controller';
 import type { EarlyStart } from '@/lib/page/early-start';
-import { broadcastState, CONTENT_TYPES, listen, sendToBackground } from '@/lib/messaging';
+import { broadcastState, CONTENT_TYPES, listen, prepareReplyCheck, sendToBackground } from '@/lib/messaging';
+import { prepareMessages } from '@/lib/i18n';
 import { contentRequest, type PageState } from '@/lib/schema';
 import { authorizeContentRequest } from '@/lib/sender';
 import { browser } from 'wxt/browser';
@@ -70,6 +71,14 @@ function startContentScript(context: () => ContentScriptContext): NoticePageCont
         shown = true;
       }),
     onState: (state) => broadcast(state),
+    // the page is idle while the background parses (30–40 ms): what the reply's arrival needs first is done
+    // then, not after it (the overlay's shadow root and first render, cold code; the reply's zod check, built on
+    // first use; the browser's message table, which a first getMessage fetches: issue #14)
+    whileParsing: () => {
+      prepareReplyCheck('parse-page');
+      prepareMessages();
+      void prepare();
+    },
   });
   (globalThis as Record<string, unknown>).__rectifyLensTimings = () => controller.state.timings;
 

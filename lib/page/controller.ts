@@ -4,7 +4,7 @@
  * Rendering of the overlay lives in components/overlay; this class owns the state it renders.
  */
 import { detectNotice } from '@/lib/detect';
-import { extractChromeText, extractText, extractTitle, findArticleRoot, type ExtractedText } from '@/lib/extract';
+import { extractChromeText, extractText, extractTitle, findArticleRoot } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
 import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, type VersionInfo } from '@/lib/annotation-versions';
@@ -37,6 +37,8 @@ export class NoticePageController {
   readonly store: Store<OverlayModel>;
   readonly pointer = new Store<PointerModel>({ tooltip: null, selectionButton: null });
   private root: Element | null = null;
+  /** The article root the analysis in progress read (its overlay can be rendered before the reply comes). */
+  private readRoot: Element | null = null;
   private map: PageTextMap | null = null;
   /** Marks were added or removed since `map` was built: its text nodes are no longer the page's. */
   private nodesChanged = false;
@@ -53,8 +55,11 @@ export class NoticePageController {
 
   constructor(
     private readonly doc: Document,
-    /** onNotice shows the overlay (resolves once it is mounted); onState reports every state change. */
-    private readonly hooks: { onNotice: () => Promise<unknown> | void; onState: (s: PageState) => void },
+    /**
+     * onNotice shows the overlay (resolves once it is mounted); onState reports every state change; whileParsing
+     * runs once, in a task of its own, while the background parses the page (work done ahead of the reply).
+     */
+    private readonly hooks: { onNotice: () => Promise<unknown> | void; onState: (s: PageState) => void; whileParsing?: () => void },
     private readonly limits: PageLimits = PAGE_LIMITS,
   ) {
     this.store = new Store<OverlayModel>({
@@ -114,6 +119,7 @@ export class NoticePageController {
     this.watcher.stop();
     this.clearHighlights();
     const root = findArticleRoot(this.doc);
+    this.readRoot = root;
     const extracted = extractText(root);
     timings.extract = performance.now() - t0;
     timings.textChars = extracted.text.length;
@@ -148,6 +154,7 @@ export class NoticePageController {
     const normalized = normalizeText(extracted.text);
     // main-thread time: the page context + normalize (the parse itself ran in the background)
     timings.parse = parseStart - tc + (performance.now() - t1);
+    if (asked) void yieldToPage().then(() => this.hooks.whileParsing?.());
     const parsed = await (asked ?? this.rememberedOrParsed(early?.remembered ?? null, normalized.text, extracted.text, today));
     if (!parsed?.model) changedSinceExtract(); // not shown: stop noting changes
     if (!parsed) return this.state;
@@ -392,7 +399,8 @@ export class NoticePageController {
     removeMarkStyle(this.doc);
   }
 
-  get extracted(): ExtractedText | null {
-    return this.map?.extracted ?? null;
+  /** The article's root element: the analysis's, or the one being analyzed; null before any was read. */
+  get articleRoot(): Element | null {
+    return this.map?.extracted.root ?? this.readRoot;
   }
 }

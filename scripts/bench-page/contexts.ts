@@ -23,14 +23,14 @@ export interface Session {
  * Copies the built extension to a private directory first: the checkout is shared and another
  * `wxt build` may empty .output/chrome-mv3 while the benchmark runs.
  */
-async function snapshotExtension(): Promise<string> {
+async function snapshotExtension(built: string): Promise<string> {
   for (let attempt = 0; attempt < 30; attempt++) {
-    if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    if (existsSync(join(built, 'manifest.json'))) {
       const dir = mkdtempSync(join(tmpdir(), 'rectify-lens-bench-ext-'));
       try {
-        const before = statSync(join(EXTENSION_DIR, 'manifest.json')).mtimeMs;
-        cpSync(EXTENSION_DIR, dir, { recursive: true });
-        const after = statSync(join(EXTENSION_DIR, 'manifest.json')).mtimeMs;
+        const before = statSync(join(built, 'manifest.json')).mtimeMs;
+        cpSync(built, dir, { recursive: true });
+        const after = statSync(join(built, 'manifest.json')).mtimeMs;
         if (before === after && existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, DETECTOR_PATH))) return dir;
       } catch {
         /* a build was rewriting the directory: try again */
@@ -39,8 +39,8 @@ async function snapshotExtension(): Promise<string> {
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
-  assertBuilt();
-  throw new Error(`could not copy a complete build from ${EXTENSION_DIR}`);
+  if (built === EXTENSION_DIR) assertBuilt();
+  throw new Error(`could not copy a complete build from ${built}`);
 }
 
 /**
@@ -59,9 +59,9 @@ function launchContext(userDataDir: string, extensionDir?: string): Promise<Brow
   });
 }
 
-/** Like launch() in scripts/lib/browser.ts, but from a snapshot of the build. */
-export async function launchExtension(): Promise<Session> {
-  const extensionDir = await snapshotExtension();
+/** Like launch() in scripts/lib/browser.ts, but from a snapshot of the build (the checkout's, or the Chromium build in `built`). */
+export async function launchExtension(built = EXTENSION_DIR): Promise<Session> {
+  const extensionDir = await snapshotExtension(built);
   const server = await startFixtureServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'rectify-lens-bench-'));
   const context = await launchContext(userDataDir, extensionDir);

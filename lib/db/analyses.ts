@@ -47,9 +47,13 @@ export async function getAnalysis(cache: AnalysisCache, key: string): Promise<No
   return null;
 }
 
-/** Remembers `model` (of the text whose content hash is `textHash`) under `key`, dropping the oldest entries past `max`. */
+/**
+ * Remembers `model` (of the text whose content hash is `textHash`) under `key`, dropping the oldest entries past
+ * `max`. The model is one lib/parse-page has just checked against the Notice schema (where it is made, once: a
+ * second pass over a large model is tens of ms); what is read back is checked again (getAnalysis).
+ */
 export async function putAnalysis(cache: AnalysisCache, key: string, textHash: string, model: Notice, max = MAX_ANALYSES): Promise<void> {
-  const record: StoredAnalysis = { key, model: noticeSchema.parse(model), savedAt: nowIso(), textHash };
+  const record: StoredAnalysis = { key, model, savedAt: nowIso(), textHash };
   await cache.transaction('rw', cache.analyses, async () => {
     await cache.analyses.put(record);
     const excess = (await cache.analyses.count()) - max;

@@ -3,8 +3,7 @@
  * highlight (in view first) → save → re-anchor annotations, re-run idempotently when the article changes.
  * Rendering of the overlay lives in components/overlay; this class owns the state it renders.
  */
-import { detectNotice } from '@/lib/detect';
-import { extractChromeText, extractText, extractTitle, findArticleRoot } from '@/lib/extract';
+import { extractChromeText, extractText, findArticleRoot } from '@/lib/extract';
 import { normalizeText } from '@/lib/parse/normalize';
 import { describeRange, trimRange } from '@/lib/anchor';
 import { anchorOnVersion, ownVersionUpdates, type VersionInfo } from '@/lib/annotation-versions';
@@ -21,6 +20,7 @@ import { anchorsKey, highlightSpansOf } from './highlight-spans';
 import { Store } from './store';
 import type { OverlayModel, PointerModel } from './overlay-model';
 import { rememberedFor, type EarlyStart } from './early-start';
+import { readArticle } from './read-article';
 
 /**
  * The content script's hard limit: past this much article text, or this much parse wall time, it stops
@@ -37,7 +37,7 @@ export class NoticePageController {
   readonly store: Store<OverlayModel>;
   readonly pointer = new Store<PointerModel>({ tooltip: null, selectionButton: null });
   private root: Element | null = null;
-  /** The article root the analysis in progress read (its overlay can be rendered before the reply comes). */
+  /** The article root the latest analysis read (its overlay is rendered before the parse's reply comes). */
   private readRoot: Element | null = null;
   private map: PageTextMap | null = null;
   /** Marks were added or removed since `map` was built: its text nodes are no longer the page's. */
@@ -114,24 +114,12 @@ export class NoticePageController {
       this.setPage({ status: 'disabled' });
       return this.state;
     }
-    const timings: Record<string, number> = {};
     const t0 = performance.now();
     this.watcher.stop();
     this.clearHighlights();
-    const root = findArticleRoot(this.doc);
+    const { root, extracted, title, detect, timings: read } = readArticle(this.doc, this.limits.maxChars, prefs.rememberedSites);
+    const timings: Record<string, number> = { ...read };
     this.readRoot = root;
-    const extracted = extractText(root);
-    timings.extract = performance.now() - t0;
-    timings.textChars = extracted.text.length;
-    const title = extractTitle(this.doc);
-    const detect = detectNotice({
-      url: this.doc.location.href,
-      title: this.doc.title || null,
-      h1: title,
-      bodyText: extracted.text.slice(0, this.limits.maxChars),
-      userSites: prefs.rememberedSites,
-    });
-    timings.detect = performance.now() - t0 - timings.extract;
     if (!detect.isNotice && !this.forced) {
       this.setPage({ status: 'not_notice', detect, title, timings });
       this.watcher.watch(this.doc.body);
@@ -399,8 +387,8 @@ export class NoticePageController {
     removeMarkStyle(this.doc);
   }
 
-  /** The article's root element: the analysis's, or the one being analyzed; null before any was read. */
+  /** The article's root element, as the latest analysis read it; null before any was read. */
   get articleRoot(): Element | null {
-    return this.map?.extracted.root ?? this.readRoot;
+    return this.readRoot;
   }
 }

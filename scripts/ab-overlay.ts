@@ -14,6 +14,8 @@
 import { appendFileSync } from 'node:fs';
 import { forgetVisits, launchExtension } from './bench-page/contexts';
 import { loadWith, PROBE_SCRIPT } from './bench-page/measure';
+import { quantile } from './bench-page/spread';
+import { median } from './bench-page/summary';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -50,12 +52,6 @@ async function measureBuild(build: string): Promise<void> {
     await s.close();
   }
 }
-
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
-const quantile = (v: number[], q: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(q * v.length))];
 
 for (let r = 0; r < rounds; r++) for (const build of builds) await measureBuild(build);
 
